@@ -1,0 +1,59 @@
+/**
+ * The typed bridge between Electron's main process and the renderer. The preload exposes exactly
+ * `ObhutBridge` as `window.obhut`; every channel used is listed in IPC_CHANNELS (the main process refuses others).
+ */
+export type MachineConfig = {
+  /** Base URL of the replication endpoint, e.g. https://obhut.kreis-segeberg.de */
+  serverUrl: string;
+  /** Office this laptop belongs to, when the machine policy sets one. */
+  officeId?: string;
+  idleLockMinutes: number;
+  /** Names of settings fixed by the machine policy (shown as "verwaltet" in the app). */
+  managed: string[];
+  /** German messages about a malformed machine policy or settings file; the app runs on safe defaults meanwhile. */
+  policyErrors?: string[];
+};
+
+/** Why the main process asks the renderer to lock: the machine goes to sleep, or the user locked the screen. */
+export type LockReason = 'suspend' | 'lock-screen';
+export const LOCK_REASONS: readonly LockReason[] = ['suspend', 'lock-screen'];
+
+/** A secret wrapped or unwrapped by the OS keystore, or the German reason why not. */
+export type KeystoreResult = { ok: true; value: string } | { ok: false; message: string };
+
+export type ObhutBridge = {
+  appVersion: string;
+  getConfig(): Promise<MachineConfig>;
+  openExternal(url: string): Promise<void>;
+  /**
+   * Wraps a secret (the password-wrapped database key) with the OS keystore: DPAPI, Keychain, libsecret/KWallet.
+   * Refuses where the OS would keep it in plain text and the machine policy does not allow that.
+   * Optional only so that bridges built before it existed still type-check; the desktop app always has it.
+   */
+  protectSecret?(plain: string): Promise<KeystoreResult>;
+  unprotectSecret?(wrapped: string): Promise<KeystoreResult>;
+  /**
+   * Calls `listener` when the app must lock now (sleep, screen lock); returns the function that stops listening.
+   * Optional for the same reason as protectSecret.
+   */
+  onLockRequest?(listener: (reason: LockReason) => void): () => void;
+};
+
+export const IPC_CHANNELS = {
+  getConfig: 'obhut:get-config',
+  openExternal: 'obhut:open-external',
+  protectSecret: 'obhut:protect-secret',
+  unprotectSecret: 'obhut:unprotect-secret',
+} as const;
+export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
+
+/** Channels the main process sends on (webContents.send); the renderer only listens, through the bridge. */
+export const IPC_EVENTS = {
+  lockRequest: 'obhut:lock-request',
+} as const;
+
+declare global {
+  interface Window {
+    obhut?: ObhutBridge;
+  }
+}

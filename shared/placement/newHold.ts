@@ -1,0 +1,61 @@
+import { ageGroupOf } from '../catalogues/ageGroup';
+import { formatDate } from '../format';
+import type { Facility } from '../schema/facility';
+import type { Hold } from '../schema/hold';
+import { holdExpiresAt } from './expiry';
+
+export type NewHoldInput = {
+  /** crypto.randomUUID() of the caller: shared/ has no source of randomness of its own. */
+  id: string;
+  facility: Pick<Facility, 'id' | 'holdExpiryHours'>;
+  officeId: Hold['officeId'];
+  /** The intake's id (a UUID); nothing else of the intake goes into the hold. */
+  intakeRef: string;
+  ageGroup: Hold['ageGroup'];
+  sex: Hold['sex'];
+  userId: string;
+  now: number;
+  /** When the place was promised, if earlier than now (agreed by phone, typed in later). */
+  from?: number;
+};
+
+/** A new hold, as the one action on the board creates it: held, expiring per the facility, not over-booked. */
+export function newHold(input: NewHoldInput): Hold {
+  const from = Math.min(input.from ?? input.now, input.now);
+  return {
+    id: input.id,
+    facilityId: input.facility.id,
+    officeId: input.officeId,
+    updatedAt: input.now,
+    updatedBy: input.userId,
+    createdAt: input.now,
+    intakeRef: input.intakeRef,
+    ageGroup: input.ageGroup,
+    sex: input.sex,
+    from,
+    expiresAt: holdExpiresAt(from, input.facility),
+    status: 'held',
+    overbooked: false,
+    conflicts: [],
+  };
+}
+
+/**
+ * Completed years of a child at `at` from an ISO birth date (counted on the Berlin calendar day) or, failing that,
+ * the estimated age. Undefined when neither is known or the birth date lies ahead.
+ */
+export function ageYearsAt(child: { birthDate?: string; estimatedAge?: number }, at: number): number | undefined {
+  if (child.birthDate) {
+    const [by, bm, bd] = child.birthDate.split('-').map(Number);
+    const [d, m, y] = formatDate(at).split('.').map(Number);
+    const years = y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+    return years >= 0 ? years : undefined;
+  }
+  return child.estimatedAge;
+}
+
+/** The statistics age group of a child at `at` (see ageYearsAt); undefined when unknown or an adult. */
+export function ageGroupAt(child: { birthDate?: string; estimatedAge?: number }, at: number): Hold['ageGroup'] | undefined {
+  const years = ageYearsAt(child, at);
+  return years === undefined ? undefined : ageGroupOf(years);
+}

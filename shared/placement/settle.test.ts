@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { Hold } from '../schema/hold';
+import { newHold } from './newHold';
+import { settleFacilityHolds } from './settle';
+
+const HOUR = 3_600_000;
+const MIN = 60_000;
+const REPORT = Date.UTC(2025, 10, 24, 1, 0);
+
+const facility = (free: number) => ({
+  id: 'jsh',
+  holdExpiryHours: 4,
+  freeReports: [{ id: 'r1', free, reportedAt: REPORT, reportedBy: 'koordination' }],
+});
+
+let n = 0;
+function hold(createdAt: number, overrides: Partial<Hold> = {}): Hold {
+  n += 1;
+  return {
+    ...newHold({
+      id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+      facility: facility(1),
+      officeId: 'segeberg',
+      intakeRef: '11111111-1111-4111-8111-111111111111',
+      ageGroup: '14_to_16',
+      sex: 'female',
+      userId: 'bereitschaft.segeberg',
+      now: createdAt,
+    }),
+    ...overrides,
+  };
+}
+
+describe('settling the holds of a facility (the server after each write)', () => {
+  it('flags both holds that took the last place and leaves the bookkeeping alone', () => {
+    const a = hold(REPORT + 10 * MIN);
+    const b = hold(REPORT + 12 * MIN, { officeId: 'pinneberg', updatedBy: 'bereitschaft.pinneberg' });
+    const out = settleFacilityHolds(facility(1), [a, b], REPORT + HOUR);
+    expect(out).toEqual([
+      { ...a, overbooked: true },
+      { ...b, overbooked: true },
+    ]);
+  });
+
+  it('returns nothing when every stored state is already right', () => {
+    const a = hold(REPORT + 10 * MIN, { overbooked: true });
+    const b = hold(REPORT + 12 * MIN, { overbooked: true });
+    expect(settleFacilityHolds(facility(1), [a, b], REPORT + HOUR)).toEqual([]);
+    expect(settleFacilityHolds(facility(2), [hold(REPORT + MIN)], REPORT + HOUR)).toEqual([]);
+  });
+
+  it('writes a lapsed hold as expired, and its competitor loses the flag', () => {
+    const early = hold(REPORT + 10 * MIN, { overbooked: true });
+    const late = hold(REPORT + 3 * HOUR, { overbooked: true });
+    // Four hours after the first hold it lapses: the second one fits into the one place again.
+    const now = REPORT + 10 * MIN + 4 * HOUR;
+    expect(settleFacilityHolds(facility(1), [early, late], now)).toEqual([
+      { ...early, status: 'expired', overbooked: false },
+      { ...late, overbooked: false },
+    ]);
+  });
+
+  it('leaves confirmed, released and deleted holds and other facilities alone', () => {
+    const occupied = hold(REPORT - 10 * HOUR, { status: 'occupied' });
+    const released = hold(REPORT + MIN, { status: 'released' });
+    const elsewhere = hold(REPORT + MIN, { facilityId: 'other' });
+    const deleted = { ...hold(REPORT - 10 * HOUR), _deleted: true };
+    expect(settleFacilityHolds(facility(0), [occupied, released, elsewhere, deleted], REPORT + HOUR)).toEqual([]);
+  });
+
+  it('unflags holds once a new report has counted them', () => {
+    const a = hold(REPORT + 10 * MIN, { overbooked: true });
+    const b = hold(REPORT + 12 * MIN, { overbooked: true });
+    const reported = {
+      ...facility(1),
+      freeReports: [...facility(1).freeReports, { id: 'r2', free: 0, reportedAt: REPORT + 30 * MIN, reportedBy: 'k' }],
+    };
+    expect(settleFacilityHolds(reported, [a, b], REPORT + HOUR)).toEqual([
+      { ...a, overbooked: false },
+      { ...b, overbooked: false },
+    ]);
+  });
+});

@@ -1,0 +1,44 @@
+import type { JSONSchema } from 'json-schema-to-ts';
+
+/**
+ * Building blocks for document schemas. RxDB needs min/max/multipleOf on indexed numbers and maxLength on
+ * indexed strings, so the common fields carry them.
+ */
+export const timestampMs = { type: 'number', minimum: 0, maximum: 8_640_000_000_000_000, multipleOf: 1 } as const;
+export const docId = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' } as const;
+export const userRef = { type: 'string', minLength: 1, maxLength: 64 } as const;
+
+/**
+ * A value that lost a concurrent edit: the server value stayed, this one is kept on the record until someone
+ * resolves it (architecture.md, sync rules). `value` is JSON text so that any field's type fits.
+ */
+export const conflictEntry = {
+  type: 'object',
+  properties: {
+    id: docId,
+    field: { type: 'string', minLength: 1, maxLength: 200 },
+    value: { type: 'string', maxLength: 200_000 },
+    by: userRef,
+    at: timestampMs,
+  },
+  required: ['id', 'field', 'value', 'by', 'at'],
+  additionalProperties: false,
+} as const;
+
+/** Keys RxDB adds to the JSON schema; ajv on the server must not see them as unknown keywords. */
+export const RXDB_SCHEMA_KEYWORDS = ['primaryKey', 'version', 'indexes', 'encrypted', 'keyCompression', 'final'] as const;
+
+export type DocumentJsonSchema = JSONSchema & { type: 'object'; properties: Record<string, JSONSchema> };
+
+/**
+ * What travels on the wire (sync-api.md): the document's fields plus `_deleted`. RxDB keeps `_deleted`
+ * itself, so it is not in the stored schema but is in the server's.
+ */
+export function wireSchemaOf<S extends { properties: object; required: readonly string[] }>(schema: S) {
+  return {
+    type: 'object',
+    properties: { ...schema.properties, _deleted: { type: 'boolean' } },
+    required: [...schema.required, '_deleted'],
+    additionalProperties: false,
+  } as const;
+}
