@@ -1,0 +1,100 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { buildServer, DEFAULT_ALLOWED_ORIGINS } from './app';
+import type { Db } from './db/db';
+import { migrate } from './db/migrate';
+import { openPostgres } from './db/postgres';
+import { DEMO_PASSWORD, seedDemo } from './seed/demo';
+import { allCollections } from './sync/collections';
+import { ensureFeeds } from './sync/push';
+import { startHoldSweep } from './sync/sweep';
+
+/** `npm run server`: the replication endpoint alone (sync-api.md, "Running it"). */
+async function main() {
+  const env = process.env;
+  const host = env.HOST || '127.0.0.1';
+  const port = env.PORT ? Number(env.PORT) : 3000;
+  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const allowedOrigins = env.OBHUT_ALLOWED_ORIGINS
+    ? env.OBHUT_ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)
+    : DEFAULT_ALLOWED_ORIGINS;
+
+  const logger = { level: env.LOG_LEVEL || 'info', redact: ['req.headers.authorization'] };
+  // HTTPS when given a certificate chain and key (PEM files); both or neither.
+  if (Boolean(env.OBHUT_TLS_CERT) !== Boolean(env.OBHUT_TLS_KEY)) {
+    throw new Error('OBHUT_TLS_CERT und OBHUT_TLS_KEY müssen zusammen gesetzt werden');
+  }
+  const https = env.OBHUT_TLS_CERT
+    ? { cert: await readFile(env.OBHUT_TLS_CERT), key: await readFile(env.OBHUT_TLS_KEY!) }
+    : undefined;
+  const trustProxy = env.OBHUT_TRUST_PROXY === 'true' ? true : env.OBHUT_TRUST_PROXY || false;
+  const addressMaxFailures = env.OBHUT_LOGIN_ADDRESS_MAX_FAILURES ? Number(env.OBHUT_LOGIN_ADDRESS_MAX_FAILURES) : undefined;
+  if (addressMaxFailures !== undefined && !(Number.isInteger(addressMaxFailures) && addressMaxFailures > 0)) {
+    throw new Error('OBHUT_LOGIN_ADDRESS_MAX_FAILURES muss eine positive ganze Zahl sein');
+  }
+  let db: Db;
+  if (env.DATABASE_URL) {
+    db = openPostgres(env.DATABASE_URL, {
+      warn: (obj, msg) => console.error(JSON.stringify({ level: 40, ...obj, msg })),
+      info: (obj, msg) => console.log(JSON.stringify({ level: 30, ...obj, msg })),
+    });
+  } else {
+    const dataDir = env.OBHUT_DATA_DIR || 'data';
+    await mkdir(dataDir, { recursive: true });
+    // Loaded only when needed: the WASM build is large and a PostgreSQL deployment never uses it.
+    const { openPglite } = await import('./db/pglite');
+    db = await openPglite(dataDir);
+  }
+  await migrate(db);
+  await ensureFeeds(db, allCollections.map((c) => c.name));
+  const demo = !env.DATABASE_URL || env.OBHUT_DEMO === '1';
+  if (demo) await seedDemo(db);
+
+  const app = await buildServer({
+    db,
+    version: pkg.version,
+    allowedOrigins,
+    logger,
+    https,
+    trustProxy,
+    requireDeviceHeader: env.OBHUT_REQUIRE_DEVICE_HEADER === '1',
+    loginPolicy: addressMaxFailures ? { addressMaxFailures } : {},
+  });
+  await app.listen({ host, port, listenTextResolver: () => 'Listener gestartet' });
+  const stopSweep = startHoldSweep(
+    db,
+    (err) => app.log.warn({ err }, 'Abgelaufene Reservierungen konnten nicht geschrieben werden'),
+    env.OBHUT_HOLD_SWEEP_MS ? Number(env.OBHUT_HOLD_SWEEP_MS) : undefined,
+  );
+  const { port: actualPort } = app.server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  if (demo) {
+    console.log(
+      `Demo-Modus: Benutzer bereitschaft.<amt>, leitung.<amt>, koordination, admin – Passwort: ${DEMO_PASSWORD}`,
+    );
+  }
+  console.log(`Obhut-Server bereit: ${https ? 'https' : 'http'}://${shownHost}:${actualPort} (${db.storage})`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'Server wird beendet');
+    try {
+      stopSweep();
+      await app.close();
+      await db.close();
+      process.exit(0);
+    } catch (err) {
+      console.error(err);
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error('Obhut-Server konnte nicht starten:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,165 @@
+import { once } from 'node:events';
+import type { ServerResponse } from 'node:http';
+import type { FastifyBaseLogger } from 'fastify';
+import { PULL_LIMIT_MAX, type SessionUser, type StreamEvent } from '../../shared/sync/protocol';
+import type { Db } from '../db/db';
+import type { CollectionDef } from './collections';
+import { feedHead, readFeed } from './pull';
+import { CHANGES_CHANNEL, type ChangeNotice } from './push';
+
+/**
+ * One open event stream. It keeps its own cursor (the feed position it has delivered up to) and, when told the
+ * feed moved, sends what the user may read in (cursor, target]. Positions up to a notified seq are all committed
+ * (see push.ts), so nothing between cursor and target can still appear later.
+ */
+export class StreamConnection {
+  private cursor = 0;
+  private target = 0;
+  private ready = false;
+  private draining = false;
+  closed = false;
+
+  constructor(
+    private readonly db: Db,
+    readonly def: CollectionDef,
+    readonly user: SessionUser,
+    readonly tokenHash: string,
+    private readonly res: ServerResponse,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  /** Starts at the current head and tells the client to pull (it may have missed anything before). */
+  async open(): Promise<void> {
+    const head = await feedHead(this.db, this.def.name);
+    this.cursor = head;
+    this.target = Math.max(this.target, head);
+    this.ready = true;
+    this.send('RESYNC');
+    void this.drain();
+  }
+
+  advanceTo(seq: number): void {
+    if (seq <= this.target) return;
+    this.target = seq;
+    void this.drain();
+  }
+
+  /** Notifications may have been lost: skip to the head and let the client pull. */
+  async resync(): Promise<void> {
+    const head = await feedHead(this.db, this.def.name);
+    this.cursor = Math.max(this.cursor, head);
+    this.target = Math.max(this.target, head);
+    this.send('RESYNC');
+  }
+
+  heartbeat(): void {
+    if (!this.closed) this.res.write(': ping\n\n');
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.res.end();
+  }
+
+  private send(event: StreamEvent): void {
+    if (!this.closed) this.res.write(`data: ${JSON.stringify(event)}\n\n`);
+  }
+
+  private async drain(): Promise<void> {
+    if (!this.ready || this.draining) return;
+    this.draining = true;
+    try {
+      const scope = this.def.readScope(this.user);
+      while (!this.closed && this.cursor < this.target) {
+        const upTo = this.target;
+        const page = await readFeed(this.db, this.def.name, scope, { seq: this.cursor }, PULL_LIMIT_MAX, upTo);
+        // A full page may stop short of upTo; otherwise everything readable up to upTo has been seen.
+        const reached = page.documents.length === PULL_LIMIT_MAX ? page.checkpoint!.seq : upTo;
+        if (page.documents.length) this.send({ documents: page.documents, checkpoint: { seq: reached } });
+        this.cursor = reached;
+        // A slow client must not make the server buffer the whole feed in memory.
+        if (this.res.writableNeedDrain) await Promise.race([once(this.res, 'drain'), once(this.res, 'close')]);
+      }
+    } catch (err) {
+      this.log.warn({ err }, 'Stream konnte Änderungen nicht lesen');
+      this.send('RESYNC');
+      this.cursor = this.target;
+    } finally {
+      this.draining = false;
+    }
+  }
+}
+
+/**
+ * All open streams of this instance, fed by PostgreSQL notifications, so that a write through any instance on the
+ * same database reaches every stream.
+ */
+export class StreamHub {
+  private readonly streams = new Set<StreamConnection>();
+  private unlisten: (() => Promise<void>) | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: FastifyBaseLogger,
+    private readonly heartbeatMs: number,
+    /** Re-checks a stream's session on each heartbeat; false ends the stream (logout, revoked device, expiry). */
+    private readonly sessionValid: (tokenHash: string) => Promise<boolean>,
+  ) {}
+
+  async start(): Promise<void> {
+    this.unlisten = await this.db.listen(CHANGES_CHANNEL, {
+      onNotify: (payload) => this.onNotify(payload),
+      onReconnect: () => {
+        for (const s of this.streams) void s.resync().catch((err) => this.log.warn({ err }, 'RESYNC fehlgeschlagen'));
+      },
+    });
+    this.timer = setInterval(() => void this.beat(), this.heartbeatMs);
+    this.timer.unref();
+  }
+
+  async add(stream: StreamConnection): Promise<void> {
+    this.streams.add(stream);
+    await stream.open();
+  }
+
+  remove(stream: StreamConnection): void {
+    this.streams.delete(stream);
+    stream.close();
+  }
+
+  closeSession(tokenHash: string): void {
+    for (const s of this.streams) if (s.tokenHash === tokenHash) this.remove(s);
+  }
+
+  get size(): number {
+    return this.streams.size;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    for (const s of this.streams) this.remove(s);
+    await this.unlisten?.();
+    this.unlisten = undefined;
+  }
+
+  private onNotify(payload: string): void {
+    let notice: ChangeNotice;
+    try {
+      notice = JSON.parse(payload) as ChangeNotice;
+    } catch {
+      return;
+    }
+    for (const s of this.streams) if (s.def.name === notice.c) s.advanceTo(notice.seq);
+  }
+
+  private async beat(): Promise<void> {
+    const byToken = new Map<string, StreamConnection[]>();
+    for (const s of this.streams) byToken.set(s.tokenHash, [...(byToken.get(s.tokenHash) ?? []), s]);
+    for (const [tokenHash, streams] of byToken) {
+      const valid = await this.sessionValid(tokenHash).catch(() => true);
+      for (const s of streams) (valid ? s.heartbeat() : this.remove(s));
+    }
+  }
+}
