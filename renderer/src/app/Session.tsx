@@ -1,0 +1,148 @@
+import { Alert, AppShell, Button, Group, PasswordInput, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { de } from '../../../shared/i18n';
+import type { Intake } from '../../../shared/schema/intake';
+import type { ObhutClient } from '../data/client';
+import { IntakesPage } from '../features/intakes/IntakesPage';
+import { nameOf } from '../features/intakes/name';
+import { loginErrorMessage } from '../features/login/login-error';
+import { StatusBar } from '../features/sync-status/StatusBar';
+import { AdminPage } from '../features/admin/AdminPage';
+import { CoordinationPage } from '../features/coordination/CoordinationPage';
+import { PlacementBoardPage } from '../features/placement-board/PlacementBoardPage';
+import { StatisticsPage } from '../features/statistics/StatisticsPage';
+import { ClientContext } from './client-context';
+import { NavigationContext, type View } from './navigation';
+import { useObservable } from './use-observable';
+
+const t = de.app.shell;
+
+/** The logged-in app: header, the intakes, and the status bar that is always in view. */
+export function Session({
+  client,
+  onLogout,
+  onLock,
+}: {
+  client: ObhutClient;
+  onLogout(): Promise<void>;
+  /** Locks now: the database closes, the lock screen asks for the password. */
+  onLock?(): void;
+}) {
+  const status = useObservable(client.status$, null);
+  const intakes$ = useMemo(() => client.intakes.list$(), [client]);
+  const intakes = useObservable<Intake[]>(intakes$, []);
+  const names = useMemo(() => new Map(intakes.map((i) => [i.id, nameOf(i)])), [intakes]);
+  const office = de.offices[client.user.officeId as keyof typeof de.offices] ?? client.user.officeId;
+  const areas = areasOf(client.user.roles);
+  const [view, setView] = useState<View>({ kind: areas[0] } as View);
+  const navigation = useMemo(() => ({ view, go: setView }), [view]);
+
+  return (
+    <ClientContext.Provider value={client}>
+      <NavigationContext.Provider value={navigation}>
+      <AppShell header={{ height: 56 }} footer={{ height: 'auto' }} padding="md">
+        <AppShell.Header px="md">
+          <Group h="100%" justify="space-between">
+            <Group gap="sm">
+              <Title order={1} size="h3">
+                {de.app.name}
+              </Title>
+              <Text size="sm" c="dimmed" visibleFrom="lg">
+                {t.tagline}
+              </Text>
+              {areas.length > 1 && (
+                <SegmentedControl
+                  aria-label={de.app.nav.label}
+                  size="xs"
+                  value={view.kind}
+                  onChange={(kind) => setView({ kind } as View)}
+                  data={areas.map((a) => ({ value: a, label: navLabel(a) }))}
+                />
+              )}
+            </Group>
+            <Group gap="sm">
+              <Text size="sm" data-testid="current-user">
+                {t.signedInAs(client.user.displayName, office)}
+              </Text>
+              {onLock && (
+                <Button variant="default" size="xs" onClick={onLock}>
+                  {de.security.lock.lockNow}
+                </Button>
+              )}
+              <Button variant="default" size="xs" onClick={() => void onLogout()}>
+                {t.logout}
+              </Button>
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Main>
+          <Stack maw={1100} mx="auto">
+            {client.unlockedOffline && status?.auth.state === 'ok' && status.connection !== 'online' && (
+              <Alert color="blue">{t.offlineSession}</Alert>
+            )}
+            {status?.auth.state === 'failed' && <Reauthenticate client={client} />}
+            {view.kind === 'intakes' && <IntakesPage status={status} />}
+            {view.kind === 'board' && <PlacementBoardPage key={view.intakeId} status={status} intakeId={view.intakeId} />}
+            {view.kind === 'coordination' && <CoordinationPage status={status} />}
+            {view.kind === 'admin' && <AdminPage status={status} />}
+            {view.kind === 'statistics' && <StatisticsPage status={status} />}
+          </Stack>
+        </AppShell.Main>
+        <AppShell.Footer p="xs" px="md">
+          <StatusBar status={status} describe={(id) => names.get(id) ?? id} />
+        </AppShell.Footer>
+      </AppShell>
+      </NavigationContext.Provider>
+    </ClientContext.Provider>
+  );
+}
+
+type Area = View['kind'];
+/** Case data only for those who handle cases; the board for everyone; coordination for its role and admins. */
+function areasOf(roles: string[]): Area[] {
+  const has = (...r: string[]) => roles.some((x) => r.includes(x));
+  const areas: Area[] = [];
+  if (has('oncall', 'supervisor')) areas.push('intakes');
+  if (has('coordinator', 'admin')) areas.push('coordination');
+  areas.push('board');
+  if (has('supervisor')) areas.push('statistics');
+  if (has('admin')) areas.push('admin');
+  return areas;
+}
+
+function navLabel(area: Area): string {
+  if (area === 'admin') return de.security.admin.nav;
+  if (area === 'statistics') return de.statistics.nav;
+  return de.app.nav[area];
+}
+
+function Reauthenticate({ client }: { client: ObhutClient }) {
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Alert color="red" title={t.authFailed}>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          try {
+            await client.reauthenticate(password);
+            setError(null);
+          } catch (err) {
+            setError(loginErrorMessage(err));
+          }
+          setPassword('');
+        }}
+      >
+        <Group align="end">
+          <PasswordInput
+            label={de.app.login.password}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={error}
+          />
+          <Button type="submit">{t.reauthenticate}</Button>
+        </Group>
+      </form>
+    </Alert>
+  );
+}

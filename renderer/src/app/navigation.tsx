@@ -1,0 +1,22 @@
+import { createContext, useContext } from 'react';
+
+/** The areas of the logged-in app; which ones a user sees depends on the roles (see Session.tsx). */
+export type View =
+  /** `intakeId`: open that record (e.g. from the statistics' list of incomplete records). */
+  | { kind: 'intakes'; intakeId?: string }
+  | { kind: 'board'; intakeId?: string }
+  | { kind: 'coordination' }
+  | { kind: 'admin' }
+  | { kind: 'statistics' };
+
+export type Navigation = {
+  view: View;
+  go(view: View): void;
+};
+
+export const NavigationContext = createContext<Navigation>({ view: { kind: 'intakes' }, go: () => {} });
+
+/** Lets a feature open another area, e.g. the placement board for one intake. */
+export function useNavigation(): Navigation {
+  return useContext(NavigationContext);
+}

@@ -1,0 +1,439 @@
+import type { RxCollection, WithDeleted } from 'rxdb';
+import type { RxReplicationState } from 'rxdb/plugins/replication';
+import {
+  BehaviorSubject,
+  combineLatest,
+  debounceTime,
+  filter,
+  firstValueFrom,
+  map,
+  type Observable,
+  of,
+  type Subscription,
+  tap,
+} from 'rxjs';
+import type { Entry } from '../../../shared/schema/entry';
+import type { Facility } from '../../../shared/schema/facility';
+import type { Hold } from '../../../shared/schema/hold';
+import type { Intake } from '../../../shared/schema/intake';
+import type { Checkpoint, CollectionName, SessionUser, WireDocument } from '../../../shared/sync/protocol';
+import type { BackoffOptions } from './backoff';
+import { openDatabase, type IndexedDbEnvironment, type ObhutDatabase } from './database';
+import { eventStream } from './event-stream';
+import { ApiError, NetworkError, SyncApi, type Fetch } from './http';
+import { FacilityRepository } from './facilities';
+import { EntryRepository } from './entries';
+import { HoldRepository } from './holds';
+import { IntakeRepository } from './intakes';
+import { PendingWrites } from './pending';
+import { replicateCollection, type LocalDocument } from './replication';
+import { clearRejections, viewOf, type RejectionView } from './rejections';
+import { combineStatus, ConnectionState, machineOnline, type SyncStatus } from './sync-status';
+import { AdminApi } from './admin';
+import {
+  KeystoreError,
+  memoryStore,
+  openOrCreateVault,
+  osKeystore,
+  readVaultRecord,
+  storeVault,
+  unlockStoredVault,
+  VaultLockedError,
+  type KeyValueStore,
+  type SecretKeeper,
+  type VaultOptions,
+} from './vault';
+
+/**
+ * Login failures the login form shows. `offline`: no server and no local record to unlock;
+ * `local_key_mismatch`: the server accepted a password that does not open this device's local key;
+ * `keystore_refused`: the OS keystore would keep the key in plain text (the message is the German reason).
+ */
+export type LoginErrorCode =
+  | 'invalid_credentials'
+  | 'too_many_attempts'
+  | 'device_revoked'
+  | 'offline'
+  | 'local_key_mismatch'
+  | 'keystore_refused'
+  | (string & {});
+
+export class LoginError extends Error {
+  constructor(
+    readonly code: LoginErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LoginError';
+  }
+}
+
+export type OpenClientOptions = IndexedDbEnvironment & {
+  serverUrl: string;
+  username: string;
+  password: string;
+  device: { id: string; name: string };
+  /** The network; tests inject one that fails while "offline". */
+  fetch?: Fetch;
+  /** Where the wrapped key and the user's profile stay between sessions; localStorage in a browser. */
+  vault?: KeyValueStore;
+  retryTime?: number;
+  streamBackoff?: BackoffOptions;
+  pbkdf2Iterations?: number;
+  /** The OS keystore around the wrapped key; the desktop app's by default, none in the browser. */
+  keystore?: SecretKeeper | null;
+  now?: () => number;
+};
+
+export type ObhutClient = {
+  user: SessionUser;
+  /** How this session was opened: against the server, or unlocked locally while the server did not answer. */
+  unlockedOffline: boolean;
+  db: ObhutDatabase;
+  intakes: IntakeRepository;
+  entries: EntryRepository;
+  facilities: FacilityRepository;
+  holds: HoldRepository;
+  /** Calls of the admin API (role admin), with this session's token. */
+  admin: AdminApi;
+  /**
+   * True once the server said 403 device_revoked: the session has stopped syncing; the app tells the user and
+   * wipes the device (wipe.ts).
+   */
+  revoked$: Observable<boolean>;
+  /** The intakes' replication (kept under this name for the tests that watch it). */
+  replication: RxReplicationState<Intake, Checkpoint>;
+  replications: Replications;
+  status$: Observable<SyncStatus>;
+  readonly status: SyncStatus;
+  /** Resolves when every local write is on the server and nothing is being pulled. */
+  awaitInSync(): Promise<void>;
+  /** The user has seen a refused write: drop its record (the local document stays as it is). */
+  dismissRejection(id: string): Promise<void>;
+  /** A new password after the server refused the token (expired, or the password changed there). */
+  reauthenticate(password: string): Promise<void>;
+  logout(): Promise<void>;
+  close(): Promise<void>;
+};
+
+const DEFAULT_RETRY_MS = 5000;
+
+/** The collections replicated with the server, each with its own stream. */
+const REPLICATED = ['intakes', 'entries', 'facilities', 'holds'] as const satisfies readonly CollectionName[];
+export type Replications = {
+  intakes: RxReplicationState<Intake, Checkpoint>;
+  entries: RxReplicationState<Entry, Checkpoint>;
+  facilities: RxReplicationState<Facility, Checkpoint>;
+  holds: RxReplicationState<Hold, Checkpoint>;
+};
+
+function defaultVault(): KeyValueStore {
+  return typeof localStorage !== 'undefined' ? localStorage : memoryStore();
+}
+
+/** The RxDB name for one user on one device against one server (RxDB names: lowercase, digits, `_`). */
+async function databaseName(serverUrl: string, userId: string, deviceId: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${serverUrl}|${userId}|${deviceId}`));
+  const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return `obhut_${hex.slice(0, 24)}`;
+}
+
+/**
+ * Logs in (or unlocks offline with the password), opens the user's encrypted database and starts replicating.
+ * Works in the browser and in plain Node (pass `indexedDB`/`IDBKeyRange` of fake-indexeddb and a `fetch`).
+ */
+export async function openClient(options: OpenClientOptions): Promise<ObhutClient> {
+  const serverUrl = options.serverUrl.replace(/\/+$/, '');
+  const vault = options.vault ?? defaultVault();
+  const now = options.now ?? Date.now;
+  const connection = new ConnectionState(null);
+  const revoked$ = new BehaviorSubject(false);
+  const api = new SyncApi(
+    serverUrl,
+    options.fetch ?? globalThis.fetch.bind(globalThis),
+    {
+      onReachable: (reachable) => connection.set({ serverReachable: reachable }),
+      onDeviceRevoked: () => {
+        if (!revoked$.value) revoked$.next(true);
+      },
+    },
+    options.device.id,
+  );
+  const vaultOptions: VaultOptions = {
+    iterations: options.pbkdf2Iterations,
+    keystore: options.keystore === undefined ? osKeystore() : options.keystore,
+  };
+
+  const { user, key, unlockedOffline } = await unlock(api, vault, serverUrl, options, vaultOptions);
+  // Kept only until the server has seen it once after an offline unlock; never stored.
+  let heldPassword: string | null = unlockedOffline ? options.password : null;
+
+  const db = await openDatabase({
+    name: await databaseName(serverUrl, user.id, options.device.id),
+    key,
+    env: options,
+  });
+  const subs: Subscription[] = [];
+  const closed$ = new BehaviorSubject(false);
+  const tokenChanged$ = new BehaviorSubject(0);
+  try {
+    const pending = await PendingWrites.open(db);
+    const syncMeta = await db.getLocal<{ lastSyncedAt: number }>('sync-meta');
+    connection.set({ lastSyncedAt: syncMeta?.get('lastSyncedAt') ?? null });
+
+    let renewing: Promise<boolean> | null = null;
+    const renew = (): Promise<boolean> => {
+      renewing ??= (async () => {
+        try {
+          if (!heldPassword) {
+            connection.set({ auth: { state: 'failed', code: 'token_expired', message: 'token_expired' } });
+            return false;
+          }
+          const res = await api.login({ username: options.username, password: heldPassword, device: options.device });
+          api.token = res.token;
+          heldPassword = null;
+          connection.set({ auth: { state: 'ok' } });
+          tokenChanged$.next(tokenChanged$.value + 1);
+          return true;
+        } catch (err) {
+          if (err instanceof ApiError) {
+            // Do not try this password again: it would only count towards the lock-out.
+            heldPassword = null;
+            connection.set({ auth: { state: 'failed', code: err.code, message: err.message } });
+            return false;
+          }
+          throw err;
+        } finally {
+          renewing = null;
+        }
+      })();
+      return renewing;
+    };
+
+    async function withAuth<T>(request: () => Promise<T>): Promise<T> {
+      try {
+        return await request();
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401 && (await renew())) return request();
+        throw err;
+      }
+    }
+
+    let persisting = false;
+    let dirty = false;
+    const persistLastSync = async () => {
+      if (persisting) {
+        dirty = true;
+        return;
+      }
+      persisting = true;
+      try {
+        do {
+          dirty = false;
+          const at = connection.facts$.value.lastSyncedAt;
+          if (at !== null && !closed$.value) await db.upsertLocal('sync-meta', { lastSyncedAt: at });
+        } while (dirty);
+      } catch {
+        // a closed database at shutdown: the next session shows the previous time, nothing is lost
+      } finally {
+        persisting = false;
+      }
+    };
+    const onSynced = (at: number) => {
+      connection.set({ lastSyncedAt: at, auth: { state: 'ok' } });
+      void persistLastSync();
+    };
+
+    // One stream per collection; "connected" means all of them are.
+    const streamsUp = new Set<CollectionName>();
+    const streamOf = <D extends WireDocument>(collection: CollectionName) =>
+      eventStream<D>({
+        api,
+        collection,
+        backoff: options.streamBackoff,
+        onConnectedChange: (connected) => {
+          if (connected) streamsUp.add(collection);
+          else streamsUp.delete(collection);
+          connection.set({ streamConnected: streamsUp.size === REPLICATED.length });
+        },
+        onUnauthorized: async () => {
+          const seen = tokenChanged$.value;
+          if (await renew()) return;
+          // Wait for a new token (reauthenticate) or for close(), which also bumps the counter.
+          await firstValueFrom(tokenChanged$.pipe(filter((n) => n > seen)));
+        },
+        onError: (err) => connection.set({ lastError: String(err) }),
+      }).pipe(tap(() => onSynced(now())));
+
+    const replicate = <T extends LocalDocument>(name: CollectionName, collection: RxCollection<T>) =>
+      replicateCollection<T>({
+        api,
+        name,
+        collection,
+        rejections: db.rejections,
+        pending,
+        stream$: streamOf<WithDeleted<T> & WireDocument>(name),
+        withAuth,
+        onSynced,
+        retryTime: options.retryTime ?? DEFAULT_RETRY_MS,
+        now,
+      });
+    const replications: Replications = {
+      intakes: replicate('intakes', db.intakes),
+      entries: replicate('entries', db.entries),
+      facilities: replicate('facilities', db.facilities),
+      holds: replicate('holds', db.holds),
+    };
+    const allReplications = Object.values(replications) as RxReplicationState<unknown, Checkpoint>[];
+    for (const r of allReplications) subs.push(r.error$.subscribe((err) => connection.set({ lastError: err.message })));
+    const awaitAllInSync = () => Promise.all(allReplications.map((r) => r.awaitInSync()));
+
+    // Settle pending marks the push handlers could not (see pending.ts) whenever every replication comes to rest.
+    let reconciling = false;
+    subs.push(
+      combineLatest(allReplications.map((r) => r.active$))
+        .pipe(
+          filter((active) => !active.some(Boolean)),
+          debounceTime(200),
+        )
+        .subscribe(() => {
+          if (reconciling || closed$.value) return;
+          reconciling = true;
+          const snapshot = pending.snapshot();
+          awaitAllInSync()
+            .then(() => (closed$.value ? undefined : pending.settleSnapshot(snapshot)))
+            .catch(() => {})
+            .finally(() => {
+              reconciling = false;
+            });
+        }),
+    );
+
+    const win = typeof window !== 'undefined' && typeof window.addEventListener === 'function' ? window : null;
+    const onOnline = () => {
+      connection.set({ machineOnline: true });
+      for (const r of allReplications) r.reSync();
+    };
+    const onOffline = () => connection.set({ machineOnline: machineOnline() });
+    win?.addEventListener('online', onOnline);
+    win?.addEventListener('offline', onOffline);
+
+    const rejections$: Observable<RejectionView[]> = db.rejections
+      .find({ sort: [{ at: 'desc' }] })
+      .$.pipe(map((docs) => docs.map((d) => viewOf(d.toJSON()))));
+    // Conflicts this user is asked to look at: on the office's intakes and holds, and on facilities for those who
+    // keep them.
+    const withConflicts = (docs: { id: string; conflicts: unknown[] }[]) => docs.filter((d) => d.conflicts.length > 0);
+    const keepsFacilities = user.roles.some((r) => r === 'coordinator' || r === 'admin');
+    const conflicts$ = combineLatest([
+      db.intakes.find().$,
+      db.holds.find({ selector: { officeId: user.officeId as Hold['officeId'] } }).$,
+      keepsFacilities ? db.facilities.find().$ : of([]),
+    ]).pipe(
+      map((lists) => {
+        const docs = lists.flatMap((docs) => withConflicts(docs));
+        return { ids: docs.map((d) => d.id), count: docs.reduce((n, d) => n + d.conflicts.length, 0) };
+      }),
+    );
+    const pendingIds$ = pending.marks$.pipe(map((marks) => Object.keys(marks).sort()));
+    const statusSubject = new BehaviorSubject<SyncStatus | null>(null);
+    subs.push(combineStatus(connection.facts$, pendingIds$, rejections$, conflicts$).subscribe(statusSubject));
+    const status$ = statusSubject.pipe(filter((s): s is SyncStatus => s !== null));
+
+    let closing: Promise<void> | null = null;
+    const close = () => {
+      closing ??= (async () => {
+        closed$.next(true);
+        tokenChanged$.next(tokenChanged$.value + 1);
+        win?.removeEventListener('online', onOnline);
+        win?.removeEventListener('offline', onOffline);
+        await Promise.all(allReplications.map((r) => r.cancel()));
+        for (const sub of subs) sub.unsubscribe();
+        await db.close();
+      })();
+      return closing;
+    };
+    // A revoked device stops talking to the server at once; the app wipes what is left.
+    subs.push(revoked$.pipe(filter(Boolean)).subscribe(() => void close()));
+
+    return {
+      user,
+      unlockedOffline,
+      db,
+      intakes: new IntakeRepository(db.intakes, pending, user, now),
+      entries: new EntryRepository(db.entries, db.rejections, pending, user, now),
+      facilities: new FacilityRepository(db.facilities, pending, user, now),
+      holds: new HoldRepository(db.holds, pending, user, now),
+      admin: new AdminApi(api, withAuth),
+      revoked$: revoked$.asObservable(),
+      replication: replications.intakes,
+      replications,
+      status$,
+      get status() {
+        const s = statusSubject.value;
+        if (!s) throw new Error('status not ready');
+        return s;
+      },
+      dismissRejection: (id: string) => clearRejections(db.rejections, [id]),
+      awaitInSync: async () => {
+        await awaitAllInSync();
+      },
+      async reauthenticate(password: string) {
+        const res = await api.login({ username: options.username, password, device: options.device });
+        api.token = res.token;
+        heldPassword = null;
+        await storeVault(vault, serverUrl, res.user, key, password, vaultOptions);
+        connection.set({ auth: { state: 'ok' } });
+        tokenChanged$.next(tokenChanged$.value + 1);
+        for (const r of allReplications) r.reSync();
+      },
+      async logout() {
+        try {
+          if (api.token) await api.logout();
+        } catch {
+          // offline: the token expires on its own; local data stays encrypted
+        }
+        await close();
+      },
+      close,
+    };
+  } catch (err) {
+    for (const sub of subs) sub.unsubscribe();
+    await db.close();
+    throw err;
+  }
+}
+
+async function unlock(
+  api: SyncApi,
+  vault: KeyValueStore,
+  serverUrl: string,
+  options: OpenClientOptions,
+  vaultOptions: VaultOptions,
+): Promise<{ user: SessionUser; key: string; unlockedOffline: boolean }> {
+  try {
+    const res = await api.login({ username: options.username, password: options.password, device: options.device });
+    api.token = res.token;
+    try {
+      const key = await openOrCreateVault(vault, serverUrl, res.user, options.password, vaultOptions);
+      return { user: res.user, key, unlockedOffline: false };
+    } catch (err) {
+      if (err instanceof VaultLockedError) throw new LoginError('local_key_mismatch', err.message);
+      throw err;
+    }
+  } catch (err) {
+    if (err instanceof ApiError) throw new LoginError(err.code, err.message);
+    if (err instanceof KeystoreError) throw new LoginError('keystore_refused', err.message);
+    if (!(err instanceof NetworkError)) throw err;
+  }
+  const record = readVaultRecord(vault, serverUrl, options.username);
+  if (!record) throw new LoginError('offline', 'server unreachable and no local session for this user');
+  try {
+    const key = await unlockStoredVault(vault, serverUrl, record, options.password, vaultOptions);
+    return { user: record.user, key, unlockedOffline: true };
+  } catch (err) {
+    if (err instanceof VaultLockedError) throw new LoginError('invalid_credentials', 'wrong password (offline)');
+    if (err instanceof KeystoreError) throw new LoginError('keystore_refused', err.message);
+    throw err;
+  }
+}

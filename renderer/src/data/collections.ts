@@ -1,0 +1,30 @@
+import type { RxJsonSchema } from 'rxdb';
+import { entryRxSchema, type Entry } from '../../../shared/schema/entry';
+import { facilityRxSchema, type Facility } from '../../../shared/schema/facility';
+import { holdRxSchema, type Hold } from '../../../shared/schema/hold';
+import { intakeRxSchema, type Intake } from '../../../shared/schema/intake';
+import { entryConflictHandler, facilityConflictHandler, holdConflictHandler, intakeConflictHandler } from './conflict-handler';
+import { intakeMigrations } from './migrations/intake';
+import { rejectionSchema } from './rejections';
+
+/** The collections of the local database. Each costs one of the 13 RxDB allows per process (free tier). */
+export const COLLECTIONS = {
+  intakes: {
+    schema: intakeRxSchema as unknown as RxJsonSchema<Intake>,
+    conflictHandler: intakeConflictHandler,
+    migrationStrategies: intakeMigrations,
+  },
+  entries: {
+    schema: entryRxSchema as unknown as RxJsonSchema<Entry>,
+    conflictHandler: entryConflictHandler,
+  },
+  facilities: {
+    schema: facilityRxSchema as unknown as RxJsonSchema<Facility>,
+    conflictHandler: facilityConflictHandler,
+  },
+  holds: {
+    schema: holdRxSchema as unknown as RxJsonSchema<Hold>,
+    conflictHandler: holdConflictHandler,
+  },
+  rejections: { schema: rejectionSchema },
+};

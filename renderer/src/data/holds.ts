@@ -1,0 +1,63 @@
+import type { RxCollection } from 'rxdb';
+import { map, type Observable } from 'rxjs';
+import { newHold } from '../../../shared/placement/newHold';
+import type { Facility } from '../../../shared/schema/facility';
+import { isAllowedHoldTransition, type Hold, type HoldStatus } from '../../../shared/schema/hold';
+import type { SessionUser } from '../../../shared/sync/protocol';
+import { newId, TransitionError } from './intakes';
+import type { PendingWrites } from './pending';
+
+export type HoldRequest = {
+  facility: Pick<Facility, 'id' | 'holdExpiryHours'>;
+  /** The intake's id; nothing else of the intake goes into the hold. */
+  intakeRef: string;
+  ageGroup: Hold['ageGroup'];
+  sex: Hold['sex'];
+};
+
+/** The app's writes to `holds`: holding a place for an intake of the own office, confirming, giving it back. */
+export class HoldRepository {
+  constructor(
+    private readonly collection: RxCollection<Hold>,
+    private readonly pending: PendingWrites,
+    private readonly user: SessionUser,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Every hold of the Verbund (they carry no child data). */
+  list$(): Observable<Hold[]> {
+    return this.collection.find().$.pipe(map((docs) => docs.map((d) => d.toJSON() as Hold)));
+  }
+
+  async hold(request: HoldRequest): Promise<Hold> {
+    const hold = newHold({
+      id: newId(),
+      facility: request.facility,
+      officeId: this.user.officeId as Hold['officeId'],
+      intakeRef: request.intakeRef,
+      ageGroup: request.ageGroup,
+      sex: request.sex,
+      userId: this.user.id,
+      now: this.now(),
+    });
+    await this.pending.mark(hold.id);
+    await this.collection.insert(hold);
+    await this.pending.mark(hold.id);
+    return hold;
+  }
+
+  /** Confirm (occupied) or give back (released). */
+  async setStatus(id: string, status: HoldStatus): Promise<void> {
+    const doc = await this.collection.findOne(id).exec();
+    if (!doc) throw new Error(`hold ${id} not found`);
+    if (!isAllowedHoldTransition(doc.status, status)) throw new TransitionError(doc.status, status);
+    await this.pending.mark(id);
+    await doc.incrementalModify((current) => ({
+      ...current,
+      status,
+      updatedAt: Math.max(this.now(), current.updatedAt + 1),
+      updatedBy: this.user.id,
+    }));
+    await this.pending.mark(id);
+  }
+}

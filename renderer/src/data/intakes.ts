@@ -1,0 +1,186 @@
+import type { RxCollection } from 'rxdb';
+import { map, type Observable } from 'rxjs';
+import { isAllowedIntakeTransition, type Intake } from '../../../shared/schema/intake';
+import { setAtPath } from '../../../shared/sync/paths';
+import type { SessionUser } from '../../../shared/sync/protocol';
+import type { PendingWrites } from './pending';
+
+/** What a user writes; the rest is bookkeeping the repository sets. */
+export type IntakeInput = Omit<Intake, 'id' | 'officeId' | 'createdBy' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'conflicts'>;
+const BOOKKEEPING = ['id', 'officeId', 'createdBy', 'createdAt', 'updatedAt', 'updatedBy', 'conflicts'] as const;
+
+/** One field written by path (shared/sync/paths.ts); `undefined` clears it. */
+export type FieldEdit = readonly [path: string, value: unknown];
+
+export class TransitionError extends Error {
+  readonly code = 'invalid_transition';
+  constructor(from: string, to: string) {
+    super(`status ${from} -> ${to} is not allowed`);
+    this.name = 'TransitionError';
+  }
+}
+
+/**
+ * The app's writes to `intakes`: every one sets the bookkeeping fields and is marked pending before (and after)
+ * it reaches the local database, so the status bar never claims "synchronised" for a change the server lacks.
+ */
+export class IntakeRepository {
+  constructor(
+    private readonly collection: RxCollection<Intake>,
+    private readonly pending: PendingWrites,
+    private readonly user: SessionUser,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The office's intakes, newest call first. */
+  list$(): Observable<Intake[]> {
+    return this.collection
+      .find({ sort: [{ receivedAt: 'desc' }, { id: 'asc' }] })
+      .$.pipe(map((docs) => docs.map((doc) => doc.toMutableJSON() as Intake)));
+  }
+
+  get$(id: string): Observable<Intake | null> {
+    return this.collection.findOne(id).$.pipe(map((doc) => (doc ? (doc.toMutableJSON() as Intake) : null)));
+  }
+
+  async get(id: string): Promise<Intake | null> {
+    const doc = await this.collection.findOne(id).exec();
+    return doc ? (doc.toMutableJSON() as Intake) : null;
+  }
+
+  async create(input: IntakeInput, id: string = newId()): Promise<Intake> {
+    const at = this.now();
+    const intake: Intake = {
+      id,
+      officeId: this.user.officeId as Intake['officeId'],
+      createdBy: this.user.id,
+      createdAt: at,
+      updatedAt: at,
+      updatedBy: this.user.id,
+      ...clean(input),
+      conflicts: [],
+    };
+    await this.pending.mark(id);
+    await this.collection.insert(intake);
+    await this.pending.mark(id);
+    return intake;
+  }
+
+  /** Replaces whole fields (sections) of the record. */
+  async update(id: string, patch: Partial<IntakeInput>): Promise<Intake> {
+    return this.write(id, (current) => withContent(current, { ...contentOf(current), ...patch }), patch.status);
+  }
+
+  /**
+   * Writes single fields by path onto the record as it is now, so that a colleague's change to another field that
+   * arrived meanwhile stays (the form's autosave writes only what the user touched).
+   */
+  async setFields(id: string, edits: readonly FieldEdit[]): Promise<Intake> {
+    const status = edits.find(([path]) => path === 'status')?.[1] as Intake['status'] | undefined;
+    return this.write(id, (current) => {
+      const content = edits.reduce<IntakeInput>((doc, [path, value]) => setAtPath(doc, path, value), contentOf(current));
+      return withContent(current, content);
+    }, status);
+  }
+
+  private async write(
+    id: string,
+    change: (current: Intake) => Intake,
+    nextStatus?: Intake['status'],
+  ): Promise<Intake> {
+    const doc = await this.collection.findOne(id).exec();
+    if (!doc) throw new Error(`intake ${id} not found`);
+    if (nextStatus && !isAllowedIntakeTransition(doc.status, nextStatus)) {
+      throw new TransitionError(doc.status, nextStatus);
+    }
+    await this.pending.mark(id);
+    const updated = await doc.incrementalModify((current) => {
+      const { _deleted, ...rest } = current;
+      const next = change(rest as Intake);
+      return {
+        ...next,
+        _deleted,
+        updatedAt: Math.max(this.now(), current.updatedAt + 1),
+        updatedBy: this.user.id,
+      };
+    });
+    await this.pending.mark(id);
+    return updated.toMutableJSON() as Intake;
+  }
+
+  /** Removes the intake; it replicates as a tombstone. */
+  async remove(id: string): Promise<void> {
+    const doc = await this.collection.findOne(id).exec();
+    if (!doc) return;
+    await this.pending.mark(id);
+    // One write that is both the tombstone and the record of who deleted it when.
+    await doc.incrementalModify((current) => ({
+      ...current,
+      updatedAt: Math.max(this.now(), current.updatedAt + 1),
+      updatedBy: this.user.id,
+      _deleted: true,
+    }));
+    await this.pending.mark(id);
+  }
+
+  /** Keep the record's value: drop the recorded conflict. */
+  async dismissConflict(id: string, conflictId: string): Promise<void> {
+    await this.write(id, (current) => withoutConflict(current, conflictId));
+  }
+
+  /** Take the value that lost a concurrent edit: put it back at its path and drop the conflict. */
+  async takeConflictValue(id: string, conflictId: string): Promise<void> {
+    await this.write(id, (current) => {
+      const conflict = current.conflicts.find((c) => c.id === conflictId);
+      if (!conflict) return current;
+      const value = JSON.parse(conflict.value) as unknown;
+      const content = setAtPath(contentOf(current), conflict.field, value ?? undefined);
+      return withoutConflict(withContent(current, content), conflictId);
+    });
+  }
+}
+
+const withoutConflict = (intake: Intake, conflictId: string): Intake => ({
+  ...intake,
+  conflicts: intake.conflicts.filter((c) => c.id !== conflictId),
+});
+
+/** The record's bookkeeping with new content. */
+function withContent(intake: Intake, content: IntakeInput): Intake {
+  const bookkeeping = Object.fromEntries(BOOKKEEPING.map((key) => [key, intake[key]]));
+  return { ...bookkeeping, ...clean(content) } as Intake;
+}
+
+function contentOf(intake: Intake): IntakeInput {
+  const content: Record<string, unknown> = { ...intake };
+  for (const key of BOOKKEEPING) delete content[key];
+  return content as IntakeInput;
+}
+
+/**
+ * Optional values left empty are absent, not empty strings (the schema has patterns and enums), and an emptied
+ * section is dropped. The texts the schema requires stay, blank or not (a draft may not know the name yet).
+ */
+export function clean(input: IntakeInput): IntakeInput {
+  return prune(input) as IntakeInput;
+}
+
+const REQUIRED_TEXTS = new Set(['situation', 'firstName', 'lastName']);
+
+function prune(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(prune);
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    const pruned = prune(v);
+    if (pruned === undefined || pruned === null || (pruned === '' && !REQUIRED_TEXTS.has(key))) continue;
+    const emptySection = typeof pruned === 'object' && !Array.isArray(pruned) && Object.keys(pruned).length === 0;
+    if (emptySection && key !== 'child') continue;
+    out[key] = pruned;
+  }
+  return out;
+}
+
+export function newId(): string {
+  return crypto.randomUUID();
+}

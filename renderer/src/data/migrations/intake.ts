@@ -1,0 +1,13 @@
+import type { MigrationStrategies } from 'rxdb';
+
+/**
+ * RxDB migration of stored intakes, one function per schema version (shared/schema/intake.ts).
+ * 1: the night record's sections were added, all optional: a record of the walking skeleton is a valid draft of
+ *    the night record as it is. Its status stays: a record submitted under the smaller rules stays submitted
+ *    (shared/nightRecord/submit.ts lets it be corrected without reopening it).
+ * 2: the optional morning review was added; a stored record has none yet, i.e. it is "neu".
+ */
+export const intakeMigrations: MigrationStrategies = {
+  1: (doc) => doc,
+  2: (doc) => doc,
+};

@@ -1,0 +1,94 @@
+import type { RxCollection, RxJsonSchema } from 'rxdb';
+import type { ErrorCode } from '../../../shared/i18n';
+import type { Rejection } from '../../../shared/sync/protocol';
+
+/**
+ * A write the server refused (`rejected` in the push answer). RxDB counts a rejected row as pushed, so the local
+ * document stays as the user left it and is not sent again on its own; this record keeps the reason for the user
+ * and, because the refused write did not change the server, the server state it was based on: the next push of
+ * that document must name that state as `assumedMasterState`, not the refused one.
+ */
+export type RejectionDoc = {
+  id: string;
+  collectionName: string;
+  code: string;
+  message: string;
+  at: number;
+  /** JSON of the server state the refused write assumed; "null" when the server has no such document. */
+  assumedMasterState: string;
+  /**
+   * JSON of the refused state itself. The local document keeps it only until a colleague's change to the same
+   * record arrives; this copy keeps it until the user has seen the refusal.
+   */
+  rejectedState: string;
+};
+
+export const rejectionSchema: RxJsonSchema<RejectionDoc> = {
+  title: 'rejections',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 64 },
+    collectionName: { type: 'string', maxLength: 64 },
+    code: { type: 'string', maxLength: 64 },
+    message: { type: 'string', maxLength: 2000 },
+    at: { type: 'number', minimum: 0, maximum: 8_640_000_000_000_000, multipleOf: 1 },
+    assumedMasterState: { type: 'string' },
+    rejectedState: { type: 'string' },
+  },
+  required: ['id', 'collectionName', 'code', 'message', 'at', 'assumedMasterState', 'rejectedState'],
+  additionalProperties: false,
+  encrypted: ['assumedMasterState', 'rejectedState'],
+};
+
+export type RejectionView = { id: string; code: ErrorCode | string; message: string; at: number };
+
+export function viewOf(doc: RejectionDoc): RejectionView {
+  return { id: doc.id, code: doc.code, message: doc.message, at: doc.at };
+}
+
+export async function openRejections<D>(
+  collection: RxCollection<RejectionDoc>,
+  ids: string[],
+): Promise<Map<string, { assumedMasterState: D | undefined }>> {
+  const found = await collection.findByIds(ids).exec();
+  const out = new Map<string, { assumedMasterState: D | undefined }>();
+  for (const [id, doc] of found) {
+    const state = JSON.parse(doc.assumedMasterState) as D | null;
+    out.set(id, { assumedMasterState: state ?? undefined });
+  }
+  return out;
+}
+
+/**
+ * Records refusals. A document refused again keeps its first record's base state: the server still has that one.
+ */
+export async function recordRejections(
+  collection: RxCollection<RejectionDoc>,
+  collectionName: string,
+  rejected: Rejection[],
+  rows: ReadonlyMap<string, { assumedMasterState?: unknown; newDocumentState: unknown }>,
+  now: number,
+): Promise<void> {
+  if (rejected.length === 0) return;
+  const existing = await collection.findByIds(rejected.map((r) => r.id)).exec();
+  await collection.bulkUpsert(
+    rejected.map((r) => ({
+      id: r.id,
+      collectionName,
+      code: r.code,
+      message: r.message,
+      at: now,
+      assumedMasterState:
+        existing.get(r.id)?.assumedMasterState ?? JSON.stringify(rows.get(r.id)?.assumedMasterState ?? null),
+      rejectedState: JSON.stringify(rows.get(r.id)?.newDocumentState ?? null),
+    })),
+  );
+}
+
+export async function clearRejections(collection: RxCollection<RejectionDoc>, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const found = await collection.findByIds(ids).exec();
+  if (found.size > 0) await collection.bulkRemove([...found.keys()]);
+}

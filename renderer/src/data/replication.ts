@@ -1,0 +1,115 @@
+import type { RxCollection, RxDocumentData, RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { Observable } from 'rxjs';
+import { jsonEqual } from '../../../shared/equal';
+import type { Checkpoint, CollectionName, PushRow, StreamEvent, WireDocument } from '../../../shared/sync/protocol';
+import type { SyncApi } from './http';
+import type { PendingWrites } from './pending';
+import { clearRejections, openRejections, recordRejections, type RejectionDoc } from './rejections';
+
+/** A replicated document as stored locally: the wire document without `_deleted` (RxDB keeps that itself). */
+export type LocalDocument = Omit<WireDocument, '_deleted'>;
+
+export type ReplicationOptions<T extends LocalDocument> = {
+  api: SyncApi;
+  name: CollectionName;
+  collection: RxCollection<T>;
+  rejections: RxCollection<RejectionDoc>;
+  pending: PendingWrites;
+  stream$: Observable<StreamEvent<WithDeleted<T>>>;
+  /** Runs a request; renews the token once on 401 where it can. */
+  withAuth<T>(request: () => Promise<T>): Promise<T>;
+  onSynced(at: number): void;
+  /** ms before a failed request is retried (RxDB's retryTime; going online skips the wait in a browser). */
+  retryTime: number;
+  pullBatchSize?: number;
+  pushBatchSize?: number;
+  now?: () => number;
+};
+
+/** Replication of one collection over the HTTP contract (sync-api.md) with RxDB's replication primitives. */
+export function replicateCollection<T extends LocalDocument>(options: ReplicationOptions<T>): RxReplicationState<T, Checkpoint> {
+  const { api, name, collection, rejections, pending, withAuth } = options;
+  const now = options.now ?? Date.now;
+  type Wire = WithDeleted<T> & WireDocument;
+
+  return replicateRxCollection<T, Checkpoint>({
+    replicationIdentifier: `${name}@${api.serverUrl}`,
+    collection,
+    live: true,
+    retryTime: options.retryTime,
+    waitForLeadership: false,
+    autoStart: true,
+    pull: {
+      batchSize: options.pullBatchSize ?? 200,
+      stream$: options.stream$ as never,
+      handler: async (checkpoint, batchSize) => {
+        const res = await withAuth(() => api.pull<Wire>(name, checkpoint, batchSize));
+        options.onSynced(now());
+        return { documents: res.documents, checkpoint: res.checkpoint ?? checkpoint };
+      },
+    },
+    push: {
+      batchSize: options.pushBatchSize ?? 100,
+      handler: async (rows: RxReplicationWriteToMasterRow<T>[]) => {
+        const ids = rows.map((row) => row.newDocumentState.id);
+        const marks = pending.snapshot();
+
+        // A refused write did not change the server: base the next push on what the server really has. The row
+        // objects are the ones RxDB later hands to the conflict handler, so the merge gets the right ancestor.
+        const refused = await openRejections<WithDeleted<T>>(rejections, ids);
+        for (const row of rows) {
+          const open = refused.get(row.newDocumentState.id);
+          if (open) row.assumedMasterState = open.assumedMasterState;
+        }
+
+        const res = await withAuth(() => api.push<Wire>(name, rows as PushRow<Wire>[]));
+        options.onSynced(now());
+
+        const conflictIds = new Set(res.conflicts.map((doc) => doc.id));
+        const rejectedIds = new Set(res.rejected.map((r) => r.id));
+        const rowsById = new Map(rows.map((row) => [row.newDocumentState.id, row]));
+        await recordRejections(rejections, name, res.rejected, rowsById, now());
+        const accepted = rows.filter(
+          (row) => !conflictIds.has(row.newDocumentState.id) && !rejectedIds.has(row.newDocumentState.id),
+        );
+        await clearRejections(
+          rejections,
+          accepted.map((row) => row.newDocumentState.id),
+        );
+        await settlePushed(collection, pending, marks, [...accepted, ...rows.filter((r) => rejectedIds.has(r.newDocumentState.id))]);
+        return res.conflicts as WithDeleted<T>[];
+      },
+    },
+  });
+}
+
+/**
+ * A pushed row settles its pending mark when the local document is still exactly what was pushed. Refused rows
+ * settle too: they now count as rejections, shown with their reason, not as waiting.
+ */
+async function settlePushed<T extends LocalDocument>(
+  collection: RxCollection<T>,
+  pending: PendingWrites,
+  marks: Record<string, string>,
+  rows: RxReplicationWriteToMasterRow<T>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const current = await collection.storageInstance.findDocumentsById(
+    rows.map((row) => row.newDocumentState.id),
+    true,
+  );
+  const byId = new Map(current.map((doc) => [doc.id, withoutMeta(doc)]));
+  const settled = rows
+    .filter((row) => jsonEqual(byId.get(row.newDocumentState.id), row.newDocumentState))
+    .map((row) => row.newDocumentState.id);
+  await pending.settleSnapshot(marks, settled);
+}
+
+function withoutMeta<T>(doc: RxDocumentData<T>): WithDeleted<T> {
+  const { _meta, _rev, _attachments, ...rest } = doc;
+  void _meta;
+  void _rev;
+  void _attachments;
+  return rest as WithDeleted<T>;
+}

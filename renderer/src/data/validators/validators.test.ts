@@ -1,0 +1,14 @@
+import { readFile } from 'node:fs/promises';
+import { generateValidatorsSource } from './generate';
+
+describe('precompiled validators', () => {
+  it('match the current collection schemas (else: npx tsx renderer/src/data/validators/generate.ts)', async () => {
+    const committed = await readFile('renderer/src/data/validators/compiled.ts', 'utf8');
+    expect(await generateValidatorsSource()).toBe(committed);
+  });
+
+  it('contain no code that would need eval or require at run time', async () => {
+    const committed = await readFile('renderer/src/data/validators/compiled.ts', 'utf8');
+    expect(committed).not.toMatch(/\brequire\(|new Function|\beval\(/);
+  });
+});

@@ -1,0 +1,52 @@
+import { Stack, Tabs, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import { de } from '../../../../shared/i18n';
+import type { Facility } from '../../../../shared/schema/facility';
+import type { Hold } from '../../../../shared/schema/hold';
+import { useClient } from '../../app/client-context';
+import { useObservable } from '../../app/use-observable';
+import type { SyncStatus } from '../../data/sync-status';
+import { useNow } from '../../app/use-now';
+import { FacilitiesEditor } from './FacilitiesEditor';
+import { FreePlacesReport } from './FreePlacesReport';
+import { HoldsOverview } from './HoldsOverview';
+import { OccupancyChart } from './OccupancyChart';
+
+const t = de.app.coordination;
+
+/** The Verbund coordination (role coordinator): free places, the facilities, occupancy, holds to look at. */
+export function CoordinationPage({ status }: { status: SyncStatus | null }) {
+  const client = useClient();
+  const now = useNow();
+  const facilities$ = useMemo(() => client.facilities.list$(), [client]);
+  const holds$ = useMemo(() => client.holds.list$(), [client]);
+  const facilities = useObservable<Facility[]>(facilities$, []);
+  const holds = useObservable<Hold[]>(holds$, []);
+  const pendingIds = useMemo(() => new Set(status?.pendingIds ?? []), [status]);
+
+  return (
+    <Stack data-testid="coordination" pb={96}>
+      <Title order={2}>{t.title}</Title>
+      <Tabs defaultValue="report" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="report">{t.tabs.report}</Tabs.Tab>
+          <Tabs.Tab value="facilities">{t.tabs.facilities}</Tabs.Tab>
+          <Tabs.Tab value="occupancy">{t.tabs.occupancy}</Tabs.Tab>
+          <Tabs.Tab value="holds">{t.tabs.holds}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="report" pt="md">
+          <FreePlacesReport facilities={facilities} holds={holds} now={now} pendingIds={pendingIds} />
+        </Tabs.Panel>
+        <Tabs.Panel value="facilities" pt="md">
+          <FacilitiesEditor facilities={facilities} />
+        </Tabs.Panel>
+        <Tabs.Panel value="occupancy" pt="md">
+          <OccupancyChart holds={holds} now={now} />
+        </Tabs.Panel>
+        <Tabs.Panel value="holds" pt="md">
+          <HoldsOverview facilities={facilities} holds={holds} now={now} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,123 @@
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useMemo, useState } from 'react';
+import { de } from '../../../../shared/i18n';
+import type { Entry } from '../../../../shared/schema/entry';
+import type { Facility } from '../../../../shared/schema/facility';
+import type { Intake } from '../../../../shared/schema/intake';
+import { useClient } from '../../app/client-context';
+import { useNavigation } from '../../app/navigation';
+import { useNow } from '../../app/use-now';
+import { useObservable } from '../../app/use-observable';
+import type { EntryInput } from '../../data/entries';
+import { newId } from '../../data/intakes';
+import type { SyncStatus } from '../../data/sync-status';
+import { NightRecordForm } from '../night-record/NightRecordForm';
+import type { PlaceSuggestion } from '../night-record/PlacementSearch';
+import { IntakeList } from './IntakeList';
+import { IntakeSearchBar } from './IntakeSearchBar';
+import { EMPTY_SEARCH, matches, type IntakeSearch } from './search';
+
+const t = de.app.intakes;
+
+type View = { kind: 'list' } | { kind: 'record'; id: string; isNew: boolean };
+
+/** The office's intakes: the searchable list, and one night record at a time. */
+export function IntakesPage({ status }: { status: SyncStatus | null }) {
+  const client = useClient();
+  const intakes$ = useMemo(() => client.intakes.list$(), [client]);
+  const intakes = useObservable<Intake[]>(intakes$, []);
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const [search, setSearch] = useState<IntakeSearch>(EMPTY_SEARCH);
+  const now = useNow();
+  const pendingIds = useMemo(() => new Set(status?.pendingIds ?? []), [status]);
+  const rejectedIds = useMemo(() => new Set(status?.rejections.map((r) => r.id) ?? []), [status]);
+  const shown = useMemo(() => intakes.filter((i) => matches(i, search)), [intakes, search]);
+
+  if (view.kind === 'record') {
+    const intake = intakes.find((i) => i.id === view.id) ?? null;
+    if (!intake && !view.isNew) {
+      return (
+        <Stack>
+          <Text>{t.notFound}</Text>
+          <Button variant="default" onClick={() => setView({ kind: 'list' })}>
+            {t.back}
+          </Button>
+        </Stack>
+      );
+    }
+    return <RecordView id={view.id} intake={intake} status={status} pendingIds={pendingIds} onClose={() => setView({ kind: 'list' })} />;
+  }
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t.title}</Title>
+        <Button onClick={() => setView({ kind: 'record', id: newId(), isNew: true })} autoFocus>
+          {t.new}
+        </Button>
+      </Group>
+      {intakes.length === 0 ? (
+        <Text c="dimmed" data-testid="intake-list-empty">
+          {t.empty}
+        </Text>
+      ) : (
+        <>
+          <IntakeSearchBar search={search} onChange={setSearch} />
+          <Text size="sm" c="dimmed" data-testid="intake-count">
+            {t.search.count(shown.length, intakes.length)}
+          </Text>
+          {shown.length === 0 ? (
+            <Text c="dimmed">{t.noMatch}</Text>
+          ) : (
+            <IntakeList
+              intakes={shown}
+              pendingIds={pendingIds}
+              rejectedIds={rejectedIds}
+              now={now}
+              onOpen={(id) => setView({ kind: 'record', id, isNew: false })}
+            />
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function RecordView(props: {
+  id: string;
+  intake: Intake | null;
+  status: SyncStatus | null;
+  pendingIds: ReadonlySet<string>;
+  onClose(): void;
+}) {
+  const client = useClient();
+  const navigation = useNavigation();
+  const entries$ = useMemo(() => client.entries.list$(props.id), [client, props.id]);
+  const entries = useObservable<Entry[]>(entries$, []);
+  const facilities$ = useMemo(() => client.facilities.list$(), [client]);
+  const facilities = useObservable<Facility[]>(facilities$, []);
+  const suggestions = useMemo<PlaceSuggestion[]>(
+    () => facilities.map((f) => ({ facilityId: f.id, facilityName: f.name, provider: f.provider })),
+    [facilities],
+  );
+  const { id } = props;
+  const onAppendEntry = useCallback(async (input: EntryInput) => void (await client.entries.append(id, input)), [client, id]);
+  const onRestoreEntry = useCallback((entryId: string) => void client.entries.restoreFromServer(entryId), [client]);
+  return (
+    <NightRecordForm
+      id={props.id}
+      intake={props.intake}
+      entries={entries}
+      intakes={client.intakes}
+      onAppendEntry={onAppendEntry}
+      onRestoreEntry={onRestoreEntry}
+      currentUserId={client.user.id}
+      pendingIds={props.pendingIds}
+      rejections={props.status?.rejections ?? []}
+      onDismissRejection={(id) => void client.dismissRejection(id)}
+      suggestions={suggestions}
+      onOpenBoard={props.intake ? () => navigation.go({ kind: 'board', intakeId: props.id }) : undefined}
+      onClose={props.onClose}
+    />
+  );
+}

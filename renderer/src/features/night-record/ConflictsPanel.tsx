@@ -1,0 +1,78 @@
+import { memo } from 'react';
+import { Alert, Button, Group, Table, Text } from '@mantine/core';
+import { formatDateTime } from '../../../../shared/format';
+import { de } from '../../../../shared/i18n';
+import { fieldLabel } from '../../../../shared/nightRecord/fieldLabel';
+import type { Intake } from '../../../../shared/schema/intake';
+import { getAtPath } from '../../../../shared/sync/paths';
+import { specOf } from './fields';
+import { displayOf } from './values';
+
+const t = de.app.nightRecord.conflicts;
+
+type Props = {
+  intake: Intake;
+  currentUserId: string;
+  onTake(conflictId: string): void;
+  onKeep(conflictId: string): void;
+};
+
+/**
+ * Values that lost a concurrent edit, per field path, with who wrote them and when, beside the current value. The
+ * record shows them until someone chooses: take the other value, or keep the current one.
+ */
+export const ConflictsPanel = memo(function ConflictsPanel({ intake, currentUserId, onTake, onKeep }: Props) {
+  if (intake.conflicts.length === 0) return null;
+  return (
+    <Alert color="orange" title={t.title} data-testid="conflicts">
+      <Text size="sm" mb="sm">
+        {t.intro}
+      </Text>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t.field}</Table.Th>
+            <Table.Th>{t.current}</Table.Th>
+            <Table.Th>{t.kept}</Table.Th>
+            <Table.Th>{t.by}</Table.Th>
+            <Table.Th>{t.at}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {intake.conflicts.map((c) => {
+            const label = fieldLabel(c.field, intake);
+            const spec = specOf(c.field);
+            return (
+              <Table.Tr key={c.id} data-testid="conflict-row" data-field={c.field}>
+                <Table.Td>{label}</Table.Td>
+                <Table.Td data-testid="conflict-current">{displayOf(spec, getAtPath(intake, c.field))}</Table.Td>
+                <Table.Td data-testid="conflict-kept">{displayOf(spec, parse(c.value))}</Table.Td>
+                <Table.Td data-testid="conflict-by">{c.by === currentUserId ? t.you : c.by}</Table.Td>
+                <Table.Td data-testid="conflict-at">{formatDateTime(c.at)}</Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <Button size="xs" variant="light" onClick={() => onTake(c.id)} aria-label={t.takeLabel(label)}>
+                      {t.take}
+                    </Button>
+                    <Button size="xs" variant="subtle" onClick={() => onKeep(c.id)} aria-label={t.keepLabel(label)}>
+                      {t.keep}
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Alert>
+  );
+});
+
+function parse(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return json;
+  }
+}

@@ -1,0 +1,172 @@
+import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { memo, useState } from 'react';
+import { ENTRY_KINDS, type EntryKind } from '../../../../shared/catalogues/entry';
+import { formatDateTime } from '../../../../shared/format';
+import { de } from '../../../../shared/i18n';
+import type { Entry } from '../../../../shared/schema/entry';
+import { fromBerlinInput, toBerlinInput } from '../../app/berlin-time';
+import type { EntryInput } from '../../data/entries';
+import type { RejectionView } from '../../data/rejections';
+import { rejectionMessage } from '../sync-status/rejection-message';
+
+const t = de.app.nightRecord.log;
+
+type Props = {
+  entries: readonly Entry[];
+  pendingIds: ReadonlySet<string>;
+  rejections: readonly RejectionView[];
+  now: () => number;
+  onAppend(input: EntryInput): Promise<void>;
+  onRestore(id: string): void;
+};
+
+/** What an entry says in one line: its text, or the place and its answer. */
+export function entrySummary(entry: Entry): string {
+  const p = entry.placement;
+  const head = p
+    ? t.placement(p.facilityName, de.nightRecord.placementAnswers[p.answer]) +
+      (p.reason ? ` (${de.nightRecord.refusalReasons[p.reason]})` : '')
+    : '';
+  return [head, entry.text].filter(Boolean).join(' – ');
+}
+
+/**
+ * The log of the night: timestamped lines, appended and never changed. A mistake is corrected by a new line that
+ * names the one it corrects. A line the server refused shows the reason, and can be put back as the server has it.
+ */
+export const EntryLog = memo(function EntryLog({ entries, pendingIds, rejections, now, onAppend, onRestore }: Props) {
+  const [kind, setKind] = useState<EntryKind>('note');
+  const [at, setAt] = useState('');
+  const [text, setText] = useState('');
+  const [corrects, setCorrects] = useState<Entry | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const describe = (e: Entry) => `${formatDateTime(e.at)} ${de.nightRecord.entryKinds[e.kind]}`;
+
+  const add = async () => {
+    if (!text.trim()) {
+      setError(t.textRequired);
+      return;
+    }
+    const when = at ? fromBerlinInput(at) : null;
+    await onAppend({
+      kind,
+      text: text.trim(),
+      ...(when !== null ? { at: when } : {}),
+      ...(corrects ? { correctsId: corrects.id } : {}),
+    });
+    setText('');
+    setAt('');
+    setCorrects(null);
+    setError(null);
+  };
+  const onEnter = (e: React.KeyboardEvent) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      e.stopPropagation();
+      void add();
+    }
+  };
+
+  return (
+    <Paper withBorder p="sm" data-testid="entry-log" aria-label={t.title}>
+      <Title order={3} size="h5">
+        {t.title}
+      </Title>
+      <Text size="xs" c="dimmed" mb="xs">
+        {t.immutableHint}
+      </Text>
+      {entries.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t.empty}
+        </Text>
+      ) : (
+        <Stack gap={6} mb="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {entries.map((entry) => {
+            const rejection = rejections.find((r) => r.id === entry.id);
+            const corrected = entry.correctsId ? byId.get(entry.correctsId) : undefined;
+            return (
+              <li key={entry.id} data-testid="entry" data-kind={entry.kind} data-entry-id={entry.id}>
+                <Group gap="xs" wrap="nowrap" align="flex-start">
+                  <Text size="sm" ff="monospace" miw={130}>
+                    {formatDateTime(entry.at)}
+                  </Text>
+                  <Badge variant="light" miw={110}>
+                    {de.nightRecord.entryKinds[entry.kind]}
+                  </Badge>
+                  <Stack gap={0} style={{ flex: 1 }}>
+                    <Text size="sm">{entrySummary(entry)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t.by(entry.createdBy)}
+                      {corrected ? ` · ${t.corrects(describe(corrected))}` : ''}
+                    </Text>
+                  </Stack>
+                  {pendingIds.has(entry.id) && !rejection && (
+                    <Badge color="yellow" variant="light" data-testid="marker-pending">
+                      {de.app.intakes.markers.pending}
+                    </Badge>
+                  )}
+                  <Button size="compact-xs" variant="subtle" onClick={() => setCorrects(entry)}>
+                    {t.correct}
+                  </Button>
+                </Group>
+                {rejection && (
+                  <Alert color="red" mt={4} title={t.rejected} data-testid="entry-rejection">
+                    <Text size="sm">{rejectionMessage(rejection)}</Text>
+                    <Button size="xs" variant="light" color="red" mt="xs" onClick={() => onRestore(entry.id)}>
+                      {t.restore}
+                    </Button>
+                  </Alert>
+                )}
+              </li>
+            );
+          })}
+        </Stack>
+      )}
+      {corrects && (
+        <Group gap="xs" mb={4}>
+          <Text size="sm" c="orange">
+            {t.correcting(describe(corrects))}
+          </Text>
+          <Button size="compact-xs" variant="subtle" onClick={() => setCorrects(null)}>
+            {t.cancelCorrection}
+          </Button>
+        </Group>
+      )}
+      <Group align="flex-start" gap="xs">
+        <NativeSelect
+          label={t.kind}
+          value={kind}
+          onChange={(e) => setKind(e.currentTarget.value as EntryKind)}
+          data={ENTRY_KINDS.map((k) => ({ value: k, label: de.nightRecord.entryKinds[k] }))}
+        />
+        <TextInput
+          label={t.at}
+          description={t.atHint}
+          type="datetime-local"
+          value={at}
+          onChange={(e) => setAt(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'j' || e.key === 'J') {
+              e.preventDefault();
+              setAt(toBerlinInput(now()));
+            } else onEnter(e);
+          }}
+        />
+        <TextInput
+          label={t.text}
+          value={text}
+          error={error}
+          autoComplete="off"
+          onChange={(e) => setText(e.currentTarget.value)}
+          onKeyDown={onEnter}
+          style={{ flex: 1 }}
+          maxLength={20_000}
+        />
+        <Button mt={25} onClick={() => void add()}>
+          {t.add}
+        </Button>
+      </Group>
+    </Paper>
+  );
+});

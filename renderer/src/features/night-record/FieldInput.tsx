@@ -1,0 +1,121 @@
+import { Checkbox, NativeSelect, SimpleGrid, TextInput, Textarea } from '@mantine/core';
+import { memo, type KeyboardEvent } from 'react';
+import { de } from '../../../../shared/i18n';
+import { toBerlinInput } from '../../app/berlin-time';
+import { inputId, type FieldSpec } from './fields';
+import { useDraft, type DraftStore } from './useRecordEditor';
+import { parseRaw, toRaw, type Raw } from './values';
+
+const t = de.app.nightRecord;
+
+type Props = {
+  spec: FieldSpec;
+  /** The full document path (for list items with the item's id). */
+  path: string;
+  value: Raw;
+  error?: string;
+  now: () => number;
+  autoFocus?: boolean;
+  onChange(path: string, raw: Raw): void;
+  onBlur(): void;
+};
+
+/**
+ * One field of the night record, chosen by its kind. Native inputs throughout: they work with the keyboard as
+ * users expect (type-ahead in selects, Space in checkboxes), and date-time fields take "J" for now.
+ */
+export const FieldInput = memo(function FieldInput({ spec, path, value, error, now, autoFocus, onChange, onBlur }: Props) {
+  const id = inputId(path);
+  const common = { id, label: spec.label, error, onBlur, autoFocus, description: spec.hint };
+  const text = value as string;
+  const set = (raw: Raw) => onChange(path, raw);
+  // A choice is made at once: written straight away, so the missing list and the deadlines follow it.
+  const choose = (raw: Raw) => {
+    onChange(path, raw);
+    onBlur();
+  };
+
+  switch (spec.kind) {
+    case 'textarea':
+      return <Textarea {...common} autosize minRows={2} maxRows={12} value={text} onChange={(e) => set(e.currentTarget.value)} />;
+    case 'datetime':
+      return (
+        <TextInput
+          {...common}
+          type="datetime-local"
+          description={spec.hint ?? t.now}
+          value={text}
+          onChange={(e) => set(e.currentTarget.value)}
+          onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => {
+            if (e.key === 'j' || e.key === 'J') {
+              e.preventDefault();
+              set(toBerlinInput(now()));
+            }
+          }}
+        />
+      );
+    case 'date':
+      return <TextInput {...common} type="date" value={text} onChange={(e) => set(e.currentTarget.value)} />;
+    case 'int':
+      return <TextInput {...common} inputMode="numeric" autoComplete="off" value={text} onChange={(e) => set(e.currentTarget.value)} />;
+    case 'bool':
+      return (
+        <NativeSelect
+          {...common}
+          value={text}
+          onChange={(e) => choose(e.currentTarget.value)}
+          data={[
+            { value: '', label: t.choose },
+            { value: 'true', label: t.yes },
+            { value: 'false', label: t.no },
+          ]}
+        />
+      );
+    case 'code':
+      return (
+        <NativeSelect
+          {...common}
+          value={text}
+          onChange={(e) => choose(e.currentTarget.value)}
+          data={[{ value: '', label: t.choose }, ...(spec.options ?? [])]}
+        />
+      );
+    case 'codes':
+      return (
+        <Checkbox.Group
+          id={id}
+          label={spec.label}
+          error={error}
+          value={value as string[]}
+          onChange={choose}
+        >
+          <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
+            {(spec.options ?? []).map((o) => (
+              <Checkbox key={o.value} value={o.value} label={o.label} id={o === spec.options![0] ? `${id}-first` : undefined} />
+            ))}
+          </SimpleGrid>
+        </Checkbox.Group>
+      );
+    default:
+      return <TextInput {...common} autoComplete="off" value={text} onChange={(e) => set(e.currentTarget.value)} />;
+  }
+});
+
+type BoundProps = Omit<Props, 'value' | 'error'> & {
+  store: DraftStore;
+  /** The stored value at the path. */
+  stored: unknown;
+  /** A message from checks across fields or the submit rules. */
+  extraError?: string;
+};
+
+/**
+ * A field bound to the record: shows what was typed (the draft) or else the stored value, with the parse message
+ * of its own text first. Subscribed to its own draft only, so typing re-renders this field alone.
+ */
+export const BoundField = memo(function BoundField({ store, stored, extraError, ...rest }: BoundProps) {
+  const draft = useDraft(store, rest.path);
+  const value = draft ?? toRaw(rest.spec, stored);
+  const parsed = draft === undefined ? null : parseRaw(rest.spec, draft, rest.now());
+  return <FieldInput {...rest} value={value} error={(parsed && !parsed.ok ? parsed.error : undefined) ?? extraError} />;
+});

@@ -1,0 +1,242 @@
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { useMemo } from 'react';
+import { demoNightRecord } from '../../../../shared/demo/nightRecord';
+import { de } from '../../../../shared/i18n';
+import type { Entry } from '../../../../shared/schema/entry';
+import type { Intake } from '../../../../shared/schema/intake';
+import { conflictRecord } from '../../../../shared/sync/merge';
+import { useObservable } from '../../app/use-observable';
+import { openDatabase, type ObhutDatabase } from '../../data/database';
+import { EntryRepository } from '../../data/entries';
+import { IntakeRepository } from '../../data/intakes';
+import { PendingWrites } from '../../data/pending';
+import { renderWithTheme } from '../../test-render';
+import { NightRecordForm } from './NightRecordForm';
+import { AUTOSAVE_MS } from './useRecordEditor';
+
+const NOW = Date.parse('2025-05-18T01:40+02:00');
+const user = { id: 'bereitschaft.segeberg', username: 'bereitschaft.segeberg', displayName: 'B', officeId: 'segeberg', roles: ['oncall'] };
+const t = de.app.nightRecord;
+
+let db: ObhutDatabase;
+let intakes: IntakeRepository;
+let entries: EntryRepository;
+let n = 0;
+
+beforeEach(async () => {
+  db = await openDatabase({ name: `obhut_nr_${n++}`, key: 'k'.repeat(64), env: { indexedDB: new IDBFactory(), IDBKeyRange } });
+  const pending = await PendingWrites.open(db);
+  intakes = new IntakeRepository(db.intakes, pending, user, () => NOW);
+  entries = new EntryRepository(db.entries, db.rejections, pending, user, () => NOW);
+});
+afterEach(async () => {
+  cleanup(); // unmount first: closing the form saves what is typed, into a database that must still be open
+  await new Promise((r) => setTimeout(r, 300));
+  await db.close();
+});
+
+/** The form fed from the local database, as the app feeds it. */
+function Harness({ id, onClose = () => {} }: { id: string; onClose?(): void }) {
+  const intake$ = useMemo(() => intakes.get$(id), [id]);
+  const intake = useObservable<Intake | null | undefined>(intake$, undefined);
+  const entries$ = useMemo(() => entries.list$(id), [id]);
+  const log = useObservable<Entry[]>(entries$, []);
+  if (intake === undefined) return null; // still loading (the app hands the form what its list already holds)
+  return (
+    <NightRecordForm
+      id={id}
+      intake={intake}
+      entries={log}
+      intakes={intakes}
+      onAppendEntry={async (input) => void (await entries.append(id, input))}
+      onRestoreEntry={() => {}}
+      currentUserId={user.id}
+      pendingIds={new Set()}
+      rejections={[]}
+      onDismissRejection={() => {}}
+      suggestions={[{ facilityId: 'kinderschutzhaus-elmshorn', facilityName: 'Kinderschutzhaus Elmshorn', provider: 'Perspektive gGmbH' }]}
+      now={() => NOW}
+      onClose={onClose}
+    />
+  );
+}
+
+const stored = (id: string) => intakes.get(id);
+async function renderRecord(id: string, onClose?: () => void) {
+  renderWithTheme(<Harness id={id} onClose={onClose} />);
+  await screen.findByTestId('night-record');
+}
+const section = (id: string) => document.querySelector(`[data-section="${id}"]`) as HTMLElement;
+
+async function createComplete(id: string, patch: Partial<Intake> = {}, start = NOW - 3_600_000): Promise<Intake> {
+  return intakes.create({ ...demoNightRecord(start), status: 'draft', ...patch }, id);
+}
+
+describe('NightRecordForm', () => {
+  it('starts in the first name and saves while typing, with no button; Enter closes with everything kept', async () => {
+    const closed: string[] = [];
+    await renderRecord('new-1', () => closed.push('closed'));
+    const u = userEvent.setup();
+    expect(screen.getByLabelText('Vorname')).toHaveFocus();
+    expect(screen.getByLabelText('Anruf eingegangen')).toHaveValue('2025-05-18T01:40');
+    await u.keyboard('Lenja');
+    await waitFor(async () => expect((await stored('new-1'))?.child.firstName).toBe('Lenja'), { timeout: AUTOSAVE_MS * 10 });
+    expect(await stored('new-1')).toMatchObject({ status: 'draft', receivedAt: NOW, officeId: 'segeberg', createdBy: user.id });
+
+    await u.tab();
+    await u.keyboard('Testkind{Enter}');
+    await waitFor(() => expect(closed).toEqual(['closed']), { timeout: 5000 });
+    expect((await stored('new-1'))?.child).toEqual({ firstName: 'Lenja', lastName: 'Testkind' });
+  });
+
+  it('writes a field only when it parses, with the German message at the field', async () => {
+    await createComplete('r-1');
+    await renderRecord('r-1');
+    const decided = await within(section('decision')).findByLabelText('Entscheidung getroffen');
+    fireEvent.change(decided, { target: { value: '2025-05-19T10:00' } });
+    expect(await screen.findByText(t.validation.futureDateTime)).toBeInTheDocument();
+    fireEvent.change(within(section('child')).getByLabelText('Geschätztes Alter'), { target: { value: '30' } });
+    expect(await screen.findByText(t.validation.range(0, 21))).toBeInTheDocument();
+    await act(() => new Promise((r) => setTimeout(r, AUTOSAVE_MS * 3)));
+    const after = await stored('r-1');
+    expect(after?.decision?.decidedAt).toBe(NOW - 3_600_000 + 40 * 60_000);
+    expect(after?.child.estimatedAge).toBe(7);
+
+    // "J" in a time field is now.
+    fireEvent.keyDown(decided, { key: 'j' });
+    await waitFor(async () => expect((await stored('r-1'))?.decision?.decidedAt).toBe(Date.parse('2025-05-18T01:40+02:00')));
+  });
+
+  it('lists what is missing in German, refuses to submit until it is there, then submits', async () => {
+    await intakes.create({ receivedAt: NOW, child: { firstName: 'Mattis', lastName: 'Testkind', estimatedAge: 9 }, initiatedBy: 'police', situation: 'Fiktiv.', status: 'draft' }, 'r-2');
+    await renderRecord('r-2');
+    const u = userEvent.setup();
+    const missing = await screen.findByTestId('intake-missing');
+    expect(missing).toHaveAttribute('data-count', '13');
+    expect(missing).toHaveTextContent('3 · Entscheidung und Rechtsgrundlage – Rechtsgrundlage');
+    expect(missing).toHaveTextContent('Mindestens eine personensorgeberechtigte Person');
+
+    await u.click(screen.getByTestId('submit'));
+    expect(await screen.findByText(/Abschließen nicht möglich/)).toBeInTheDocument();
+    expect(within(section('risk')).getByLabelText('Einschätzung')).toHaveFocus();
+    expect(within(section('decision')).getByLabelText('Rechtsgrundlage')).toHaveAccessibleDescription(expect.stringContaining(t.validation.requiredForSubmit));
+    expect((await stored('r-2'))?.status).toBe('draft');
+
+    // The missing list's links jump to the field.
+    await u.click(within(missing).getByRole('button', { name: 'Zu „3 · Entscheidung und Rechtsgrundlage – Rechtsgrundlage“ springen' }));
+    expect(within(section('decision')).getByLabelText('Rechtsgrundlage')).toHaveFocus();
+
+    const night = demoNightRecord(NOW - 3_600_000);
+    await intakes.update('r-2', { ...night, child: { firstName: 'Mattis', lastName: 'Testkind', estimatedAge: 9 } });
+    await waitFor(() => expect(screen.getByTestId('intake-missing')).toHaveAttribute('data-count', '0'));
+    await u.click(screen.getByTestId('submit'));
+    await waitFor(async () => expect((await stored('r-2'))?.status).toBe('submitted'));
+    expect(await screen.findByTestId('record-status')).toHaveTextContent('Abgeschlossen');
+  });
+
+  it('adds custodians as list items and derives the responsible office', async () => {
+    await createComplete('r-3', { custodians: [] });
+    await renderRecord('r-3');
+    const u = userEvent.setup();
+    await u.click(within(section('custodians')).getByRole('button', { name: t.addCustodian }));
+    const item = await within(section('custodians')).findByTestId('list-item');
+    await waitFor(() => expect(within(item).getByLabelText('Rolle')).toHaveFocus());
+    await u.selectOptions(within(item).getByLabelText('Rolle'), 'father');
+    await u.type(within(item).getByLabelText('Name'), 'Max Beispiel');
+    await waitFor(async () => expect((await stored('r-3'))?.custodians).toEqual([expect.objectContaining({ role: 'father', name: 'Max Beispiel' })]));
+    expect(screen.getByTestId('intake-missing')).toHaveTextContent('7 · Personensorgeberechtigte (Vater, Max Beispiel) – Informiert am – oder die Erreichbarkeitsversuche');
+
+    expect(screen.getByTestId('responsibility')).toHaveTextContent('Zuständig: Kreis Segeberg (§ 87 SGB VIII)');
+    await u.selectOptions(within(section('responsibility')).getByLabelText('Abweichend zuständig'), 'stormarn');
+    expect(await screen.findByText(t.validation.overrideReason, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByTestId('responsibility')).toHaveTextContent('Der Fall ist an Kreis Stormarn zu übergeben.');
+  });
+
+  it('logs the placement search with one action each and takes the accepted place as the placement', async () => {
+    await createComplete('r-4', { placement: undefined });
+    await renderRecord('r-4');
+    const u = userEvent.setup();
+    const search = within(screen.getByTestId('placement-search'));
+    await u.type(search.getByLabelText('Einrichtung oder Person'), 'Kinderhaus Travetal{Enter}');
+    await waitFor(() => expect(search.getAllByTestId('place-row')).toHaveLength(1));
+    expect(search.getByLabelText('Einrichtung oder Person')).toHaveValue('');
+    await u.type(search.getByLabelText('Einrichtung oder Person'), 'Kinderschutzhaus Elmshorn{Enter}');
+    await waitFor(() => expect(search.getAllByTestId('place-row')).toHaveLength(2));
+    const first = search.getAllByTestId('place-row').find((r) => r.textContent?.includes('Kinderhaus Travetal'))!;
+    await u.selectOptions(within(first).getByLabelText('Grund der Absage'), 'no_place');
+    await u.click(search.getByRole('button', { name: 'Kinderhaus Travetal: abgelehnt' }));
+    await u.click(search.getByRole('button', { name: 'Kinderschutzhaus Elmshorn: zugesagt' }));
+
+    await waitFor(async () => expect((await stored('r-4'))?.placement?.facilityName).toBe('Kinderschutzhaus Elmshorn'), { timeout: 5000 });
+    expect((await stored('r-4'))?.placement).toMatchObject({ facilityId: 'kinderschutzhaus-elmshorn', provider: 'Perspektive gGmbH' });
+    const log = (await db.entries.find().exec()).map((e) => e.placement);
+    expect(log).toHaveLength(4);
+    expect(log).toEqual(expect.arrayContaining([
+      { facilityName: 'Kinderhaus Travetal', answer: 'requested' },
+      { facilityId: 'kinderschutzhaus-elmshorn', facilityName: 'Kinderschutzhaus Elmshorn', answer: 'requested' },
+      { facilityName: 'Kinderhaus Travetal', answer: 'refused', reason: 'no_place' },
+      { facilityId: 'kinderschutzhaus-elmshorn', facilityName: 'Kinderschutzhaus Elmshorn', answer: 'accepted' },
+    ]));
+    expect(search.getAllByTestId('place-row').map((r) => r.getAttribute('data-answer')).sort()).toEqual(['accepted', 'refused']);
+    expect(screen.getByTestId('placement-search')).toHaveTextContent('2 angefragt, 1 abgelehnt');
+  });
+
+  it('appends a log line with Enter, and offers a correction as a new line', async () => {
+    await createComplete('r-5');
+    await renderRecord('r-5');
+    const u = userEvent.setup();
+    const log = within(screen.getByTestId('entry-log'));
+    await u.selectOptions(log.getByLabelText('Art'), 'notification');
+    await u.type(log.getByLabelText('Eintrag'), 'Mutter erreicht{Enter}');
+    const line = await log.findByTestId('entry');
+    expect(line).toHaveTextContent('Benachrichtigung');
+    expect(line).toHaveTextContent('Mutter erreicht');
+    await u.click(within(line).getByRole('button', { name: t.log.correct }));
+    await u.type(log.getByLabelText('Eintrag'), 'Vater erreicht, nicht die Mutter{Enter}');
+    await waitFor(() => expect(log.getAllByTestId('entry')).toHaveLength(2));
+    const [first, second] = await db.entries.find({ sort: [{ createdAt: 'asc' }, { id: 'asc' }] }).exec();
+    const correction = log.getAllByTestId('entry').find((e) => e.textContent?.includes('Vater erreicht'));
+    expect(correction).toHaveTextContent('korrigiert den Eintrag');
+    expect([first.text, second.text, second.correctsId]).toEqual(expect.arrayContaining(['Mutter erreicht', 'Vater erreicht, nicht die Mutter']));
+  });
+
+  it('shows a conflict by field path with author and time, and puts the other value back when chosen', async () => {
+    const lost = conflictRecord('custodians[custodian-1].attempts', 'Vater erreicht', 'leitung.segeberg', Date.parse('2025-05-18T01:10+02:00'));
+    const kept = conflictRecord('decision.ground', '42_1_2b', user.id, Date.parse('2025-05-18T01:12+02:00'));
+    const created = await createComplete('r-6');
+    await db.intakes.findOne('r-6').exec().then((d) => d!.incrementalPatch({ conflicts: [lost, kept] }));
+    await renderRecord('r-6');
+    const u = userEvent.setup();
+    const rows = await screen.findAllByTestId('conflict-row');
+    expect(rows[0]).toHaveTextContent('7 · Personensorgeberechtigte (Mutter, Erika Musterfrau (fiktiv)) – Erreichbarkeitsversuche');
+    expect(within(rows[0]).getByTestId('conflict-kept')).toHaveTextContent('Vater erreicht');
+    expect(within(rows[0]).getByTestId('conflict-current')).toHaveTextContent(created.custodians![0].attempts!);
+    expect(within(rows[0]).getByTestId('conflict-by')).toHaveTextContent('leitung.segeberg');
+    expect(within(rows[0]).getByTestId('conflict-at')).toHaveTextContent('18.05.2025 01:10');
+    expect(within(rows[1]).getByTestId('conflict-kept')).toHaveTextContent('§ 42 Abs. 1 Nr. 2b');
+    expect(within(rows[1]).getByTestId('conflict-by')).toHaveTextContent('Ihnen');
+    expect(screen.getByTestId('marker-conflict')).toBeInTheDocument();
+
+    await u.click(screen.getByRole('button', { name: /Erreichbarkeitsversuche den anderen Wert übernehmen/ }));
+    await waitFor(async () => expect((await stored('r-6'))?.custodians?.[0].attempts).toBe('Vater erreicht'));
+    await u.click(screen.getByRole('button', { name: /Rechtsgrundlage den aktuellen Wert behalten/ }));
+    await waitFor(async () => expect((await stored('r-6'))?.conflicts).toEqual([]));
+    expect((await stored('r-6'))?.decision?.ground).toBe('42_1_2a');
+    expect(screen.queryByTestId('conflicts')).toBeNull();
+  });
+
+  it('shows the deadlines of the record with their state', async () => {
+    // Decided at 23:20 on Saturday, custodians not reached: informing them was due at 01:20.
+    await createComplete('r-7', {}, NOW - 3 * 3_600_000);
+    await renderRecord('r-7');
+    const obligations = await screen.findAllByTestId('obligation');
+    expect(obligations.map((o) => [o.getAttribute('data-kind'), o.getAttribute('data-status')])).toEqual([
+      ['informCustodians', 'overdue'],
+      ['handoverToAsd', 'open'],
+    ]);
+    expect(obligations[1]).toHaveTextContent('fällig 19.05.2025 08:30');
+    expect(obligations[0]).toHaveTextContent('Personensorgeberechtigte informieren');
+  });
+});

@@ -1,0 +1,404 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Fieldset,
+  Group,
+  List,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { PlacementAnswer, RefusalReason } from '../../../../shared/catalogues/entry';
+import { de } from '../../../../shared/i18n';
+import { deadlineFactsOf } from '../../../../shared/nightRecord/deadlineFacts';
+import { obligationsOf } from '../../../../shared/deadlines';
+import { missingLabel } from '../../../../shared/nightRecord/fieldLabel';
+import { missingForSubmit } from '../../../../shared/nightRecord/submit';
+import type { Entry } from '../../../../shared/schema/entry';
+import type { Intake } from '../../../../shared/schema/intake';
+import { getAtPath, labelKeyOf } from '../../../../shared/sync/paths';
+import { useNow } from '../../app/use-now';
+import { nameOf } from '../intakes/name';
+import type { EntryInput } from '../../data/entries';
+import type { IntakeRepository } from '../../data/intakes';
+import { newId } from '../../data/intakes';
+import type { RejectionView } from '../../data/rejections';
+import { rejectionMessage } from '../sync-status/rejection-message';
+import { ConflictsPanel } from './ConflictsPanel';
+import { EntryLog } from './EntryLog';
+import { BoundField } from './FieldInput';
+import { inputId, SECTIONS, type FieldSpec, type ListSpec, type SectionSpec } from './fields';
+import { ObligationsPanel } from './ObligationsPanel';
+import { PlacementSearch, type PlaceRef, type PlaceSuggestion } from './PlacementSearch';
+import { recordChecks } from './record-checks';
+import { ResponsibilityInfo } from './ResponsibilityInfo';
+import { useRecordEditor, useSaveState, type DraftStore } from './useRecordEditor';
+
+const t = de.app.nightRecord;
+
+export type NightRecordFormProps = {
+  id: string;
+  /** The record as stored on this device; null for a new one until its first autosave. */
+  intake: Intake | null;
+  entries: readonly Entry[];
+  intakes: Pick<IntakeRepository, 'create' | 'setFields' | 'takeConflictValue' | 'dismissConflict'>;
+  onAppendEntry(input: EntryInput): Promise<void>;
+  onRestoreEntry(id: string): void;
+  currentUserId: string;
+  pendingIds: ReadonlySet<string>;
+  rejections: readonly RejectionView[];
+  onDismissRejection(id: string): void;
+  suggestions?: readonly PlaceSuggestion[];
+  /** Opens the Verbund's placement board for this intake: one click there holds a place and logs it here. */
+  onOpenBoard?(): void;
+  now?: () => number;
+  onClose(): void;
+};
+
+/** Focuses the input of a field path (the missing list's links); a group of checkboxes by its first box. */
+export function focusField(path: string): void {
+  const id = inputId(path);
+  const el = document.getElementById(id);
+  const target = el && ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) ? el : document.getElementById(`${id}-first`);
+  target?.focus();
+  target?.scrollIntoView?.({ block: 'center' });
+}
+
+/**
+ * The night record: sections in the order of the night, saved while typing (useRecordEditor), with its deadlines,
+ * what is still missing for "Abschließen", conflicts to decide, the placement search and the log. Keyboard-first:
+ * Tab moves on, Enter or Esc closes (everything is saved), "J" in a time field sets now.
+ */
+export function NightRecordForm(props: NightRecordFormProps) {
+  const { id, intake, entries, intakes, now = Date.now } = props;
+  const editor = useRecordEditor({ repo: intakes, id, intake, now });
+  const { effective } = editor;
+  const clock = useNow(now);
+  const [showMissing, setShowMissing] = useState(false);
+  const [blocked, setBlocked] = useState<string | null>(null);
+
+  const missing = useMemo(() => missingForSubmit(effective), [effective]);
+  const missingSet = useMemo(() => new Set(missing), [missing]);
+  const checks = useMemo(() => recordChecks(effective), [effective]);
+  // Recomputed only when a fact changes, not on every keystroke: the panels below re-render only when needed.
+  const factsKey = JSON.stringify(deadlineFactsOf(effective));
+  const obligations = useMemo(() => obligationsOf(JSON.parse(factsKey), clock), [factsKey, clock]);
+  const effectiveRef = useRef(effective);
+  effectiveRef.current = effective;
+  const placementEntries = useMemo(() => entries.filter((e) => e.kind === 'placement'), [entries]);
+  const rejection = props.rejections.find((r) => r.id === id);
+  const submitted = intake?.status === 'submitted';
+  const ground = effective.decision?.ground;
+
+  const extraErrorOf = (path: string) =>
+    checks[path] ?? (showMissing && missingSet.has(path) ? t.validation.requiredForSubmit : undefined);
+
+  /** Closing saves first; a value that does not parse keeps the user here with its message, so nothing is lost. */
+  const close = async () => {
+    await editor.flush();
+    const invalid = editor.invalid();
+    if (invalid.length > 0) {
+      focusField(invalid[0]);
+      return;
+    }
+    if (editor.store.state === 'failed') return; // the header says so; what was typed stays in the inputs
+    props.onClose();
+  };
+
+  const submit = async () => {
+    setBlocked(null);
+    await editor.flush();
+    if (missing.length > 0) {
+      setShowMissing(true);
+      setBlocked(t.submitFailed);
+      focusField(missing[0]);
+      return;
+    }
+    await editor.write([['status', 'submitted']]);
+  };
+
+  const { flush, write } = editor;
+  const { onAppendEntry, suggestions } = props;
+  const answerPlace = useCallback(async (place: PlaceRef, answer: PlacementAnswer, reason?: RefusalReason) => {
+    await flush();
+    const effective = effectiveRef.current;
+    await onAppendEntry({
+      kind: 'placement',
+      text: '',
+      placement: { ...place, answer, ...(reason ? { reason } : {}) },
+    });
+    if (answer !== 'accepted') return;
+    // The place that takes the child becomes the record's placement (step 4), unless one is already chosen.
+    const chosen = effective.placement?.facilityName;
+    if (chosen && chosen !== place.facilityName) return;
+    const known = suggestions?.find((s) => s.facilityId === place.facilityId);
+    await write([
+      ['placement.facilityName', place.facilityName],
+      ...(place.facilityId ? ([['placement.facilityId', place.facilityId]] as const) : []),
+      ...(known?.provider && !effective.placement?.provider ? ([['placement.provider', known.provider]] as const) : []),
+    ]);
+  }, [flush, write, onAppendEntry, suggestions]);
+  const takeConflict = useCallback((conflictId: string) => void intakes.takeConflictValue(id, conflictId), [intakes, id]);
+  const keepConflict = useCallback((conflictId: string) => void intakes.dismissConflict(id, conflictId), [intakes, id]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.defaultPrevented) return;
+    const target = e.target as HTMLElement;
+    const singleLine = target.tagName === 'INPUT' && !['checkbox', 'radio', 'button'].includes((target as HTMLInputElement).type);
+    const closes =
+      (e.key === 'Enter' && singleLine) ||
+      (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && target.tagName === 'TEXTAREA');
+    if (closes) {
+      e.preventDefault();
+      void close();
+    }
+  };
+
+  // Esc closes from anywhere, also when the focus has left the form (e.g. after "Abschließen").
+  const closeRef = useRef(close);
+  closeRef.current = close;
+  useEffect(() => {
+    const onEscape = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      e.preventDefault();
+      void closeRef.current();
+    };
+    window.addEventListener('keydown', onEscape);
+    return () => window.removeEventListener('keydown', onEscape);
+  }, []);
+
+  const fieldProps = (spec: FieldSpec, path: string) => ({
+    store: editor.store,
+    spec,
+    path,
+    stored: getAtPath(effective, path),
+    extraError: extraErrorOf(path),
+    now,
+    onChange: editor.change,
+    onBlur: editor.flush,
+  });
+
+  const visible = SECTIONS.filter(
+    (s) => !s.showWhen || s.showWhen(ground) || getAtPath(effective, s.id) !== undefined,
+  );
+
+  return (
+    <Stack gap="md" onKeyDown={onKeyDown} data-testid="night-record" data-record-id={id}>
+      <Paper withBorder p="sm" pos="sticky" top={56} style={{ zIndex: 5 }}>
+        <Group justify="space-between" wrap="wrap">
+          <Group gap="sm">
+            <Title order={2} size="h3">
+              {intake ? t.title(nameOf(effective)) : t.titleNew}
+            </Title>
+            <Badge color={submitted ? 'teal' : 'gray'} data-testid="record-status">
+              {de.intakeStatus[effective.status]}
+            </Badge>
+            {intake && effective.conflicts.length > 0 && (
+              <Badge color="orange" data-testid="marker-conflict">
+                {de.app.intakes.markers.conflict}
+              </Badge>
+            )}
+            <SaveStateView store={editor.store} synced={intake ? !props.pendingIds.has(id) : null} />
+          </Group>
+          <Group gap="xs">
+            {!submitted && (
+              <Button color="teal" onClick={() => void submit()} data-testid="submit">
+                {t.submit}
+              </Button>
+            )}
+            <Button variant="default" onClick={() => void close()}>
+              {t.done}
+            </Button>
+          </Group>
+        </Group>
+        <Text size="xs" c="dimmed" mt={4}>
+          {t.keyboardHint}
+        </Text>
+      </Paper>
+
+      {submitted && <Alert color="teal">{t.submitted}</Alert>}
+      {rejection && (
+        <Alert color="red" title={t.rejection.title} role="alert" data-testid="intake-rejection">
+          <Text size="sm">{rejection.message || rejectionMessage(rejection)}</Text>
+          <Text size="sm">{t.rejection.hint}</Text>
+          <Button size="xs" variant="light" color="red" mt="xs" onClick={() => props.onDismissRejection(id)}>
+            {t.rejection.seen}
+          </Button>
+        </Alert>
+      )}
+      {intake && (
+        <ConflictsPanel
+          intake={intake}
+          currentUserId={props.currentUserId}
+          onTake={takeConflict}
+          onKeep={keepConflict}
+        />
+      )}
+
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <ObligationsPanel obligations={obligations} />
+        <MissingPanel missing={missing} doc={effective} blocked={blocked} />
+      </SimpleGrid>
+
+      <Group gap={6} aria-label={t.sectionsNav} role="navigation">
+        {visible.map((s) => (
+          <Anchor key={s.id} size="xs" href={`#section-${s.id}`}>
+            {s.title}
+          </Anchor>
+        ))}
+      </Group>
+
+      {visible.map((section) => (
+        <Fieldset key={section.id} id={`section-${section.id}`} legend={section.title} data-section={section.id}>
+          <Stack gap="sm">
+            {section.id === 'placement' && props.onOpenBoard && (
+              <Button variant="light" onClick={props.onOpenBoard} style={{ alignSelf: 'flex-start' }} data-testid="open-board">
+                {de.app.board.searchForIntake}
+              </Button>
+            )}
+            {section.id === 'placement' && (
+              <PlacementSearch
+                entries={placementEntries}
+                suggestions={props.suggestions}
+                onAnswer={answerPlace}
+              />
+            )}
+            <SectionFields section={section} fieldProps={fieldProps} autoFocusFirst={section.id === 'child'} />
+            {section.list && (
+              <ListItems list={section.list} doc={effective} fieldProps={fieldProps} write={editor.write} />
+            )}
+            {section.id === 'responsibility' && <ResponsibilityInfo intake={effective} />}
+          </Stack>
+        </Fieldset>
+      ))}
+
+      <EntryLog
+        entries={entries}
+        pendingIds={props.pendingIds}
+        rejections={props.rejections}
+        now={now}
+        onAppend={props.onAppendEntry}
+        onRestore={props.onRestoreEntry}
+      />
+    </Stack>
+  );
+}
+
+type FieldPropsOf = (spec: FieldSpec, path: string) => Parameters<typeof BoundField>[0];
+
+function SectionFields({ section, fieldProps, autoFocusFirst }: { section: SectionSpec; fieldProps: FieldPropsOf; autoFocusFirst: boolean }) {
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      {section.fields.map((spec, i) => (
+        <div key={spec.path} style={spec.kind === 'textarea' || spec.kind === 'codes' ? { gridColumn: '1 / -1' } : undefined}>
+          <BoundField {...fieldProps(spec, spec.path)} autoFocus={autoFocusFirst && i === 0} />
+        </div>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+function ListItems({
+  list,
+  doc,
+  fieldProps,
+  write,
+}: {
+  list: ListSpec;
+  doc: Intake;
+  fieldProps: FieldPropsOf;
+  write(edits: readonly (readonly [string, unknown])[]): Promise<void>;
+}) {
+  const items = (getAtPath(doc, list.path) as { id: string }[] | undefined) ?? [];
+  // The first field of a person just added takes the cursor once it is on screen.
+  const [added, setAdded] = useState<string | null>(null);
+  const add = async () => {
+    const itemId = newId();
+    setAdded(itemId);
+    await write([[`${list.path}[${itemId}]`, { id: itemId }]]);
+  };
+  return (
+    <Stack gap="sm">
+      {list.path === 'custodians' && items.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t.noCustodians}
+        </Text>
+      )}
+      {items.map((item, n) => (
+        <Paper key={item.id} withBorder p="xs" data-testid="list-item" data-list={list.path}>
+          <Group justify="space-between" mb={4}>
+            <Text size="sm" fw={600}>
+              {list.itemLabel(n + 1)}
+            </Text>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              onClick={() => void write([[`${list.path}[${item.id}]`, undefined]])}
+            >
+              {t.removeItem(list.itemLabel(n + 1))}
+            </Button>
+          </Group>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {list.fields.map((spec, i) => (
+              <div key={spec.path} style={spec.kind === 'textarea' ? { gridColumn: '1 / -1' } : undefined}>
+                <BoundField {...fieldProps(spec, `${list.path}[${item.id}].${spec.path}`)} autoFocus={i === 0 && item.id === added} />
+              </div>
+            ))}
+          </SimpleGrid>
+        </Paper>
+      ))}
+      <Group>
+        <Button size="xs" variant="light" onClick={() => void add()}>
+          {list.addLabel}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function MissingPanel({ missing, doc, blocked }: { missing: string[]; doc: Intake; blocked: string | null }) {
+  return (
+    <Paper withBorder p="sm" data-testid="intake-missing" data-count={missing.length}>
+      <Title order={3} size="h5" mb="xs" c={blocked ? 'red' : undefined}>
+        {blocked ? `${blocked} ${t.missing.title(missing.length)}` : missing.length ? t.missing.title(missing.length) : t.missing.complete}
+      </Title>
+      {missing.length > 0 && (
+        <List size="sm" spacing={2}>
+          {missing.map((path) => {
+            const label = missingLabel(path, doc);
+            return (
+              <List.Item key={path} data-path={labelKeyOf(path)}>
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="sm"
+                  onClick={() => focusField(path)}
+                  aria-label={t.missing.goTo(label)}
+                >
+                  {label}
+                </Anchor>
+              </List.Item>
+            );
+          })}
+        </List>
+      )}
+    </Paper>
+  );
+}
+
+/** Whether what was typed is on this device yet, and on the server; re-renders on its own as typing goes on. */
+function SaveStateView({ store, synced }: { store: DraftStore; synced: boolean | null }) {
+  const { state, unsaved } = useSaveState(store);
+  return (
+    <Text size="sm" c={state === 'failed' ? 'red' : 'dimmed'} data-testid="save-state" data-state={state} data-unsaved={unsaved}>
+      {t.save[state]}
+      {synced !== null && ` · ${synced ? t.sync.synced : t.sync.pending}`}
+    </Text>
+  );
+}

@@ -1,0 +1,199 @@
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { jsonEqual } from '../../../../shared/equal';
+import type { Intake } from '../../../../shared/schema/intake';
+import { getAtPath, setAtPath } from '../../../../shared/sync/paths';
+import type { FieldEdit, IntakeInput, IntakeRepository } from '../../data/intakes';
+import { specOf } from './fields';
+import { parseRaw, type Raw } from './values';
+
+/** How long typing may pause before it is written to the local store. */
+export const AUTOSAVE_MS = 400;
+
+export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
+
+/**
+ * What the user typed and the store does not hold yet, per field path, outside React state: a keystroke re-renders
+ * the one field it went into (useDraft), not the whole record of a hundred fields.
+ */
+export class DraftStore {
+  private drafts = new Map<string, Raw>();
+  private listeners = new Map<string, Set<() => void>>();
+  private anyListeners = new Set<() => void>();
+  state: SaveState = 'idle';
+
+  get(path: string): Raw | undefined {
+    return this.drafts.get(path);
+  }
+  entries(): [string, Raw][] {
+    return [...this.drafts.entries()];
+  }
+  get size(): number {
+    return this.drafts.size;
+  }
+  set(path: string, raw: Raw): void {
+    this.drafts.set(path, raw);
+    this.state = 'pending';
+    this.emit(path);
+  }
+  delete(path: string): void {
+    if (this.drafts.delete(path)) this.emit(path);
+  }
+  setState(state: SaveState): void {
+    if (this.state === state) return;
+    this.state = state;
+    this.emit();
+  }
+  subscribe(path: string | null, listener: () => void): () => void {
+    const set = path === null ? this.anyListeners : (this.listeners.get(path) ?? new Set());
+    if (path !== null) this.listeners.set(path, set);
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+  private emit(path?: string): void {
+    if (path !== undefined) for (const l of this.listeners.get(path) ?? []) l();
+    for (const l of this.anyListeners) l();
+  }
+}
+
+/** The draft of one field (undefined: none, show the stored value). */
+export function useDraft(store: DraftStore, path: string): Raw | undefined {
+  const subscribe = useCallback((listener: () => void) => store.subscribe(path, listener), [store, path]);
+  return useSyncExternalStore(subscribe, () => store.get(path));
+}
+
+/** The save state and the number of fields with unsaved text, for the header. */
+export function useSaveState(store: DraftStore): { state: SaveState; unsaved: number } {
+  const subscribe = useCallback((listener: () => void) => store.subscribe(null, listener), [store]);
+  const state = useSyncExternalStore(subscribe, () => store.state);
+  const unsaved = useSyncExternalStore(subscribe, () => store.size);
+  return { state, unsaved };
+}
+
+/** The value a draft stands for, or null while it does not parse. */
+export function parsedDraft(path: string, raw: Raw, now: number): { value: unknown } | null {
+  const spec = specOf(path);
+  const parsed = spec && parseRaw(spec, raw, now);
+  return parsed?.ok ? { value: parsed.value } : null;
+}
+
+type Options = {
+  repo: Pick<IntakeRepository, 'create' | 'setFields'>;
+  id: string;
+  /** The record as stored locally; null until a new record's first save. */
+  intake: Intake | null;
+  now: () => number;
+};
+
+/**
+ * Continuous autosave of the night record: what the user types is held as input text per field path and written
+ * to the local store after a short pause, on leaving the field, before the page goes away and when the record
+ * closes. Only the touched fields are written, onto the record as it is then (IntakeRepository.setFields), so a
+ * colleague's change that arrived meanwhile stays. There is no save button to forget.
+ */
+export function useRecordEditor({ repo, id, intake, now }: Options) {
+  const store = useMemo(() => new DraftStore(), []);
+  const created = useRef(intake !== null);
+  if (intake) created.current = true;
+  const intakeRef = useRef(intake);
+  intakeRef.current = intake;
+  const openedAt = useRef(now());
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Re-derive the record (missing list, deadlines) once typing is written, not on every keystroke.
+  const [written, setWritten] = useState(0);
+
+  /** Writes the given edits (and every draft that parses) through the one queue, in order. */
+  const write = useCallback(
+    (extra: readonly FieldEdit[] = []): Promise<void> => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      const run = queue.current.then(async () => {
+        const stored = intakeRef.current;
+        const edits: FieldEdit[] = [];
+        for (const [path, raw] of store.entries()) {
+          const parsed = parsedDraft(path, raw, now());
+          if (parsed && !(stored && jsonEqual(parsed.value, getAtPath(stored, path)))) edits.push([path, parsed.value]);
+        }
+        edits.push(...extra);
+        if (edits.length === 0) {
+          if (store.state === 'pending') store.setState(store.size ? 'failed' : 'saved');
+          return;
+        }
+        store.setState('saving');
+        try {
+          if (created.current) await repo.setFields(id, edits);
+          else {
+            const initial: IntakeInput = {
+              receivedAt: openedAt.current,
+              child: { firstName: '', lastName: '' },
+              situation: '',
+              status: 'draft',
+            };
+            await repo.create(edits.reduce<IntakeInput>((doc, [path, value]) => setAtPath(doc, path, value), initial), id);
+            created.current = true;
+          }
+          store.setState('saved');
+          setWritten((n) => n + 1);
+        } catch (err) {
+          store.setState('failed');
+          throw err;
+        }
+      });
+      queue.current = run.catch(() => {});
+      return run;
+    },
+    [repo, id, now, store],
+  );
+
+  const flush = useCallback(() => write().catch(() => {}), [write]);
+
+  const change = useCallback(
+    (path: string, raw: Raw) => {
+      store.set(path, raw);
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), AUTOSAVE_MS);
+    },
+    [flush, store],
+  );
+
+  // A draft is done once the store holds its value. Until then the input keeps what was typed, never the older
+  // stored value (the store may lag behind the write by a tick).
+  useEffect(() => {
+    if (!intake) return;
+    for (const [path, raw] of store.entries()) {
+      const parsed = parsedDraft(path, raw, now());
+      if (parsed && jsonEqual(parsed.value, getAtPath(intake, path))) store.delete(path);
+    }
+  }, [intake, now, store]);
+
+  // Nothing typed may be lost when the record closes or the page goes away.
+  useEffect(() => {
+    const onHide = () => void flush();
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      void flush();
+    };
+  }, [flush]);
+
+  /** The record with every draft that parses applied: what the missing list and the deadlines look at. */
+  const effective = useMemo(() => {
+    void written;
+    let doc: Intake =
+      intake ??
+      ({ receivedAt: openedAt.current, child: { firstName: '', lastName: '' }, situation: '', status: 'draft', conflicts: [] } as unknown as Intake);
+    for (const [path, raw] of store.entries()) {
+      const parsed = parsedDraft(path, raw, now());
+      if (parsed) doc = setAtPath(doc, path, parsed.value);
+    }
+    return doc;
+  }, [intake, written, now, store]);
+
+  /** Fields whose typed text does not parse: kept unsaved, with their message, until corrected. */
+  const invalid = useCallback(
+    () => store.entries().filter(([path, raw]) => !parsedDraft(path, raw, now())).map(([path]) => path),
+    [store, now],
+  );
+
+  return { store, effective, change, flush, write, invalid };
+}

@@ -1,0 +1,88 @@
+import { de } from '../../../../shared/i18n';
+import { formatDateTime, formatIsoDate } from '../../../../shared/format';
+import { berlinToday, fromBerlinInput, toBerlinInput } from '../../app/berlin-time';
+import type { FieldSpec } from './fields';
+
+/**
+ * Between a field's stored value and what its input holds (text; a list of codes for checkboxes). Parsing says in
+ * German what is wrong; a value that does not parse is not saved, it stays in the input with its message.
+ */
+export type Raw = string | string[];
+export type Parsed = { ok: true; value: unknown } | { ok: false; error: string };
+
+const v = de.app.nightRecord.validation;
+/** A few minutes of slack: the laptop's clock and the caller's are not the same. */
+const CLOCK_SLACK_MS = 5 * 60_000;
+
+export function toRaw(spec: FieldSpec, value: unknown): Raw {
+  if (spec.kind === 'codes') return Array.isArray(value) ? (value as string[]) : [];
+  if (value === undefined || value === null) return '';
+  if (spec.kind === 'datetime') return toBerlinInput(value as number);
+  if (spec.kind === 'bool') return value ? 'true' : 'false';
+  return String(value);
+}
+
+export function parseRaw(spec: FieldSpec, raw: Raw, now: number): Parsed {
+  if (spec.kind === 'codes') {
+    const chosen = new Set(raw as string[]);
+    return { ok: true, value: (spec.options ?? []).map((o) => o.value).filter((code) => chosen.has(code)) };
+  }
+  const text = raw as string;
+  if (text === '') return { ok: true, value: undefined };
+  switch (spec.kind) {
+    case 'text':
+    case 'textarea':
+      return spec.maxLength !== undefined && text.length > spec.maxLength
+        ? { ok: false, error: v.tooLong(spec.maxLength) }
+        : { ok: true, value: text };
+    case 'datetime': {
+      const ms = fromBerlinInput(text);
+      if (ms === null) return { ok: false, error: v.invalidDateTime };
+      if (ms > now + CLOCK_SLACK_MS) return { ok: false, error: v.futureDateTime };
+      return { ok: true, value: ms };
+    }
+    case 'date':
+      if (!isIsoDate(text)) return { ok: false, error: v.invalidDate };
+      if (text > berlinToday(now)) return { ok: false, error: v.futureDate };
+      return { ok: true, value: text };
+    case 'int': {
+      const n = Number(text);
+      const inRange = /^\d{1,3}$/.test(text.trim()) && n >= (spec.min ?? 0) && n <= (spec.max ?? 999);
+      return inRange ? { ok: true, value: n } : { ok: false, error: v.range(spec.min ?? 0, spec.max ?? 999) };
+    }
+    case 'bool':
+      return { ok: true, value: text === 'true' };
+    case 'code':
+      return spec.options?.some((o) => o.value === text) ? { ok: true, value: text } : { ok: false, error: v.unknownOption };
+  }
+}
+
+/** A stored value as a person reads it (the conflict view). */
+export function displayOf(spec: FieldSpec | undefined, value: unknown): string {
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) {
+    return de.app.nightRecord.empty;
+  }
+  if (!spec) return typeof value === 'string' ? value : JSON.stringify(value);
+  switch (spec.kind) {
+    case 'datetime':
+      return typeof value === 'number' ? formatDateTime(value) : String(value);
+    case 'date':
+      return formatIsoDate(String(value));
+    case 'bool':
+      return value ? de.nightRecord.yesNoUnknown.yes : de.nightRecord.yesNoUnknown.no;
+    case 'code':
+      return spec.options?.find((o) => o.value === value)?.label ?? String(value);
+    case 'codes':
+      return (value as string[]).map((code) => spec.options?.find((o) => o.value === code)?.label ?? code).join(', ');
+    default:
+      return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+}
+
+function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = m.slice(1).map(Number);
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}

@@ -1,0 +1,81 @@
+import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { AGE_GROUPS } from '../../../../shared/catalogues/ageGroup';
+import { SEXES } from '../../../../shared/catalogues/nightRecord';
+import { de } from '../../../../shared/i18n';
+import type { Facility } from '../../../../shared/schema/facility';
+import type { Hold } from '../../../../shared/schema/hold';
+
+const t = de.app.board.hold;
+
+export type HoldDraft = { intakeRef?: string; ageGroup?: Hold['ageGroup']; sex?: Hold['sex'] };
+export type CompleteHold = Required<HoldDraft>;
+
+type Props = {
+  facility: Facility;
+  draft: HoldDraft;
+  intakes: { id: string; name: string }[];
+  onConfirm(hold: CompleteHold): Promise<void>;
+  onCancel(): void;
+};
+
+/** Asks for what the board does not know yet (which intake, age group, sex) before holding a place. */
+export function HoldDialog({ facility, draft, intakes, onConfirm, onCancel }: Props) {
+  const [value, setValue] = useState<HoldDraft>(draft);
+  const [tried, setTried] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const missing = (v: unknown) => (tried && !v ? t.required : undefined);
+
+  return (
+    <Modal opened onClose={onCancel} title={t.title(facility.name)} centered>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setTried(true);
+          if (!value.intakeRef || !value.ageGroup || !value.sex) return;
+          setBusy(true);
+          try {
+            await onConfirm(value as CompleteHold);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <Stack>
+          {intakes.length === 0 && <Text c="orange">{t.noIntakes}</Text>}
+          <Select
+            label={t.intake}
+            data={intakes.map((i) => ({ value: i.id, label: i.name }))}
+            value={value.intakeRef ?? null}
+            onChange={(v) => setValue({ ...value, intakeRef: v ?? undefined })}
+            error={missing(value.intakeRef)}
+            searchable
+            data-autofocus
+          />
+          <Select
+            label={t.ageGroup}
+            data={AGE_GROUPS.map((g) => ({ value: g, label: de.placement.ageGroups[g] }))}
+            value={value.ageGroup ?? null}
+            onChange={(v) => setValue({ ...value, ageGroup: (v ?? undefined) as Hold['ageGroup'] | undefined })}
+            error={missing(value.ageGroup)}
+          />
+          <Select
+            label={t.sex}
+            data={SEXES.map((s) => ({ value: s, label: de.nightRecord.sexes[s] }))}
+            value={value.sex ?? null}
+            onChange={(v) => setValue({ ...value, sex: (v ?? undefined) as Hold['sex'] | undefined })}
+            error={missing(value.sex)}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onCancel}>
+              {t.cancel}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t.confirm}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

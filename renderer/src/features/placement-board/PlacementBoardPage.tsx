@@ -1,0 +1,219 @@
+import { Alert, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useMemo, useState } from 'react';
+import { ageGroupOf } from '../../../../shared/catalogues/ageGroup';
+import { formatDateTime } from '../../../../shared/format';
+import { de } from '../../../../shared/i18n';
+import { ageYearsAt } from '../../../../shared/placement/newHold';
+import type { Facility } from '../../../../shared/schema/facility';
+import type { Hold, HoldStatus } from '../../../../shared/schema/hold';
+import type { Intake } from '../../../../shared/schema/intake';
+import { useClient } from '../../app/client-context';
+import { useObservable } from '../../app/use-observable';
+import type { SyncStatus } from '../../data/sync-status';
+import { nameOf } from '../intakes/name';
+import { boardCards, NO_CRITERIA, type BoardCriteria } from './board-model';
+import { BoardFilters } from './BoardFilters';
+import { FacilityCard } from './FacilityCard';
+import { HoldDialog, type CompleteHold, type HoldDraft } from './HoldDialog';
+import { useNow } from '../../app/use-now';
+
+const t = de.app.board;
+/**
+ * Cards rendered at first and added per "Weitere anzeigen". The best matches come first, so the night's answer
+ * is in the first few; rendering all 300 cards of the Verbund at once would take seconds on an office laptop.
+ */
+const PAGE_SIZE = 30;
+const PLACING_ROLES = ['oncall', 'supervisor'];
+const OVERSEEING_ROLES = ['coordinator', 'admin'];
+
+type Props = {
+  status: SyncStatus | null;
+  /** Opened from an intake: the place is searched and held for it. */
+  intakeId?: string;
+};
+
+/** What the board can read off an intake for the search and the hold (age, and sex where recorded). */
+function factsOf(intake: Intake, now: number): { ageYears?: number; sex?: Hold['sex'] } {
+  const statistics = (intake as { statistics?: { sex?: Hold['sex'] } }).statistics;
+  return { ageYears: ageYearsAt(intake.child, now), sex: statistics?.sex };
+}
+
+/**
+ * "Where is a free place for this child, now?" Every facility of the Verbund with its free places, matched
+ * against the search; works on the device's last snapshot while offline and says so.
+ */
+export function PlacementBoardPage({ status, intakeId: initialIntakeId }: Props) {
+  const client = useClient();
+  const now = useNow();
+  const facilities$ = useMemo(() => client.facilities.list$(), [client]);
+  const holds$ = useMemo(() => client.holds.list$(), [client]);
+  const intakes$ = useMemo(() => client.intakes.list$(), [client]);
+  const facilities = useObservable<Facility[]>(facilities$, []);
+  const holds = useObservable<Hold[]>(holds$, []);
+  const intakes = useObservable<Intake[]>(intakes$, []);
+  const canHold = client.user.roles.some((r) => PLACING_ROLES.includes(r));
+  const overseesVerbund = client.user.roles.some((r) => OVERSEEING_ROLES.includes(r));
+
+  const [intakeId, setIntakeId] = useState<string | undefined>(initialIntakeId);
+  const intake = intakes.find((i) => i.id === intakeId);
+  const [criteria, setCriteriaState] = useState<BoardCriteria>(() => NO_CRITERIA);
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  // A new search starts again with its best matches.
+  const setCriteria = useCallback((next: BoardCriteria) => {
+    setCriteriaState(next);
+    setLimit(PAGE_SIZE);
+  }, []);
+  const [appliedIntake, setAppliedIntake] = useState<string | undefined>(undefined);
+  // The intake's facts become the search once, when it is chosen (or arrives); the worker may change them after.
+  if (intake && appliedIntake !== intake.id) {
+    setAppliedIntake(intake.id);
+    const facts = factsOf(intake, now);
+    setCriteria({ ...criteria, ageYears: facts.ageYears, ...(facts.sex ? { sex: facts.sex } : {}) });
+  }
+
+  const [dialog, setDialog] = useState<{ facility: Facility; draft: HoldDraft } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const pendingIds = useMemo(() => new Set(status?.pendingIds ?? []), [status]);
+  const rejections = useMemo(() => new Map(status?.rejections.map((r) => [r.id, r.message]) ?? []), [status]);
+  const cards = useMemo(
+    () =>
+      boardCards(facilities, holds, criteria, now, {
+        officeId: client.user.officeId,
+        pendingIds,
+        rejections,
+        overseesVerbund,
+      }),
+    [facilities, holds, criteria, now, client, pendingIds, rejections, overseesVerbund],
+  );
+  const names = useMemo(() => new Map(intakes.map((i) => [i.id, nameOf(i)])), [intakes]);
+  const intakeName = useMemo(() => (id: string) => names.get(id), [names]);
+  const fitting = cards.filter((c) => c.match.fits).length;
+
+  const hold = useCallback(
+    async (facility: Facility, request: CompleteHold) => {
+      setError(null);
+      try {
+        const made = await client.holds.hold({ facility, ...request });
+        const until = formatDateTime(made.expiresAt);
+        // The same action logs the placement attempt on the intake (its log stays in the office).
+        await client.entries.append(request.intakeRef, {
+          kind: 'placement',
+          text: t.attemptText(facility.name, until),
+          placement: { facilityId: facility.id, facilityName: facility.name, answer: 'accepted' },
+        });
+        setNotice(t.hold.held(facility.name, until));
+        setDialog(null);
+      } catch {
+        setError(t.hold.failed);
+      }
+    },
+    [client],
+  );
+
+  const onHold = useMemo(
+    () =>
+      canHold
+        ? (facility: Facility) => {
+            const at = Date.now();
+            const draft: HoldDraft = {
+              intakeRef: intake?.id,
+              ageGroup:
+                (intake && ageGroupOf(ageYearsAt(intake.child, at) ?? Number.NaN)) ??
+                (criteria.ageYears === undefined ? undefined : ageGroupOf(criteria.ageYears)),
+              sex: criteria.sex ?? (intake && factsOf(intake, at).sex),
+            };
+            // One action: with the intake, its age and the sex known, the place is held at once.
+            if (draft.intakeRef && draft.ageGroup && draft.sex) void hold(facility, draft as CompleteHold);
+            else setDialog({ facility, draft });
+          }
+        : undefined,
+    [canHold, intake, criteria, hold],
+  );
+  const onSetStatus = useMemo(
+    () =>
+      canHold
+        ? (holdId: string, next: HoldStatus) => {
+            void client.holds.setStatus(holdId, next).catch(() => setError(t.hold.failed));
+          }
+        : undefined,
+    [canHold, client],
+  );
+
+  const offline = status !== null && status.connection !== 'online';
+  return (
+    // Room below the last card: the status bar (footer) overlays the bottom of the page.
+    <Stack data-testid="placement-board" pb={96}>
+      <Title order={2}>{t.title}</Title>
+      <Text size="sm" c="dimmed">
+        {t.intro}
+      </Text>
+      {offline && (
+        <Alert color="yellow" data-testid="offline-snapshot">
+          {status.lastSyncedAt === null ? t.neverSynced : t.offlineSnapshot(formatDateTime(status.lastSyncedAt))}
+        </Alert>
+      )}
+      {canHold && (
+        <Select
+          label={t.filters.intake}
+          placeholder={t.filters.intakePlaceholder}
+          data={intakes.map((i) => ({ value: i.id, label: nameOf(i) }))}
+          value={intakeId ?? null}
+          onChange={(v) => setIntakeId(v ?? undefined)}
+          clearable
+          searchable
+          maw={420}
+        />
+      )}
+      <BoardFilters criteria={criteria} onChange={setCriteria} />
+      {notice && (
+        <Text c="teal" role="status" data-testid="board-notice">
+          {notice}
+        </Text>
+      )}
+      {error && (
+        <Text c="red" role="alert">
+          {error}
+        </Text>
+      )}
+      <Group justify="space-between">
+        <Text size="sm" data-testid="board-count">
+          {t.count(cards.length, fitting)}
+        </Text>
+      </Group>
+      {facilities.length === 0 ? (
+        <Text c="dimmed">{t.noFacilities}</Text>
+      ) : cards.length === 0 ? (
+        <Text c="dimmed">{t.empty}</Text>
+      ) : (
+        <Stack gap="sm">
+          {cards.slice(0, limit).map((card) => (
+            <FacilityCard
+              key={card.match.facility.id}
+              card={card}
+              now={now}
+              onHold={onHold}
+              onSetStatus={onSetStatus}
+              intakeName={intakeName}
+            />
+          ))}
+          {cards.length > limit && (
+            <Button variant="light" onClick={() => setLimit(limit + PAGE_SIZE)} data-testid="board-more">
+              {t.showMore(Math.min(PAGE_SIZE, cards.length - limit), limit, cards.length)}
+            </Button>
+          )}
+        </Stack>
+      )}
+      {dialog && (
+        <HoldDialog
+          facility={dialog.facility}
+          draft={dialog.draft}
+          intakes={intakes.map((i) => ({ id: i.id, name: nameOf(i) }))}
+          onConfirm={(request) => hold(dialog.facility, request)}
+          onCancel={() => setDialog(null)}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,95 @@
+import type { OfficeId } from '../../../../shared/offices';
+import { effectiveHoldStatus, isActiveHold } from '../../../../shared/placement/expiry';
+import { matchFacilities, type FacilityMatch, type PlacementCriteria } from '../../../../shared/placement/match';
+import { OFFICE_DUTY_PHONES } from '../../../../shared/placement/officeContacts';
+import type { Facility } from '../../../../shared/schema/facility';
+import type { Hold, HoldStatus } from '../../../../shared/schema/hold';
+
+export type BoardCriteria = PlacementCriteria & { onlyFitting: boolean };
+export const NO_CRITERIA: BoardCriteria = { onlyFitting: false };
+
+export type HoldView = {
+  hold: Hold;
+  /** The status at this moment (a lapsed hold reads as expired before anyone wrote it). */
+  status: HoldStatus;
+  /** Made on this device and not yet accepted by the server: "vorläufig – noch nicht bestätigt". */
+  provisional: boolean;
+  /** Flagged by the server (placement/overbooking.ts). */
+  overbooked: boolean;
+  /** The server refused it (its reason): it holds nothing, whatever this device stores. */
+  rejection?: string;
+};
+
+export type OfficeContact = { officeId: OfficeId; phone: string };
+
+export type BoardCard = {
+  match: FacilityMatch<Facility>;
+  /** The viewer's office's holds that take a place here. */
+  ownHolds: HoldView[];
+  /** Places taken here by holds of other offices (counted, not shown: they are not the viewer's business). */
+  othersActive: number;
+  /**
+   * Offices to call because their holds collide with the viewer's here: set when one of the viewer's own holds
+   * is flagged over-booked, or for every flagged hold when the viewer oversees the Verbund (coordinator).
+   */
+  collidesWith: OfficeContact[];
+};
+
+export type BoardViewer = {
+  officeId: string;
+  /** Ids of local writes the server has not confirmed (SyncStatus.pendingIds). */
+  pendingIds: ReadonlySet<string>;
+  /** Refused writes by id, with the server's reason (SyncStatus.rejections). */
+  rejections?: ReadonlyMap<string, string>;
+  /** The coordinator sees every collision with every office's number. */
+  overseesVerbund: boolean;
+};
+
+/**
+ * The board as shown: every facility matched against the search (best first, see placement/match.ts), with the
+ * viewer's holds and, where holds collide, whom to call. Pure, so that it is tested without a browser and the
+ * benchmark can time it alone.
+ */
+export function boardCards(
+  facilities: readonly Facility[],
+  holds: readonly Hold[],
+  criteria: BoardCriteria,
+  now: number,
+  viewer: BoardViewer,
+): BoardCard[] {
+  const rejections = viewer.rejections ?? new Map<string, string>();
+  // A hold the server refused takes no place; the office still sees it, with the reason.
+  const accepted = rejections.size ? holds.filter((h) => !rejections.has(h.id)) : holds;
+  const matches = matchFacilities(facilities, accepted, criteria, now).filter((m) => m.fits || !criteria.onlyFitting);
+  const active = new Map<string, Hold[]>();
+  for (const h of holds) {
+    if (!isActiveHold(h, now)) continue;
+    const list = active.get(h.facilityId);
+    if (list) list.push(h);
+    else active.set(h.facilityId, [h]);
+  }
+  return matches.map((match) => {
+    const here = active.get(match.facility.id) ?? [];
+    const own = here.filter((h) => h.officeId === viewer.officeId);
+    const ownHolds = own
+      .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+      .map((hold) => ({
+        hold,
+        status: effectiveHoldStatus(hold, now),
+        provisional: viewer.pendingIds.has(hold.id),
+        overbooked: hold.overbooked,
+        ...(rejections.has(hold.id) ? { rejection: rejections.get(hold.id) } : {}),
+      }));
+    const flagged = here.filter((h) => h.overbooked);
+    const toCall = viewer.overseesVerbund
+      ? flagged
+      : own.some((h) => h.overbooked)
+        ? flagged.filter((h) => h.officeId !== viewer.officeId)
+        : [];
+    const collidesWith = [...new Set(toCall.map((h) => h.officeId))]
+      .sort()
+      .map((officeId) => ({ officeId, phone: OFFICE_DUTY_PHONES[officeId] }));
+    const othersActive = here.filter((h) => h.officeId !== viewer.officeId && !rejections.has(h.id)).length;
+    return { match, ownHolds, othersActive, collidesWith };
+  });
+}

@@ -1,0 +1,36 @@
+import type { OfficeId } from '../../../../shared/offices';
+import { reviewStateOf, type Intake, type IntakeReview } from '../../../../shared/schema/intake';
+
+/**
+ * The supervisor's review steps as the new `review` of a record, for IntakeRepository.update. The server checks
+ * the same rules (server/sync/review.ts): who may, in which state, and that the signer is the one logged in.
+ */
+type Who = { id: string };
+
+export function countersigned(intake: Intake, by: Who, at: number): IntakeReview {
+  return { ...intake.review, state: 'countersigned', countersignedBy: by.id, countersignedAt: at };
+}
+
+export function returned(intake: Intake, by: Who, at: number, comment: string): IntakeReview {
+  return { ...intake.review, state: 'returned', returnedBy: by.id, returnedAt: at, returnComment: comment.trim() };
+}
+
+export function handedOver(intake: Intake, by: Who, at: number, to: OfficeId): IntakeReview {
+  return { ...intake.review, state: 'handed_over', handedOverTo: to, handedOverBy: by.id, handedOverAt: at };
+}
+
+/** The worker hands a returned, corrected record back for review. */
+export function resubmitted(intake: Intake): IntakeReview | undefined {
+  return intake.review?.state === 'returned' ? { ...intake.review, state: 'new' } : intake.review;
+}
+
+/** The supervisor's queue: submitted records of the own office, newest call first. */
+export function reviewQueue(intakes: readonly Intake[]): Intake[] {
+  return intakes.filter((i) => i.status === 'submitted').sort((a, b) => b.receivedAt - a.receivedAt || a.id.localeCompare(b.id));
+}
+
+/** Records still waiting for the supervisor (not yet countersigned, not returned to the worker). */
+export function awaitingReview(intake: Intake): boolean {
+  const state = reviewStateOf(intake);
+  return intake.status === 'submitted' && (state === 'new' || state === 'in_review');
+}

@@ -1,0 +1,14 @@
+import '@mantine/core/styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { guardFormState } from './app/form-state-guard';
+
+// The body, not only #root: dialogs render into portals beside it.
+guardFormState(document.body);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
