@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/pg';
+import { startServer, type RunningServer } from '../support/server';
+import { launchChromium, serveRenderer } from './browser';
+import { DEMO_PASSWORD } from './session';
+
+/**
+ * Issue 5, the admin UI in Chromium against the real admin API: an account is created, its password reset and
+ * the account disabled, each with the effect on logging in; the audit trail shows it and exports as CSV.
+ */
+describe('administration', () => {
+  let db: TestDatabase;
+  let server: RunningServer;
+  let renderer: Awaited<ReturnType<typeof serveRenderer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    renderer = await serveRenderer();
+    server = await startServer({ databaseUrl: db.url, env: { OBHUT_ALLOWED_ORIGINS: renderer.origin } });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await renderer?.close();
+    await db?.drop();
+  });
+
+  async function page(): Promise<Page> {
+    const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', colorScheme: 'dark' });
+    const p = await context.newPage();
+    await p.goto(`${renderer.origin}/?server=${encodeURIComponent(server.url)}`);
+    return p;
+  }
+
+  async function login(p: Page, username: string, password: string) {
+    await p.getByLabel('Benutzername').fill(username);
+    await p.getByLabel('Passwort').fill(password);
+    await p.getByLabel('Passwort').press('Enter');
+  }
+
+  /** A fresh browser logging in: the user's name in the header, or the login form's message. */
+  async function tryLogin(username: string, password: string): Promise<string> {
+    const p = await page();
+    await login(p, username, password);
+    const outcome = p.getByTestId('current-user').or(p.getByTestId('login-error'));
+    await outcome.first().waitFor();
+    const text = (await outcome.first().textContent()) ?? '';
+    await p.context().close();
+    return text;
+  }
+
+  it('creates an account, resets its password, disables it, and shows and exports the trail', async () => {
+    const admin = await page();
+    await login(admin, 'admin', DEMO_PASSWORD);
+    await admin.getByText('Verwaltung', { exact: true }).first().click();
+    const newRow = admin.locator('[data-testid="user-row"][data-username="nachtdienst.test"]');
+
+    // Create.
+    await admin.getByRole('button', { name: 'Benutzer anlegen' }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByLabel('Benutzername').fill('nachtdienst.test');
+    await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Nora Nachtdienst');
+    await dialog.getByLabel('Erstes Passwort').fill('kurz');
+    await dialog.getByRole('button', { name: 'Anlegen' }).click();
+    await dialog.getByText('mindestens 12 Zeichen lang').waitFor();
+    await dialog.getByLabel('Erstes Passwort').fill('Leuchtturm am Deich 7');
+    await dialog.getByRole('button', { name: 'Anlegen' }).click();
+    await newRow.waitFor();
+    expect(await newRow.textContent()).toContain('Nora Nachtdienst');
+    expect(await tryLogin('nachtdienst.test', 'Leuchtturm am Deich 7')).toContain('Nora Nachtdienst');
+
+    // Reset the password: the old one stops working, the new one works.
+    await newRow.getByRole('button', { name: 'Passwort zurücksetzen' }).click();
+    await admin.getByRole('dialog').getByLabel('Neues Passwort').fill('Möwen über der Trave 42');
+    await admin.getByRole('dialog').getByRole('button', { name: 'Passwort setzen' }).click();
+    await admin.getByText('ist neu gesetzt').waitFor();
+    expect(await tryLogin('nachtdienst.test', 'Leuchtturm am Deich 7')).toContain('Passwort ist falsch');
+    expect(await tryLogin('nachtdienst.test', 'Möwen über der Trave 42')).toContain('Nora Nachtdienst');
+
+    // Disable: no login any more.
+    await newRow.getByRole('button', { name: 'Sperren' }).click();
+    await newRow.getByText('Gesperrt').waitFor();
+    expect(await tryLogin('nachtdienst.test', 'Möwen über der Trave 42')).not.toContain('Nora Nachtdienst');
+
+    // The trail shows each step, and exports.
+    await admin.getByRole('tab', { name: 'Protokoll' }).click();
+    for (const action of ['admin.user_created', 'admin.password_reset', 'admin.user_disabled']) {
+      await admin.locator(`[data-testid="audit-row"][data-action="${action}"]`).first().waitFor();
+    }
+    const [download] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.getByRole('button', { name: 'Als CSV exportieren' }).click(),
+    ]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv).toContain('Benutzerkonto angelegt');
+    expect(csv).toContain('Benutzerkonto gesperrt');
+    await admin.context().close();
+  });
+});

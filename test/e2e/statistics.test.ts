@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IntakeWire } from '../../shared/schema/intake';
+import { FIXTURE_2025 } from '../../shared/statistics/fixtures/measures2025';
+import { login, push } from '../support/api';
+import { createTestDatabase, type TestDatabase } from '../support/pg';
+import { startServer, type RunningServer } from '../support/server';
+import { launchChromium, serveRenderer } from './browser';
+import { loggedIn } from './session';
+
+/**
+ * Issue 7 (statistics) in Chromium against the built renderer and a server on PostgreSQL: the fixture's records
+ * reach Segeberg's supervisor through the sync contract; the Statistik page lists the incomplete ones and its
+ * download is, byte for byte, the CSV written by hand.
+ */
+const EXPECTED = new URL('../../shared/statistics/fixtures/expected-2025.csv', import.meta.url);
+
+describe('statistics export in Chromium', () => {
+  let db: TestDatabase;
+  let server: RunningServer;
+  let renderer: Awaited<ReturnType<typeof serveRenderer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('obhut_e2e_statistics');
+    renderer = await serveRenderer();
+    server = await startServer({ databaseUrl: db.url, env: { OBHUT_ALLOWED_ORIGINS: renderer.origin } });
+    browser = await launchChromium();
+    // Each office writes its own records; as drafts, which carry the statistics facts without the submit rules.
+    for (const office of ['segeberg', 'stormarn'] as const) {
+      const { token } = await login(server.url, `bereitschaft.${office}`);
+      const rows = FIXTURE_2025.filter((i) => i.officeId === office && !i._deleted).map((i) => ({
+        newDocumentState: { ...i, status: 'draft', createdBy: `bereitschaft.${office}`, updatedBy: `bereitschaft.${office}`, _deleted: false } as IntakeWire,
+      }));
+      const res = await push(server.url, token, 'intakes', rows);
+      expect(res.rejected).toEqual([]);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await renderer?.close();
+    await db?.drop();
+  });
+
+  it('the supervisor checks 2025 and downloads the CSV', async () => {
+    const { context, page } = await loggedIn(browser, renderer.origin, server.url, 'leitung.segeberg');
+    page.setDefaultTimeout(20_000);
+    await page.getByText('Statistik', { exact: true }).click();
+    await page.getByLabel('Berichtsjahr').selectOption('2025');
+    await expect
+      .poll(() => page.getByTestId('statistics-summary').textContent(), { timeout: 20_000 })
+      .toBe('35 beendete Maßnahmen: 31 nach § 42, 3 nach § 42a · 30 vollständig, 5 unvollständig');
+    const incomplete = await page.locator('[data-testid="statistics-incomplete"] tbody tr').evaluateAll((rows) =>
+      rows.map((r) => r.getAttribute('data-record-id')),
+    );
+    expect(incomplete).toEqual(['stat-31', 'stat-32', 'stat-35', 'stat-33', 'stat-34']);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV herunterladen' }).click()]);
+    expect(download.suggestedFilename()).toBe('statistik-schutzmassnahmen-2025-segeberg.csv');
+    const saved = await readFile((await download.path())!);
+    expect(saved.equals(await readFile(EXPECTED))).toBe(true);
+    await page.getByTestId('statistics-download-notice').getByText('35 Zeilen exportiert').waitFor();
+    await context.close();
+  });
+});

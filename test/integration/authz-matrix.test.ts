@@ -1,0 +1,323 @@
+import { randomUUID } from 'node:crypto';
+import { covers, scopeOf } from '../../server/authz/enforce';
+import { ROUTES, type RouteName } from '../../server/authz/routes';
+import type { Operation, Resource } from '../../server/authz/table';
+import { demoFacilities } from '../../shared/demo/facilities';
+import { newHold } from '../../shared/placement/newHold';
+import { ROLES, type Role } from '../../shared/roles';
+import { COLLECTIONS, type CollectionName, type LoginResponse, type WireDocument } from '../../shared/sync/protocol';
+import { login, makeIntake, openStream, pullAll, push, request, type EventStream, type RawResponse } from '../support/api';
+import { createTestDatabase, type TestDatabase } from '../support/pg';
+import { startServer, type RunningServer } from '../support/server';
+import { adminApi, GOOD_PASSWORD, insertAdmin } from '../support/security';
+
+/**
+ * Show 1 of issue 5: the authorisation table (server/authz/table.ts) iterated against the running server. For
+ * every route of ROUTES, every role, and the data of the user's own and of another office, the outcome the
+ * table predicts is compared with what the server does. Users are made through the admin API.
+ */
+const OWN = 'segeberg';
+const OTHER = 'stormarn';
+type Relation = 'own' | 'other';
+type Outcome = 'allow' | 'deny';
+const officeOf = (relation: Relation) => (relation === 'own' ? OWN : OTHER);
+
+let db: TestDatabase;
+let server: RunningServer;
+let url: string;
+/** One user per role in the own office: the subjects of the matrix. */
+const subject = {} as Record<Role, LoginResponse>;
+/** Users of the other office who write its documents and are targets of admin actions. */
+let otherOncall: LoginResponse;
+let coordinator: LoginResponse;
+let otherAdmin: LoginResponse;
+const targetUser = {} as Record<Relation, string>;
+const targetDevice = {} as Record<Relation, string>;
+let facilityId: string;
+
+function expected(role: Role, resource: Resource, operation: string, relation: Relation): Outcome {
+  const scope = scopeOf({ roles: [role], officeId: OWN }, resource, operation as Operation<typeof resource>);
+  return covers(scope, officeOf(relation)) ? 'allow' : 'deny';
+}
+
+/** A new document of `collection` in `officeId`, written by `writer`, valid by the collection's own rules. */
+function sample(collection: CollectionName, officeId: string, writer: LoginResponse): WireDocument {
+  const now = Date.now();
+  switch (collection) {
+    case 'intakes':
+      return makeIntake(officeId);
+    case 'entries':
+      return {
+        id: `e-${randomUUID()}`,
+        officeId,
+        intakeId: `t-${randomUUID()}`,
+        kind: 'note',
+        at: now,
+        createdBy: writer.user.id,
+        createdAt: now,
+        updatedAt: now,
+        text: 'Fiktiver Matrix-Eintrag.',
+        _deleted: false,
+      } as WireDocument;
+    case 'facilities': {
+      const base = demoFacilities(now)[0];
+      return { ...base, id: `f-${randomUUID()}`, officeId, area: officeId, updatedAt: now, updatedBy: writer.user.id, _deleted: false,
+        freeReports: [{ id: `r-${randomUUID()}`, free: 1, reportedAt: now, reportedBy: writer.user.id }] } as WireDocument;
+    }
+    case 'holds':
+      return {
+        ...newHold({
+          id: randomUUID(),
+          facility: { id: facilityId, holdExpiryHours: 4 },
+          officeId: officeId as never,
+          intakeRef: randomUUID(),
+          ageGroup: '9_to_12',
+          sex: 'female',
+          userId: writer.user.id,
+          now,
+        }),
+        _deleted: false,
+      } as WireDocument;
+  }
+}
+
+/** Who may create documents of `collection` in `officeId` for the seeding (not a subject of the matrix). */
+const writerFor = (collection: CollectionName, officeId: string): LoginResponse =>
+  collection === 'facilities' ? coordinator : officeId === OWN ? subject.oncall : otherOncall;
+
+async function seed(collection: CollectionName, officeId: string): Promise<WireDocument> {
+  const writer = writerFor(collection, officeId);
+  const doc = sample(collection, officeId, writer);
+  const res = await push(url, writer.token, collection, [{ newDocumentState: doc }]);
+  expect(res, `seed ${collection} ${officeId}`).toEqual({ conflicts: [], rejected: [] });
+  return doc;
+}
+
+const status = (res: RawResponse, allowed: number): Outcome => {
+  if (res.status === allowed) return 'allow';
+  if (res.status === 403) return 'deny';
+  throw new Error(`unexpected ${res.status}: ${JSON.stringify(res.body)}`);
+};
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  server = await startServer({ databaseUrl: db.url, demo: false });
+  url = server.url;
+  await insertAdmin(db, 'admin.segeberg', OWN);
+  await insertAdmin(db, 'admin.stormarn', OTHER);
+  subject.admin = await login(url, 'admin.segeberg', { password: GOOD_PASSWORD });
+  otherAdmin = await login(url, 'admin.stormarn', { password: GOOD_PASSWORD });
+  const create = async (admin: LoginResponse, username: string, officeId: string, roles: Role[]) => {
+    const res = await adminApi(url, admin.token).createUser({ username, displayName: username, officeId, roles, password: GOOD_PASSWORD });
+    expect(res.status, username).toBe(201);
+    return login(url, username, { password: GOOD_PASSWORD, deviceId: `geraet-${username}` });
+  };
+  for (const role of ['oncall', 'supervisor', 'coordinator'] as const) subject[role] = await create(subject.admin, `matrix.${role}`, OWN, [role]);
+  otherOncall = await create(otherAdmin, 'fremd.oncall', OTHER, ['oncall']);
+  coordinator = subject.coordinator;
+  for (const relation of ['own', 'other'] as const) {
+    const admin = relation === 'own' ? subject.admin : otherAdmin;
+    const target = await create(admin, `ziel.${relation}`, officeOf(relation), ['oncall']);
+    targetUser[relation] = target.user.id;
+    targetDevice[relation] = `geraet-ziel.${relation}`;
+  }
+  facilityId = (await seed('facilities', OWN)).id;
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await db?.drop();
+});
+
+/** The cells of one route: role x relation -> outcome, as "route role relation: outcome" lines for a readable diff. */
+async function cells(
+  route: RouteName,
+  resource: Resource,
+  operation: string,
+  run: (role: Role, relation: Relation) => Promise<Outcome>,
+  relations: readonly Relation[] = ['own', 'other'],
+) {
+  const want: string[] = [];
+  const got: string[] = [];
+  for (const role of ROLES) {
+    for (const relation of relations) {
+      want.push(`${route} ${role} ${relation}: ${expected(role, resource, operation, relation)}`);
+      got.push(`${route} ${role} ${relation}: ${await run(role, relation)}`);
+    }
+  }
+  expect(got).toEqual(want);
+}
+
+it('covers every route of the server', () => {
+  const covered: RouteName[] = ['health', 'login', 'logout', 'pull', 'push', 'stream', 'listUsers', 'createUser', 'setPassword', 'disableUser', 'enableUser', 'listDevices', 'revokeDevice', 'readAudit', 'exportAudit'];
+  expect(covered.sort()).toEqual((Object.keys(ROUTES) as RouteName[]).sort());
+});
+
+describe('public routes', () => {
+  it('health and login are open to every role', async () => {
+    for (const role of ROLES) {
+      expect((await request(url, 'GET', '/health')).status).toBe(200);
+      const res = await request(url, 'POST', '/auth/login', {
+        body: { username: subject[role].user.username, password: GOOD_PASSWORD, device: { id: `oeffentlich-${role}`, name: 'Laptop' } },
+      });
+      expect(res.status, role).toBe(200);
+    }
+  });
+});
+
+describe('session', () => {
+  it('logout: every role ends its own session', async () => {
+    await cells(
+      'logout',
+      'session',
+      'logout',
+      async (role) => {
+        const session = await login(url, subject[role].user.username, { password: GOOD_PASSWORD, deviceId: `abmelden-${role}` });
+        return status(await request(url, 'POST', '/auth/logout', { token: session.token }), 204);
+      },
+      ['own'],
+    );
+  });
+});
+
+describe.each(COLLECTIONS.map((c) => [c]))('collection %s', (collection) => {
+  const seeded = {} as Record<Relation, WireDocument>;
+  beforeAll(async () => {
+    seeded.own = await seed(collection, OWN);
+    seeded.other = await seed(collection, OTHER);
+  });
+
+  it('pull: returns the office’s documents exactly when the table allows reading them', async () => {
+    await cells('pull', collection, 'read', async (role, relation) => {
+      const docs = (await pullAll(url, subject[role].token, collection)).documents;
+      const ofOffice = docs.filter((d) => d.officeId === officeOf(relation));
+      if (ofOffice.length === 0) return 'deny';
+      expect(ofOffice.map((d) => d.id)).toContain(seeded[relation].id);
+      return 'allow';
+    });
+  });
+
+  it('push: stores a new document of the office exactly when the table allows writing it', async () => {
+    await cells('push', collection, 'write', async (role, relation) => {
+      const doc = sample(collection, officeOf(relation), subject[role]);
+      const res = await push(url, subject[role].token, collection, [{ newDocumentState: doc }]);
+      const stored = await db.query('SELECT 1 FROM documents WHERE collection = $1 AND id = $2', [collection, doc.id]);
+      if (res.rejected.length === 0) {
+        expect(stored).toHaveLength(1);
+        return 'allow';
+      }
+      expect(res.rejected.map((r) => r.code)).toEqual([expect.toBeOneOf(['forbidden', 'other_office'])]);
+      expect(stored).toHaveLength(0);
+      return 'deny';
+    });
+  });
+
+  it('stream: delivers the office’s new documents exactly when the table allows reading them', async () => {
+    const streams = {} as Record<Role, EventStream>;
+    for (const role of ROLES) {
+      streams[role] = await openStream(url, subject[role].token, collection);
+      expect(await streams[role].next()).toBe('RESYNC');
+    }
+    const fresh = { own: await seed(collection, OWN), other: await seed(collection, OTHER) };
+    const delivered = (role: Role, relation: Relation) =>
+      streams[role].events.some((e) => e !== 'RESYNC' && e.documents.some((d) => d.id === fresh[relation].id));
+    // Wait for what should arrive; then give what should not a fair chance to arrive anyway.
+    for (const role of ROLES) {
+      for (const relation of ['own', 'other'] as const) {
+        if (expected(role, collection, 'read', relation) === 'allow') {
+          await streams[role].waitFor((e) => e !== 'RESYNC' && e.documents.some((d) => d.id === fresh[relation].id));
+        }
+      }
+    }
+    await new Promise((r) => setTimeout(r, 750));
+    try {
+      await cells('stream', collection, 'read', async (role, relation) => (delivered(role, relation) ? 'allow' : 'deny'));
+    } finally {
+      for (const role of ROLES) streams[role].close();
+    }
+  });
+});
+
+describe('admin routes', () => {
+  const api = (role: Role) => adminApi(url, subject[role].token);
+  const officeQuery = (relation: Relation) => (relation === 'own' ? undefined : OTHER);
+
+  it('listUsers', async () => {
+    await cells('listUsers', 'users', 'read', async (role, relation) => {
+      const res = await api(role).listUsers(officeQuery(relation));
+      const outcome = status(res, 200);
+      if (outcome === 'allow') expect(res.body.users.every((u) => u.officeId === officeOf(relation))).toBe(true);
+      return outcome;
+    });
+  });
+
+  it('createUser', async () => {
+    await cells('createUser', 'users', 'write', async (role, relation) => {
+      const username = `neu.${role}.${relation}`;
+      const res = await api(role).createUser({ username, displayName: 'Neu', officeId: officeOf(relation), roles: ['oncall'], password: GOOD_PASSWORD });
+      const outcome = status(res, 201);
+      expect(await db.query('SELECT 1 FROM users WHERE username = $1', [username])).toHaveLength(outcome === 'allow' ? 1 : 0);
+      return outcome;
+    });
+  });
+
+  it('setPassword', async () => {
+    await cells('setPassword', 'users', 'write', async (role, relation) =>
+      status(await api(role).setPassword(targetUser[relation], `Neues Passwort für ${role}!`), 204),
+    );
+  });
+
+  it('disableUser and enableUser', async () => {
+    await cells('disableUser', 'users', 'write', async (role, relation) => {
+      const outcome = status(await api(role).disable(targetUser[relation]), 204);
+      const [row] = await db.query<{ disabled: boolean }>('SELECT disabled FROM users WHERE id = $1', [targetUser[relation]]);
+      expect(row.disabled).toBe(outcome === 'allow');
+      if (outcome === 'allow') await db.query('UPDATE users SET disabled = false WHERE id = $1', [targetUser[relation]]);
+      return outcome;
+    });
+    await cells('enableUser', 'users', 'write', async (role, relation) => {
+      await db.query('UPDATE users SET disabled = true WHERE id = $1', [targetUser[relation]]);
+      const outcome = status(await api(role).enable(targetUser[relation]), 204);
+      const [row] = await db.query<{ disabled: boolean }>('SELECT disabled FROM users WHERE id = $1', [targetUser[relation]]);
+      expect(row.disabled).toBe(outcome !== 'allow');
+      return outcome;
+    });
+  });
+
+  it('listDevices', async () => {
+    await cells('listDevices', 'devices', 'read', async (role, relation) => {
+      const res = await api(role).listDevices(officeQuery(relation));
+      const outcome = status(res, 200);
+      if (outcome === 'allow') {
+        expect(res.body.devices.map((d) => d.id)).toContain(targetDevice[relation]);
+        expect(res.body.devices.every((d) => d.officeId === officeOf(relation))).toBe(true);
+      }
+      return outcome;
+    });
+  });
+
+  it('revokeDevice', async () => {
+    await cells('revokeDevice', 'devices', 'revoke', async (role, relation) => {
+      const outcome = status(await api(role).revokeDevice(targetDevice[relation]), 204);
+      const [row] = await db.query<{ revoked: boolean }>('SELECT revoked_at IS NOT NULL AS revoked FROM devices WHERE id = $1', [targetDevice[relation]]);
+      // Roles run in the order of ROLES, admin last: a refused revocation finds the device still working.
+      expect(row.revoked).toBe(outcome === 'allow');
+      return outcome;
+    });
+  });
+
+  it('readAudit and exportAudit', async () => {
+    await cells('readAudit', 'audit', 'read', async (role, relation) => {
+      const res = await api(role).readAudit(relation === 'own' ? '' : `?officeId=${OTHER}`);
+      const outcome = status(res, 200);
+      if (outcome === 'allow') expect(res.body.entries.every((e) => e.officeId === officeOf(relation) || e.officeId === null)).toBe(true);
+      return outcome;
+    });
+    await cells('exportAudit', 'audit', 'export', async (role, relation) => {
+      const res = await api(role).exportAudit(relation === 'own' ? '' : `?officeId=${OTHER}`);
+      const outcome = status(res, 200);
+      if (outcome === 'allow') expect(res.body).not.toContain(`"${relation === 'own' ? OTHER : OWN}"`);
+      return outcome;
+    });
+  });
+});

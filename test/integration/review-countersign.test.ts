@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { de } from '../../shared/i18n';
+import { review } from '../../shared/i18n/de/review';
+import type { EntryWire } from '../../shared/schema/entry';
+import type { IntakeWire } from '../../shared/schema/intake';
+import { login, makeIntake, pullAll, push } from '../support/api';
+import { createTestDatabase, type TestDatabase } from '../support/pg';
+import { startServer, type RunningServer } from '../support/server';
+
+/**
+ * Issue 7, Show 1 on the real server and PostgreSQL: the worker submits, the supervisor returns the record with a
+ * comment, the worker sees it, corrects and resubmits, the supervisor countersigns. After that the record is
+ * locked (a German refusal, nothing stored changes) and later facts go in as addendum entries. Every step is a
+ * line on the record's log, with who and when.
+ */
+let pgdb: TestDatabase;
+let server: RunningServer;
+
+beforeAll(async () => {
+  pgdb = await createTestDatabase('obhut_review');
+  server = await startServer({ databaseUrl: pgdb.url });
+});
+afterAll(async () => {
+  await server?.stop();
+  await pgdb?.drop();
+});
+
+const stored = async (id: string) =>
+  (await pgdb.query<{ data: IntakeWire }>(`SELECT data FROM documents WHERE collection = 'intakes' AND id = $1`, [id]))[0].data;
+
+/** Pushes `next` over what the server has, as a client that is in sync would. */
+async function change(token: string, next: IntakeWire) {
+  return push(server.url, token, 'intakes', [{ assumedMasterState: await stored(next.id), newDocumentState: next }]);
+}
+
+const logOf = async (token: string, intakeId: string) =>
+  (await pullAll<EntryWire>(server.url, token, 'entries')).documents.filter((e) => e.intakeId === intakeId);
+
+describe('countersigning (Vier-Augen-Prinzip)', () => {
+  it('returns with a comment, countersigns after the correction, then locks the record and accepts addenda', async () => {
+    const worker = await login(server.url, 'bereitschaft.pinneberg');
+    const boss = await login(server.url, 'leitung.pinneberg');
+    const t0 = Date.now();
+
+    // The worker submits the night record.
+    const draft = makeIntake('pinneberg');
+    expect((await push(server.url, worker.token, 'intakes', [{ newDocumentState: draft }])).rejected).toEqual([]);
+    const submitted: IntakeWire = { ...draft, status: 'submitted', updatedAt: t0 + 1 };
+    expect((await change(worker.token, submitted)).rejected).toEqual([]);
+
+    // The worker cannot countersign their own record.
+    const selfSigned: IntakeWire = {
+      ...submitted,
+      updatedAt: t0 + 2,
+      review: { state: 'countersigned', countersignedBy: worker.user.id, countersignedAt: t0 + 2 },
+    };
+    const refused = await change(worker.token, selfSigned);
+    expect(refused.rejected).toEqual([{ id: draft.id, code: 'review_not_allowed', message: de.errors.review_not_allowed }]);
+
+    // A return needs a comment.
+    const bare: IntakeWire = {
+      ...submitted,
+      updatedAt: t0 + 3,
+      updatedBy: boss.user.id,
+      review: { state: 'returned', returnedBy: boss.user.id, returnedAt: t0 + 3, returnComment: '  ' },
+    };
+    expect((await change(boss.token, bare)).rejected[0]?.code).toBe('return_comment_missing');
+
+    const comment = 'Bitte die Uhrzeit der Information der Sorgeberechtigten ergänzen.';
+    const returned: IntakeWire = { ...bare, review: { ...bare.review!, returnComment: comment } };
+    expect((await change(boss.token, returned)).rejected).toEqual([]);
+
+    // The worker sees the comment at the next sync, corrects the record and hands it back.
+    const seen = (await pullAll<IntakeWire>(server.url, worker.token, 'intakes')).documents.find((d) => d.id === draft.id)!;
+    expect(seen.review).toMatchObject({ state: 'returned', returnComment: comment, returnedBy: boss.user.id });
+    const corrected: IntakeWire = {
+      ...seen,
+      situation: 'Fiktiver Testfall. Sorgeberechtigte um 03:10 Uhr telefonisch informiert.',
+      updatedAt: t0 + 4,
+      updatedBy: worker.user.id,
+      review: { ...seen.review!, state: 'new' },
+    };
+    expect((await change(worker.token, corrected)).rejected).toEqual([]);
+
+    // The supervisor countersigns.
+    const signed: IntakeWire = {
+      ...corrected,
+      updatedAt: t0 + 5,
+      updatedBy: boss.user.id,
+      review: { ...corrected.review!, state: 'countersigned', countersignedBy: boss.user.id, countersignedAt: t0 + 5 },
+    };
+    expect((await change(boss.token, signed)).rejected).toEqual([]);
+    expect((await stored(draft.id)).review).toMatchObject({ state: 'countersigned', countersignedBy: 'leitung.pinneberg' });
+
+    // Locked: an edit, by the worker or the supervisor, is refused in German; the stored record stays as signed.
+    const before = await stored(draft.id);
+    for (const token of [worker.token, boss.token]) {
+      const edit: IntakeWire = { ...before, situation: 'Nachträglich geändert.', updatedAt: t0 + 6 };
+      const answer = await change(token, edit);
+      expect(answer.rejected).toEqual([{ id: draft.id, code: 'intake_locked', message: de.errors.intake_locked }]);
+      expect(answer.rejected[0].message).toMatch(/gegengezeichnet.*Nachtrag/);
+    }
+    const reopen: IntakeWire = { ...before, status: 'draft', review: { ...before.review!, state: 'returned' }, updatedAt: t0 + 7 };
+    expect((await change(boss.token, reopen)).rejected[0]?.code).toBe('intake_locked');
+    expect(await stored(draft.id)).toEqual(before);
+
+    // An addendum entry is accepted.
+    const addendum: EntryWire = {
+      id: `e-${randomUUID()}`,
+      officeId: 'pinneberg',
+      intakeId: draft.id,
+      kind: 'note',
+      at: t0 + 8,
+      createdBy: worker.user.id,
+      createdAt: t0 + 8,
+      updatedAt: t0 + 8,
+      text: 'Nachtrag: Die Mutter hat sich am Morgen gemeldet.',
+      _deleted: false,
+    };
+    expect((await push(server.url, worker.token, 'entries', [{ newDocumentState: addendum }])).rejected).toEqual([]);
+
+    // Every review step is on the record's log with who and when.
+    const log = await logOf(worker.token, draft.id);
+    const texts = log.map((e) => e.text);
+    expect(texts).toContain(review.log.returned('Leitung Kreis Pinneberg (leitung.pinneberg)', comment));
+    expect(texts).toContain(review.log.resubmitted('Bereitschaft Kreis Pinneberg (bereitschaft.pinneberg)'));
+    expect(texts).toContain(review.log.countersigned('Leitung Kreis Pinneberg (leitung.pinneberg)'));
+    expect(texts).toContain(addendum.text);
+    const steps = log.filter((e) => e.id.startsWith('review-'));
+    expect(steps.map((e) => e.createdBy)).toEqual(['leitung.pinneberg', 'bereitschaft.pinneberg', 'leitung.pinneberg']);
+    expect(steps.every((e) => e.at >= t0)).toBe(true);
+  });
+
+  it('refuses a countersignature of another office\'s supervisor and of a draft', async () => {
+    const worker = await login(server.url, 'bereitschaft.stormarn');
+    const boss = await login(server.url, 'leitung.stormarn');
+    const draft = makeIntake('stormarn');
+    await push(server.url, worker.token, 'intakes', [{ newDocumentState: draft }]);
+    const signed: IntakeWire = {
+      ...draft,
+      updatedAt: draft.updatedAt + 1,
+      review: { state: 'countersigned', countersignedBy: boss.user.id, countersignedAt: Date.now() },
+    };
+    expect((await change(boss.token, signed)).rejected[0]?.code).toBe('invalid_review_step');
+
+    const foreign = await login(server.url, 'leitung.segeberg');
+    const submitted: IntakeWire = { ...draft, status: 'submitted', updatedAt: draft.updatedAt + 2 };
+    await change(worker.token, submitted);
+    const byOther: IntakeWire = {
+      ...submitted,
+      updatedAt: draft.updatedAt + 3,
+      review: { state: 'countersigned', countersignedBy: foreign.user.id, countersignedAt: Date.now() },
+    };
+    expect((await change(foreign.token, byOther)).rejected[0]?.code).toBe('other_office');
+    expect((await stored(draft.id)).review).toBeUndefined();
+  });
+});
