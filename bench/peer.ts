@@ -1,0 +1,117 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema } from 'rxdb';
+import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
+import { COLLECTIONS } from '../renderer/src/data/collections';
+import { createStorage } from '../renderer/src/data/database';
+import type { Intake } from '../shared/schema/intake';
+
+/**
+ * The peer users would otherwise pick: RxDB's CouchDB replication against a CouchDB-protocol server from npm
+ * (express-pouchdb on PouchDB's in-memory adapter). The client side is the app's own stack - the same storage
+ * (Dexie on fake-indexeddb, validation, encryption), schema and conflict handler - only the protocol and the
+ * server differ.
+ */
+const require = createRequire(import.meta.url);
+
+export type CouchServer = { url: string; stop(): Promise<void> };
+
+export async function startCouch(): Promise<CouchServer> {
+  const PouchDB = require('pouchdb-core')
+    .plugin(require('pouchdb-adapter-memory'))
+    .plugin(require('pouchdb-adapter-http'))
+    .plugin(require('pouchdb-mapreduce'))
+    .plugin(require('pouchdb-replication'));
+  const MemPouch = PouchDB.defaults({ adapter: 'memory' });
+  const app = require('express-pouchdb')(MemPouch, { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: `/tmp/express-pouchdb-${process.pid}.log` });
+  const server: Server = await new Promise((resolve) => {
+    const s = createServer(app).listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A fetch that can go offline (throws, and tears down open requests such as the long-poll). */
+export class PeerNetwork {
+  offline = false;
+  private readonly open = new Set<AbortController>();
+  readonly fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    if (this.offline) throw new TypeError('fetch failed: offline');
+    const c = new AbortController();
+    this.open.add(c);
+    try {
+      const res = await fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, c.signal]) : c.signal });
+      const body = await res.arrayBuffer();
+      return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+    } finally {
+      this.open.delete(c);
+    }
+  };
+  goOffline(): void {
+    this.offline = true;
+    for (const c of this.open) c.abort();
+  }
+  goOnline(): void {
+    this.offline = false;
+  }
+}
+
+export type PeerClient = {
+  db: RxDatabase<{ intakes: RxCollection<Intake> }>;
+  replication: RxCouchDBReplicationState<Intake>;
+  network: PeerNetwork;
+  close(): Promise<void>;
+};
+
+export async function openPeerClient(couchDbUrl: string, name: string, batchSize: number): Promise<PeerClient> {
+  const network = new PeerNetwork();
+  const db = await createRxDatabase<{ intakes: RxCollection<Intake> }>({
+    name,
+    storage: createStorage({ indexedDB: new IDBFactory(), IDBKeyRange }),
+    password: 'p'.repeat(64),
+    multiInstance: false,
+  });
+  await db.addCollections({
+    intakes: { schema: COLLECTIONS.intakes.schema as RxJsonSchema<Intake>, conflictHandler: COLLECTIONS.intakes.conflictHandler },
+  });
+  const replication = replicateCouchDB<Intake>({
+    replicationIdentifier: `peer-${name}`,
+    collection: db.intakes,
+    url: couchDbUrl.endsWith('/') ? couchDbUrl : `${couchDbUrl}/`,
+    live: true,
+    retryTime: 300,
+    waitForLeadership: false,
+    fetch: network.fetch as typeof fetch,
+    pull: { batchSize },
+    push: { batchSize: 100 },
+  });
+  return {
+    db,
+    replication,
+    network,
+    close: async () => {
+      network.goOffline();
+      await replication.cancel();
+      await db.close();
+    },
+  };
+}
+
+/** Puts documents into the CouchDB-protocol server as the replication would (primary key as `_id`). */
+export async function seedCouch(couchDbUrl: string, docs: Intake[]): Promise<void> {
+  await fetch(couchDbUrl, { method: 'PUT' });
+  for (let i = 0; i < docs.length; i += 500) {
+    const body = { docs: docs.slice(i, i + 500).map(({ id, ...rest }) => ({ _id: id, ...rest })) };
+    const res = await fetch(`${couchDbUrl}/_bulk_docs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`seeding the peer failed: ${res.status} ${await res.text()}`);
+  }
+}
