@@ -6,10 +6,11 @@ import { domain } from './de/domain';
 import { errors } from './de/errors';
 import { nightRecord } from './de/nightRecord';
 import { placement } from './de/placement';
+import { review } from './de/review';
 import { security } from './de/security';
 import { statistics } from './de/statistics';
 
 /** The one German catalogue of every string users see. A second locale would mirror this shape. */
-export const de = { ...domain, app, audit, errors, deadlines, placement, nightRecord, desktop, security, statistics } as const;
+export const de = { ...domain, app, audit, errors, deadlines, placement, nightRecord, review, desktop, security, statistics } as const;
 export type Catalogue = typeof de;
 export type { ErrorCode } from './de/errors';
