@@ -102,6 +102,19 @@ describe('mergeDocuments', () => {
     const remote = resolveConflict({ ...withKnown, updatedAt: 400, updatedBy: 'u-x' }, known.id);
     expect(mergeDocuments(withKnown, local, remote).conflicts).toEqual([other]);
   });
+
+  it('records a value lost again (by another writer, another laptop) once, and folds copies two replicas recorded', () => {
+    const first = conflictRecord('age', 9, 'u-x', 100);
+    const remote = { ...edit({ age: 11 }, 'u-r', 500), conflicts: [first] };
+    const merged = mergeDocuments(base, edit({ age: 9 }, 'u-y', 400), remote);
+    expect(merged.conflicts).toEqual([first]);
+    expect(merged.age).toBe(11);
+
+    const again = conflictRecord('age', 9, 'u-y', 300);
+    const other = conflictRecord('age', 8, 'u-y', 300);
+    const folded = mergeDocuments(base, { ...base, conflicts: [again, other], updatedAt: 300 }, remote);
+    expect(folded.conflicts).toEqual([first, other]);
+  });
 });
 
 describe('mergeListById', () => {

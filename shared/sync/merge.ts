@@ -6,7 +6,7 @@ import { jsonEqual } from '../equal';
  * - A field changed on both sides to different values keeps the remote (server) value; the local value is
  *   recorded in `conflicts` with its author and time, so no edit disappears without trace.
  * - Lists of items with an `id` merge item by item; lists of codes merge as sets (additions and removals of
- *   both sides); `conflicts` itself merges by id.
+ *   both sides); `conflicts` itself merges by id and keeps one record per field and lost value.
  * The function is pure and deterministic, so every replica that merges the same three states gets the same
  * result.
  */
@@ -31,8 +31,7 @@ export function mergeDocuments<D extends MergeableDocument>(base: D | undefined,
 
   const merged = mergeObject(omitBookkeeping(base ?? {}), omitBookkeeping(local), omitBookkeeping(remote), '', lose);
   const conflicts = mergeListById(base?.conflicts ?? [], local.conflicts, remote.conflicts, 'conflicts', () => {});
-  for (const c of found) if (!conflicts.some((x) => x.id === c.id)) conflicts.push(c);
-  merged.conflicts = conflicts;
+  merged.conflicts = distinctAlternatives([...conflicts, ...found]);
 
   merged.updatedAt = remote.updatedAt;
   merged.updatedBy = remote.updatedBy;
@@ -40,6 +39,21 @@ export function mergeDocuments<D extends MergeableDocument>(base: D | undefined,
   merged.updatedAt = Math.max(local.updatedAt, remote.updatedAt);
   merged.updatedBy = local.updatedBy;
   return merged as D;
+}
+
+/**
+ * One record per field and lost value, the first kept. Two writers (or one on two laptops) may lose the same value
+ * in separate merges, or two replicas may record it under different ids; the reviewer chooses among values, and
+ * the same alternative twice would only be noise. The value itself stays on the record, so nothing is lost.
+ */
+function distinctAlternatives(conflicts: ConflictRecord[]): ConflictRecord[] {
+  const seen = new Set<string>();
+  return conflicts.filter((c) => {
+    const key = `${c.field}\u0000${c.value}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function omitBookkeeping(doc: object): Record<string, unknown> {
