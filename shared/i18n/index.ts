@@ -7,11 +7,12 @@ import { errors } from './de/errors';
 import { nightRecord } from './de/nightRecord';
 import { obligations } from './de/obligations';
 import { placement } from './de/placement';
+import { report } from './de/report';
 import { review } from './de/review';
 import { security } from './de/security';
 import { statistics } from './de/statistics';
 
 /** The one German catalogue of every string users see. A second locale would mirror this shape. */
-export const de = { ...domain, app, audit, errors, deadlines, placement, nightRecord, review, desktop, security, statistics, obligations } as const;
+export const de = { ...domain, app, audit, errors, deadlines, placement, nightRecord, review, report, desktop, security, statistics, obligations } as const;
 export type Catalogue = typeof de;
 export type { ErrorCode } from './de/errors';

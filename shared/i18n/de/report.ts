@@ -1,0 +1,82 @@
+/**
+ * The handover report (issue 7): the printable "Übergabebericht an den ASD" per record, and the desktop's save
+ * dialog for its PDF. Field and section labels come from nightRecord.ts and domain.ts.
+ */
+export const report = {
+  title: 'Übergabebericht an den ASD',
+  subtitle: 'Inobhutnahme nach §§ 42, 42a SGB VIII – Bereitschaftsdienst',
+  confidential: 'Vertraulich – Sozialdaten (§ 35 SGB I, §§ 61 ff. SGB VIII)',
+  createdAt: (when: string) => `Erstellt am ${when}`,
+  /** Footer of every page; the same text the CSS @page margin box writes ("Seite 1 von 3"). */
+  pageOf: (page: number, pages: number) => `Seite ${page} von ${pages}`,
+  notCountersigned: 'Dieser Bericht ist noch nicht gegengezeichnet (Vier-Augen-Prinzip).',
+  conflicts: (count: number) =>
+    count === 1 ? 'Ein ungeklärter Konflikt im Bericht.' : `${count} ungeklärte Konflikte im Bericht.`,
+  sections: {
+    summary: 'Zusammenfassung',
+    decisions: 'Entscheidungen',
+    log: 'Protokoll',
+    obligations: 'Offene Pflichten und Fristen',
+    signatures: 'Unterschriften',
+  },
+  summary: {
+    child: 'Kind',
+    birthDate: 'Geburtsdatum',
+    estimatedAge: 'Geschätztes Alter',
+    years: (n: number) => `${n} Jahre`,
+    office: 'Jugendamt',
+    receivedAt: 'Anruf eingegangen',
+    initiatedBy: 'Angeregt durch',
+    situation: 'Situation',
+    reviewState: 'Stand der Prüfung',
+    placement: 'Untergebracht bei',
+    responsibleOffice: 'Zuständiges Jugendamt',
+    handedOverTo: 'Übergeben an',
+    caseworker: 'Zuständige Fachkraft im ASD',
+    handoverSummary: 'Zusammenfassung für den ASD',
+    openTasks: 'Offene Aufgaben',
+  },
+  yes: 'Ja',
+  no: 'Nein',
+  none: {
+    decisions: 'Keine Entscheidungen erfasst.',
+    log: 'Keine Protokolleinträge.',
+    obligations: 'Keine offenen Pflichten.',
+  },
+  log: {
+    columns: { at: 'Zeitpunkt', kind: 'Art', text: 'Eintrag', by: 'Von' },
+    corrects: (what: string) => `berichtigt den Eintrag vom ${what}`,
+  },
+  obligations: {
+    columns: { kind: 'Pflicht', status: 'Stand', due: 'Fällig', basis: 'Grundlage' },
+  },
+  signatures: {
+    worker: 'Fachkraft des Bereitschaftsdienstes',
+    supervisor: 'Leitung (Gegenzeichnung, Vier-Augen-Prinzip)',
+    receiver: 'Übernommen durch den ASD',
+    name: 'Name',
+    date: 'Datum, Uhrzeit',
+    signature: 'Unterschrift',
+    countersigned: (when: string) => `Elektronisch gegengezeichnet am ${when}`,
+  },
+  /** The button in the supervisor's review, and what it says afterwards. */
+  print: {
+    button: 'Übergabebericht drucken',
+    loading: 'Bericht wird vorbereitet …',
+    saved: (path: string) => `Der Bericht wurde als PDF gespeichert: ${path}`,
+    cancelled: 'Das Speichern wurde abgebrochen.',
+    failed: (reason: string) => `Der Bericht konnte nicht gedruckt werden: ${reason}`,
+    notFound: 'Der Bericht ist auf diesem Gerät nicht vorhanden.',
+  },
+  /** Default name of the saved PDF (without ".pdf"); the date as dd.MM.yyyy. */
+  fileName: (lastName: string, firstName: string, date: string) =>
+    ['Übergabebericht', [lastName, firstName].filter(Boolean).join(' '), date].filter(Boolean).join(' – '),
+  /** Electron's save dialog. */
+  saveDialog: {
+    title: 'Übergabebericht als PDF speichern',
+    button: 'Speichern',
+    filter: 'PDF-Dokument',
+    writeFailed: 'Die Datei konnte nicht geschrieben werden.',
+    printFailed: 'Das PDF konnte nicht erzeugt werden.',
+  },
+} as const;
