@@ -1,0 +1,348 @@
+import type { ObligationKind, ObligationStatus } from '../../../../shared/deadlines';
+import { formatDate, formatDateTime, formatIsoDate } from '../../../../shared/format';
+import { de } from '../../../../shared/i18n';
+import { obligationsOfIntake } from '../../../../shared/nightRecord/deadlineFacts';
+import { fieldLabel } from '../../../../shared/nightRecord/fieldLabel';
+import { responsibilityOf } from '../../../../shared/nightRecord/responsibility';
+import type { Entry } from '../../../../shared/schema/entry';
+import { reviewStateOf, type Intake } from '../../../../shared/schema/intake';
+import { nameOf } from '../intakes/name';
+import { entrySummary } from '../night-record/EntryLog';
+
+/**
+ * The handover report (Übergabebericht an den ASD) of one record as plain data: what the printed document says,
+ * section by section, every value already in German and every time as dd.MM.yyyy HH:mm (Europe/Berlin). The
+ * component only lays it out; tests read it here.
+ */
+export type ReportRow = { label: string; value: string };
+export type ReportDecision = { section: string; heading: string; rows: ReportRow[] };
+export type ReportLogLine = { id: string; at: string; kind: string; text: string; by: string; corrects?: string };
+export type ReportObligation = {
+  kind: ObligationKind;
+  label: string;
+  status: ObligationStatus;
+  statusLabel: string;
+  due: string;
+  basis: string;
+  /** "unverzüglich …" where the law sets no hour. */
+  note?: string;
+};
+export type ReportSignature = {
+  role: 'worker' | 'supervisor' | 'receiver';
+  title: string;
+  /** Known name, or '' for a line to write on. */
+  name: string;
+  /** Known time, or '' for a line to write on. */
+  at: string;
+  /** Signed in the app (the supervisor's countersignature); the others are signed on paper. */
+  signed: boolean;
+  note?: string;
+};
+export type HandoverReportModel = {
+  intakeId: string;
+  title: string;
+  subtitle: string;
+  confidential: string;
+  childName: string;
+  createdAt: string;
+  /** Warnings printed above the summary: not yet countersigned, unresolved conflicts. */
+  notices: string[];
+  summary: ReportRow[];
+  decisions: ReportDecision[];
+  log: ReportLogLine[];
+  obligations: ReportObligation[];
+  signatures: ReportSignature[];
+  /** Default name of the saved PDF, with ".pdf". */
+  fileName: string;
+};
+
+/** User id -> display name, for the log and the signatures; an unknown id is shown as it is. */
+export type UserNames = ReadonlyMap<string, string>;
+
+const t = de.report;
+const fields = de.nightRecord.fields as Record<string, string>;
+const WITHOUT_UNDUE_DELAY = new Set<ObligationKind>(['informCustodians', 'applyToFamilyCourt']);
+
+type Format = 'text' | 'time' | 'flag' | 'int' | Record<string, string> | ((value: never) => string);
+
+const yesNo = (v: boolean) => (v ? t.yes : t.no);
+const officeLabel = (id: string | undefined) =>
+  id === undefined
+    ? undefined
+    : id === 'outside'
+      ? de.nightRecord.outsideVerbund
+      : ((de.offices as Record<string, string>)[id] ?? id);
+
+function formatValue(value: unknown, format: Format): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof format === 'function') return (format as (v: unknown) => string)(value) || undefined;
+  if (typeof format === 'object') {
+    if (Array.isArray(value)) return value.map((code) => format[code as string] ?? String(code)).join(', ') || undefined;
+    return format[value as string] ?? String(value);
+  }
+  switch (format) {
+    case 'time':
+      return formatDateTime(value as number);
+    case 'flag':
+      return yesNo(value as boolean);
+    case 'int':
+      return String(value);
+    default:
+      return String(value).trim() || undefined;
+  }
+}
+
+function rowsOf(section: string, data: Record<string, unknown> | undefined, spec: [string, Format][]): ReportRow[] {
+  if (!data) return [];
+  return spec.flatMap(([field, format]) => {
+    const value = formatValue(data[field], format);
+    return value === undefined ? [] : [{ label: fields[`${section}.${field}`] ?? field, value }];
+  });
+}
+
+type Consulted = NonNullable<NonNullable<Intake['risk']>['consulted']>;
+const consultedList = (list: Consulted) =>
+  list
+    .map((c) => {
+      const extra = [c.function, c.at !== undefined ? formatDateTime(c.at) : undefined].filter(Boolean).join(', ');
+      return extra ? `${c.name} (${extra})` : c.name;
+    })
+    .join('; ');
+
+/** The decisions of the night in the order of the night, each with what it rests on. */
+const DECISION_SECTIONS: [keyof Intake & string, [string, Format][]][] = [
+  [
+    'risk',
+    [
+      ['indicators', de.nightRecord.riskIndicators],
+      ['consulted', consultedList as Format],
+      ['childSeenInPerson', 'flag'],
+      ['assessment', 'text'],
+      ['previousAssessment8a', 'flag'],
+    ],
+  ],
+  [
+    'decision',
+    [
+      ['ground', de.nightRecord.legalGrounds],
+      ['decidedAt', 'time'],
+      ['startAt', 'time'],
+      ['reasons', 'text'],
+      ['writtenDecisionHanded', 'flag'],
+    ],
+  ],
+  [
+    'freedomDeprivation',
+    [
+      ['reason', 'text'],
+      ['startAt', 'time'],
+      ['endAt', 'time'],
+      ['policeInvolved', 'flag'],
+      ['courtDecisionAt', 'time'],
+    ],
+  ],
+  [
+    'placement',
+    [
+      ['facilityName', 'text'],
+      ['provider', 'text'],
+      ['accommodation', de.nightRecord.accommodation],
+      ['admittedAt', 'time'],
+      ['note', 'text'],
+    ],
+  ],
+  [
+    'trustedPerson',
+    [
+      ['offered', 'flag'],
+      ['offeredAt', 'time'],
+      ['used', 'flag'],
+      ['who', 'text'],
+    ],
+  ],
+  [
+    'court',
+    [
+      ['applicationAt', 'time'],
+      ['court', 'text'],
+      ['fileNumber', 'text'],
+      ['outcome', 'text'],
+      ['decisionAt', 'time'],
+    ],
+  ],
+  [
+    'provisional',
+    [
+      ['startAt', 'time'],
+      ['stateOfficeReportedAt', 'time'],
+      ['distributionDecidedAt', 'time'],
+    ],
+  ],
+  [
+    'ageAssessment',
+    [
+      ['method', de.nightRecord.ageAssessmentMethods],
+      ['assessedAge', 'int'],
+      ['assessedAt', 'time'],
+      ['reasons', 'text'],
+    ],
+  ],
+  [
+    'guardian',
+    [
+      ['applicationAt', 'time'],
+      ['court', 'text'],
+      ['appointed', 'text'],
+      ['appointedAt', 'time'],
+    ],
+  ],
+  [
+    'end',
+    [
+      ['endedAt', 'time'],
+      ['reason', de.nightRecord.endReasons],
+      ['followUp', 'text'],
+      ['whereabouts', 'text'],
+      ['writtenDecision', 'flag'],
+    ],
+  ],
+];
+
+const CUSTODIAN_FIELDS: [string, Format][] = [
+  ['informedAt', 'time'],
+  ['channel', de.nightRecord.contactChannels],
+  ['reaction', 'text'],
+  ['attempts', 'text'],
+  ['locationDisclosed', 'flag'],
+  ['objection', 'flag'],
+  ['objectionAt', 'time'],
+];
+
+function decisionsOf(intake: Intake): ReportDecision[] {
+  const sections = de.nightRecord.sections as Record<string, string>;
+  const blocks: ReportDecision[] = [];
+  for (const [section, spec] of DECISION_SECTIONS) {
+    const rows = rowsOf(section, intake[section] as Record<string, unknown> | undefined, spec);
+    if (rows.length > 0) blocks.push({ section, heading: sections[section], rows });
+    // The custodians follow the decision: informing them is what the decision obliges first.
+    if (section === 'decision') {
+      for (const custodian of intake.custodians ?? []) {
+        const custodianRows = rowsOf('custodians', custodian as Record<string, unknown>, CUSTODIAN_FIELDS);
+        blocks.push({ section: 'custodians', heading: fieldLabel(`custodians[${custodian.id}]`, intake), rows: custodianRows });
+      }
+    }
+  }
+  return blocks;
+}
+
+function summaryOf(intake: Intake): ReportRow[] {
+  const s = t.summary;
+  const { child, review, handover } = intake;
+  const responsible = responsibilityOf(intake).officeId;
+  const rows: [string, string | undefined][] = [
+    [s.child, nameOf(intake)],
+    [s.birthDate, child.birthDate ? formatIsoDate(child.birthDate) : undefined],
+    [s.estimatedAge, !child.birthDate && child.estimatedAge !== undefined ? s.years(child.estimatedAge) : undefined],
+    [s.office, officeLabel(intake.officeId)],
+    [s.receivedAt, formatDateTime(intake.receivedAt)],
+    [s.initiatedBy, intake.initiatedBy ? de.initiatedBy[intake.initiatedBy] : undefined],
+    [s.situation, intake.situation.trim() || undefined],
+    [s.reviewState, de.review.states[reviewStateOf(intake)]],
+    [s.placement, intake.placement?.facilityName],
+    [s.responsibleOffice, officeLabel(responsible)],
+    [
+      s.handedOverTo,
+      review?.handedOverTo
+        ? [officeLabel(review.handedOverTo), review.handedOverAt !== undefined ? formatDateTime(review.handedOverAt) : '']
+            .filter(Boolean)
+            .join(', ')
+        : undefined,
+    ],
+    [s.caseworker, handover?.caseworker],
+    [s.handoverSummary, handover?.summary?.trim() || undefined],
+    [s.openTasks, handover?.openTasks?.trim() || undefined],
+  ];
+  return rows.filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '').map(([label, value]) => ({ label, value }));
+}
+
+function logOf(entries: readonly Entry[], names: UserNames): ReportLogLine[] {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return [...entries]
+    .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))
+    .map((entry) => {
+      const corrected = entry.correctsId ? byId.get(entry.correctsId) : undefined;
+      return {
+        id: entry.id,
+        at: formatDateTime(entry.at),
+        kind: de.nightRecord.entryKinds[entry.kind],
+        text: entrySummary(entry),
+        by: names.get(entry.createdBy) ?? entry.createdBy,
+        ...(corrected
+          ? { corrects: t.log.corrects(`${formatDateTime(corrected.at)} (${de.nightRecord.entryKinds[corrected.kind]})`) }
+          : {}),
+      };
+    });
+}
+
+function obligationsOf(intake: Intake, now: number): ReportObligation[] {
+  return obligationsOfIntake(intake, now)
+    .filter((o) => o.status !== 'done')
+    .map((o) => ({
+      kind: o.kind,
+      label: de.deadlines.kinds[o.kind],
+      status: o.status,
+      statusLabel: de.deadlines.statuses[o.status],
+      due: formatDateTime(o.dueAt),
+      basis: o.basis,
+      ...(WITHOUT_UNDUE_DELAY.has(o.kind) ? { note: de.deadlines.withoutUndueDelay } : {}),
+    }));
+}
+
+function signaturesOf(intake: Intake, names: UserNames): ReportSignature[] {
+  const s = t.signatures;
+  const review = intake.review;
+  const countersigned = review?.countersignedBy !== undefined && review.countersignedAt !== undefined;
+  return [
+    { role: 'worker', title: s.worker, name: names.get(intake.createdBy) ?? '', at: '', signed: false },
+    countersigned
+      ? {
+          role: 'supervisor',
+          title: s.supervisor,
+          name: names.get(review.countersignedBy!) ?? review.countersignedBy!,
+          at: formatDateTime(review.countersignedAt!),
+          signed: true,
+          note: s.countersigned(formatDateTime(review.countersignedAt!)),
+        }
+      : { role: 'supervisor', title: s.supervisor, name: '', at: '', signed: false },
+    { role: 'receiver', title: s.receiver, name: intake.handover?.caseworker?.trim() ?? '', at: '', signed: false },
+  ];
+}
+
+export function reportOf(intake: Intake, entries: readonly Entry[], now: number, names: UserNames): HandoverReportModel {
+  const state = reviewStateOf(intake);
+  const notices = [
+    ...(['countersigned', 'handed_over', 'closed'].includes(state) ? [] : [t.notCountersigned]),
+    ...(intake.conflicts.length > 0 ? [t.conflicts(intake.conflicts.length)] : []),
+  ];
+  return {
+    intakeId: intake.id,
+    title: t.title,
+    subtitle: t.subtitle,
+    confidential: t.confidential,
+    childName: nameOf(intake),
+    createdAt: t.createdAt(formatDateTime(now)),
+    notices,
+    summary: summaryOf(intake),
+    decisions: decisionsOf(intake),
+    log: logOf(entries.filter((e) => e.intakeId === intake.id), names),
+    obligations: obligationsOf(intake, now),
+    signatures: signaturesOf(intake, names),
+    fileName: `${safeFileName(t.fileName(intake.child.lastName.trim(), intake.child.firstName.trim(), formatDate(now)))}.pdf`,
+  };
+}
+
+/** No path separators or characters Windows refuses in a file name. */
+export function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 150);
+}
