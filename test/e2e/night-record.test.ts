@@ -2,10 +2,10 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntryWire } from '../../shared/schema/entry';
 import type { IntakeWire } from '../../shared/schema/intake';
-import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
-import { launchChromium, serveRenderer } from './browser';
+import type { TestDatabase } from '../support/pg';
+import type { RunningServer } from '../support/server';
 import { connectionState, DEMO_PASSWORD, loggedIn, pendingCount, waitFor } from './session';
+import { startE2eStack, type E2eStack } from './stack';
 
 /**
  * Issue 3, Show 4, in Chromium against the built renderer and a server on PostgreSQL: an on-call worker completes
@@ -51,24 +51,18 @@ async function saved(page: Page): Promise<void> {
 }
 
 describe('the night record in Chromium', () => {
+  let stack: E2eStack;
   let db: TestDatabase;
   let server: RunningServer;
-  let renderer: Awaited<ReturnType<typeof serveRenderer>>;
+  let renderer: E2eStack['renderer'];
   let browser: Browser;
 
   beforeAll(async () => {
-    db = await createTestDatabase('obhut_e2e_night');
-    renderer = await serveRenderer();
-    server = await startServer({ databaseUrl: db.url, env: { OBHUT_ALLOWED_ORIGINS: renderer.origin } });
-    browser = await launchChromium();
+    stack = await startE2eStack('obhut_e2e_night');
+    ({ db, server, renderer, browser } = stack);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await renderer?.close();
-    await db?.drop();
-  });
+  afterAll(() => stack?.close());
 
   it('a worker completes a night offline with the keyboard, reloads halfway, syncs; the supervisor sees record and log', { timeout: 300_000 }, async () => {
     const started = Date.now();

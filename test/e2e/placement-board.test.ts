@@ -4,9 +4,8 @@ import type { EntryWire } from '../../shared/schema/entry';
 import type { HoldWire } from '../../shared/schema/hold';
 import { demoIntakeId } from '../../server/seed/demo-ids';
 import { login, pullAll } from '../support/api';
-import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
-import { launchChromium, serveRenderer } from './browser';
+import type { RunningServer } from '../support/server';
+import { startE2eStack, type E2eStack } from './stack';
 
 /**
  * Issue 4, Show 3, in Chromium against the built renderer and a server on PostgreSQL (demo data): an on-call
@@ -41,24 +40,17 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
 }
 
 describe('placement board in Chromium', () => {
-  let db: TestDatabase;
+  let stack: E2eStack;
   let server: RunningServer;
-  let renderer: Awaited<ReturnType<typeof serveRenderer>>;
+  let renderer: E2eStack['renderer'];
   let browser: Browser;
 
   beforeAll(async () => {
-    db = await createTestDatabase('obhut_e2e_board');
-    renderer = await serveRenderer();
-    server = await startServer({ databaseUrl: db.url, env: { OBHUT_ALLOWED_ORIGINS: renderer.origin } });
-    browser = await launchChromium();
+    stack = await startE2eStack('obhut_e2e_board');
+    ({ server, renderer, browser } = stack);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await renderer?.close();
-    await db?.drop();
-  });
+  afterAll(() => stack?.close());
 
   it('a place held offline for a 15-year-old girl is provisional, and reaches the coordinator within 2 s', async () => {
     const worker = await logIn(browser, renderer.origin, server.url, 'bereitschaft.segeberg');

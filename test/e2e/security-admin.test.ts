@@ -1,34 +1,26 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
-import { launchChromium, serveRenderer } from './browser';
+import type { RunningServer } from '../support/server';
 import { DEMO_PASSWORD } from './session';
+import { startE2eStack, type E2eStack } from './stack';
 
 /**
  * Issue 5, the admin UI in Chromium against the real admin API: an account is created, its password reset and
  * the account disabled, each with the effect on logging in; the audit trail shows it and exports as CSV.
  */
 describe('administration', () => {
-  let db: TestDatabase;
+  let stack: E2eStack;
   let server: RunningServer;
-  let renderer: Awaited<ReturnType<typeof serveRenderer>>;
+  let renderer: E2eStack['renderer'];
   let browser: Browser;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    renderer = await serveRenderer();
-    server = await startServer({ databaseUrl: db.url, env: { OBHUT_ALLOWED_ORIGINS: renderer.origin } });
-    browser = await launchChromium();
+    stack = await startE2eStack('obhut_e2e');
+    ({ server, renderer, browser } = stack);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await renderer?.close();
-    await db?.drop();
-  });
+  afterAll(() => stack?.close());
 
   async function page(): Promise<Page> {
     const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', colorScheme: 'dark' });

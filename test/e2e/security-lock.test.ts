@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
-import { launchChromium, serveRenderer } from './browser';
+import type { TestDatabase } from '../support/pg';
+import type { RunningServer } from '../support/server';
 import { connectionState, DEMO_PASSWORD, pendingCount, waitFor } from './session';
+import { startE2eStack, type E2eStack } from './stack';
 
 /**
  * Issue 5, auto-lock in Chromium: after 10 minutes without input (the page's clock run forward) the records
@@ -11,24 +11,18 @@ import { connectionState, DEMO_PASSWORD, pendingCount, waitFor } from './session
  * synchronised is still there and goes out once the connection returns.
  */
 describe('auto-lock', () => {
+  let stack: E2eStack;
   let db: TestDatabase;
   let server: RunningServer;
-  let renderer: Awaited<ReturnType<typeof serveRenderer>>;
+  let renderer: E2eStack['renderer'];
   let browser: Browser;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    renderer = await serveRenderer();
-    server = await startServer({ databaseUrl: db.url, env: { OBHUT_ALLOWED_ORIGINS: renderer.origin } });
-    browser = await launchChromium();
+    stack = await startE2eStack('obhut_e2e');
+    ({ db, server, renderer, browser } = stack);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await renderer?.close();
-    await db?.drop();
-  });
+  afterAll(() => stack?.close());
 
   it('locks after the idle time, unlocks offline with the password, and keeps unsynced writes', async () => {
     const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', colorScheme: 'dark' });

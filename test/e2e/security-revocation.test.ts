@@ -1,10 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from '../support/api';
-import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
-import { launchChromium, serveRenderer } from './browser';
+import type { RunningServer } from '../support/server';
 import { connectionState, DEMO_PASSWORD, pendingCount, waitFor } from './session';
+import { startE2eStack, type E2eStack } from './stack';
 
 /**
  * Issue 5, Show 4 - revocation end to end. The worker's laptop is offline with an unsynced intake; the office's
@@ -12,24 +11,17 @@ import { connectionState, DEMO_PASSWORD, pendingCount, waitFor } from './session
  * wrapped key), and the token it had is refused.
  */
 describe('revocation of a device', () => {
-  let db: TestDatabase;
+  let stack: E2eStack;
   let server: RunningServer;
-  let renderer: Awaited<ReturnType<typeof serveRenderer>>;
+  let renderer: E2eStack['renderer'];
   let browser: Browser;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    renderer = await serveRenderer();
-    server = await startServer({ databaseUrl: db.url, env: { OBHUT_ALLOWED_ORIGINS: renderer.origin } });
-    browser = await launchChromium();
+    stack = await startE2eStack('obhut_e2e');
+    ({ server, renderer, browser } = stack);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await renderer?.close();
-    await db?.drop();
-  });
+  afterAll(() => stack?.close());
 
   async function open(username: string) {
     const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', colorScheme: 'dark' });

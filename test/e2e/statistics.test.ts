@@ -4,10 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeWire } from '../../shared/schema/intake';
 import { FIXTURE_2025 } from '../../shared/statistics/fixtures/measures2025';
 import { login, push } from '../support/api';
-import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
-import { launchChromium, serveRenderer } from './browser';
+import type { RunningServer } from '../support/server';
 import { loggedIn } from './session';
+import { startE2eStack, type E2eStack } from './stack';
 
 /**
  * Issue 7 (statistics) in Chromium against the built renderer and a server on PostgreSQL: the fixture's records
@@ -17,16 +16,14 @@ import { loggedIn } from './session';
 const EXPECTED = new URL('../../shared/statistics/fixtures/expected-2025.csv', import.meta.url);
 
 describe('statistics export in Chromium', () => {
-  let db: TestDatabase;
+  let stack: E2eStack;
   let server: RunningServer;
-  let renderer: Awaited<ReturnType<typeof serveRenderer>>;
+  let renderer: E2eStack['renderer'];
   let browser: Browser;
 
   beforeAll(async () => {
-    db = await createTestDatabase('obhut_e2e_statistics');
-    renderer = await serveRenderer();
-    server = await startServer({ databaseUrl: db.url, env: { OBHUT_ALLOWED_ORIGINS: renderer.origin } });
-    browser = await launchChromium();
+    stack = await startE2eStack('obhut_e2e_statistics');
+    ({ server, renderer, browser } = stack);
     // Each office writes its own records; as drafts, which carry the statistics facts without the submit rules.
     for (const office of ['segeberg', 'stormarn'] as const) {
       const { token } = await login(server.url, `bereitschaft.${office}`);
@@ -38,12 +35,7 @@ describe('statistics export in Chromium', () => {
     }
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await renderer?.close();
-    await db?.drop();
-  });
+  afterAll(() => stack?.close());
 
   it('the supervisor checks 2025 and downloads the CSV', async () => {
     const { context, page } = await loggedIn(browser, renderer.origin, server.url, 'leitung.segeberg');

@@ -1,9 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
-import { launchChromium, serveRenderer } from './browser';
+import type { RunningServer } from '../support/server';
 import { connectionState, loggedIn, pendingCount, waitFor } from './session';
+import { startE2eStack, type E2eStack } from './stack';
 
 /**
  * Issue 2, Show 5: in Chromium against the built renderer and a server on PostgreSQL, an intake logged offline
@@ -11,24 +10,17 @@ import { connectionState, loggedIn, pendingCount, waitFor } from './session';
  * within 2 s, and never reaches another office.
  */
 describe('walking skeleton in Chromium', () => {
-  let db: TestDatabase;
+  let stack: E2eStack;
   let server: RunningServer;
-  let renderer: Awaited<ReturnType<typeof serveRenderer>>;
+  let renderer: E2eStack['renderer'];
   let browser: Browser;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    renderer = await serveRenderer();
-    server = await startServer({ databaseUrl: db.url, env: { OBHUT_ALLOWED_ORIGINS: renderer.origin } });
-    browser = await launchChromium();
+    stack = await startE2eStack('obhut_e2e');
+    ({ server, renderer, browser } = stack);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await renderer?.close();
-    await db?.drop();
-  });
+  afterAll(() => stack?.close());
 
   it('an intake created offline syncs on reconnect and reaches a colleague, not another office', async () => {
     const worker = await loggedIn(browser, renderer.origin, server.url, 'bereitschaft.pinneberg');
