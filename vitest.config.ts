@@ -15,6 +15,9 @@ export default defineConfig({
           globals: true,
           environment: 'node',
           include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'electron/**/*.test.ts', 'build/**/*.test.ts'],
+          // Server tests open PGlite (WASM PostgreSQL); beside the other projects on two cores that takes seconds.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {
