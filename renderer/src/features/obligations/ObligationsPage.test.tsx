@@ -1,0 +1,148 @@
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { demoNightRecord } from '../../../../shared/demo/nightRecord';
+import type { Intake } from '../../../../shared/schema/intake';
+import { ClientContext } from '../../app/client-context';
+import { NavigationContext, type View } from '../../app/navigation';
+import type { ObhutClient } from '../../data/client';
+import { openDatabase, type ObhutDatabase } from '../../data/database';
+import { IntakeRepository } from '../../data/intakes';
+import { PendingWrites } from '../../data/pending';
+import type { SyncStatus } from '../../data/sync-status';
+import { renderWithTheme } from '../../test-render';
+import { ObligationsPage } from './ObligationsPage';
+
+const at = (s: string) => Date.parse(s);
+const supervisor = { id: 'leitung.segeberg', username: 'leitung.segeberg', displayName: 'Lena Leitung', officeId: 'segeberg', roles: ['supervisor'] };
+
+/** A synced record of the demo night: decided 40 minutes after the call, custodians not yet informed. */
+function record(id: string, firstName: string, call: string, extra: Partial<Intake> = {}): Intake {
+  const start = at(call);
+  return {
+    ...demoNightRecord(start, { firstName, lastName: 'Testkind' }),
+    id,
+    officeId: 'segeberg',
+    createdBy: 'bereitschaft.segeberg',
+    createdAt: start,
+    updatedAt: start,
+    updatedBy: 'bereitschaft.segeberg',
+    status: 'submitted',
+    conflicts: [],
+    ...extra,
+  };
+}
+
+let db: ObhutDatabase;
+let n = 0;
+
+beforeEach(async () => {
+  db = await openDatabase({ name: `obhut_obligations_${n++}`, key: 'k'.repeat(64), env: { indexedDB: new IDBFactory(), IDBKeyRange } });
+  await db.intakes.bulkInsert([
+    // Tuesday 20.05.2025: custodians due 02:40, handover to the ASD due 08:30.
+    record('mia', 'Mia', '2025-05-20T00:00+02:00'),
+    // Created by the supervisor herself (shown with her name); custodians informed, handover due 08:30.
+    record('lenja', 'Lenja', '2025-05-19T22:00+02:00', {
+      createdBy: 'leitung.segeberg',
+      custodians: [{ id: 'c1', role: 'father', name: 'Max', informedAt: at('2025-05-19T23:00+02:00') }],
+    }),
+    // Another office's record: not on this dashboard.
+    record('fremd', 'Fremd', '2025-05-20T00:00+02:00', { officeId: 'stormarn', createdBy: 'bereitschaft.stormarn' }),
+  ]);
+});
+afterEach(async () => {
+  cleanup();
+  await db.close();
+});
+
+/** The page over the app's real intake repository and local database, with a clock the test moves. */
+async function renderPage({ clock, status = null }: { clock: { now: number }; status?: SyncStatus | null }) {
+  const pending = await PendingWrites.open(db);
+  const intakes = new IntakeRepository(db.intakes, pending, supervisor, () => clock.now);
+  const client = { user: supervisor, intakes } as unknown as ObhutClient;
+  const went: View[] = [];
+  renderWithTheme(
+    <ClientContext.Provider value={client}>
+      <NavigationContext.Provider value={{ view: { kind: 'intakes' }, go: (v) => went.push(v) }}>
+        <ObligationsPage status={status} now={() => clock.now} tickMs={40} />
+      </NavigationContext.Provider>
+    </ClientContext.Provider>,
+  );
+  await screen.findByTestId('obligations-summary', {}, { timeout: 15_000 });
+  return { went, intakes };
+}
+
+const rowsOf = () =>
+  screen.queryAllByTestId('obligation-row').map((r) => `${r.getAttribute('data-intake-id')}:${r.getAttribute('data-kind')}:${r.getAttribute('data-status')}`);
+
+describe('ObligationsPage', () => {
+  it('shows every due and overdue obligation of the office, overdue first, with due time, status and who is responsible', async () => {
+    await renderPage({ clock: { now: at('2025-05-20T07:00+02:00') }, status: { pendingIds: ['lenja'] } as SyncStatus });
+    expect(screen.getByTestId('obligations-summary')).toHaveTextContent('3 Fristen fällig: 1 überfällig, 2 bald fällig');
+    expect(rowsOf()).toEqual(['mia:informCustodians:overdue', 'lenja:handoverToAsd:dueSoon', 'mia:handoverToAsd:dueSoon']);
+    const [first, second] = screen.getAllByTestId('obligation-row');
+    const cells = within(first).getAllByRole('cell').map((c) => c.textContent);
+    expect(cells).toEqual([
+      'Mia Testkind',
+      'Personensorgeberechtigte informieren§42 Abs. 3 SGB VIII',
+      '20.05.2025 02:40',
+      'überfällig',
+      'bereitschaft.segeberg',
+    ]);
+    expect(within(second).getAllByRole('cell').map((c) => c.textContent)).toEqual([
+      'Lenja Testkindnicht synchronisiert',
+      'Fall an den zuständigen ASD übergebenörtliche Regelung',
+      '20.05.2025 08:30',
+      'bald fällig',
+      'Lena Leitung (Sie)',
+    ]);
+  });
+
+  it('filters by kind, responsible and only overdue, and says how many are shown', async () => {
+    await renderPage({ clock: { now: at('2025-05-20T07:00+02:00') } });
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByLabelText('Pflicht'), 'Fall an den zuständigen ASD übergeben (2)');
+    expect(rowsOf()).toEqual(['lenja:handoverToAsd:dueSoon', 'mia:handoverToAsd:dueSoon']);
+    await user.selectOptions(screen.getByLabelText('Zuständig'), 'bereitschaft.segeberg (2)');
+    expect(rowsOf()).toEqual(['mia:handoverToAsd:dueSoon']);
+    expect(screen.getByTestId('obligations-summary')).toHaveTextContent('3 Fristen fällig: 1 überfällig, 2 bald fällig · 1 von 3 angezeigt');
+    await user.click(screen.getByLabelText('Nur überfällige'));
+    expect(rowsOf()).toEqual([]);
+    expect(screen.getByText('Keine Frist passt zu den Filtern.')).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Pflicht'), 'Alle Pflichten');
+    expect(rowsOf()).toEqual(['mia:informCustodians:overdue']);
+  });
+
+  it('follows the clock and the data without a reload', async () => {
+    const clock = { now: at('2025-05-20T01:00+02:00') };
+    const { intakes } = await renderPage({ clock });
+    // 01:00: nothing is due yet.
+    expect(screen.getByTestId('obligations-summary')).toHaveTextContent('Keine Frist ist fällig oder überfällig.');
+    clock.now = at('2025-05-20T02:00+02:00');
+    await waitFor(() => expect(rowsOf()).toEqual(['mia:informCustodians:dueSoon']));
+    clock.now = at('2025-05-20T02:41+02:00');
+    await waitFor(() => expect(rowsOf()).toEqual(['mia:informCustodians:overdue']));
+    // The custodians are informed on another device; the record arrives: the obligation is done and goes.
+    await intakes.setFields('mia', [['custodians', [{ id: 'c1', role: 'mother', name: 'Erika', informedAt: at('2025-05-20T02:30+02:00') }]]]);
+    await waitFor(() => expect(rowsOf()).toEqual([]), { timeout: 10_000 });
+    // A new record of the night appears with its own obligation: decided 01:10, custodians due 03:10.
+    await db.intakes.insert(record('ole', 'Ole', '2025-05-20T00:30+02:00'));
+    await waitFor(() => expect(rowsOf()).toEqual(['ole:informCustodians:dueSoon']), { timeout: 10_000 });
+  });
+
+  it('opens the record of a row by click or Enter; the arrow keys move between rows', async () => {
+    const { went } = await renderPage({ clock: { now: at('2025-05-20T07:00+02:00') } });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('row', { name: 'Akte von Lenja Testkind öffnen – Fall an den zuständigen ASD übergeben' }));
+    expect(went).toEqual([{ kind: 'intakes', intakeId: 'lenja' }]);
+    const rows = screen.getAllByTestId('obligation-row');
+    rows[0].focus();
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(rows[2]).toHaveFocus();
+    await user.keyboard('{ArrowUp}{ArrowUp}{Enter}');
+    expect(went).toEqual([
+      { kind: 'intakes', intakeId: 'lenja' },
+      { kind: 'intakes', intakeId: 'mia' },
+    ]);
+  });
+});
