@@ -10,6 +10,7 @@ import { StatusBar } from '../features/sync-status/StatusBar';
 import { AdminPage } from '../features/admin/AdminPage';
 import { CoordinationPage } from '../features/coordination/CoordinationPage';
 import { PlacementBoardPage } from '../features/placement-board/PlacementBoardPage';
+import { ReviewPage } from '../features/review/ReviewPage';
 import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { ClientContext } from './client-context';
 import { NavigationContext, type View } from './navigation';
@@ -83,6 +84,7 @@ export function Session({
             {status?.auth.state === 'failed' && <Reauthenticate client={client} />}
             {view.kind === 'intakes' && <IntakesPage status={status} />}
             {view.kind === 'board' && <PlacementBoardPage key={view.intakeId} status={status} intakeId={view.intakeId} />}
+            {view.kind === 'review' && <ReviewPage key={view.intakeId} status={status} intakeId={view.intakeId} />}
             {view.kind === 'coordination' && <CoordinationPage status={status} />}
             {view.kind === 'admin' && <AdminPage status={status} />}
             {view.kind === 'statistics' && <StatisticsPage status={status} />}
@@ -103,6 +105,7 @@ function areasOf(roles: string[]): Area[] {
   const has = (...r: string[]) => roles.some((x) => r.includes(x));
   const areas: Area[] = [];
   if (has('oncall', 'supervisor')) areas.push('intakes');
+  if (has('supervisor')) areas.push('review');
   if (has('coordinator', 'admin')) areas.push('coordination');
   areas.push('board');
   if (has('supervisor')) areas.push('statistics');
@@ -113,6 +116,7 @@ function areasOf(roles: string[]): Area[] {
 function navLabel(area: Area): string {
   if (area === 'admin') return de.security.admin.nav;
   if (area === 'statistics') return de.statistics.nav;
+  if (area === 'review') return de.review.ui.nav;
   return de.app.nav[area];
 }
 

@@ -5,6 +5,8 @@ export type View =
   /** `intakeId`: open that record (e.g. from the statistics' list of incomplete records). */
   | { kind: 'intakes'; intakeId?: string }
   | { kind: 'board'; intakeId?: string }
+  /** The supervisor's review queue; `intakeId`: open that record's review. */
+  | { kind: 'review'; intakeId?: string }
   | { kind: 'coordination' }
   | { kind: 'admin' }
   | { kind: 'statistics' };

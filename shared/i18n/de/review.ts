@@ -74,7 +74,7 @@ export const review = {
       notSubmitted: 'Dieser Bericht ist noch nicht abgeschlossen und kann nicht geprüft werden.',
       summary: 'Bericht',
       actions: 'Prüfschritte',
-      reportSlot: 'Übergabebericht',
+      summaryEmpty: 'Keine Angaben in diesem Abschnitt.',
     },
     countersign: {
       button: 'Gegenzeichnen',
@@ -88,7 +88,7 @@ export const review = {
       comment: 'Kommentar für die Fachkraft',
       commentHint: 'Was ist zu korrigieren oder zu ergänzen? Die Fachkraft sieht den Kommentar bei der nächsten Synchronisierung.',
       commentRequired: 'Bitte begründen Sie die Rückgabe mit einem Kommentar.',
-      confirm: 'Zurückgeben',
+      confirm: 'Mit Kommentar zurückgeben',
     },
     handOver: {
       button: 'Übergeben',
@@ -97,8 +97,8 @@ export const review = {
       text: (from: string) =>
         `Das gewählte Jugendamt kann danach diesen Bericht und sein Protokoll lesen. Das Jugendamt ${office(from)} behält Lesezugriff.`,
       targetRequired: 'Bitte wählen Sie das zuständige Jugendamt.',
-      outside: 'Das zuständige Jugendamt liegt außerhalb des Verbunds; eine Übergabe in Obhut ist nicht möglich.',
-      confirm: 'Übergeben',
+      outside: 'Das zuständige Jugendamt liegt außerhalb des Verbunds; wählen Sie ein Jugendamt des Verbunds oder übergeben Sie außerhalb von Obhut.',
+      confirm: 'Jetzt übergeben',
     },
     cancel: 'Abbrechen',
     stepFailed: 'Der Schritt konnte auf diesem Gerät nicht gespeichert werden.',

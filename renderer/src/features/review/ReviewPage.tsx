@@ -1,0 +1,242 @@
+import { Badge, Button, Checkbox, Group, NativeSelect, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { formatDateTime } from '../../../../shared/format';
+import { de } from '../../../../shared/i18n';
+import { REVIEW_STATES, type Intake, type ReviewState } from '../../../../shared/schema/intake';
+import { useClient } from '../../app/client-context';
+import { useNow } from '../../app/use-now';
+import { useObservable } from '../../app/use-observable';
+import type { SyncStatus } from '../../data/sync-status';
+import { DEFAULT_QUEUE_FILTER, filterRows, lastWorkingDayStart, scopedRows, type QueueFilter, type QueueRow, type QueueScope } from './queue-model';
+import { ReviewRecord, reviewStateColor } from './ReviewRecord';
+
+const t = de.review.ui;
+
+type Props = {
+  status: SyncStatus | null;
+  /** Open this record at once (e.g. from another area). */
+  intakeId?: string;
+  /** The handover report's button for one record (features/handover-report), shown in the record's review. */
+  reportAction?: (intakeId: string) => ReactNode;
+  now?: () => number;
+};
+
+/**
+ * The supervisor's morning: the office's submitted records to review (queue-model.ts), and one record at a time to
+ * countersign, return or hand over. Keyboard-first: the rows are focusable, arrows move, Enter opens, Esc goes back.
+ */
+export function ReviewPage({ status, intakeId, reportAction, now = Date.now }: Props) {
+  const client = useClient();
+  const intakes$ = useMemo(() => client.intakes.list$(), [client]);
+  const intakes = useObservable<Intake[]>(intakes$, []);
+  const clock = useNow(now);
+  const [open, setOpen] = useState<string | null>(intakeId ?? null);
+  const [filter, setFilter] = useState<QueueFilter>(DEFAULT_QUEUE_FILTER);
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const pendingIds = useMemo(() => new Set(status?.pendingIds ?? []), [status]);
+  const rejections = useMemo(() => status?.rejections ?? [], [status]);
+  const rejectedIds = useMemo(() => new Set(rejections.map((r) => r.id)), [rejections]);
+  const ctx = useMemo(
+    () => ({ officeId: client.user.officeId, now: clock, pendingIds, rejectedIds }),
+    [client.user.officeId, clock, pendingIds, rejectedIds],
+  );
+  const scoped = useMemo(() => scopedRows(intakes, filter.scope, ctx), [intakes, filter.scope, ctx]);
+  const shown = useMemo(() => filterRows(scoped, filter), [scoped, filter]);
+
+  if (open) {
+    const intake = intakes.find((i) => i.id === open);
+    const back = () => {
+      setFocusId(open);
+      setOpen(null);
+    };
+    if (!intake) {
+      return (
+        <Stack>
+          <Text>{t.record.notFound}</Text>
+          <Button variant="default" onClick={back} data-testid="review-back">
+            {t.record.back}
+          </Button>
+        </Stack>
+      );
+    }
+    return (
+      <ReviewRecord
+        intake={intake}
+        pendingIds={pendingIds}
+        rejections={rejections}
+        onBack={back}
+        reportAction={reportAction?.(intake.id)}
+        now={now}
+      />
+    );
+  }
+
+  const set = (patch: Partial<QueueFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  return (
+    <Stack data-testid="review-page">
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={0}>
+          <Title order={2}>{t.title}</Title>
+          <Text size="sm" c="dimmed">
+            {t.intro}
+          </Text>
+        </Stack>
+        <SegmentedControl
+          aria-label={t.scope.label}
+          data-testid="review-scope"
+          value={filter.scope}
+          onChange={(scope) => set({ scope: scope as QueueScope })}
+          data={[
+            { value: 'recent', label: t.scope.recent(formatDateTime(lastWorkingDayStart(clock)).slice(0, 10)) },
+            { value: 'all', label: t.scope.all },
+          ]}
+        />
+      </Group>
+      <Group align="flex-end" gap="sm">
+        <TextInput
+          label={t.filters.search}
+          placeholder={t.filters.searchPlaceholder}
+          value={filter.name}
+          onChange={(e) => set({ name: e.currentTarget.value })}
+          data-testid="review-search"
+          autoFocus
+        />
+        <NativeSelect
+          label={t.filters.state}
+          value={filter.state}
+          onChange={(e) => set({ state: e.currentTarget.value as ReviewState | '' })}
+          data={[{ value: '', label: t.filters.anyState }, ...REVIEW_STATES.map((s) => ({ value: s, label: de.review.states[s] }))]}
+          data-testid="review-state-filter"
+        />
+        <Checkbox
+          label={t.filters.overdueOnly}
+          checked={filter.overdueOnly}
+          onChange={(e) => set({ overdueOnly: e.currentTarget.checked })}
+          data-testid="review-overdue-filter"
+          mb={8}
+        />
+      </Group>
+      <Text size="sm" c="dimmed" data-testid="review-count">
+        {t.count(shown.length, scoped.length)} · {t.keyboardHint}
+      </Text>
+      {scoped.length === 0 ? (
+        <Text c="dimmed" data-testid="review-empty">
+          {t.empty}
+        </Text>
+      ) : shown.length === 0 ? (
+        <Text c="dimmed" data-testid="review-no-match">
+          {t.noMatch}
+        </Text>
+      ) : (
+        <QueueTable rows={shown} focusId={focusId} onOpen={setOpen} />
+      )}
+    </Stack>
+  );
+}
+
+function QueueTable({ rows, focusId, onOpen }: { rows: QueueRow[]; focusId: string | null; onOpen(id: string): void }) {
+  const body = useRef<HTMLTableSectionElement>(null);
+  // Back from a record, the cursor is on its row again (once, when the queue appears).
+  useEffect(() => {
+    if (!focusId) return;
+    const rowEls = Array.from(body.current?.children ?? []) as HTMLElement[];
+    rowEls.find((el) => el.dataset.intakeId === focusId)?.focus();
+  }, []);
+  const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, id: string) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onOpen(id);
+      return;
+    }
+    const row = e.currentTarget;
+    const next =
+      e.key === 'ArrowDown' ? row.nextElementSibling : e.key === 'ArrowUp' ? row.previousElementSibling : null;
+    if (next instanceof HTMLElement) {
+      e.preventDefault();
+      next.focus();
+    }
+  };
+  return (
+    <Table highlightOnHover aria-label={t.listLabel} data-testid="review-queue">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t.columns.child}</Table.Th>
+          <Table.Th>{t.columns.receivedAt}</Table.Th>
+          <Table.Th>{t.columns.state}</Table.Th>
+          <Table.Th>{t.columns.obligations}</Table.Th>
+          <Table.Th>{t.columns.conflicts}</Table.Th>
+          <Table.Th>{t.columns.sync}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody ref={body}>
+        {rows.map((row) => (
+          <Table.Tr
+            key={row.intake.id}
+            tabIndex={0}
+            aria-label={t.openRow(row.name)}
+            data-testid="review-row"
+            data-intake-id={row.intake.id}
+            data-review-state={row.state}
+            style={{ cursor: 'pointer' }}
+            onClick={() => onOpen(row.intake.id)}
+            onKeyDown={(e) => onKeyDown(e, row.intake.id)}
+          >
+            <Table.Td fw={600}>
+              {row.name}
+              {row.receivedFrom && (
+                <Text size="xs" c="dimmed" fw={400}>
+                  {t.receivedFrom(row.receivedFrom)}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{formatDateTime(row.intake.receivedAt)}</Table.Td>
+            <Table.Td>
+              <Badge color={reviewStateColor(row.state)} variant="light" data-testid="review-row-state">
+                {de.review.states[row.state]}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                {row.openObligations === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {t.obligations.none}
+                  </Text>
+                ) : (
+                  <Badge color="blue" variant="light" data-testid="review-row-open" data-count={row.openObligations}>
+                    {t.obligations.open(row.openObligations)}
+                  </Badge>
+                )}
+                {row.overdueObligations > 0 && (
+                  <Badge color="red" variant="filled" data-testid="review-row-overdue" data-count={row.overdueObligations}>
+                    {t.obligations.overdue(row.overdueObligations)}
+                  </Badge>
+                )}
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              {row.conflicts > 0 ? (
+                <Badge color="orange" variant="light" data-testid="review-row-conflicts" data-count={row.conflicts}>
+                  {t.conflicts(row.conflicts)}
+                </Badge>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t.noConflicts}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Badge
+                color={row.sync === 'synced' ? 'teal' : row.sync === 'pending' ? 'yellow' : 'red'}
+                variant="light"
+                data-testid="review-row-sync"
+                data-state={row.sync}
+              >
+                {t.sync[row.sync]}
+              </Badge>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

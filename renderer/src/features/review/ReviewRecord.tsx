@@ -1,0 +1,364 @@
+import { Alert, Badge, Button, Group, Modal, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { obligationsOf } from '../../../../shared/deadlines';
+import { formatDateTime } from '../../../../shared/format';
+import { de } from '../../../../shared/i18n';
+import { deadlineFactsOf } from '../../../../shared/nightRecord/deadlineFacts';
+import { responsibilityOf } from '../../../../shared/nightRecord/responsibility';
+import { isOfficeId, OFFICE_IDS, type OfficeId } from '../../../../shared/offices';
+import type { Entry } from '../../../../shared/schema/entry';
+import { isLocked, reviewStateOf, type Intake, type IntakeReview } from '../../../../shared/schema/intake';
+import { useClient } from '../../app/client-context';
+import { useNow } from '../../app/use-now';
+import { useObservable } from '../../app/use-observable';
+import type { EntryInput } from '../../data/entries';
+import type { RejectionView } from '../../data/rejections';
+import { nameOf } from '../intakes/name';
+import { ConflictsPanel } from '../night-record/ConflictsPanel';
+import { EntryLog } from '../night-record/EntryLog';
+import { ObligationsPanel } from '../night-record/ObligationsPanel';
+import { ResponsibilityInfo } from '../night-record/ResponsibilityInfo';
+import { rejectionMessage } from '../sync-status/rejection-message';
+import { RecordSummary } from './RecordSummary';
+import { countersigned, handedOver, returned } from './steps';
+
+const t = de.review.ui;
+const STATE_COLOR: Record<string, string> = {
+  new: 'blue',
+  in_review: 'cyan',
+  returned: 'orange',
+  countersigned: 'teal',
+  handed_over: 'grape',
+  closed: 'gray',
+};
+export const reviewStateColor = (state: string) => STATE_COLOR[state] ?? 'gray';
+
+type Dialog = 'countersign' | 'return' | 'handover' | null;
+
+export type ReviewRecordProps = {
+  intake: Intake;
+  pendingIds: ReadonlySet<string>;
+  rejections: readonly RejectionView[];
+  onBack(): void;
+  /** The printable handover report's button (features/handover-report), shown beside the review steps. */
+  reportAction?: ReactNode;
+  now?: () => number;
+};
+
+/**
+ * One submitted record as the supervisor reviews it: read-only with its deadlines, conflicts and log, and the steps
+ * of the review (countersign, return with a comment, hand over to the responsible office). Each step is one write
+ * of `review` (steps.ts); the server checks it and writes the log line. A refusal shows here in German.
+ */
+export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAction, now = Date.now }: ReviewRecordProps) {
+  const client = useClient();
+  const clock = useNow(now);
+  const entries$ = useMemo(() => client.entries.list$(intake.id), [client, intake.id]);
+  const entries = useObservable<Entry[]>(entries$, []);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [error, setError] = useState<string | null>(null);
+  const factsKey = JSON.stringify(deadlineFactsOf(intake));
+  const obligations = useMemo(() => obligationsOf(JSON.parse(factsKey), clock), [factsKey, clock]);
+
+  const state = reviewStateOf(intake);
+  const locked = isLocked(intake);
+  const own = intake.officeId === client.user.officeId;
+  const submitted = intake.status === 'submitted';
+  const responsibility = responsibilityOf(intake);
+  const canSign = own && submitted && (state === 'new' || state === 'in_review' || state === 'returned');
+  const canReturn = own && submitted && (state === 'new' || state === 'in_review');
+  const canHandOver = own && state === 'countersigned' && responsibility.handoverNeeded;
+  const rejection = rejections.find((r) => r.id === intake.id);
+  const pending = pendingIds.has(intake.id);
+  const review = intake.review;
+
+  // Esc leads back to the queue, unless a dialog is open (it closes the dialog itself).
+  const backRef = useRef(onBack);
+  backRef.current = onBack;
+  const dialogRef = useRef(dialog);
+  dialogRef.current = dialog;
+  useEffect(() => {
+    const onEscape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || dialogRef.current) return;
+      e.preventDefault();
+      backRef.current();
+    };
+    window.addEventListener('keydown', onEscape);
+    return () => window.removeEventListener('keydown', onEscape);
+  }, []);
+
+  /** Applies a step to the record as it is on this device now (a colleague's change may have arrived meanwhile). */
+  const apply = async (step: (current: Intake, at: number) => IntakeReview) => {
+    setError(null);
+    try {
+      const current = (await client.intakes.get(intake.id)) ?? intake;
+      await client.intakes.update(intake.id, { review: step(current, now()) });
+      setDialog(null);
+    } catch (err) {
+      setError(`${t.stepFailed} ${String(err instanceof Error ? err.message : err)}`);
+    }
+  };
+
+  const onAppend = useCallback(async (input: EntryInput) => void (await client.entries.append(intake.id, input)), [client, intake.id]);
+  const onRestore = useCallback((entryId: string) => void client.entries.restoreFromServer(entryId), [client]);
+  const onTake = useCallback((conflictId: string) => void client.intakes.takeConflictValue(intake.id, conflictId), [client, intake.id]);
+  const onKeep = useCallback((conflictId: string) => void client.intakes.dismissConflict(intake.id, conflictId), [client, intake.id]);
+
+  return (
+    <Stack gap="md" data-testid="review-record" data-record-id={intake.id} data-review-state={state}>
+      <Paper withBorder p="sm" pos="sticky" top={56} style={{ zIndex: 5 }}>
+        <Group justify="space-between" wrap="wrap">
+          <Group gap="sm">
+            <Title order={2} size="h3">
+              {t.record.title(nameOf(intake))}
+            </Title>
+            <Badge color={reviewStateColor(state)} data-testid="review-state">
+              {de.review.states[state]}
+            </Badge>
+            {locked && (
+              <Badge color="gray" variant="outline" data-testid="review-locked">
+                {t.record.lockedBadge}
+              </Badge>
+            )}
+            <Text size="sm" c={pending ? 'yellow' : 'dimmed'} data-testid="review-sync" data-state={rejection ? 'rejected' : pending ? 'pending' : 'synced'}>
+              {rejection ? t.sync.rejected : pending ? t.sync.pending : t.sync.synced}
+            </Text>
+          </Group>
+          <Group gap="xs" aria-label={t.record.actions} role="group">
+            {canSign && (
+              <Button color="teal" onClick={() => setDialog('countersign')} data-testid="review-countersign">
+                {t.countersign.button}
+              </Button>
+            )}
+            {canReturn && (
+              <Button color="orange" variant="light" onClick={() => setDialog('return')} data-testid="review-return">
+                {t.giveBack.button}
+              </Button>
+            )}
+            {canHandOver && (
+              <Button color="grape" variant="light" onClick={() => setDialog('handover')} data-testid="review-handover">
+                {t.handOver.button}
+              </Button>
+            )}
+            {reportAction}
+            <Button variant="default" onClick={onBack} data-testid="review-back">
+              {t.record.back}
+            </Button>
+          </Group>
+        </Group>
+        <Text size="xs" c="dimmed" mt={4}>
+          {t.keyboardHint}
+        </Text>
+      </Paper>
+
+      {rejection && (
+        <Alert color="red" title={t.rejected.title} role="alert" data-testid="review-rejection">
+          <Text size="sm">{rejectionMessage(rejection)}</Text>
+          <Text size="sm">{t.rejected.hint}</Text>
+          <Button size="xs" variant="light" color="red" mt="xs" onClick={() => void client.dismissRejection(intake.id)}>
+            {t.rejected.seen}
+          </Button>
+        </Alert>
+      )}
+      {error && (
+        <Alert color="red" role="alert" data-testid="review-error">
+          {error}
+        </Alert>
+      )}
+      {!own && <Alert color="grape">{t.record.receivedFrom(intake.officeId)}</Alert>}
+      {!submitted && <Alert color="yellow">{t.record.notSubmitted}</Alert>}
+      {locked && (
+        <Alert color="teal" data-testid="review-locked-note">
+          {t.record.locked}
+        </Alert>
+      )}
+      {review && (review.countersignedAt || review.returnedAt || review.handedOverAt) && (
+        <Paper withBorder p="sm" data-testid="review-history">
+          {review.state === 'returned' && review.returnedAt !== undefined && (
+            <Text size="sm" c="orange" data-testid="review-return-comment">
+              {t.record.returnedBy(review.returnedBy ?? '', formatDateTime(review.returnedAt), review.returnComment ?? '')}
+            </Text>
+          )}
+          {review.countersignedAt !== undefined && (
+            <Text size="sm">{t.record.countersignedBy(review.countersignedBy ?? '', formatDateTime(review.countersignedAt))}</Text>
+          )}
+          {review.handedOverAt !== undefined && review.handedOverTo && (
+            <Text size="sm">
+              {t.record.handedOverBy(review.handedOverBy ?? '', review.handedOverTo, formatDateTime(review.handedOverAt))}
+            </Text>
+          )}
+        </Paper>
+      )}
+      {pending && !rejection && (state === 'countersigned' || state === 'returned' || state === 'handed_over') && (
+        <Text size="sm" c="yellow">
+          {t.pendingStep}
+        </Text>
+      )}
+
+      <ConflictsPanel intake={intake} currentUserId={client.user.id} onTake={onTake} onKeep={onKeep} />
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <ObligationsPanel obligations={obligations} />
+        <ResponsibilityInfo intake={intake} />
+      </SimpleGrid>
+      <RecordSummary intake={intake} />
+      <EntryLog entries={entries} pendingIds={pendingIds} rejections={rejections} now={now} onAppend={onAppend} onRestore={onRestore} />
+
+      <CountersignDialog opened={dialog === 'countersign'} onClose={() => setDialog(null)} onConfirm={() => apply((cur, at) => countersigned(cur, client.user, at))} />
+      <ReturnDialog
+        opened={dialog === 'return'}
+        onClose={() => setDialog(null)}
+        onConfirm={(comment) => apply((cur, at) => returned(cur, client.user, at, comment))}
+      />
+      <HandoverDialog
+        opened={dialog === 'handover'}
+        from={intake.officeId}
+        suggested={responsibility.officeId}
+        onClose={() => setDialog(null)}
+        onConfirm={(to) => apply((cur, at) => handedOver(cur, client.user, at, to))}
+      />
+    </Stack>
+  );
+}
+
+function CountersignDialog({ opened, onClose, onConfirm }: { opened: boolean; onClose(): void; onConfirm(): Promise<void> }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <Modal opened={opened} onClose={onClose} title={t.countersign.title}>
+      <Stack>
+        <Text size="sm">{t.countersign.text}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t.cancel}
+          </Button>
+          <Button
+            color="teal"
+            data-autofocus
+            loading={busy}
+            data-testid="review-countersign-confirm"
+            onClick={async () => {
+              setBusy(true);
+              await onConfirm();
+              setBusy(false);
+            }}
+          >
+            {t.countersign.confirm}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function ReturnDialog({ opened, onClose, onConfirm }: { opened: boolean; onClose(): void; onConfirm(comment: string): Promise<void> }) {
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    if (!comment.trim()) {
+      setError(t.giveBack.commentRequired);
+      return;
+    }
+    setBusy(true);
+    await onConfirm(comment);
+    setBusy(false);
+    setComment('');
+    setError(null);
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title={t.giveBack.title}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack>
+          <Textarea
+            label={t.giveBack.comment}
+            description={t.giveBack.commentHint}
+            value={comment}
+            error={error}
+            autosize
+            minRows={4}
+            maxLength={5000}
+            data-autofocus
+            data-testid="review-return-comment-input"
+            onChange={(e) => setComment(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                void submit();
+              }
+            }}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t.cancel}
+            </Button>
+            <Button type="submit" color="orange" loading={busy} data-testid="review-return-confirm">
+              {t.giveBack.confirm}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function HandoverDialog(props: {
+  opened: boolean;
+  from: OfficeId;
+  suggested: string | undefined;
+  onClose(): void;
+  onConfirm(to: OfficeId): Promise<void>;
+}) {
+  const options = OFFICE_IDS.filter((o) => o !== props.from);
+  const initial = isOfficeId(props.suggested) && props.suggested !== props.from ? props.suggested : '';
+  const [to, setTo] = useState<OfficeId | ''>(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setTo(initial), [initial, props.opened]);
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={t.handOver.title}>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (!to) {
+            setError(t.handOver.targetRequired);
+            return;
+          }
+          setBusy(true);
+          await props.onConfirm(to);
+          setBusy(false);
+          setError(null);
+        }}
+      >
+        <Stack>
+          {props.suggested === 'outside' && (
+            <Alert color="yellow" p="xs">
+              {t.handOver.outside}
+            </Alert>
+          )}
+          <NativeSelect
+            label={t.handOver.target}
+            value={to}
+            error={error}
+            data-autofocus
+            data-testid="review-handover-target"
+            onChange={(e) => setTo(e.currentTarget.value as OfficeId | '')}
+            data={[{ value: '', label: '–' }, ...options.map((o) => ({ value: o, label: de.offices[o] }))]}
+          />
+          <Text size="sm">{t.handOver.text(props.from)}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              {t.cancel}
+            </Button>
+            <Button type="submit" color="grape" loading={busy} data-testid="review-handover-confirm">
+              {t.handOver.confirm}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
