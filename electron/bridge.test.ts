@@ -28,6 +28,7 @@ describe('preload bridge', () => {
       'getConfig',
       'onLockRequest',
       'openExternal',
+      'printToPdf',
       'protectSecret',
       'unprotectSecret',
     ]);
@@ -41,11 +42,13 @@ describe('preload bridge', () => {
     expect(await bridge.openExternal('https://example.org')).toBeUndefined();
     await bridge.protectSecret!('key');
     await bridge.unprotectSecret!('os1:abc');
+    await bridge.printToPdf!('Übergabebericht.pdf');
     expect(calls).toEqual([
       [IPC_CHANNELS.getConfig],
       [IPC_CHANNELS.openExternal, 'https://example.org'],
       [IPC_CHANNELS.protectSecret, 'key'],
       [IPC_CHANNELS.unprotectSecret, 'os1:abc'],
+      [IPC_CHANNELS.printToPdf, 'Übergabebericht.pdf'],
     ]);
   });
 

@@ -7,6 +7,7 @@ import {
   type LockReason,
   type MachineConfig,
   type ObhutBridge,
+  type PrintToPdfResult,
 } from '../shared/ipc';
 
 /**
@@ -23,6 +24,8 @@ export function createBridge(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeLis
     protectSecret: (plain: string): Promise<KeystoreResult> => ipc.invoke(IPC_CHANNELS.protectSecret, String(plain)),
     unprotectSecret: (wrapped: string): Promise<KeystoreResult> =>
       ipc.invoke(IPC_CHANNELS.unprotectSecret, String(wrapped)),
+    printToPdf: (suggestedName: string): Promise<PrintToPdfResult> =>
+      ipc.invoke(IPC_CHANNELS.printToPdf, String(suggestedName)),
     onLockRequest: (listener: (reason: LockReason) => void): (() => void) => {
       const forward = (_event: IpcRendererEvent, reason: unknown) => {
         if (LOCK_REASONS.includes(reason as LockReason)) listener(reason as LockReason);

@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import { autoUpdater } from 'electron-updater';
@@ -7,6 +7,7 @@ import { IPC_EVENTS } from '../shared/ipc';
 import { createKeystore } from './keystore';
 import { createFileLogger } from './log';
 import { forwardLockSignals } from './power/lock-signals';
+import { createPdfExport } from './print/pdf-export';
 import { launchServerUrl, loadSettings, machinePolicyPath } from './policy/load';
 import { toMachineConfig } from './policy/settings';
 import { contentSecurityPolicy } from './security/csp';
@@ -83,6 +84,7 @@ async function start(): Promise<void> {
     allowPlaintext: resolved.settings.allowPlaintextKeyStorage,
     log,
   });
+  const exportPdf = createPdfExport({ dialog, writeFile, defaultDirectory: app.getPath('documents'), log });
   registerIpcHandlers(
     ipcMain,
     {
@@ -93,6 +95,7 @@ async function start(): Promise<void> {
       },
       protectSecret: async (plain) => keystore.protect(plain),
       unprotectSecret: async (wrapped) => keystore.unprotect(wrapped),
+      printToPdf: (name) => exportPdf(mainWindow && { window: mainWindow, webContents: mainWindow.webContents }, name),
     },
     log,
   );

@@ -21,6 +21,12 @@ export const LOCK_REASONS: readonly LockReason[] = ['suspend', 'lock-screen'];
 /** A secret wrapped or unwrapped by the OS keystore, or the German reason why not. */
 export type KeystoreResult = { ok: true; value: string } | { ok: false; message: string };
 
+/** What became of saving a printed page as PDF: where it went, or that the user cancelled, or the German reason. */
+export type PrintToPdfResult =
+  | { status: 'saved'; path: string }
+  | { status: 'cancelled' }
+  | { status: 'failed'; message: string };
+
 export type ObhutBridge = {
   appVersion: string;
   getConfig(): Promise<MachineConfig>;
@@ -37,6 +43,11 @@ export type ObhutBridge = {
    * Optional for the same reason as protectSecret.
    */
   onLockRequest?(listener: (reason: LockReason) => void): () => void;
+  /**
+   * Prints the app's page with its print styles (the handover report) to an A4 PDF and asks where to save it,
+   * offering `suggestedName`. Optional for the same reason as protectSecret; the browser prints with window.print.
+   */
+  printToPdf?(suggestedName: string): Promise<PrintToPdfResult>;
 };
 
 export const IPC_CHANNELS = {
@@ -44,6 +55,7 @@ export const IPC_CHANNELS = {
   openExternal: 'obhut:open-external',
   protectSecret: 'obhut:protect-secret',
   unprotectSecret: 'obhut:unprotect-secret',
+  printToPdf: 'obhut:print-to-pdf',
 } as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
 

@@ -33,6 +33,7 @@ function setup() {
       openExternal: async (url) => void opened.push(url),
       protectSecret: async (plain) => ({ ok: true, value: `wrapped:${plain}` }),
       unprotectSecret: async (wrapped) => ({ ok: true, value: wrapped.replace('wrapped:', '') }),
+      printToPdf: async (name) => ({ status: 'saved', path: `/tmp/${name}` }),
     },
     log,
   );
@@ -55,6 +56,7 @@ describe('IPC', () => {
     await invoke(IPC_CHANNELS.openExternal, appFrame, 'https://example.org');
     expect(opened).toEqual(['https://example.org']);
     expect(await invoke(IPC_CHANNELS.protectSecret, appFrame, 'k')).toEqual({ ok: true, value: 'wrapped:k' });
+    expect(await invoke(IPC_CHANNELS.printToPdf, appFrame, 'Bericht.pdf')).toEqual({ status: 'saved', path: '/tmp/Bericht.pdf' });
   });
 
   it.each([
@@ -80,6 +82,8 @@ describe('IPC', () => {
     await expect(invoke(IPC_CHANNELS.getConfig, appFrame, 'extra')).rejects.toThrow(/bad arguments/);
     await expect(invoke(IPC_CHANNELS.protectSecret, appFrame, 42)).rejects.toThrow(/bad arguments/);
     await expect(invoke(IPC_CHANNELS.unprotectSecret, appFrame, 'x'.repeat(200_000))).rejects.toThrow(/bad arguments/);
+    await expect(invoke(IPC_CHANNELS.printToPdf, appFrame, 'x'.repeat(300))).rejects.toThrow(/bad arguments/);
+    await expect(invoke(IPC_CHANNELS.printToPdf, appFrame)).rejects.toThrow(/bad arguments/);
     expect(opened).toEqual([]);
   });
 

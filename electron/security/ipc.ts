@@ -23,6 +23,7 @@ const ARGUMENT_CHECKS: { [K in ChannelName]: (args: unknown[]) => boolean } = {
   openExternal: oneString(2048),
   protectSecret: oneString(64 * 1024),
   unprotectSecret: oneString(128 * 1024),
+  printToPdf: oneString(255),
 };
 
 export class IpcRefused extends Error {}
