@@ -20,6 +20,7 @@ import { installAuthorisation, ROUTES } from './authz/routes';
 import type { Db } from './db/db';
 import { isStorableJson } from './http/body-guard';
 import { ApiError, clientError, frameworkError, installErrorHandlers } from './http/errors';
+import { registerOverviewRoutes } from './overview/routes';
 import { collectionByName, type CollectionDef } from './sync/collections';
 import { parseCheckpoint, parseLimit, readFeed } from './sync/pull';
 import { push } from './sync/push';
@@ -267,6 +268,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
 
   registerAdminRoutes(app, { db, closeSessions: (hashes) => hashes.forEach((h) => hub.closeSession(h)) });
+  registerOverviewRoutes(app, { db });
 
   return app;
 }

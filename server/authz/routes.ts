@@ -42,6 +42,7 @@ export const ROUTES = {
   revokeDevice: { method: 'POST', url: `${p}/admin/devices/:id/revoke`, authz: res('devices', 'revoke') },
   readAudit: { method: 'GET', url: `${p}/admin/audit`, authz: res('audit', 'read') },
   exportAudit: { method: 'GET', url: `${p}/admin/audit/export`, authz: res('audit', 'export') },
+  overview: { method: 'GET', url: `${p}/overview`, authz: res('overview', 'read') },
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof ROUTES;

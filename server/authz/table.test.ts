@@ -30,6 +30,14 @@ describe('the authorisation table', () => {
     expect(denial(user(['oncall']), 'intakes', 'countersign', 'segeberg')).toBe('forbidden');
   });
 
+  it('shows the Verbund overview to supervisors and coordinators only, across the Verbund, as data without persons', () => {
+    const readers = ROLES.filter((r) => scopeOf(user([r]), 'overview', 'read') !== 'none');
+    expect(readers).toEqual(['supervisor', 'coordinator']);
+    expect(scopeOf(user(['supervisor']), 'overview', 'read')).toBe('all');
+    expect(AUTHZ.overview.personalData).toBe(false);
+    expect(ROUTES.overview).toEqual({ method: 'GET', url: '/api/v1/overview', authz: { kind: 'resource', resource: 'overview', operation: 'read' } });
+  });
+
   it('gives a user with several roles the widest scope of any', () => {
     expect(scopeOf(user(['oncall']), 'facilities', 'write')).toBe('none');
     expect(scopeOf(user(['oncall', 'admin']), 'facilities', 'write')).toEqual({ offices: ['segeberg'] });

@@ -59,6 +59,9 @@ export const AUTHZ = {
   devices: { personalData: true, operations: { read: ADMIN_OWN, revoke: ADMIN_OWN } },
   // The audit trail: for the office's administration and data protection officer (an admin account).
   audit: { personalData: true, operations: { read: ADMIN_OWN, export: ADMIN_OWN } },
+  // The Verbund overview (server/overview/): counts per office and week, no personal data by construction (no id,
+  // name or text leaves the aggregation), for the coordination and the offices' supervisors across the Verbund.
+  overview: { personalData: false, operations: { read: { supervisor: 'all', coordinator: 'all' } } },
   // One's own session.
   session: { personalData: false, operations: { logout: EVERYONE_OWN } },
 } as const satisfies Record<string, ResourceDef<string>>;

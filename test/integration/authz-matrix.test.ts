@@ -5,6 +5,7 @@ import type { Operation, Resource } from '../../server/authz/table';
 import { demoFacilities } from '../../shared/demo/facilities';
 import { newHold } from '../../shared/placement/newHold';
 import { ROLES, type Role } from '../../shared/roles';
+import type { VerbundOverview } from '../../shared/overview';
 import { COLLECTIONS, type CollectionName, type LoginResponse, type WireDocument } from '../../shared/sync/protocol';
 import { login, makeIntake, openStream, pullAll, push, request, type EventStream, type RawResponse } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
@@ -149,7 +150,7 @@ async function cells(
 }
 
 it('covers every route of the server', () => {
-  const covered: RouteName[] = ['health', 'login', 'logout', 'pull', 'push', 'stream', 'listUsers', 'createUser', 'setPassword', 'disableUser', 'enableUser', 'listDevices', 'revokeDevice', 'readAudit', 'exportAudit'];
+  const covered: RouteName[] = ['health', 'login', 'logout', 'pull', 'push', 'stream', 'listUsers', 'createUser', 'setPassword', 'disableUser', 'enableUser', 'listDevices', 'revokeDevice', 'readAudit', 'exportAudit', 'overview'];
   expect(covered.sort()).toEqual((Object.keys(ROUTES) as RouteName[]).sort());
 });
 
@@ -317,6 +318,19 @@ describe('admin routes', () => {
       const res = await api(role).exportAudit(relation === 'own' ? '' : `?officeId=${OTHER}`);
       const outcome = status(res, 200);
       if (outcome === 'allow') expect(res.body).not.toContain(`"${relation === 'own' ? OTHER : OWN}"`);
+      return outcome;
+    });
+  });
+});
+
+describe('Verbund overview', () => {
+  it('overview: counts the office’s intakes exactly when the table allows reading them', async () => {
+    // The collection tests above stored intakes of both offices just now; the period spans today in any time zone.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await cells('overview', 'overview', 'read', async (role, relation) => {
+      const res = await request<VerbundOverview>(url, 'GET', `/overview?from=${day(-1)}&to=${day(1)}`, { token: subject[role].token });
+      const outcome = status(res, 200);
+      if (outcome === 'allow') expect(res.body.intakes.total[officeOf(relation)]).toBeGreaterThan(0);
       return outcome;
     });
   });
