@@ -1,0 +1,243 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { demoNightRecord } from '../../../../shared/demo/nightRecord';
+import { de } from '../../../../shared/i18n';
+import type { Intake } from '../../../../shared/schema/intake';
+import { conflictRecord } from '../../../../shared/sync/merge';
+import { ClientContext } from '../../app/client-context';
+import type { ObhutClient } from '../../data/client';
+import { openDatabase, type ObhutDatabase } from '../../data/database';
+import { EntryRepository } from '../../data/entries';
+import { IntakeRepository } from '../../data/intakes';
+import { PendingWrites } from '../../data/pending';
+import type { SyncStatus } from '../../data/sync-status';
+import { renderWithTheme } from '../../test-render';
+import { ReviewPage } from './ReviewPage';
+
+// Monday morning: the queue shows what came in since Friday 00:00 and whatever is still open.
+const NOW = Date.parse('2026-11-23T08:00+01:00');
+const supervisor = { id: 'leitung.pinneberg', username: 'leitung.pinneberg', displayName: 'Leitung Pinneberg', officeId: 'pinneberg', roles: ['supervisor'] };
+
+function record(id: string, firstName: string, receivedAt: string, extra: Partial<Intake> = {}): Intake {
+  const at = Date.parse(receivedAt);
+  return {
+    ...demoNightRecord(at),
+    id,
+    officeId: 'pinneberg',
+    createdBy: 'bereitschaft.pinneberg',
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: 'bereitschaft.pinneberg',
+    child: { firstName, lastName: 'Testkind' },
+    status: 'submitted',
+    conflicts: [],
+    ...extra,
+  };
+}
+
+const RECORDS: Intake[] = [
+  // Responsible: Segeberg (the demo night's location before), so it may be handed over once countersigned.
+  record('sat', 'Mia', '2026-11-21T23:40+01:00', { conflicts: [conflictRecord('situation', 'ältere Fassung', 'bereitschaft.pinneberg', 1)] }),
+  record('sun', 'Jonas', '2026-11-22T02:10+01:00', { responsibility: { locationBeforeOfficeId: 'pinneberg' } }),
+  record('fri-signed', 'Ida', '2026-11-20T09:00+01:00', {
+    review: { state: 'countersigned', countersignedBy: 'leitung.pinneberg', countersignedAt: Date.parse('2026-11-20T12:00+01:00') },
+  }),
+  record('thu-signed', 'Tom', '2026-11-19T21:00+01:00', {
+    review: { state: 'countersigned', countersignedBy: 'leitung.pinneberg', countersignedAt: Date.parse('2026-11-19T23:00+01:00') },
+  }),
+  record('draft', 'Eva', '2026-11-22T05:00+01:00', { status: 'draft' }),
+];
+
+let db: ObhutDatabase;
+let n = 0;
+
+beforeEach(async () => {
+  db = await openDatabase({ name: `obhut_review_${n++}`, key: 'k'.repeat(64), env: { indexedDB: new IDBFactory(), IDBKeyRange } });
+  await db.intakes.bulkInsert(RECORDS);
+});
+afterEach(async () => {
+  await db.close();
+});
+
+const status = (extra: Partial<SyncStatus> = {}): SyncStatus => ({
+  connection: 'online',
+  serverReachable: true,
+  machineOnline: true,
+  streamConnected: true,
+  lastSyncedAt: NOW,
+  pendingIds: [],
+  pendingCount: 0,
+  rejections: [],
+  conflictCount: 0,
+  conflictIds: [],
+  auth: { state: 'ok' },
+  lastError: null,
+  ...extra,
+});
+
+/** The page over the app's real repositories and local database. */
+async function renderPage(syncStatus: SyncStatus = status(), intakeId?: string) {
+  const pending = await PendingWrites.open(db);
+  const dismissed: string[] = [];
+  const client = {
+    user: supervisor,
+    intakes: new IntakeRepository(db.intakes, pending, supervisor, () => NOW),
+    entries: new EntryRepository(db.entries, db.rejections, pending, supervisor, () => NOW),
+    dismissRejection: async (id: string) => void dismissed.push(id),
+  } as unknown as ObhutClient;
+  renderWithTheme(
+    <ClientContext.Provider value={client}>
+      <ReviewPage status={syncStatus} intakeId={intakeId} now={() => NOW} />
+    </ClientContext.Provider>,
+  );
+  if (intakeId) await screen.findByTestId('review-record', {}, { timeout: 15_000 });
+  else await screen.findAllByTestId('review-row', {}, { timeout: 15_000 });
+  return { pending, dismissed };
+}
+
+const rowIds = () => screen.queryAllByTestId('review-row').map((r) => r.getAttribute('data-intake-id'));
+const stored = async (id: string) => (await db.intakes.findOne(id).exec())!.toMutableJSON() as Intake;
+
+describe('ReviewPage: the queue', () => {
+  it('lists the records since the last working day, newest first, with state, deadlines, conflicts and sync state', async () => {
+    await renderPage(status({ pendingIds: ['sun'] }));
+    expect(rowIds()).toEqual(['sun', 'sat', 'fri-signed']);
+    const [sun, sat, fri] = screen.getAllByTestId('review-row');
+    expect(sun).toHaveAccessibleName('Bericht von Jonas Testkind prüfen');
+    expect(sun).toHaveTextContent('22.11.2026 02:10');
+    expect(within(sun).getByTestId('review-row-state')).toHaveTextContent('neu');
+    expect(within(sun).getByTestId('review-row-sync')).toHaveTextContent('nicht synchronisiert');
+    expect(within(sat).getByTestId('review-row-sync')).toHaveTextContent('synchronisiert');
+    expect(within(sat).getByTestId('review-row-conflicts')).toHaveTextContent('1 Konflikt');
+    expect(within(sun).queryByTestId('review-row-conflicts')).toBeNull();
+    expect(within(fri).getByTestId('review-row-state')).toHaveTextContent('gegengezeichnet');
+    // Saturday's night: nothing handed to the ASD by Monday 08:00 is overdue; every row has open obligations.
+    expect(within(sat).getByTestId('review-row-overdue')).toHaveTextContent(/^\d+ überfällig$/);
+    for (const row of [sun, sat, fri]) expect(within(row).getByTestId('review-row-open')).toHaveTextContent(/^\d+ offen$/);
+    expect(screen.getByTestId('review-count')).toHaveTextContent('3 von 3 Berichten');
+  });
+
+  it('filters by period, state, overdue deadlines and name', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    await user.click(screen.getByRole('radio', { name: 'Alle abgeschlossenen Berichte' }));
+    expect(rowIds()).toEqual(['sun', 'sat', 'fri-signed', 'thu-signed']);
+    await user.selectOptions(screen.getByLabelText('Prüfstand'), 'countersigned');
+    expect(rowIds()).toEqual(['fri-signed', 'thu-signed']);
+    await user.selectOptions(screen.getByLabelText('Prüfstand'), '');
+    await user.type(screen.getByLabelText('Name suchen'), 'jonas');
+    expect(rowIds()).toEqual(['sun']);
+    await user.clear(screen.getByLabelText('Name suchen'));
+    await user.click(screen.getByLabelText('Nur mit überfälligen Fristen'));
+    const overdue = rowIds();
+    // Exactly the rows with an overdue badge remain, and Saturday's night is one of them.
+    expect(overdue).toContain('sat');
+    for (const row of screen.getAllByTestId('review-row')) expect(within(row).getByTestId('review-row-overdue')).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Name suchen'), 'niemand');
+    expect(screen.getByTestId('review-no-match')).toHaveTextContent('Kein Bericht entspricht den Filtern.');
+  });
+
+  it('is usable by keyboard: arrows move between rows, Enter opens, Esc goes back to the same row', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    const [first, second] = screen.getAllByTestId('review-row');
+    first.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(second).toHaveFocus();
+    await user.keyboard('{Enter}');
+    const view = await screen.findByTestId('review-record');
+    expect(view).toHaveAttribute('data-record-id', 'sat');
+    expect(screen.getByRole('heading', { name: 'Prüfung: Mia Testkind' })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.getAllByTestId('review-row')[1]).toHaveFocus());
+  });
+});
+
+describe('ReviewPage: reviewing one record', () => {
+  it('shows the whole record read-only with its deadlines, log and conflicts', async () => {
+    await db.entries.insert({
+      id: 'e1', officeId: 'pinneberg', intakeId: 'sat', kind: 'note', at: Date.parse('2026-11-21T23:55+01:00'),
+      createdBy: 'bereitschaft.pinneberg', createdAt: 1, updatedAt: 1, text: 'Kind in der Bereitschaftspflege angekommen.',
+    });
+    await renderPage(status(), 'sat');
+    const summary = screen.getByTestId('record-summary');
+    expect(within(summary).getByText('Mia')).toBeInTheDocument();
+    expect(within(summary).getByText(/Polizei trifft das Kind nachts allein/)).toBeInTheDocument();
+    expect(within(summary).queryByRole('textbox')).toBeNull();
+    expect(screen.getByTestId('obligations')).toBeInTheDocument();
+    expect(screen.getAllByTestId('obligation').length).toBeGreaterThan(0);
+    expect(await screen.findByText('Kind in der Bereitschaftspflege angekommen.')).toBeInTheDocument();
+    expect(screen.getByTestId('conflicts')).toHaveTextContent('ältere Fassung');
+    expect(screen.getByTestId('review-state')).toHaveTextContent('neu');
+    expect(screen.queryByTestId('review-locked')).toBeNull();
+  });
+
+  it('countersigns: the record carries the signer and time and shows as locked', async () => {
+    const user = userEvent.setup();
+    const { pending } = await renderPage(status(), 'sun');
+    expect(screen.queryByRole('button', { name: 'Übergeben' })).toBeNull(); // responsible is the own office
+    await user.click(screen.getByRole('button', { name: 'Gegenzeichnen' }));
+    await user.click(await screen.findByRole('button', { name: 'Jetzt gegenzeichnen' }));
+    await waitFor(() => expect(screen.getByTestId('review-state')).toHaveTextContent('gegengezeichnet'));
+    expect(screen.getByTestId('review-locked')).toHaveTextContent('gesperrt');
+    expect(screen.getByTestId('review-locked-note')).toHaveTextContent(de.review.ui.record.locked);
+    expect(screen.queryByRole('button', { name: 'Gegenzeichnen' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Zurückgeben' })).toBeNull();
+    const saved = await stored('sun');
+    expect(saved.review).toEqual({ state: 'countersigned', countersignedBy: 'leitung.pinneberg', countersignedAt: NOW });
+    expect(saved.updatedBy).toBe('leitung.pinneberg');
+    expect(pending.ids).toContain('sun');
+  });
+
+  it('returns only with a comment, and the comment is on the record', async () => {
+    const user = userEvent.setup();
+    await renderPage(status(), 'sat');
+    await user.click(screen.getByRole('button', { name: 'Zurückgeben' }));
+    await user.click(await screen.findByRole('button', { name: 'Mit Kommentar zurückgeben' }));
+    expect(await screen.findByText('Bitte begründen Sie die Rückgabe mit einem Kommentar.')).toBeInTheDocument();
+    expect((await stored('sat')).review).toBeUndefined();
+    await user.type(screen.getByLabelText(/Kommentar für die Fachkraft/), '  Sorgeberechtigte nicht dokumentiert. ');
+    await user.click(screen.getByRole('button', { name: 'Mit Kommentar zurückgeben' }));
+    await waitFor(() => expect(screen.getByTestId('review-state')).toHaveTextContent('zurückgegeben'));
+    expect((await stored('sat')).review).toEqual({
+      state: 'returned', returnedBy: 'leitung.pinneberg', returnedAt: NOW, returnComment: 'Sorgeberechtigte nicht dokumentiert.',
+    });
+    expect(screen.getByTestId('review-return-comment')).toHaveTextContent('Sorgeberechtigte nicht dokumentiert.');
+    // Returned: it may still be countersigned, not returned again.
+    expect(screen.getByRole('button', { name: 'Gegenzeichnen' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Zurückgeben' })).toBeNull();
+  });
+
+  it('hands a countersigned record over to the responsible office it suggests', async () => {
+    await db.intakes.upsert(record('fri-signed', 'Ida', '2026-11-20T09:00+01:00', {
+      review: { state: 'countersigned', countersignedBy: 'leitung.pinneberg', countersignedAt: 5 },
+    }));
+    const user = userEvent.setup();
+    await renderPage(status(), 'fri-signed');
+    expect(screen.getByTestId('review-locked')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Übergeben' }));
+    const target = await screen.findByLabelText('Zuständiges Jugendamt');
+    expect(target).toHaveValue('segeberg');
+    expect(within(target).queryByRole('option', { name: de.offices.pinneberg })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Jetzt übergeben' }));
+    await waitFor(() => expect(screen.getByTestId('review-state')).toHaveTextContent('übergeben'));
+    expect((await stored('fri-signed')).review).toEqual({
+      state: 'handed_over', countersignedBy: 'leitung.pinneberg', countersignedAt: 5,
+      handedOverTo: 'segeberg', handedOverBy: 'leitung.pinneberg', handedOverAt: NOW,
+    });
+    expect(screen.queryByRole('button', { name: 'Übergeben' })).toBeNull();
+  });
+
+  it("shows the server's refusal in German and lets the user acknowledge it", async () => {
+    const user = userEvent.setup();
+    const refused = status({ rejections: [{ id: 'fri-signed', code: 'intake_locked', message: 'intake is locked', at: NOW }] });
+    const { dismissed } = await renderPage(refused, 'fri-signed');
+    const alert = screen.getByTestId('review-rejection');
+    expect(alert).toHaveTextContent(de.review.ui.rejected.title);
+    expect(alert).toHaveTextContent(de.errors.intake_locked);
+    expect(screen.getByTestId('review-sync')).toHaveAttribute('data-state', 'rejected');
+    await user.click(within(alert).getByRole('button', { name: 'Gelesen' }));
+    expect(dismissed).toEqual(['fri-signed']);
+  });
+});
