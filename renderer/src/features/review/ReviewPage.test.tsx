@@ -108,7 +108,9 @@ describe('ReviewPage: the queue', () => {
     expect(sun).toHaveTextContent('22.11.2026 02:10');
     expect(within(sun).getByTestId('review-row-state')).toHaveTextContent('neu');
     expect(within(sun).getByTestId('review-row-sync')).toHaveTextContent('nicht synchronisiert');
-    expect(within(sat).getByTestId('review-row-sync')).toHaveTextContent('synchronisiert');
+    expect(within(sun).getByTestId('review-row-sync')).toHaveAttribute('data-state', 'pending');
+    expect(within(sat).getByTestId('review-row-sync')).toHaveTextContent(/^synchronisiert$/);
+    expect(within(sat).getByTestId('review-row-sync')).toHaveAttribute('data-state', 'synced');
     expect(within(sat).getByTestId('review-row-conflicts')).toHaveTextContent('1 Konflikt');
     expect(within(sun).queryByTestId('review-row-conflicts')).toBeNull();
     expect(within(fri).getByTestId('review-row-state')).toHaveTextContent('gegengezeichnet');
