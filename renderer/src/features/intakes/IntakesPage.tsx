@@ -1,11 +1,11 @@
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
 import { de } from '../../../../shared/i18n';
 import type { Entry } from '../../../../shared/schema/entry';
 import type { Facility } from '../../../../shared/schema/facility';
 import type { Intake } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
-import { useNavigation } from '../../app/navigation';
+import { type Navigation, useNavigation } from '../../app/navigation';
 import { useNow } from '../../app/use-now';
 import { useObservable } from '../../app/use-observable';
 import type { EntryInput } from '../../data/entries';
@@ -20,13 +20,28 @@ import { EMPTY_SEARCH, matches, type IntakeSearch } from './search';
 const t = de.app.intakes;
 
 type View = { kind: 'list' } | { kind: 'record'; id: string; isNew: boolean };
+const NONE: Intake[] = [];
+
+/** The record another area asked this page to open, if any. */
+function requestedView(nav: Navigation['view']): View | null {
+  return nav.kind === 'intakes' && nav.intakeId ? { kind: 'record', id: nav.intakeId, isNew: false } : null;
+}
 
 /** The office's intakes: the searchable list, and one night record at a time. */
 export function IntakesPage({ status }: { status: SyncStatus | null }) {
   const client = useClient();
+  const navigation = useNavigation();
   const intakes$ = useMemo(() => client.intakes.list$(), [client]);
-  const intakes = useObservable<Intake[]>(intakes$, []);
-  const [view, setView] = useState<View>({ kind: 'list' });
+  const loaded = useObservable<Intake[] | null>(intakes$, null);
+  const intakes = loaded ?? NONE;
+  const [view, setView] = useState<View>(() => requestedView(navigation.view) ?? { kind: 'list' });
+  // Another area may ask for a record (navigation.go({ kind: 'intakes', intakeId })), also while this page is open.
+  const [seen, setSeen] = useState(navigation.view);
+  if (seen !== navigation.view) {
+    setSeen(navigation.view);
+    const requested = requestedView(navigation.view);
+    if (requested) setView(requested);
+  }
   const [search, setSearch] = useState<IntakeSearch>(EMPTY_SEARCH);
   const now = useNow();
   const pendingIds = useMemo(() => new Set(status?.pendingIds ?? []), [status]);
@@ -34,6 +49,7 @@ export function IntakesPage({ status }: { status: SyncStatus | null }) {
   const shown = useMemo(() => intakes.filter((i) => matches(i, search)), [intakes, search]);
 
   if (view.kind === 'record') {
+    if (loaded === null) return <Loader aria-label={de.app.shell.loading} />;
     const intake = intakes.find((i) => i.id === view.id) ?? null;
     if (!intake && !view.isNew) {
       return (
@@ -45,7 +61,7 @@ export function IntakesPage({ status }: { status: SyncStatus | null }) {
         </Stack>
       );
     }
-    return <RecordView id={view.id} intake={intake} status={status} pendingIds={pendingIds} onClose={() => setView({ kind: 'list' })} />;
+    return <RecordView key={view.id} id={view.id} intake={intake} status={status} pendingIds={pendingIds} onClose={() => setView({ kind: 'list' })} />;
   }
 
   return (
