@@ -7,8 +7,8 @@ export const report = {
   subtitle: 'Inobhutnahme nach §§ 42, 42a SGB VIII – Bereitschaftsdienst',
   confidential: 'Vertraulich – Sozialdaten (§ 35 SGB I, §§ 61 ff. SGB VIII)',
   createdAt: (when: string) => `Erstellt am ${when}`,
-  /** Footer of every page; the same text the CSS @page margin box writes ("Seite 1 von 3"). */
-  pageOf: (page: number, pages: number) => `Seite ${page} von ${pages}`,
+  /** Footer of every printed page, "Seite 1 von 3": the words around CSS's page counters. */
+  pageCounter: { page: 'Seite', of: 'von' },
   notCountersigned: 'Dieser Bericht ist noch nicht gegengezeichnet (Vier-Augen-Prinzip).',
   conflicts: (count: number) =>
     count === 1 ? 'Ein ungeklärter Konflikt im Bericht.' : `${count} ungeklärte Konflikte im Bericht.`,
