@@ -6,6 +6,7 @@ import { domain } from './de/domain';
 import { errors } from './de/errors';
 import { nightRecord } from './de/nightRecord';
 import { obligations } from './de/obligations';
+import { overview } from './de/overview';
 import { placement } from './de/placement';
 import { report } from './de/report';
 import { review } from './de/review';
@@ -13,6 +14,6 @@ import { security } from './de/security';
 import { statistics } from './de/statistics';
 
 /** The one German catalogue of every string users see. A second locale would mirror this shape. */
-export const de = { ...domain, app, audit, errors, deadlines, placement, nightRecord, review, report, desktop, security, statistics, obligations } as const;
+export const de = { ...domain, app, audit, errors, deadlines, placement, nightRecord, review, report, desktop, security, statistics, obligations, overview } as const;
 export type Catalogue = typeof de;
 export type { ErrorCode } from './de/errors';

@@ -30,6 +30,7 @@ import { replicateCollection, type LocalDocument } from './replication';
 import { clearRejections, viewOf, type RejectionView } from './rejections';
 import { combineStatus, ConnectionState, machineOnline, type SyncStatus } from './sync-status';
 import { AdminApi } from './admin';
+import { OverviewApi } from './overview';
 import {
   KeystoreError,
   memoryStore,
@@ -96,6 +97,8 @@ export type ObhutClient = {
   holds: HoldRepository;
   /** Calls of the admin API (role admin), with this session's token. */
   admin: AdminApi;
+  /** The Verbund overview (roles coordinator and supervisor), with this session's token. */
+  overview: OverviewApi;
   /**
    * True once the server said 403 device_revoked: the session has stopped syncing; the app tells the user and
    * wipes the device (wipe.ts).
@@ -365,6 +368,7 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
       facilities: new FacilityRepository(db.facilities, pending, user, now),
       holds: new HoldRepository(db.holds, pending, user, now),
       admin: new AdminApi(api, withAuth),
+      overview: new OverviewApi(api, withAuth),
       revoked$: revoked$.asObservable(),
       replication: replications.intakes,
       replications,
