@@ -54,7 +54,7 @@ export const review = {
     keyboardHint: 'Pfeiltasten oder Tab wählen eine Zeile, Enter öffnet den Bericht, Esc führt zurück zur Liste.',
     obligations: {
       open: (n: number) => `${n} offen`,
-      overdue: (n: number) => `${n} überfällig`,
+      overdue: (n: number) => `davon ${n} überfällig`,
       none: 'keine offenen',
     },
     conflicts: (n: number) => (n === 1 ? '1 Konflikt' : `${n} Konflikte`),
@@ -75,6 +75,7 @@ export const review = {
       summary: 'Bericht',
       actions: 'Prüfschritte',
       summaryEmpty: 'Keine Angaben in diesem Abschnitt.',
+      keyboardHint: 'Tab führt zu den Prüfschritten, Esc zurück zur Liste. Nachträge tragen Sie unten im Protokoll ein.',
     },
     countersign: {
       button: 'Gegenzeichnen',

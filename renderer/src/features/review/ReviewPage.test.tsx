@@ -115,7 +115,7 @@ describe('ReviewPage: the queue', () => {
     expect(within(sun).queryByTestId('review-row-conflicts')).toBeNull();
     expect(within(fri).getByTestId('review-row-state')).toHaveTextContent('gegengezeichnet');
     // Saturday's night: nothing handed to the ASD by Monday 08:00 is overdue; every row has open obligations.
-    expect(within(sat).getByTestId('review-row-overdue')).toHaveTextContent(/^\d+ überfällig$/);
+    expect(within(sat).getByTestId('review-row-overdue')).toHaveTextContent(/^davon \d+ überfällig$/);
     for (const row of [sun, sat, fri]) expect(within(row).getByTestId('review-row-open')).toHaveTextContent(/^\d+ offen$/);
     expect(screen.getByTestId('review-count')).toHaveTextContent('3 von 3 Berichten');
   });

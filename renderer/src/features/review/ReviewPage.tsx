@@ -9,6 +9,7 @@ import { useObservable } from '../../app/use-observable';
 import type { SyncStatus } from '../../data/sync-status';
 import { DEFAULT_QUEUE_FILTER, filterRows, lastWorkingDayStart, scopedRows, type QueueFilter, type QueueRow, type QueueScope } from './queue-model';
 import { ReviewRecord, reviewStateColor } from './ReviewRecord';
+import classes from './review.module.css';
 
 const t = de.review.ui;
 
@@ -177,6 +178,7 @@ function QueueTable({ rows, focusId, onOpen }: { rows: QueueRow[]; focusId: stri
             data-testid="review-row"
             data-intake-id={row.intake.id}
             data-review-state={row.state}
+            className={classes.row}
             style={{ cursor: 'pointer' }}
             onClick={() => onOpen(row.intake.id)}
             onKeyDown={(e) => onKeyDown(e, row.intake.id)}

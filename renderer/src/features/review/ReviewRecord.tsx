@@ -147,7 +147,7 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
           </Group>
         </Group>
         <Text size="xs" c="dimmed" mt={4}>
-          {t.keyboardHint}
+          {t.record.keyboardHint}
         </Text>
       </Paper>
 
@@ -198,7 +198,9 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
       <ConflictsPanel intake={intake} currentUserId={client.user.id} onTake={onTake} onKeep={onKeep} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <ObligationsPanel obligations={obligations} />
-        <ResponsibilityInfo intake={intake} />
+        <div>
+          <ResponsibilityInfo intake={intake} />
+        </div>
       </SimpleGrid>
       <RecordSummary intake={intake} />
       <EntryLog entries={entries} pendingIds={pendingIds} rejections={rejections} now={now} onAppend={onAppend} onRestore={onRestore} />
