@@ -91,12 +91,13 @@ const SQL_PLACEMENT_AREAS = `
              OR COALESCE(btrim(i.data#>>'{placement,facilityName}'), '') <> ''
              OR i.data#>>'{placement,admittedAt}' IS NOT NULL AS placed
       FROM documents i
-      LEFT JOIN LATERAL (
-        SELECT hd.data->>'facilityId' AS facility_id FROM documents hd
-         WHERE hd.collection = 'holds' AND NOT hd.deleted AND hd.data->>'intakeRef' = i.id
-           AND hd.data->>'status' = 'occupied'
-         ORDER BY ${num(`hd.data->>'updatedAt'`)} DESC LIMIT 1) h ON true
-     -- Unqualified columns are i's: the lateral subquery exposes only facility_id.
+      -- The place of the latest occupied hold of each intake: one pass over the holds, then a hash join.
+      LEFT JOIN (
+        SELECT DISTINCT ON (hd.data->>'intakeRef') hd.data->>'intakeRef' AS intake_ref, hd.data->>'facilityId' AS facility_id
+          FROM documents hd
+         WHERE hd.collection = 'holds' AND NOT hd.deleted AND hd.data->>'status' = 'occupied'
+         ORDER BY hd.data->>'intakeRef', ${num(`hd.data->>'updatedAt'`)} DESC) h ON h.intake_ref = i.id
+     -- Unqualified columns are i's: the subquery exposes only intake_ref and facility_id.
      WHERE ${INTAKES_OF_PERIOD}
   )
   SELECT t.office_id,
