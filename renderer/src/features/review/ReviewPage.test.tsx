@@ -173,6 +173,7 @@ describe('ReviewPage: reviewing one record', () => {
     expect(screen.getByTestId('conflicts')).toHaveTextContent('ältere Fassung');
     expect(screen.getByTestId('review-state')).toHaveTextContent('neu');
     expect(screen.queryByTestId('review-locked')).toBeNull();
+    expect(screen.getByTestId('handover-report-button')).toHaveTextContent(de.report.print.button);
   });
 
   it('countersigns: the record carries the signer and time and shows as locked', async () => {

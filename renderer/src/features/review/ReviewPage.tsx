@@ -1,5 +1,5 @@
 import { Badge, Button, Checkbox, Group, NativeSelect, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { REVIEW_STATES, type Intake, type ReviewState } from '../../../../shared/schema/intake';
@@ -7,6 +7,7 @@ import { useClient } from '../../app/client-context';
 import { useNow } from '../../app/use-now';
 import { useObservable } from '../../app/use-observable';
 import type { SyncStatus } from '../../data/sync-status';
+import { HandoverReportButton } from '../handover-report/HandoverReportButton';
 import { DEFAULT_QUEUE_FILTER, filterRows, lastWorkingDayStart, scopedRows, type QueueFilter, type QueueRow, type QueueScope } from './queue-model';
 import { ReviewRecord, reviewStateColor } from './ReviewRecord';
 import classes from './review.module.css';
@@ -17,8 +18,6 @@ type Props = {
   status: SyncStatus | null;
   /** Open this record at once (e.g. from another area). */
   intakeId?: string;
-  /** The handover report's button for one record (features/handover-report), shown in the record's review. */
-  reportAction?: (intakeId: string) => ReactNode;
   now?: () => number;
 };
 
@@ -26,7 +25,7 @@ type Props = {
  * The supervisor's morning: the office's submitted records to review (queue-model.ts), and one record at a time to
  * countersign, return or hand over. Keyboard-first: the rows are focusable, arrows move, Enter opens, Esc goes back.
  */
-export function ReviewPage({ status, intakeId, reportAction, now = Date.now }: Props) {
+export function ReviewPage({ status, intakeId, now = Date.now }: Props) {
   const client = useClient();
   const intakes$ = useMemo(() => client.intakes.list$(), [client]);
   const intakes = useObservable<Intake[]>(intakes$, []);
@@ -66,7 +65,7 @@ export function ReviewPage({ status, intakeId, reportAction, now = Date.now }: P
         pendingIds={pendingIds}
         rejections={rejections}
         onBack={back}
-        reportAction={reportAction?.(intake.id)}
+        reportAction={<HandoverReportButton intakeId={intake.id} />}
         now={now}
       />
     );
