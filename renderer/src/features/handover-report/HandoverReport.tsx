@@ -41,7 +41,6 @@ export function HandoverReport({ report }: { report: HandoverReportModel }) {
     <article className="obhut-report" data-testid="handover-report" data-intake-id={report.intakeId} aria-label={report.title}>
       <style>{PAGE_STYLE}</style>
       <header>
-        <p className="confidential">{report.confidential}</p>
         <h1>{report.title}</h1>
         <p className="subtitle">{report.subtitle}</p>
         <p className="child" data-testid="report-child">
@@ -95,12 +94,12 @@ export function HandoverReport({ report }: { report: HandoverReportModel }) {
               {report.log.map((line) => (
                 <tr key={line.id} data-testid="report-log-line" data-entry-id={line.id}>
                   <td className="when">{line.at}</td>
-                  <td>{line.kind}</td>
+                  <td className="kind">{line.kind}</td>
                   <td>
                     {line.text}
                     {line.corrects && <span className="hint"> ({line.corrects})</span>}
                   </td>
-                  <td>{line.by}</td>
+                  <td className="by">{line.by}</td>
                 </tr>
               ))}
             </tbody>
@@ -131,7 +130,7 @@ export function HandoverReport({ report }: { report: HandoverReportModel }) {
                   </td>
                   <td>{o.statusLabel}</td>
                   <td className="when">{o.due}</td>
-                  <td>{o.basis}</td>
+                  <td className="by">{o.basis}</td>
                 </tr>
               ))}
             </tbody>
