@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { jsonEqual } from '../../shared/equal';
 import type { ErrorCode } from '../../shared/i18n/de/errors';
 import { review as reviewText } from '../../shared/i18n/de/review';
@@ -94,7 +95,7 @@ export function reviewEntries(
     const to = reviewStateOf(next);
     if (from === to) return [];
     const line = (officeId: EntryWire['officeId'], text: string, suffix = ''): EntryWire => ({
-      id: `review-${next.id}-${to}-${now}${suffix}`.slice(0, 128),
+      id: reviewEntryId(next.id, to, now, suffix),
       officeId,
       intakeId: next.id,
       kind: to === 'handed_over' ? 'handover' : 'note',
@@ -125,6 +126,14 @@ export function reviewEntries(
         return [line(next.officeId, reviewText.log.step(who, to))];
     }
   });
+}
+
+/**
+ * Ids of documents are at most 64 characters (shared/schema/common.ts), and clients validate every document they
+ * store: a record id is already up to 64, so the line's id is a digest of what makes it unique.
+ */
+function reviewEntryId(intakeId: string, to: string, at: number, suffix: string): string {
+  return `review-${createHash('sha256').update(`${intakeId}\u0000${to}\u0000${at}${suffix}`).digest('base64url').slice(0, 43)}`;
 }
 
 /**

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { de } from '../../shared/i18n';
 import { review } from '../../shared/i18n/de/review';
-import type { EntryWire } from '../../shared/schema/entry';
+import { entryWireSchema, type EntryWire } from '../../shared/schema/entry';
 import type { IntakeWire } from '../../shared/schema/intake';
 import { login, makeIntake, pullAll, push } from '../support/api';
+import { compileValidator } from '../../server/sync/validate';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { startServer, type RunningServer } from '../support/server';
 
@@ -13,6 +14,7 @@ import { startServer, type RunningServer } from '../support/server';
  * locked (a German refusal, nothing stored changes) and later facts go in as addendum entries. Every step is a
  * line on the record's log, with who and when.
  */
+const validateEntry = compileValidator(entryWireSchema, {});
 let pgdb: TestDatabase;
 let server: RunningServer;
 
@@ -43,7 +45,8 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
     const t0 = Date.now();
 
     // The worker submits the night record.
-    const draft = makeIntake('pinneberg');
+    // A record id as long as the schema allows: the server's log lines for it must still be valid documents.
+    const draft = makeIntake('pinneberg', { id: `p-${randomUUID()}${'x'.repeat(26)}` });
     expect((await push(server.url, worker.token, 'intakes', [{ newDocumentState: draft }])).rejected).toEqual([]);
     const submitted: IntakeWire = { ...draft, status: 'submitted', updatedAt: t0 + 1 };
     expect((await change(worker.token, submitted)).rejected).toEqual([]);
@@ -129,6 +132,8 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
     const steps = log.filter((e) => e.id.startsWith('review-'));
     expect(steps.map((e) => e.createdBy)).toEqual(['leitung.pinneberg', 'bereitschaft.pinneberg', 'leitung.pinneberg']);
     expect(steps.every((e) => e.at >= t0)).toBe(true);
+    // Clients validate what they store (and would drop these lines otherwise).
+    for (const line of steps) expect(validateEntry(line)).toBeNull();
   });
 
   it('refuses a countersignature of another office\'s supervisor and of a draft', async () => {
