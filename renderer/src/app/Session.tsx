@@ -11,6 +11,8 @@ import { AdminPage } from '../features/admin/AdminPage';
 import { CoordinationPage } from '../features/coordination/CoordinationPage';
 import { PlacementBoardPage } from '../features/placement-board/PlacementBoardPage';
 import { ReviewPage } from '../features/review/ReviewPage';
+import { ObligationsPage } from '../features/obligations/ObligationsPage';
+import { VerbundOverviewPage } from '../features/verbund-overview/VerbundOverviewPage';
 import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { ClientContext } from './client-context';
 import { NavigationContext, type View } from './navigation';
@@ -85,6 +87,8 @@ export function Session({
             {view.kind === 'intakes' && <IntakesPage status={status} />}
             {view.kind === 'board' && <PlacementBoardPage key={view.intakeId} status={status} intakeId={view.intakeId} />}
             {view.kind === 'review' && <ReviewPage key={view.intakeId} status={status} intakeId={view.intakeId} />}
+            {view.kind === 'obligations' && <ObligationsPage status={status} />}
+            {view.kind === 'overview' && <VerbundOverviewPage status={status} />}
             {view.kind === 'coordination' && <CoordinationPage status={status} />}
             {view.kind === 'admin' && <AdminPage status={status} />}
             {view.kind === 'statistics' && <StatisticsPage status={status} />}
@@ -100,15 +104,20 @@ export function Session({
 }
 
 type Area = View['kind'];
-/** Case data only for those who handle cases; the board for everyone; coordination for its role and admins. */
+/**
+ * Case data only for those who handle cases; the board for everyone; coordination for its role and admins; the
+ * Verbund overview (counts only) for coordinators and supervisors.
+ */
 function areasOf(roles: string[]): Area[] {
   const has = (...r: string[]) => roles.some((x) => r.includes(x));
   const areas: Area[] = [];
   if (has('oncall', 'supervisor')) areas.push('intakes');
   if (has('supervisor')) areas.push('review');
+  if (has('oncall', 'supervisor')) areas.push('obligations');
   if (has('coordinator', 'admin')) areas.push('coordination');
   areas.push('board');
   if (has('supervisor')) areas.push('statistics');
+  if (has('coordinator', 'supervisor')) areas.push('overview');
   if (has('admin')) areas.push('admin');
   return areas;
 }
@@ -117,6 +126,8 @@ function navLabel(area: Area): string {
   if (area === 'admin') return de.security.admin.nav;
   if (area === 'statistics') return de.statistics.nav;
   if (area === 'review') return de.review.ui.nav;
+  if (area === 'obligations') return de.obligations.nav;
+  if (area === 'overview') return de.overview.nav;
   return de.app.nav[area];
 }
 

@@ -7,6 +7,8 @@ export type View =
   | { kind: 'board'; intakeId?: string }
   /** The supervisor's review queue; `intakeId`: open that record's review. */
   | { kind: 'review'; intakeId?: string }
+  | { kind: 'obligations' }
+  | { kind: 'overview' }
   | { kind: 'coordination' }
   | { kind: 'admin' }
   | { kind: 'statistics' };
