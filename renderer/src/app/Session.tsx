@@ -45,12 +45,12 @@ export function Session({
       <NavigationContext.Provider value={navigation}>
       <AppShell header={{ height: 56 }} footer={{ height: 'auto' }} padding="md">
         <AppShell.Header px="md">
-          <Group h="100%" justify="space-between">
-            <Group gap="sm">
+          <Group h="100%" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
               <Title order={1} size="h3">
                 {de.app.name}
               </Title>
-              <Text size="sm" c="dimmed" visibleFrom="lg">
+              <Text size="sm" c="dimmed" visibleFrom="xl">
                 {t.tagline}
               </Text>
               {areas.length > 1 && (
@@ -63,8 +63,8 @@ export function Session({
                 />
               )}
             </Group>
-            <Group gap="sm">
-              <Text size="sm" data-testid="current-user">
+            <Group gap="sm" wrap="nowrap">
+              <Text size="sm" data-testid="current-user" truncate="end">
                 {t.signedInAs(client.user.displayName, office)}
               </Text>
               {onLock && (
