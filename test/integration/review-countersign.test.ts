@@ -159,4 +159,38 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
     expect((await change(foreign.token, byOther)).rejected[0]?.code).toBe('other_office');
     expect((await stored(draft.id)).review).toBeUndefined();
   });
+
+  it('takes a record into review, and closes it after countersigning once the measure has ended', async () => {
+    const worker = await login(server.url, 'bereitschaft.segeberg');
+    const boss = await login(server.url, 'leitung.segeberg');
+    const draft = makeIntake('segeberg', { status: 'submitted' });
+    expect((await push(server.url, worker.token, 'intakes', [{ newDocumentState: draft }])).rejected).toEqual([]);
+    const at = (n: number) => draft.updatedAt + n;
+
+    // Only the supervisor starts the review.
+    const byWorker: IntakeWire = { ...draft, updatedAt: at(1), review: { state: 'in_review' } };
+    expect((await change(worker.token, byWorker)).rejected[0]?.code).toBe('review_not_allowed');
+    const inReview: IntakeWire = { ...draft, updatedAt: at(2), updatedBy: boss.user.id, review: { state: 'in_review' } };
+    expect((await change(boss.token, inReview)).rejected).toEqual([]);
+
+    // Not closed before it is countersigned.
+    const early: IntakeWire = { ...inReview, updatedAt: at(3), review: { state: 'closed' } };
+    expect((await change(boss.token, early)).rejected[0]?.code).toBe('invalid_review_step');
+    const signed: IntakeWire = {
+      ...inReview,
+      updatedAt: at(4),
+      review: { state: 'countersigned', countersignedBy: boss.user.id, countersignedAt: at(4) },
+    };
+    expect((await change(boss.token, signed)).rejected).toEqual([]);
+    const closed: IntakeWire = { ...signed, updatedAt: at(5), review: { ...signed.review!, state: 'closed' } };
+    expect((await change(boss.token, closed)).rejected).toEqual([]);
+    expect((await stored(draft.id)).review).toEqual({ state: 'closed', countersignedBy: boss.user.id, countersignedAt: at(4) });
+    // Closed is final.
+    const reopened: IntakeWire = { ...closed, updatedAt: at(6), review: { ...closed.review!, state: 'countersigned' } };
+    expect((await change(boss.token, reopened)).rejected[0]?.code).toBe('invalid_review_step');
+
+    const texts = (await logOf(worker.token, draft.id)).map((e) => e.text);
+    const who = 'Leitung Kreis Segeberg (leitung.segeberg)';
+    expect(texts).toEqual(expect.arrayContaining([review.log.step(who, 'in_review'), review.log.countersigned(who), review.log.step(who, 'closed')]));
+  });
 });

@@ -101,6 +101,10 @@ export const review = {
       outside: 'Das zuständige Jugendamt liegt außerhalb des Verbunds; wählen Sie ein Jugendamt des Verbunds oder übergeben Sie außerhalb von Obhut.',
       confirm: 'Jetzt übergeben',
     },
+    close: {
+      button: 'Als beendet abschließen',
+      hint: 'Die Maßnahme ist beendet; der Bericht verlässt die Liste der offenen Fälle.',
+    },
     cancel: 'Abbrechen',
     stepFailed: 'Der Schritt konnte auf diesem Gerät nicht gespeichert werden.',
     rejected: {

@@ -15,13 +15,15 @@ type Props = {
   currentUserId: string;
   onTake(conflictId: string): void;
   onKeep(conflictId: string): void;
+  /** A countersigned record is locked: the conflicts stay visible, nobody can resolve them any more. */
+  readOnly?: boolean;
 };
 
 /**
  * Values that lost a concurrent edit, per field path, with who wrote them and when, beside the current value. The
  * record shows them until someone chooses: take the other value, or keep the current one.
  */
-export const ConflictsPanel = memo(function ConflictsPanel({ intake, currentUserId, onTake, onKeep }: Props) {
+export const ConflictsPanel = memo(function ConflictsPanel({ intake, currentUserId, onTake, onKeep, readOnly = false }: Props) {
   if (intake.conflicts.length === 0) return null;
   return (
     <Alert color="orange" title={t.title} data-testid="conflicts">
@@ -51,6 +53,7 @@ export const ConflictsPanel = memo(function ConflictsPanel({ intake, currentUser
                 <Table.Td data-testid="conflict-by">{c.by === currentUserId ? t.you : c.by}</Table.Td>
                 <Table.Td data-testid="conflict-at">{formatDateTime(c.at)}</Table.Td>
                 <Table.Td>
+                  {!readOnly && (
                   <Group gap={4} wrap="nowrap">
                     <Button size="xs" variant="light" onClick={() => onTake(c.id)} aria-label={t.takeLabel(label)}>
                       {t.take}
@@ -59,6 +62,7 @@ export const ConflictsPanel = memo(function ConflictsPanel({ intake, currentUser
                       {t.keep}
                     </Button>
                   </Group>
+                  )}
                 </Table.Td>
               </Table.Tr>
             );

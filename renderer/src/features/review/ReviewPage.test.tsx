@@ -199,7 +199,7 @@ describe('ReviewPage: reviewing one record', () => {
     await user.click(screen.getByRole('button', { name: 'Zurückgeben' }));
     await user.click(await screen.findByRole('button', { name: 'Mit Kommentar zurückgeben' }));
     expect(await screen.findByText('Bitte begründen Sie die Rückgabe mit einem Kommentar.')).toBeInTheDocument();
-    expect((await stored('sat')).review).toBeUndefined();
+    expect((await stored('sat')).review).toEqual({ state: 'in_review' });
     await user.type(screen.getByLabelText(/Kommentar für die Fachkraft/), '  Sorgeberechtigte nicht dokumentiert. ');
     await user.click(screen.getByRole('button', { name: 'Mit Kommentar zurückgeben' }));
     await waitFor(() => expect(screen.getByTestId('review-state')).toHaveTextContent('zurückgegeben'));
@@ -210,6 +210,26 @@ describe('ReviewPage: reviewing one record', () => {
     // Returned: it may still be countersigned, not returned again.
     expect(screen.getByRole('button', { name: 'Gegenzeichnen' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Zurückgeben' })).toBeNull();
+  });
+
+  it('marks a new record "in Prüfung" when it is opened', async () => {
+    await renderPage(status(), 'sat');
+    await waitFor(() => expect(screen.getByTestId('review-state')).toHaveTextContent('in Prüfung'));
+    expect((await stored('sat')).review).toEqual({ state: 'in_review' });
+    expect(screen.queryByRole('button', { name: 'Als beendet abschließen' })).toBeNull();
+  });
+
+  it('closes a countersigned record once the measure has ended, and not before', async () => {
+    await db.intakes.upsert(record('fri-ended', 'Jona', '2026-11-20T09:00+01:00', {
+      review: { state: 'countersigned', countersignedBy: 'leitung.pinneberg', countersignedAt: 5 },
+      end: { endedAt: Date.parse('2026-11-21T10:00+01:00'), reason: 'foster_family' },
+    }));
+    const user = userEvent.setup();
+    await renderPage(status(), 'fri-ended');
+    await user.click(screen.getByRole('button', { name: 'Als beendet abschließen' }));
+    await waitFor(() => expect(screen.getByTestId('review-state')).toHaveTextContent('beendet'));
+    expect((await stored('fri-ended')).review).toEqual({ state: 'closed', countersignedBy: 'leitung.pinneberg', countersignedAt: 5 });
+    expect(screen.queryByRole('button', { name: 'Als beendet abschließen' })).toBeNull();
   });
 
   it('hands a countersigned record over to the responsible office it suggests', async () => {

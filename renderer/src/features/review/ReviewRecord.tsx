@@ -20,7 +20,7 @@ import { ObligationsPanel } from '../night-record/ObligationsPanel';
 import { ResponsibilityInfo } from '../night-record/ResponsibilityInfo';
 import { rejectionMessage } from '../sync-status/rejection-message';
 import { RecordSummary } from './RecordSummary';
-import { countersigned, handedOver, returned } from './steps';
+import { closed, countersigned, handedOver, inReview, returned } from './steps';
 
 const t = de.review.ui;
 const STATE_COLOR: Record<string, string> = {
@@ -68,6 +68,7 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
   const canSign = own && submitted && (state === 'new' || state === 'in_review' || state === 'returned');
   const canReturn = own && submitted && (state === 'new' || state === 'in_review');
   const canHandOver = own && state === 'countersigned' && responsibility.handoverNeeded;
+  const canClose = own && (state === 'countersigned' || state === 'handed_over') && intake.end?.endedAt !== undefined;
   const rejection = rejections.find((r) => r.id === intake.id);
   const pending = pendingIds.has(intake.id);
   const review = intake.review;
@@ -98,6 +99,17 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
       setError(`${t.stepFailed} ${String(err instanceof Error ? err.message : err)}`);
     }
   };
+
+  // Opening a new record of the own office starts its review ("in Prüfung"), once per record shown.
+  const started = useRef<string | null>(null);
+  useEffect(() => {
+    if (!own || !submitted || state !== 'new' || started.current === intake.id) return;
+    started.current = intake.id;
+    void (async () => {
+      const current = await client.intakes.get(intake.id);
+      if (current && reviewStateOf(current) === 'new') await client.intakes.update(intake.id, { review: inReview(current) });
+    })().catch((err) => setError(`${t.stepFailed} ${String(err instanceof Error ? err.message : err)}`));
+  }, [client, intake.id, own, submitted, state]);
 
   const onAppend = useCallback(async (input: EntryInput) => void (await client.entries.append(intake.id, input)), [client, intake.id]);
   const onRestore = useCallback((entryId: string) => void client.entries.restoreFromServer(entryId), [client]);
@@ -138,6 +150,11 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
             {canHandOver && (
               <Button color="grape" variant="light" onClick={() => setDialog('handover')} data-testid="review-handover">
                 {t.handOver.button}
+              </Button>
+            )}
+            {canClose && (
+              <Button color="gray" variant="light" onClick={() => void apply(closed)} title={t.close.hint} data-testid="review-close">
+                {t.close.button}
               </Button>
             )}
             {reportAction}
@@ -195,7 +212,7 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
         </Text>
       )}
 
-      <ConflictsPanel intake={intake} currentUserId={client.user.id} onTake={onTake} onKeep={onKeep} />
+      <ConflictsPanel intake={intake} currentUserId={client.user.id} onTake={onTake} onKeep={onKeep} readOnly={locked} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <ObligationsPanel obligations={obligations} />
         <div>

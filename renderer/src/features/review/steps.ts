@@ -7,6 +7,16 @@ import { reviewStateOf, type Intake, type IntakeReview } from '../../../../share
  */
 type Who = { id: string };
 
+/** Opening a new record marks it as being reviewed, so colleagues see that someone has it in hand. */
+export function inReview(intake: Intake): IntakeReview {
+  return { ...intake.review, state: 'in_review' };
+}
+
+/** The measure has ended and the record needs nothing more; the server's log line says who and when. */
+export function closed(intake: Intake): IntakeReview {
+  return { ...intake.review, state: 'closed' };
+}
+
 export function countersigned(intake: Intake, by: Who, at: number): IntakeReview {
   return { ...intake.review, state: 'countersigned', countersignedBy: by.id, countersignedAt: at };
 }
