@@ -220,14 +220,16 @@ describe('the night record in Chromium', () => {
     expect(await field(lead.page, 'placement', 'Einrichtung / Person').inputValue()).toBe('Kinderschutzhaus Elmshorn');
     expect(await section(lead.page, 'custodians').getByLabel('Name', { exact: true }).inputValue()).toBe('Erika Musterfrau (fiktiv)');
     expect(await lead.page.getByTestId('intake-missing').getAttribute('data-count')).toBe('0');
+    // The log (and the placement search in it) syncs as its own collection: it may arrive just after the record.
     const places = lead.page.getByTestId('place-row');
+    await expect.poll(() => places.count(), POLL).toBe(3);
     expect(await places.evaluateAll((rows) => rows.map((r) => [r.querySelector('td')?.textContent, r.getAttribute('data-answer')]))).toEqual([
       ['Kinderhaus Travetal', 'refused'],
       ['Jugendschutzhaus Norderstedt', 'refused'],
       ['Kinderschutzhaus Elmshorn', 'accepted'],
     ]);
     const entries = lead.page.getByTestId('entry-log').getByTestId('entry');
-    expect(await entries.count()).toBe(7);
+    await expect.poll(() => entries.count(), POLL).toBe(7);
     expect(await entries.filter({ hasText: 'Mutter per SMS um Rückruf gebeten.' }).textContent()).toContain('von bereitschaft.norderstedt');
     console.log(`night record e2e: ${Date.now() - started} ms`);
 
