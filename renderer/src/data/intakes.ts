@@ -83,6 +83,28 @@ export class IntakeRepository {
     }, status);
   }
 
+  /**
+   * Writes fields computed from the record as it is at the moment of writing (inside RxDB's incrementalModify, which
+   * runs `change` again on the newest state if another write landed first), so a change that arrived meanwhile is
+   * neither reverted nor overlooked. `change` returns null when the record as it now is does not allow the change:
+   * then nothing is written and the result is null. Status changes go through {@link update}.
+   */
+  async modify(id: string, change: (current: Intake) => Partial<Omit<IntakeInput, 'status'>> | null): Promise<Intake | null> {
+    const before = await this.get(id);
+    if (!before) throw new Error(`intake ${id} not found`);
+    if (change(before) === null) return null;
+    try {
+      return await this.write(id, (current) => {
+        const patch = change(current);
+        if (patch === null) throw new NotApplicable();
+        return withContent(current, { ...contentOf(current), ...patch });
+      });
+    } catch (err) {
+      if (err instanceof NotApplicable) return null;
+      throw err;
+    }
+  }
+
   private async write(
     id: string,
     change: (current: Intake) => Intake,
@@ -139,6 +161,9 @@ export class IntakeRepository {
     });
   }
 }
+
+/** Thrown inside {@link IntakeRepository.modify}'s write when the newest state no longer allows the change. */
+class NotApplicable extends Error {}
 
 const withoutConflict = (intake: Intake, conflictId: string): Intake => ({
   ...intake,

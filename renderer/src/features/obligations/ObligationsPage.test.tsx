@@ -1,8 +1,6 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { demoNightRecord } from '../../../../shared/demo/nightRecord';
-import type { Intake } from '../../../../shared/schema/intake';
 import { ClientContext } from '../../app/client-context';
 import { NavigationContext, type View } from '../../app/navigation';
 import type { ObhutClient } from '../../data/client';
@@ -10,28 +8,12 @@ import { openDatabase, type ObhutDatabase } from '../../data/database';
 import { IntakeRepository } from '../../data/intakes';
 import { PendingWrites } from '../../data/pending';
 import type { SyncStatus } from '../../data/sync-status';
+import { submittedRecord as record } from '../../test-fixtures/intake';
 import { renderWithTheme } from '../../test-render';
 import { ObligationsPage } from './ObligationsPage';
 
 const at = (s: string) => Date.parse(s);
 const supervisor = { id: 'leitung.segeberg', username: 'leitung.segeberg', displayName: 'Lena Leitung', officeId: 'segeberg', roles: ['supervisor'] };
-
-/** A synced record of the demo night: decided 40 minutes after the call, custodians not yet informed. */
-function record(id: string, firstName: string, call: string, extra: Partial<Intake> = {}): Intake {
-  const start = at(call);
-  return {
-    ...demoNightRecord(start, { firstName, lastName: 'Testkind' }),
-    id,
-    officeId: 'segeberg',
-    createdBy: 'bereitschaft.segeberg',
-    createdAt: start,
-    updatedAt: start,
-    updatedBy: 'bereitschaft.segeberg',
-    status: 'submitted',
-    conflicts: [],
-    ...extra,
-  };
-}
 
 let db: ObhutDatabase;
 let n = 0;
@@ -56,10 +38,10 @@ afterEach(async () => {
 });
 
 /** The page over the app's real intake repository and local database, with a clock the test moves. */
-async function renderPage({ clock, status = null }: { clock: { now: number }; status?: SyncStatus | null }) {
+async function renderPage({ clock, status = null, user = supervisor }: { clock: { now: number }; status?: SyncStatus | null; user?: typeof supervisor }) {
   const pending = await PendingWrites.open(db);
-  const intakes = new IntakeRepository(db.intakes, pending, supervisor, () => clock.now);
-  const client = { user: supervisor, intakes } as unknown as ObhutClient;
+  const intakes = new IntakeRepository(db.intakes, pending, user, () => clock.now);
+  const client = { user, intakes } as unknown as ObhutClient;
   const went: View[] = [];
   renderWithTheme(
     <ClientContext.Provider value={client}>
@@ -130,19 +112,39 @@ describe('ObligationsPage', () => {
     await waitFor(() => expect(rowsOf()).toEqual(['ole:informCustodians:dueSoon']), { timeout: 10_000 });
   });
 
-  it('opens the record of a row by click or Enter; the arrow keys move between rows', async () => {
+  it('opens the record of a row by click or Enter, for a supervisor in the review; the arrow keys move between rows', async () => {
     const { went } = await renderPage({ clock: { now: at('2025-05-20T07:00+02:00') } });
     const user = userEvent.setup();
     await user.click(screen.getByRole('row', { name: 'Akte von Lenja Testkind öffnen – Fall an den zuständigen ASD übergeben' }));
-    expect(went).toEqual([{ kind: 'intakes', intakeId: 'lenja' }]);
+    expect(went).toEqual([{ kind: 'review', intakeId: 'lenja' }]);
     const rows = screen.getAllByTestId('obligation-row');
     rows[0].focus();
     await user.keyboard('{ArrowDown}{ArrowDown}');
     expect(rows[2]).toHaveFocus();
     await user.keyboard('{ArrowUp}{ArrowUp}{Enter}');
     expect(went).toEqual([
-      { kind: 'intakes', intakeId: 'lenja' },
-      { kind: 'intakes', intakeId: 'mia' },
+      { kind: 'review', intakeId: 'lenja' },
+      { kind: 'review', intakeId: 'mia' },
     ]);
+  });
+
+  it('opens the record in the records area for an on-call worker', async () => {
+    const worker = { id: 'bereitschaft.segeberg', username: 'bereitschaft.segeberg', displayName: 'Bea Bereit', officeId: 'segeberg', roles: ['oncall'] };
+    const { went } = await renderPage({ clock: { now: at('2025-05-20T07:00+02:00') }, user: worker });
+    const user = userEvent.setup();
+    screen.getAllByTestId('obligation-row')[0].focus();
+    await user.keyboard(' ');
+    expect(went).toEqual([{ kind: 'intakes', intakeId: 'mia' }]);
+  });
+
+  it("leaves out a record another office handed over: its deadlines are the sending office's", async () => {
+    await db.intakes.insert(
+      record('noah', 'Noah', '2025-05-20T00:00+02:00', {
+        officeId: 'stormarn',
+        review: { state: 'handed_over', handedOverTo: 'segeberg', handedOverBy: 'leitung.stormarn', handedOverAt: at('2025-05-20T01:00+02:00') },
+      }),
+    );
+    await renderPage({ clock: { now: at('2025-05-20T07:00+02:00') } });
+    expect(rowsOf()).toEqual(['mia:informCustodians:overdue', 'lenja:handoverToAsd:dueSoon', 'mia:handoverToAsd:dueSoon']);
   });
 });

@@ -1,11 +1,12 @@
 import { Badge, Checkbox, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
-import { type KeyboardEvent, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { OBLIGATION_KINDS, type ObligationKind } from '../../../../shared/deadlines';
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import type { Intake } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
 import { useNavigation } from '../../app/navigation';
+import { onRowKeyDown } from '../../app/table-rows';
 import { useNow } from '../../app/use-now';
 import { useObservable } from '../../app/use-observable';
 import type { SyncStatus } from '../../data/sync-status';
@@ -18,7 +19,8 @@ const STATUS_COLOR: Record<DueStatus, string> = { dueSoon: 'yellow', overdue: 'r
 /**
  * The obligations dashboard (supervisors and on-call workers): every due or overdue deadline of the office's open
  * records, overdue first, with who is responsible; filters by kind, person and "only overdue". Judged against the
- * clock every `tickMs` and recomputed whenever a record changes; a row opens its record (click or Enter).
+ * clock every `tickMs` and recomputed whenever a record changes; a row opens its record (click or Enter), for a
+ * supervisor in the review.
  */
 export function ObligationsPage({
   status,
@@ -36,6 +38,8 @@ export function ObligationsPage({
   const clock = useNow(now, tickMs);
   const [filter, setFilter] = useState<ObligationFilter>(NO_FILTER);
   const { user } = client;
+  // A supervisor opens the record in the review (read-only, with its log); the on-call worker in the records area.
+  const isSupervisor = user.roles.includes('supervisor');
   // The client knows the display name of its own user only; everyone else is shown by id.
   const names = useMemo(() => new Map([[user.id, t.you(user.displayName)]]), [user.id, user.displayName]);
 
@@ -101,7 +105,7 @@ export function ObligationsPage({
               <ObligationsTable
                 rows={shown}
                 pendingIds={pendingIds}
-                onOpen={(intakeId) => navigation.go({ kind: 'intakes', intakeId })}
+                onOpen={(intakeId) => navigation.go({ kind: isSupervisor ? 'review' : 'intakes', intakeId })}
               />
             </>
           )}
@@ -112,16 +116,6 @@ export function ObligationsPage({
 }
 
 function ObligationsTable({ rows, pendingIds, onOpen }: { rows: DueObligation[]; pendingIds: ReadonlySet<string>; onOpen(id: string): void }) {
-  const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, intakeId: string) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      onOpen(intakeId);
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const next = e.key === 'ArrowDown' ? e.currentTarget.nextElementSibling : e.currentTarget.previousElementSibling;
-      if (next instanceof HTMLElement) next.focus();
-    }
-  };
   return (
     <Table highlightOnHover aria-label={t.tableLabel} data-testid="obligations-table">
       <Table.Thead>
@@ -147,7 +141,7 @@ function ObligationsTable({ rows, pendingIds, onOpen }: { rows: DueObligation[];
               data-status={o.status}
               style={{ cursor: 'pointer' }}
               onClick={() => onOpen(o.intakeId)}
-              onKeyDown={(e) => onKeyDown(e, o.intakeId)}
+              onKeyDown={(e) => onRowKeyDown(e, () => onOpen(o.intakeId))}
             >
               <Table.Td>
                 <Group gap={6} wrap="nowrap">

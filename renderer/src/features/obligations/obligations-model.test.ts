@@ -1,25 +1,8 @@
-import { demoNightRecord } from '../../../../shared/demo/nightRecord';
 import type { Intake } from '../../../../shared/schema/intake';
+import { submittedRecord as record } from '../../test-fixtures/intake';
 import { applyFilter, dueObligations, isOpenRecord, NO_FILTER, summarize } from './obligations-model';
 
 const at = (s: string) => Date.parse(s);
-
-/** A synced record of the demo night; the call at `call`, decided 40 minutes later, custodians not yet informed. */
-function record(id: string, firstName: string, call: string, extra: Partial<Intake> = {}): Intake {
-  const start = at(call);
-  return {
-    ...demoNightRecord(start, { firstName, lastName: 'Testkind' }),
-    id,
-    officeId: 'segeberg',
-    createdBy: 'bereitschaft.segeberg',
-    createdAt: start,
-    updatedAt: start,
-    updatedBy: 'bereitschaft.segeberg',
-    status: 'submitted',
-    conflicts: [],
-    ...extra,
-  };
-}
 
 const informed = (when: string): Pick<Intake, 'custodians'> => ({ custodians: [{ id: 'c1', role: 'mother', name: 'Erika', informedAt: at(when) }] });
 
@@ -35,17 +18,18 @@ const records: Intake[] = [
     freedomDeprivation: { reason: 'Selbstgefährdung', startAt: at('2025-05-18T20:00+02:00') },
     handover: { handedOverAt: at('2025-05-19T08:00+02:00') },
   }),
-  // Stormarn's record handed over to Segeberg: now Segeberg's case.
+  // Stormarn's record handed over to Segeberg: its deadlines stay Stormarn's duty, not on Segeberg's dashboard.
   record('g', 'Noah', '2025-05-19T21:00+02:00', {
     officeId: 'stormarn',
     createdBy: 'bereitschaft.stormarn',
     review: { state: 'handed_over', handedOverTo: 'segeberg', handedOverBy: 'leitung.stormarn', handedOverAt: at('2025-05-19T23:00+02:00') },
   }),
-  // Not the office's open caseload: another office's, handed on, ended, closed.
-  record('d', 'Fremd', '2025-05-20T00:00+02:00', { officeId: 'stormarn', createdBy: 'bereitschaft.stormarn' }),
+  // Handed on by Segeberg to Pinneberg: still Segeberg's deadlines.
   record('e', 'Weiter', '2025-05-20T00:00+02:00', {
     review: { state: 'handed_over', handedOverTo: 'pinneberg', handedOverBy: 'leitung.segeberg', handedOverAt: at('2025-05-20T01:00+02:00') },
   }),
+  // Not the office's open caseload: another office's, ended, closed.
+  record('d', 'Fremd', '2025-05-20T00:00+02:00', { officeId: 'stormarn', createdBy: 'bereitschaft.stormarn' }),
   record('f', 'Beendet', '2025-05-20T00:00+02:00', { end: { endedAt: at('2025-05-20T01:00+02:00'), reason: 'return_to_custodians' } }),
   record('h', 'Geschlossen', '2025-05-20T00:00+02:00', { review: { state: 'closed' } }),
 ];
@@ -57,22 +41,20 @@ const rows = (now: number) =>
 describe('dueObligations', () => {
   it('lists the due and overdue obligations of the open records, overdue first, then by due time', () => {
     expect(rows(at('2025-05-20T07:00+02:00'))).toEqual([
-      ['g', 'informCustodians', 'overdue', 'bereitschaft.stormarn'], // due 19.05. 23:40
       ['c', 'endFreedomDeprivation', 'overdue', 'Bea Bereit'], // due 19.05. 24:00
-      ['a', 'informCustodians', 'overdue', 'Bea Bereit'], // due 20.05. 02:40
-      // All three handovers are due 08:30: by the child's name.
+      // Both due 20.05. 02:40: by the child's name.
+      ['a', 'informCustodians', 'overdue', 'Bea Bereit'],
+      ['e', 'informCustodians', 'overdue', 'Bea Bereit'],
+      // All three handovers are due 08:30.
       ['b', 'handoverToAsd', 'dueSoon', 'bereitschaft2.segeberg'],
       ['a', 'handoverToAsd', 'dueSoon', 'Bea Bereit'],
-      ['g', 'handoverToAsd', 'dueSoon', 'bereitschaft.stormarn'],
+      ['e', 'handoverToAsd', 'dueSoon', 'Bea Bereit'],
     ]);
   });
 
   it('follows the clock: not yet due, due soon, overdue', () => {
     // 01:00: Mia's custodians are due at 02:40, outside the one-hour reminder window; the handovers are far off.
-    expect(rows(at('2025-05-20T01:00+02:00'))).toEqual([
-      ['g', 'informCustodians', 'overdue', 'bereitschaft.stormarn'],
-      ['c', 'endFreedomDeprivation', 'overdue', 'Bea Bereit'],
-    ]);
+    expect(rows(at('2025-05-20T01:00+02:00'))).toEqual([['c', 'endFreedomDeprivation', 'overdue', 'Bea Bereit']]);
     expect(rows(at('2025-05-20T01:45+02:00'))).toContainEqual(['a', 'informCustodians', 'dueSoon', 'Bea Bereit']);
     expect(rows(at('2025-05-20T02:41+02:00'))).toContainEqual(['a', 'informCustodians', 'overdue', 'Bea Bereit']);
   });
@@ -82,15 +64,24 @@ describe('dueObligations', () => {
     const done = records.map((r) => (r.id === 'a' ? { ...r, ...informed('2025-05-20T03:00+02:00') } : r));
     const list = dueObligations(done, { officeId: 'segeberg', now, names });
     expect(list.filter((o) => o.intakeId === 'a').map((o) => o.kind)).toEqual(['handoverToAsd']);
-    expect(list[0]).toMatchObject({ childName: 'Noah Testkind', dueAt: at('2025-05-19T23:40+02:00'), basis: '§42 Abs. 3 SGB VIII' });
+    expect(list.find((o) => o.intakeId === 'e')).toMatchObject({
+      childName: 'Weiter Testkind',
+      dueAt: at('2025-05-20T02:40+02:00'),
+      basis: '§42 Abs. 3 SGB VIII',
+    });
   });
 
-  it('is empty for an office with nothing open; the receiving office sees what was handed to it', () => {
+  it('is empty for an office with nothing open; a record handed over stays with the office that sent it', () => {
     const now = at('2025-05-20T07:00+02:00');
     expect(dueObligations(records, { officeId: 'norderstedt', now })).toEqual([]);
-    expect(dueObligations(records, { officeId: 'pinneberg', now }).map((o) => `${o.intakeId}:${o.kind}`)).toEqual([
-      'e:informCustodians',
-      'e:handoverToAsd',
+    // Pinneberg received 'e' from Segeberg: its deadlines are Segeberg's, so nothing here.
+    expect(dueObligations(records, { officeId: 'pinneberg', now })).toEqual([]);
+    // Stormarn sent 'g' to Segeberg and keeps its deadlines, beside its own record 'd'.
+    expect(dueObligations(records, { officeId: 'stormarn', now }).map((o) => `${o.intakeId}:${o.kind}`)).toEqual([
+      'g:informCustodians',
+      'd:informCustodians',
+      'd:handoverToAsd',
+      'g:handoverToAsd',
     ]);
   });
 });
@@ -99,10 +90,10 @@ describe('isOpenRecord', () => {
   it.each([
     ['a', 'segeberg', true],
     ['a', 'stormarn', false],
-    ['g', 'segeberg', true],
-    ['g', 'stormarn', false],
-    ['e', 'segeberg', false],
-    ['e', 'pinneberg', true],
+    ['g', 'segeberg', false],
+    ['g', 'stormarn', true],
+    ['e', 'segeberg', true],
+    ['e', 'pinneberg', false],
     ['f', 'segeberg', false],
     ['h', 'segeberg', false],
   ])('record %s for %s: %s', (id, office, open) => {
@@ -116,14 +107,14 @@ describe('filters and counts', () => {
 
   it('filters by kind, by who is responsible, and to the overdue ones, in any combination', () => {
     expect(ids(applyFilter(list, NO_FILTER))).toEqual(ids(list));
-    expect(ids(applyFilter(list, { ...NO_FILTER, kind: 'informCustodians' }))).toEqual(['g:informCustodians', 'a:informCustodians']);
-    expect(ids(applyFilter(list, { ...NO_FILTER, responsibleId: 'bereitschaft.segeberg' }))).toEqual([
-      'c:endFreedomDeprivation',
-      'a:informCustodians',
-      'a:handoverToAsd',
-    ]);
-    expect(ids(applyFilter(list, { ...NO_FILTER, overdueOnly: true }))).toEqual(['g:informCustodians', 'c:endFreedomDeprivation', 'a:informCustodians']);
+    expect(ids(applyFilter(list, { ...NO_FILTER, kind: 'informCustodians' }))).toEqual(['a:informCustodians', 'e:informCustodians']);
+    expect(ids(applyFilter(list, { ...NO_FILTER, responsibleId: 'bereitschaft2.segeberg' }))).toEqual(['b:handoverToAsd']);
+    expect(ids(applyFilter(list, { ...NO_FILTER, overdueOnly: true }))).toEqual(['c:endFreedomDeprivation', 'a:informCustodians', 'e:informCustodians']);
     expect(ids(applyFilter(list, { kind: 'handoverToAsd', responsibleId: 'bereitschaft.segeberg', overdueOnly: true }))).toEqual([]);
+    expect(ids(applyFilter(list, { kind: 'handoverToAsd', responsibleId: 'bereitschaft.segeberg', overdueOnly: false }))).toEqual([
+      'a:handoverToAsd',
+      'e:handoverToAsd',
+    ]);
   });
 
   it('counts the total, overdue and due soon, per kind in catalogue order and per person, most overdue first', () => {
@@ -137,8 +128,7 @@ describe('filters and counts', () => {
         { kind: 'handoverToAsd', count: 3, overdue: 0 },
       ],
       byResponsible: [
-        { id: 'bereitschaft.segeberg', name: 'Bea Bereit', count: 3, overdue: 2 },
-        { id: 'bereitschaft.stormarn', name: 'bereitschaft.stormarn', count: 2, overdue: 1 },
+        { id: 'bereitschaft.segeberg', name: 'Bea Bereit', count: 5, overdue: 3 },
         { id: 'bereitschaft2.segeberg', name: 'bereitschaft2.segeberg', count: 1, overdue: 0 },
       ],
     });

@@ -30,14 +30,15 @@ export type DashboardRecord = Pick<Intake, 'id' | 'officeId' | 'createdBy' | 'ch
   Parameters<typeof obligationsOfIntake>[0];
 
 /**
- * Whether the record is part of the office's open caseload: held by the office (or handed over to it), not handed
- * on to another office, not closed, and the measure has not ended.
+ * Whether the record is part of the office's open caseload: created by the office, not closed, and the measure has
+ * not ended. A record the office handed over stays: the deadlines of the night (custodians, handover to the ASD,
+ * court decision) remain the duty of the office that took the child into care. For the same reason a record
+ * received from another office by handover is not on the receiving office's dashboard.
  */
 export function isOpenRecord(intake: DashboardRecord, officeId: string): boolean {
   const state = reviewStateOf(intake);
   if (state === 'closed' || intake.end?.endedAt !== undefined) return false;
-  if (intake.review?.handedOverTo === officeId) return true;
-  return intake.officeId === officeId && state !== 'handed_over';
+  return intake.officeId === officeId;
 }
 
 /**

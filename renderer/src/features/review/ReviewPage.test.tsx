@@ -1,7 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { demoNightRecord } from '../../../../shared/demo/nightRecord';
 import { de } from '../../../../shared/i18n';
 import type { Intake } from '../../../../shared/schema/intake';
 import { conflictRecord } from '../../../../shared/sync/merge';
@@ -12,6 +11,7 @@ import { EntryRepository } from '../../data/entries';
 import { IntakeRepository } from '../../data/intakes';
 import { PendingWrites } from '../../data/pending';
 import type { SyncStatus } from '../../data/sync-status';
+import { submittedRecord } from '../../test-fixtures/intake';
 import { renderWithTheme } from '../../test-render';
 import { ReviewPage } from './ReviewPage';
 
@@ -19,22 +19,9 @@ import { ReviewPage } from './ReviewPage';
 const NOW = Date.parse('2026-11-23T08:00+01:00');
 const supervisor = { id: 'leitung.pinneberg', username: 'leitung.pinneberg', displayName: 'Leitung Pinneberg', officeId: 'pinneberg', roles: ['supervisor'] };
 
-function record(id: string, firstName: string, receivedAt: string, extra: Partial<Intake> = {}): Intake {
-  const at = Date.parse(receivedAt);
-  return {
-    ...demoNightRecord(at),
-    id,
-    officeId: 'pinneberg',
-    createdBy: 'bereitschaft.pinneberg',
-    createdAt: at,
-    updatedAt: at,
-    updatedBy: 'bereitschaft.pinneberg',
-    child: { firstName, lastName: 'Testkind' },
-    status: 'submitted',
-    conflicts: [],
-    ...extra,
-  };
-}
+/** A submitted record of the Pinneberg on-call service (test-fixtures/intake.ts). */
+const record = (id: string, firstName: string, receivedAt: string, extra: Partial<Intake> = {}): Intake =>
+  submittedRecord(id, firstName, receivedAt, { officeId: 'pinneberg', ...extra });
 
 const RECORDS: Intake[] = [
   // Responsible: Segeberg (the demo night's location before), so it may be handed over once countersigned.

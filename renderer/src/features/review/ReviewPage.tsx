@@ -1,9 +1,10 @@
 import { Badge, Button, Checkbox, Group, NativeSelect, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { formatDateTime } from '../../../../shared/format';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { formatDate, formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { REVIEW_STATES, type Intake, type ReviewState } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
+import { onRowKeyDown } from '../../app/table-rows';
 import { useNow } from '../../app/use-now';
 import { useObservable } from '../../app/use-observable';
 import type { SyncStatus } from '../../data/sync-status';
@@ -87,7 +88,7 @@ export function ReviewPage({ status, intakeId, now = Date.now }: Props) {
           value={filter.scope}
           onChange={(scope) => set({ scope: scope as QueueScope })}
           data={[
-            { value: 'recent', label: t.scope.recent(formatDateTime(lastWorkingDayStart(clock)).slice(0, 10)) },
+            { value: 'recent', label: t.scope.recent(formatDate(lastWorkingDayStart(clock))) },
             { value: 'all', label: t.scope.all },
           ]}
         />
@@ -142,20 +143,6 @@ function QueueTable({ rows, focusId, onOpen }: { rows: QueueRow[]; focusId: stri
     const rowEls = Array.from(body.current?.children ?? []) as HTMLElement[];
     rowEls.find((el) => el.dataset.intakeId === focusId)?.focus();
   }, []);
-  const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, id: string) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      onOpen(id);
-      return;
-    }
-    const row = e.currentTarget;
-    const next =
-      e.key === 'ArrowDown' ? row.nextElementSibling : e.key === 'ArrowUp' ? row.previousElementSibling : null;
-    if (next instanceof HTMLElement) {
-      e.preventDefault();
-      next.focus();
-    }
-  };
   return (
     <Table highlightOnHover aria-label={t.listLabel} data-testid="review-queue">
       <Table.Thead>
@@ -180,7 +167,7 @@ function QueueTable({ rows, focusId, onOpen }: { rows: QueueRow[]; focusId: stri
             className={classes.row}
             style={{ cursor: 'pointer' }}
             onClick={() => onOpen(row.intake.id)}
-            onKeyDown={(e) => onKeyDown(e, row.intake.id)}
+            onKeyDown={(e) => onRowKeyDown(e, () => onOpen(row.intake.id))}
           >
             <Table.Td fw={600}>
               {row.name}

@@ -1,6 +1,6 @@
 import { demoNightRecord } from '../../../../shared/demo/nightRecord';
 import { isAllowedReviewStep, reviewStateOf, type Intake } from '../../../../shared/schema/intake';
-import { awaitingReview, countersigned, handedOver, resubmitted, returned, reviewQueue } from './steps';
+import { countersigned, handedOver, resubmitted, returned, reviewQueue } from './steps';
 
 const intake = (id: string, receivedAt: number, status: Intake['status'] = 'submitted'): Intake => ({
   ...demoNightRecord(receivedAt),
@@ -23,10 +23,8 @@ describe('review steps', () => {
 
   it('walks return, resubmission, countersignature and handover along the allowed steps, keeping who and when', () => {
     const start = intake('a', 1_000);
-    expect(awaitingReview(start)).toBe(true);
     const back = { ...start, review: returned(start, boss, 2_000, '  Bitte ergänzen.  ') };
     expect(back.review).toEqual({ state: 'returned', returnedBy: boss.id, returnedAt: 2_000, returnComment: 'Bitte ergänzen.' });
-    expect(awaitingReview(back)).toBe(false);
     const again = { ...back, review: resubmitted(back) };
     expect(reviewStateOf(again)).toBe('new');
     expect(again.review?.returnComment).toBe('Bitte ergänzen.');

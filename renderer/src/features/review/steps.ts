@@ -1,5 +1,5 @@
 import type { OfficeId } from '../../../../shared/offices';
-import { reviewStateOf, type Intake, type IntakeReview } from '../../../../shared/schema/intake';
+import type { Intake, IntakeReview } from '../../../../shared/schema/intake';
 
 /**
  * The supervisor's review steps as the new `review` of a record, for IntakeRepository.update. The server checks
@@ -39,8 +39,3 @@ export function reviewQueue(intakes: readonly Intake[]): Intake[] {
   return intakes.filter((i) => i.status === 'submitted').sort((a, b) => b.receivedAt - a.receivedAt || a.id.localeCompare(b.id));
 }
 
-/** Records still waiting for the supervisor (not yet countersigned, not returned to the worker). */
-export function awaitingReview(intake: Intake): boolean {
-  const state = reviewStateOf(intake);
-  return intake.status === 'submitted' && (state === 'new' || state === 'in_review');
-}
