@@ -68,9 +68,11 @@ export const report = {
     failed: (reason: string) => `Der Bericht konnte nicht gedruckt werden: ${reason}`,
     notFound: 'Der Bericht ist auf diesem Gerät nicht vorhanden.',
   },
-  /** Default name of the saved PDF (without ".pdf"); the date as dd.MM.yyyy. */
-  fileName: (lastName: string, firstName: string, date: string) =>
-    ['Übergabebericht', [lastName, firstName].filter(Boolean).join(' '), date].filter(Boolean).join(' – '),
+  /**
+   * Default name of the saved PDF (without ".pdf"): the date as dd.MM.yyyy and a short record reference. Never the
+   * child's name: the file is not encrypted and its name shows in recent-file lists and backups.
+   */
+  fileName: (date: string, reference: string) => ['Übergabebericht', date, reference].filter(Boolean).join(' – '),
   /** Electron's save dialog. */
   saveDialog: {
     title: 'Übergabebericht als PDF speichern',
@@ -78,5 +80,9 @@ export const report = {
     filter: 'PDF-Dokument',
     writeFailed: 'Die Datei konnte nicht geschrieben werden.',
     printFailed: 'Das PDF konnte nicht erzeugt werden.',
+    /** The user typed a name without ".pdf", and the name with ".pdf" exists: the dialog opens again on it. */
+    exists: (name: string) => `„${name}“ gibt es dort schon – ersetzen oder einen anderen Namen wählen`,
+    existsRefused: (name: string) =>
+      `„${name}“ gibt es dort schon und wurde nicht überschrieben. Bitte wählen Sie einen anderen Namen.`,
   },
 } as const;

@@ -130,10 +130,14 @@ describe('HandoverReportButton', () => {
     expect(within(root).getAllByTestId('report-log-line').map((l) => l.dataset.entryId)).toEqual(['e-1', 'e-2', 'e-3', 'e-4', 'e-5']);
     const worker = within(root).getAllByTestId('report-signature').find((s) => s.dataset.role === 'worker')!;
     expect(worker).toHaveTextContent('Jana Fiktiv');
+    // The logged-in supervisor is named by her display name (from the session, not from `names`), never her id.
+    const supervisor = within(root).getAllByTestId('report-signature').find((s) => s.dataset.role === 'supervisor')!;
+    expect(supervisor).toHaveTextContent('Dr. Petra Beispiel');
+    expect(root).not.toHaveTextContent(SUPERVISOR.id);
     expect(within(root).getByTestId('report-summary')).toHaveTextContent('gegengezeichnet');
   });
 
-  it('in the desktop app: saves the PDF through the preload API with a German file name and says where', async () => {
+  it('in the desktop app: saves the PDF through the preload API with a German file name without the child name and says where', async () => {
     const print = vi.spyOn(window, 'print').mockImplementation(() => {});
     const asked: string[] = [];
     let reportInPage = false;
@@ -149,7 +153,8 @@ describe('HandoverReportButton', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Übergabebericht drucken' }));
     const message = await screen.findByTestId('handover-report-message');
     expect(asked).toHaveLength(1);
-    expect(asked[0]).toMatch(/^Übergabebericht – Musterkind Mia – \d\d\.\d\d\.\d{4}\.pdf$/);
+    // Date and record reference ('intake-report-1' cut to 8 characters), not the child's name.
+    expect(asked[0]).toMatch(/^Übergabebericht – \d\d\.\d\d\.\d{4} – intake-r\.pdf$/);
     expect(reportInPage).toBe(true);
     expect(message).toHaveTextContent(`Der Bericht wurde als PDF gespeichert: /home/leitung/Dokumente/${asked[0]}`);
     expect(print).not.toHaveBeenCalled();

@@ -1,5 +1,5 @@
 import { CALL_AT, MIN, reportEntries, reportIntake, SUPERVISOR, WORKER } from './report-fixture';
-import { reportOf, safeFileName } from './report-model';
+import { reportOf } from './report-model';
 
 const names = new Map([
   [WORKER.id, WORKER.displayName],
@@ -16,7 +16,6 @@ describe('handover report model', () => {
     expect(report.childName).toBe('Mia Musterkind');
     expect(report.createdAt).toBe('Erstellt am 25.11.2026 09:00');
     expect(report.notices).toEqual(['Dieser Bericht ist noch nicht gegengezeichnet (Vier-Augen-Prinzip).']);
-    expect(report.fileName).toBe('Übergabebericht – Musterkind Mia – 25.11.2026.pdf');
   });
 
   it('summarises the record in German', () => {
@@ -122,10 +121,21 @@ describe('handover report model', () => {
     expect(report.signatures[0].name).toBe('');
   });
 
-  it('makes file names safe for every file system', () => {
-    expect(safeFileName('Übergabebericht – A/B: C*? – 01.02.2026')).toBe('Übergabebericht – A B C – 01.02.2026');
-    const report = reportOf(reportIntake({ child: { firstName: '', lastName: '' } }), [], MORNING, names);
-    expect(report.fileName).toBe('Übergabebericht – 25.11.2026.pdf');
-    expect(report.childName).toBe('(ohne Namen)');
+  it("names the PDF by date and a short record reference, never by the child's name", () => {
+    const report = reportOf(reportIntake(), [], MORNING, names);
+    expect(report.fileName).toBe(`Übergabebericht – 25.11.2026 – ${reportIntake().id.slice(0, 8)}.pdf`);
+    expect(report.fileName).not.toMatch(/Mia|Musterkind/);
+    // The report itself still names the child.
+    expect(report.childName).toBe('Mia Musterkind');
+
+    // A record id is a UUID: the reference is its first block.
+    const uuid = '3f2c9a1e-7b4d-4c2a-9e1f-0a1b2c3d4e5f';
+    expect(reportOf(reportIntake({ id: uuid }), [], MORNING, names).fileName).toBe('Übergabebericht – 25.11.2026 – 3f2c9a1e.pdf');
+  });
+
+  it('makes the file name safe for every file system', () => {
+    const report = reportOf(reportIntake({ id: 'a/b:c*d?e' }), [], MORNING, names);
+    expect(report.fileName).toBe('Übergabebericht – 25.11.2026 – a b c d.pdf');
+    expect(reportOf(reportIntake({ child: { firstName: '', lastName: '' } }), [], MORNING, names).childName).toBe('(ohne Namen)');
   });
 });

@@ -1,4 +1,5 @@
 import type { ObligationKind, ObligationStatus } from '../../../../shared/deadlines';
+import { safeFileName } from '../../../../shared/fileName';
 import { formatDate, formatDateTime, formatIsoDate } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { obligationsOfIntake } from '../../../../shared/nightRecord/deadlineFacts';
@@ -42,7 +43,6 @@ export type HandoverReportModel = {
   intakeId: string;
   title: string;
   subtitle: string;
-  confidential: string;
   childName: string;
   createdAt: string;
   /** Warnings printed above the summary: not yet countersigned, unresolved conflicts. */
@@ -52,7 +52,10 @@ export type HandoverReportModel = {
   log: ReportLogLine[];
   obligations: ReportObligation[];
   signatures: ReportSignature[];
-  /** Default name of the saved PDF, with ".pdf". */
+  /**
+   * Default name of the saved PDF, with ".pdf": the date and a short record reference, never the child's name (the
+   * file lands unencrypted in the documents folder, and file names show in recent-file lists and backups).
+   */
   fileName: string;
 };
 
@@ -61,6 +64,8 @@ export type UserNames = ReadonlyMap<string, string>;
 
 const t = de.report;
 const fields = de.nightRecord.fields as Record<string, string>;
+/** The record reference in the PDF's file name: the first characters of the record's id. */
+const REFERENCE_LENGTH = 8;
 const WITHOUT_UNDUE_DELAY = new Set<ObligationKind>(['informCustodians', 'applyToFamilyCourt']);
 
 type Format = 'text' | 'time' | 'flag' | 'int' | Record<string, string> | ((value: never) => string);
@@ -328,7 +333,6 @@ export function reportOf(intake: Intake, entries: readonly Entry[], now: number,
     intakeId: intake.id,
     title: t.title,
     subtitle: t.subtitle,
-    confidential: t.confidential,
     childName: nameOf(intake),
     createdAt: t.createdAt(formatDateTime(now)),
     notices,
@@ -337,12 +341,6 @@ export function reportOf(intake: Intake, entries: readonly Entry[], now: number,
     log: logOf(entries.filter((e) => e.intakeId === intake.id), names),
     obligations: obligationsOf(intake, now),
     signatures: signaturesOf(intake, names),
-    fileName: `${safeFileName(t.fileName(intake.child.lastName.trim(), intake.child.firstName.trim(), formatDate(now)))}.pdf`,
+    fileName: `${safeFileName(t.fileName(formatDate(now), intake.id.slice(0, REFERENCE_LENGTH)))}.pdf`,
   };
-}
-
-/** No path separators or characters Windows refuses in a file name. */
-export function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 150);
 }
