@@ -3,6 +3,8 @@ import { jsonEqual } from '../../shared/equal';
 import type { ErrorCode } from '../../shared/i18n/de/errors';
 import { review as reviewText } from '../../shared/i18n/de/review';
 import type { EntryWire } from '../../shared/schema/entry';
+import { fieldLabel } from '../../shared/nightRecord/fieldLabel';
+import { lateFactChange } from '../../shared/nightRecord/lateFacts';
 import { isAllowedReviewStep, isLocked, reviewStateOf, type IntakeWire } from '../../shared/schema/intake';
 import type { SessionUser, WireDocument } from '../../shared/sync/protocol';
 import { denial } from '../authz/enforce';
@@ -12,11 +14,6 @@ import type { Queryable } from '../db/db';
  * The morning review of a night record (Vier-Augen-Prinzip, issue 7): who may move it, which steps exist, the lock
  * after countersigning, and the log lines the server writes for every step.
  */
-
-/** Fields that change with every write and are not part of what a countersignature covers. */
-const BOOKKEEPING = new Set(['review', 'updatedAt', 'updatedBy']);
-const withoutBookkeeping = (doc: WireDocument) =>
-  Object.fromEntries(Object.entries(doc).filter(([key]) => !BOOKKEEPING.has(key)));
 
 /** The worker's only review step: a returned record, corrected, goes back to "neu" with nothing else changed. */
 function isResubmission(next: IntakeWire, stored: IntakeWire | undefined): boolean {
@@ -34,6 +31,8 @@ export function reviewDenial(user: SessionUser, nextDoc: WireDocument, storedDoc
   if (denial(user, 'intakes', operation, next.officeId)) return 'review_not_allowed';
   const r = next.review;
   const from = stored ? reviewStateOf(stored) : 'new';
+  // Vier-Augen-Prinzip: a supervisor who wrote the record (on call themselves) does not countersign it.
+  if (to === 'countersigned' && from !== to && next.createdBy === user.id) return 'four_eyes';
   if (from !== to) {
     if (to === 'returned' && r?.returnedBy !== user.id) return 'author_mismatch';
     if (to === 'countersigned' && r?.countersignedBy !== user.id) return 'author_mismatch';
@@ -46,7 +45,7 @@ export function reviewDenial(user: SessionUser, nextDoc: WireDocument, storedDoc
 export function reviewChangeError(nextDoc: WireDocument, storedDoc: WireDocument | undefined): ErrorCode | null {
   const next = nextDoc as IntakeWire;
   const stored = storedDoc as IntakeWire | undefined;
-  if (isLocked(stored) && !jsonEqual(withoutBookkeeping(next), withoutBookkeeping(stored!))) return 'intake_locked';
+  if (isLocked(stored) && 'violation' in lateFactChange(stored!, next)) return 'intake_locked';
   if (jsonEqual(stored?.review, next.review)) return null;
   const from = stored ? reviewStateOf(stored) : 'new';
   const to = reviewStateOf(next);
@@ -54,6 +53,7 @@ export function reviewChangeError(nextDoc: WireDocument, storedDoc: WireDocument
   if (!isAllowedReviewStep(from, to)) return 'invalid_review_step';
   if (to === 'returned' && !next.review?.returnComment?.trim()) return 'return_comment_missing';
   if (to === 'countersigned' && !next.review?.countersignedAt) return 'invalid_review_step';
+  if (to === 'closed' && from !== 'closed' && next.end?.endedAt === undefined) return 'measure_not_ended';
   if (to === 'handed_over') {
     const target = next.review?.handedOverTo;
     if (!target || target === next.officeId || !next.review?.handedOverAt) return 'handover_target_invalid';
@@ -88,12 +88,12 @@ export function reviewEntries(
   user: SessionUser,
   now: number,
 ): EntryWire[] {
+  const who = `${user.displayName} (${user.username})`;
   return writes.flatMap((doc) => {
     const next = doc as IntakeWire;
     const stored = before.get(doc.id) as IntakeWire | undefined;
     const from = stored ? reviewStateOf(stored) : 'new';
     const to = reviewStateOf(next);
-    if (from === to) return [];
     const line = (officeId: EntryWire['officeId'], text: string, suffix = ''): EntryWire => ({
       id: reviewEntryId(next.id, to, now, suffix),
       officeId,
@@ -106,7 +106,13 @@ export function reviewEntries(
       text,
       _deleted: false,
     });
-    const who = `${user.displayName} (${user.username})`;
+    // What was added to a countersigned record after the signature is on its log too.
+    const late = isLocked(stored) ? lateFactChange(stored!, next) : { added: [] };
+    const lateLines =
+      'added' in late && late.added.length > 0
+        ? [line(next.officeId, reviewText.log.lateFacts(who, late.added.map((path) => fieldLabel(path, next))), '-late')]
+        : [];
+    if (from === to) return lateLines;
     switch (to) {
       case 'returned':
         return [line(next.officeId, reviewText.log.returned(who, next.review?.returnComment ?? ''))];
@@ -116,14 +122,15 @@ export function reviewEntries(
         return [line(next.officeId, reviewText.log.countersigned(who))];
       case 'handed_over': {
         const target = next.review?.handedOverTo;
-        if (!target) return [];
+        if (!target) return lateLines;
         return [
+          ...lateLines,
           line(next.officeId, reviewText.log.handedOver(who, target)),
           line(target, reviewText.log.received(who, next.officeId), '-in'),
         ];
       }
       default:
-        return [line(next.officeId, reviewText.log.step(who, to))];
+        return [...lateLines, line(next.officeId, reviewText.log.step(who, to))];
     }
   });
 }

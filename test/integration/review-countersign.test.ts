@@ -5,6 +5,7 @@ import { entryWireSchema, type EntryWire } from '../../shared/schema/entry';
 import type { IntakeWire } from '../../shared/schema/intake';
 import { login, makeIntake, pullAll, push } from '../support/api';
 import { compileValidator } from '../../server/sync/validate';
+import { fieldLabel } from '../../shared/nightRecord/fieldLabel';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { startServer, type RunningServer } from '../support/server';
 
@@ -160,7 +161,7 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
     expect((await stored(draft.id)).review).toBeUndefined();
   });
 
-  it('takes a record into review, and closes it after countersigning once the measure has ended', async () => {
+  it('takes a record into review; after countersigning, late facts are added once and logged, then it closes', async () => {
     const worker = await login(server.url, 'bereitschaft.segeberg');
     const boss = await login(server.url, 'leitung.segeberg');
     const draft = makeIntake('segeberg', { status: 'submitted' });
@@ -182,15 +183,47 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
       review: { state: 'countersigned', countersignedBy: boss.user.id, countersignedAt: at(4) },
     };
     expect((await change(boss.token, signed)).rejected).toEqual([]);
-    const closed: IntakeWire = { ...signed, updatedAt: at(5), review: { ...signed.review!, state: 'closed' } };
+    // Nor before the measure has ended.
+    const notEnded: IntakeWire = { ...signed, updatedAt: at(5), review: { ...signed.review!, state: 'closed' } };
+    expect((await change(boss.token, notEnded)).rejected).toEqual([{ id: draft.id, code: 'measure_not_ended', message: de.errors.measure_not_ended }]);
+
+    // Two days later the worker adds the end of the measure: a late fact, accepted once, then fixed.
+    const ended: IntakeWire = { ...signed, updatedAt: at(6), updatedBy: worker.user.id, end: { endedAt: at(6), reason: 'foster_family' } };
+    expect((await change(worker.token, ended)).rejected).toEqual([]);
+    const moved: IntakeWire = { ...ended, updatedAt: at(7), end: { endedAt: at(7), reason: 'foster_family' } };
+    expect((await change(worker.token, moved)).rejected[0]?.code).toBe('intake_locked');
+
+    const closed: IntakeWire = { ...ended, updatedAt: at(8), updatedBy: boss.user.id, review: { ...signed.review!, state: 'closed' } };
     expect((await change(boss.token, closed)).rejected).toEqual([]);
     expect((await stored(draft.id)).review).toEqual({ state: 'closed', countersignedBy: boss.user.id, countersignedAt: at(4) });
+    expect((await stored(draft.id)).end).toEqual({ endedAt: at(6), reason: 'foster_family' });
     // Closed is final.
-    const reopened: IntakeWire = { ...closed, updatedAt: at(6), review: { ...closed.review!, state: 'countersigned' } };
+    const reopened: IntakeWire = { ...closed, updatedAt: at(9), review: { ...closed.review!, state: 'countersigned' } };
     expect((await change(boss.token, reopened)).rejected[0]?.code).toBe('invalid_review_step');
 
     const texts = (await logOf(worker.token, draft.id)).map((e) => e.text);
-    const who = 'Leitung Kreis Segeberg (leitung.segeberg)';
-    expect(texts).toEqual(expect.arrayContaining([review.log.step(who, 'in_review'), review.log.countersigned(who), review.log.step(who, 'closed')]));
+    const lead = 'Leitung Kreis Segeberg (leitung.segeberg)';
+    const oncall = 'Bereitschaft Kreis Segeberg (bereitschaft.segeberg)';
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        review.log.step(lead, 'in_review'),
+        review.log.countersigned(lead),
+        review.log.lateFacts(oncall, [fieldLabel('end.endedAt'), fieldLabel('end.reason')]),
+        review.log.step(lead, 'closed'),
+      ]),
+    );
+  });
+
+  it('keeps four eyes: a supervisor does not countersign a record they wrote', async () => {
+    const boss = await login(server.url, 'leitung.stormarn');
+    const own = makeIntake('stormarn', { status: 'submitted', createdBy: boss.user.id, updatedBy: boss.user.id });
+    expect((await push(server.url, boss.token, 'intakes', [{ newDocumentState: own }])).rejected).toEqual([]);
+    const signed: IntakeWire = {
+      ...own,
+      updatedAt: own.updatedAt + 1,
+      review: { state: 'countersigned', countersignedBy: boss.user.id, countersignedAt: own.updatedAt + 1 },
+    };
+    expect((await change(boss.token, signed)).rejected).toEqual([{ id: own.id, code: 'four_eyes', message: de.errors.four_eyes }]);
+    expect((await stored(own.id)).review).toBeUndefined();
   });
 });

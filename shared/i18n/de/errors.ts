@@ -26,6 +26,8 @@ export const errors = {
   invalid_transition: 'Diese Statusänderung ist nicht erlaubt.',
   intake_locked:
     'Dieser Bericht ist gegengezeichnet und gesperrt. Spätere Tatsachen tragen Sie bitte als Nachtrag im Protokoll ein.',
+  four_eyes: 'Eigene Berichte zeichnet eine andere Leitung gegen (Vier-Augen-Prinzip).',
+  measure_not_ended: 'Als beendet abschließen lässt sich ein Bericht erst, wenn das Ende der Maßnahme eingetragen ist.',
   review_not_allowed: 'Gegenzeichnen, Zurückgeben und Übergeben darf nur die Leitung des eigenen Jugendamts.',
   invalid_review_step: 'Dieser Schritt der Prüfung ist im jetzigen Stand des Berichts nicht möglich.',
   return_comment_missing: 'Bitte begründen Sie die Rückgabe mit einem Kommentar.',

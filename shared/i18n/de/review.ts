@@ -18,6 +18,7 @@ export const review = {
     countersigned: (who: string) => `Gegengezeichnet von ${who} (Vier-Augen-Prinzip). Der Bericht ist gesperrt; Nachträge bitte als Protokolleintrag.`,
     handedOver: (who: string, to: string) => `Übergeben an das zuständige Jugendamt ${office(to)} von ${who}.`,
     received: (who: string, from: string) => `Übernommen vom Jugendamt ${office(from)}, übergeben von ${who}.`,
+    lateFacts: (who: string, fields: string[]) => `Nach der Gegenzeichnung nachgetragen von ${who}: ${fields.join(', ')}.`,
     resubmitted: (who: string) => `Nach Korrektur erneut zur Prüfung vorgelegt von ${who}.`,
     step: (who: string, to: ReviewState) => `Prüfstand „${review.states[to]}“ gesetzt von ${who}.`,
   },
