@@ -83,6 +83,8 @@ export const review = {
       title: 'Bericht gegenzeichnen',
       text: 'Mit der Gegenzeichnung bestätigen Sie, dass Sie den Bericht mit Protokoll und Fristen gelesen haben. Danach ist er gesperrt; spätere Tatsachen kommen als Protokolleintrag hinzu.',
       confirm: 'Jetzt gegenzeichnen',
+      ownRecord: 'Eigene Berichte zeichnet eine andere Leitung gegen.',
+      conflictsFirst: 'Bitte klären Sie zuerst die Konflikte.',
     },
     giveBack: {
       button: 'Zurückgeben',
@@ -101,6 +103,8 @@ export const review = {
       targetRequired: 'Bitte wählen Sie das zuständige Jugendamt.',
       outside: 'Das zuständige Jugendamt liegt außerhalb des Verbunds; wählen Sie ein Jugendamt des Verbunds oder übergeben Sie außerhalb von Obhut.',
       confirm: 'Jetzt übergeben',
+      differs: (derived: string) =>
+        `Nach den Angaben im Bericht ist das Jugendamt ${office(derived)} zuständig, nicht das gewählte. Bitte prüfen Sie die Auswahl.`,
     },
     close: {
       button: 'Als beendet abschließen',
@@ -108,6 +112,7 @@ export const review = {
     },
     cancel: 'Abbrechen',
     stepFailed: 'Der Schritt konnte auf diesem Gerät nicht gespeichert werden.',
+    stepOutdated: 'Der Bericht hat sich inzwischen geändert; dieser Schritt ist nicht mehr möglich. Bitte prüfen Sie den aktuellen Stand.',
     rejected: {
       title: 'Der Server hat den Prüfschritt abgelehnt',
       hint: 'Der Bericht auf diesem Gerät zeigt den abgelehnten Stand, bis der Server ihn wieder überschreibt.',

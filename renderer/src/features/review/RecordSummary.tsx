@@ -31,7 +31,7 @@ export const RecordSummary = memo(function RecordSummary({ intake }: { intake: I
   const ground = intake.decision?.ground;
   const visible = SECTIONS.filter((s) => !s.showWhen || s.showWhen(ground) || getAtPath(intake, s.id) !== undefined);
   return (
-    <Stack gap="sm" data-testid="record-summary" aria-label={t.summary}>
+    <Stack component="section" gap="sm" data-testid="record-summary" aria-label={t.summary}>
       {visible.map((section) => {
         const items = section.list ? ((getAtPath(intake, section.list.path) as { id: string }[] | undefined) ?? []) : [];
         return (

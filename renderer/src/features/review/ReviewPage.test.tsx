@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { de } from '../../../../shared/i18n';
@@ -170,6 +170,8 @@ describe('ReviewPage: reviewing one record', () => {
     await user.click(screen.getByRole('button', { name: 'Gegenzeichnen' }));
     await user.click(await screen.findByRole('button', { name: 'Jetzt gegenzeichnen' }));
     await waitFor(() => expect(screen.getByTestId('review-state')).toHaveTextContent('gegengezeichnet'));
+    // The pressed button is gone: the focus is on the record's heading, not lost to the page.
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Prüfung: Jonas Testkind' })).toHaveFocus());
     expect(screen.getByTestId('review-locked')).toHaveTextContent('gesperrt');
     expect(screen.getByTestId('review-locked-note')).toHaveTextContent(de.review.ui.record.locked);
     expect(screen.queryByRole('button', { name: 'Gegenzeichnen' })).toBeNull();
@@ -178,6 +180,73 @@ describe('ReviewPage: reviewing one record', () => {
     expect(saved.review).toEqual({ state: 'countersigned', countersignedBy: 'leitung.pinneberg', countersignedAt: NOW });
     expect(saved.updatedBy).toBe('leitung.pinneberg');
     expect(pending.ids).toContain('sun');
+    // Locked, the responsibility can no longer change: the handover is offered anyway, and the dialog warns when
+    // the chosen office is not the one the record names (here the own office, so nothing is preselected).
+    await user.click(screen.getByRole('button', { name: 'Übergeben' }));
+    const target = await screen.findByLabelText('Zuständiges Jugendamt');
+    expect(target).toHaveValue('');
+    expect(screen.queryByTestId('review-handover-differs')).toBeNull();
+    await user.selectOptions(target, 'segeberg');
+    expect(screen.getByTestId('review-handover-differs')).toHaveTextContent(
+      `Nach den Angaben im Bericht ist das Jugendamt ${de.offices.pinneberg} zuständig, nicht das gewählte.`,
+    );
+  });
+
+  it('does not let a supervisor countersign a record she created herself (Vier-Augen-Prinzip)', async () => {
+    await db.intakes.upsert(record('own', 'Paul', '2026-11-22T03:00+01:00', { createdBy: 'leitung.pinneberg', updatedBy: 'leitung.pinneberg' }));
+    const user = userEvent.setup();
+    await renderPage(status(), 'own');
+    const sign = screen.getByRole('button', { name: 'Gegenzeichnen' });
+    expect(sign).toBeDisabled();
+    expect(sign).toHaveAccessibleDescription('Eigene Berichte zeichnet eine andere Leitung gegen.');
+    expect(screen.getByTestId('review-countersign-hint')).toHaveTextContent('Eigene Berichte zeichnet eine andere Leitung gegen.');
+    await user.click(sign);
+    expect(screen.queryByRole('button', { name: 'Jetzt gegenzeichnen' })).toBeNull();
+    // She may still return it.
+    expect(screen.getByRole('button', { name: 'Zurückgeben' })).toBeEnabled();
+    await waitFor(async () => expect((await stored('own')).review).toEqual({ state: 'in_review' }));
+  });
+
+  it('does not countersign over unresolved conflicts (the lock would keep them forever)', async () => {
+    const user = userEvent.setup();
+    await renderPage(status(), 'sat');
+    const sign = screen.getByRole('button', { name: 'Gegenzeichnen' });
+    expect(sign).toBeDisabled();
+    expect(screen.getByTestId('review-countersign-hint')).toHaveTextContent('Bitte klären Sie zuerst die Konflikte.');
+    // Keeping the record's value resolves the conflict; then the record may be countersigned.
+    await user.click(within(screen.getByTestId('conflicts')).getByRole('button', { name: /den aktuellen Wert behalten/ }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Gegenzeichnen' })).toBeEnabled());
+    expect(screen.queryByTestId('review-countersign-hint')).toBeNull();
+  });
+
+  it('keeps the return comment and shows the failure inside the dialog when the step cannot be saved', async () => {
+    const user = userEvent.setup();
+    await renderPage(status(), 'sun');
+    await waitFor(() => expect(screen.getByTestId('review-state')).toHaveTextContent('in Prüfung'));
+    await user.click(screen.getByRole('button', { name: 'Zurückgeben' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Bericht zurückgeben' });
+    await user.type(within(dialog).getByLabelText(/Kommentar für die Fachkraft/), 'Bitte Schule ergänzen.');
+    // Meanwhile a colleague's countersignature arrives from the server: the record may no longer be returned.
+    const signed = { state: 'countersigned' as const, countersignedBy: 'leitung2.pinneberg', countersignedAt: 7 };
+    await db.intakes.upsert({ ...(await stored('sun')), review: signed });
+    await user.click(within(dialog).getByRole('button', { name: 'Mit Kommentar zurückgeben' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(de.review.ui.stepOutdated);
+    expect(within(dialog).getByLabelText(/Kommentar für die Fachkraft/)).toHaveValue('Bitte Schule ergänzen.');
+    expect(screen.getByRole('dialog', { name: 'Bericht zurückgeben' })).toBeInTheDocument();
+    expect((await stored('sun')).review).toEqual(signed);
+  });
+
+  it('stays on the record when Esc is pressed while typing in a field', async () => {
+    const user = userEvent.setup();
+    await renderPage(status(), 'sun');
+    await user.click(screen.getByRole('textbox', { name: 'Eintrag' }));
+    await user.keyboard('Nachtrag{Escape}');
+    expect(screen.getByTestId('review-record')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Eintrag' })).toHaveValue('Nachtrag');
+    // Outside a field Esc still leads back to the list.
+    screen.getByRole('heading', { name: 'Prüfung: Jonas Testkind' }).focus();
+    await user.keyboard('{Escape}');
+    await screen.findAllByTestId('review-row');
   });
 
   it('returns only with a comment, and the comment is on the record', async () => {
@@ -212,11 +281,18 @@ describe('ReviewPage: reviewing one record', () => {
       end: { endedAt: Date.parse('2026-11-21T10:00+01:00'), reason: 'foster_family' },
     }));
     const user = userEvent.setup();
+    // Countersigned, but the measure goes on ('fri-signed' has no end): nothing to close yet.
+    await renderPage(status(), 'fri-signed');
+    expect(screen.getByTestId('review-state')).toHaveTextContent('gegengezeichnet');
+    expect(screen.getByRole('button', { name: 'Übergeben' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Als beendet abschließen' })).toBeNull();
+    cleanup();
     await renderPage(status(), 'fri-ended');
     await user.click(screen.getByRole('button', { name: 'Als beendet abschließen' }));
     await waitFor(() => expect(screen.getByTestId('review-state')).toHaveTextContent('beendet'));
     expect((await stored('fri-ended')).review).toEqual({ state: 'closed', countersignedBy: 'leitung.pinneberg', countersignedAt: 5 });
     expect(screen.queryByRole('button', { name: 'Als beendet abschließen' })).toBeNull();
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Prüfung: Jona Testkind' })).toHaveFocus());
   });
 
   it('hands a countersigned record over to the responsible office it suggests', async () => {
@@ -230,6 +306,11 @@ describe('ReviewPage: reviewing one record', () => {
     const target = await screen.findByLabelText('Zuständiges Jugendamt');
     expect(target).toHaveValue('segeberg');
     expect(within(target).queryByRole('option', { name: de.offices.pinneberg })).toBeNull();
+    expect(screen.queryByTestId('review-handover-differs')).toBeNull();
+    await user.selectOptions(target, 'stormarn');
+    expect(screen.getByTestId('review-handover-differs')).toHaveTextContent(`das Jugendamt ${de.offices.segeberg} zuständig`);
+    await user.selectOptions(target, 'segeberg');
+    expect(screen.queryByTestId('review-handover-differs')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Jetzt übergeben' }));
     await waitFor(() => expect(screen.getByTestId('review-state')).toHaveTextContent('übergeben'));
     expect((await stored('fri-signed')).review).toEqual({

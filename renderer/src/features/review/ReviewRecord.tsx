@@ -7,7 +7,7 @@ import { deadlineFactsOf } from '../../../../shared/nightRecord/deadlineFacts';
 import { responsibilityOf } from '../../../../shared/nightRecord/responsibility';
 import { isOfficeId, OFFICE_IDS, type OfficeId } from '../../../../shared/offices';
 import type { Entry } from '../../../../shared/schema/entry';
-import { isLocked, reviewStateOf, type Intake, type IntakeReview } from '../../../../shared/schema/intake';
+import { isAllowedReviewStep, isLocked, reviewStateOf, type Intake, type IntakeReview } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
 import { useNow } from '../../app/use-now';
 import { useObservable } from '../../app/use-observable';
@@ -35,6 +35,12 @@ export const reviewStateColor = (state: string) => STATE_COLOR[state] ?? 'gray';
 
 type Dialog = 'countersign' | 'return' | 'handover' | null;
 
+/** Where typing happens: Esc there belongs to the field (or does nothing), it does not leave the record. */
+function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('[contenteditable="true"]') !== null;
+}
+
 export type ReviewRecordProps = {
   intake: Intake;
   pendingIds: ReadonlySet<string>;
@@ -55,8 +61,18 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
   const clock = useNow(now);
   const entries$ = useMemo(() => client.entries.list$(intake.id), [client, intake.id]);
   const entries = useObservable<Entry[]>(entries$, []);
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dialog, setDialogState] = useState<Dialog>(null);
   const [error, setError] = useState<string | null>(null);
+  const setDialog = (next: Dialog) => {
+    setError(null);
+    setDialogState(next);
+  };
+  // After a step the focus goes to the record's heading (the button that was pressed may be gone).
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [focusHeading, setFocusHeading] = useState(0);
+  useEffect(() => {
+    if (focusHeading > 0) headingRef.current?.focus();
+  }, [focusHeading]);
   const factsKey = JSON.stringify(deadlineFactsOf(intake));
   const obligations = useMemo(() => obligationsOf(JSON.parse(factsKey), clock), [factsKey, clock]);
 
@@ -65,9 +81,15 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
   const own = intake.officeId === client.user.officeId;
   const submitted = intake.status === 'submitted';
   const responsibility = responsibilityOf(intake);
-  const canSign = own && submitted && (state === 'new' || state === 'in_review' || state === 'returned');
+  const signable = own && submitted && (state === 'new' || state === 'in_review' || state === 'returned');
+  // Vier-Augen-Prinzip: another supervisor countersigns one's own record. Conflicts are resolved before the lock.
+  const ownRecord = intake.createdBy === client.user.id;
+  const hasConflicts = intake.conflicts.length > 0;
+  const canSign = signable && !ownRecord && !hasConflicts;
+  const signHint = !signable ? null : ownRecord ? t.countersign.ownRecord : hasConflicts ? t.countersign.conflictsFirst : null;
   const canReturn = own && submitted && (state === 'new' || state === 'in_review');
-  const canHandOver = own && state === 'countersigned' && responsibility.handoverNeeded;
+  // Once countersigned the responsibility section is locked, so the handover is always offered (the dialog suggests).
+  const canHandOver = own && state === 'countersigned';
   const canClose = own && (state === 'countersigned' || state === 'handed_over') && intake.end?.endedAt !== undefined;
   const rejection = rejections.find((r) => r.id === intake.id);
   const pending = pendingIds.has(intake.id);
@@ -80,7 +102,7 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
   dialogRef.current = dialog;
   useEffect(() => {
     const onEscape = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented || dialogRef.current) return;
+      if (e.key !== 'Escape' || e.defaultPrevented || dialogRef.current || isTypingTarget(e.target)) return;
       e.preventDefault();
       backRef.current();
     };
@@ -88,27 +110,39 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
     return () => window.removeEventListener('keydown', onEscape);
   }, []);
 
-  /** Applies a step to the record as it is on this device now (a colleague's change may have arrived meanwhile). */
-  const apply = async (step: (current: Intake, at: number) => IntakeReview) => {
+  /**
+   * Applies a step to the record as it is when written (IntakeRepository.modify): a colleague's change that arrived
+   * meanwhile is kept, and a step the record no longer allows is not written. True when the step was saved.
+   */
+  const apply = async (step: (current: Intake, at: number) => IntakeReview): Promise<boolean> => {
     setError(null);
     try {
-      const current = (await client.intakes.get(intake.id)) ?? intake;
-      await client.intakes.update(intake.id, { review: step(current, now()) });
-      setDialog(null);
+      const saved = await client.intakes.modify(intake.id, (current) => {
+        const next = step(current, now());
+        return stepAllowed(current, next, client.user.id) ? { review: next } : null;
+      });
+      if (!saved) {
+        setError(t.stepOutdated);
+        return false;
+      }
+      setDialogState(null);
+      setFocusHeading((n) => n + 1);
+      return true;
     } catch (err) {
       setError(`${t.stepFailed} ${String(err instanceof Error ? err.message : err)}`);
+      return false;
     }
   };
 
-  // Opening a new record of the own office starts its review ("in Prüfung"), once per record shown.
+  // Opening a new record of the own office starts its review ("in Prüfung"), once per record shown; only if it is
+  // still new when written.
   const started = useRef<string | null>(null);
   useEffect(() => {
     if (!own || !submitted || state !== 'new' || started.current === intake.id) return;
     started.current = intake.id;
-    void (async () => {
-      const current = await client.intakes.get(intake.id);
-      if (current && reviewStateOf(current) === 'new') await client.intakes.update(intake.id, { review: inReview(current) });
-    })().catch((err) => setError(`${t.stepFailed} ${String(err instanceof Error ? err.message : err)}`));
+    client.intakes
+      .modify(intake.id, (current) => (reviewStateOf(current) === 'new' ? { review: inReview(current) } : null))
+      .catch((err) => setError(`${t.stepFailed} ${String(err instanceof Error ? err.message : err)}`));
   }, [client, intake.id, own, submitted, state]);
 
   const onAppend = useCallback(async (input: EntryInput) => void (await client.entries.append(intake.id, input)), [client, intake.id]);
@@ -121,7 +155,7 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
       <Paper withBorder p="sm" pos="sticky" top={56} style={{ zIndex: 5 }}>
         <Group justify="space-between" wrap="wrap">
           <Group gap="sm">
-            <Title order={2} size="h3">
+            <Title order={2} size="h3" ref={headingRef} tabIndex={-1} data-testid="review-heading">
               {t.record.title(nameOf(intake))}
             </Title>
             <Badge color={reviewStateColor(state)} data-testid="review-state">
@@ -137,8 +171,14 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
             </Text>
           </Group>
           <Group gap="xs" aria-label={t.record.actions} role="group">
-            {canSign && (
-              <Button color="teal" onClick={() => setDialog('countersign')} data-testid="review-countersign">
+            {signable && (
+              <Button
+                color="teal"
+                disabled={!canSign}
+                onClick={() => setDialog('countersign')}
+                aria-describedby={signHint ? 'review-countersign-hint' : undefined}
+                data-testid="review-countersign"
+              >
                 {t.countersign.button}
               </Button>
             )}
@@ -163,6 +203,11 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
             </Button>
           </Group>
         </Group>
+        {signHint && (
+          <Text size="sm" c="yellow" mt={4} id="review-countersign-hint" data-testid="review-countersign-hint">
+            {signHint}
+          </Text>
+        )}
         <Text size="xs" c="dimmed" mt={4}>
           {t.record.keyboardHint}
         </Text>
@@ -177,7 +222,7 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
           </Button>
         </Alert>
       )}
-      {error && (
+      {error && !dialog && (
         <Alert color="red" role="alert" data-testid="review-error">
           {error}
         </Alert>
@@ -222,14 +267,21 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
       <RecordSummary intake={intake} />
       <EntryLog entries={entries} pendingIds={pendingIds} rejections={rejections} now={now} onAppend={onAppend} onRestore={onRestore} />
 
-      <CountersignDialog opened={dialog === 'countersign'} onClose={() => setDialog(null)} onConfirm={() => apply((cur, at) => countersigned(cur, client.user, at))} />
+      <CountersignDialog
+        opened={dialog === 'countersign'}
+        error={dialog === 'countersign' ? error : null}
+        onClose={() => setDialog(null)}
+        onConfirm={() => apply((cur, at) => countersigned(cur, client.user, at))}
+      />
       <ReturnDialog
         opened={dialog === 'return'}
+        error={dialog === 'return' ? error : null}
         onClose={() => setDialog(null)}
         onConfirm={(comment) => apply((cur, at) => returned(cur, client.user, at, comment))}
       />
       <HandoverDialog
         opened={dialog === 'handover'}
+        error={dialog === 'handover' ? error : null}
         from={intake.officeId}
         suggested={responsibility.officeId}
         onClose={() => setDialog(null)}
@@ -239,12 +291,24 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
   );
 }
 
-function CountersignDialog({ opened, onClose, onConfirm }: { opened: boolean; onClose(): void; onConfirm(): Promise<void> }) {
+/** The step's failure, inside the dialog that is still open (not behind it). */
+function StepError({ error }: { error: string | null }) {
+  return error ? (
+    <Alert color="red" role="alert" data-testid="review-error">
+      {error}
+    </Alert>
+  ) : null;
+}
+
+type DialogProps = { opened: boolean; error: string | null; onClose(): void };
+
+function CountersignDialog({ opened, error, onClose, onConfirm }: DialogProps & { onConfirm(): Promise<boolean> }) {
   const [busy, setBusy] = useState(false);
   return (
     <Modal opened={opened} onClose={onClose} title={t.countersign.title}>
       <Stack>
         <Text size="sm">{t.countersign.text}</Text>
+        <StepError error={error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t.cancel}
@@ -268,7 +332,7 @@ function CountersignDialog({ opened, onClose, onConfirm }: { opened: boolean; on
   );
 }
 
-function ReturnDialog({ opened, onClose, onConfirm }: { opened: boolean; onClose(): void; onConfirm(comment: string): Promise<void> }) {
+function ReturnDialog({ opened, error: stepError, onClose, onConfirm }: DialogProps & { onConfirm(comment: string): Promise<boolean> }) {
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -277,11 +341,12 @@ function ReturnDialog({ opened, onClose, onConfirm }: { opened: boolean; onClose
       setError(t.giveBack.commentRequired);
       return;
     }
-    setBusy(true);
-    await onConfirm(comment);
-    setBusy(false);
-    setComment('');
     setError(null);
+    setBusy(true);
+    const saved = await onConfirm(comment);
+    setBusy(false);
+    // A comment that could not be saved stays, so that it can be sent again.
+    if (saved) setComment('');
   };
   return (
     <Modal opened={opened} onClose={onClose} title={t.giveBack.title}>
@@ -310,6 +375,7 @@ function ReturnDialog({ opened, onClose, onConfirm }: { opened: boolean; onClose
               }
             }}
           />
+          <StepError error={stepError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t.cancel}
@@ -324,13 +390,7 @@ function ReturnDialog({ opened, onClose, onConfirm }: { opened: boolean; onClose
   );
 }
 
-function HandoverDialog(props: {
-  opened: boolean;
-  from: OfficeId;
-  suggested: string | undefined;
-  onClose(): void;
-  onConfirm(to: OfficeId): Promise<void>;
-}) {
+function HandoverDialog(props: DialogProps & { from: OfficeId; suggested: string | undefined; onConfirm(to: OfficeId): Promise<boolean> }) {
   const options = OFFICE_IDS.filter((o) => o !== props.from);
   const initial = isOfficeId(props.suggested) && props.suggested !== props.from ? props.suggested : '';
   const [to, setTo] = useState<OfficeId | ''>(initial);
@@ -367,7 +427,13 @@ function HandoverDialog(props: {
             onChange={(e) => setTo(e.currentTarget.value as OfficeId | '')}
             data={[{ value: '', label: '–' }, ...options.map((o) => ({ value: o, label: de.offices[o] }))]}
           />
+          {to && isOfficeId(props.suggested) && to !== props.suggested && (
+            <Alert color="yellow" p="xs" data-testid="review-handover-differs">
+              {t.handOver.differs(props.suggested)}
+            </Alert>
+          )}
           <Text size="sm">{t.handOver.text(props.from)}</Text>
+          <StepError error={props.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
               {t.cancel}
@@ -380,4 +446,15 @@ function HandoverDialog(props: {
       </form>
     </Modal>
   );
+}
+
+/**
+ * Whether `next` is a step the record as it now is allows: a real change along the review's steps, and a
+ * countersignature neither by the record's creator (Vier-Augen-Prinzip) nor over unresolved conflicts.
+ */
+function stepAllowed(current: Intake, next: IntakeReview, userId: string): boolean {
+  const from = reviewStateOf(current);
+  if (from === next.state || !isAllowedReviewStep(from, next.state)) return false;
+  if (next.state === 'countersigned') return current.createdBy !== userId && current.conflicts.length === 0;
+  return true;
 }
