@@ -31,10 +31,6 @@ export type PlacementArea = (typeof PLACEMENT_AREAS)[number];
 export const REFUSAL_UNSPECIFIED = 'unspecified';
 export type RefusalReasonKey = RefusalReason | typeof REFUSAL_UNSPECIFIED;
 
-/** Figures the overview may have to leave out because the server holds nothing to derive them from. */
-export const OVERVIEW_FIGURES = ['intakes_per_week', 'call_to_placement', 'refusals', 'placement_areas'] as const;
-export type OverviewFigure = (typeof OVERVIEW_FIGURES)[number];
-
 /** One count per office. */
 export type PerOffice<T = number> = Record<OfficeId, T>;
 /** One week (its Monday, YYYY-MM-DD) with a count per office: the rows of the weekly charts. */
@@ -63,8 +59,6 @@ export type VerbundOverview = {
   refusals: { byWeek: WeekRow[]; total: PerOffice; byReason: PerOffice<Record<RefusalReasonKey, number>> };
   /** Intakes of the period that found a place, by where the place lies. */
   placementAreas: PerOffice<PlacementAreas>;
-  /** Figures that could not be derived from what the server holds (empty when all could). */
-  unavailable: OverviewFigure[];
 };
 
 export function perOffice<T>(make: (office: OfficeId) => T): PerOffice<T> {

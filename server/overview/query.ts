@@ -199,7 +199,5 @@ export async function verbundOverview(
     callToPlacement: { byOffice, verbund },
     refusals: { byWeek: weekRows(weeks, refusalRows.rows), total: totals(refusalRows.rows), byReason },
     placementAreas,
-    // Every figure is derived from fields the server stores readable (see above).
-    unavailable: [],
   };
 }

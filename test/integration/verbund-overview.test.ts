@@ -228,7 +228,10 @@ describe('the Verbund overview', () => {
     expect(body.placementAreas.stormarn).toEqual({ own: 1, other_office: 1, outside_verbund: 0, unknown: 1 });
     expect(body.placementAreas.pinneberg).toEqual({ own: 0, other_office: 4, outside_verbund: 0, unknown: 0 });
     expect(body.placementAreas.norderstedt).toEqual({ own: 0, other_office: 0, outside_verbund: 0, unknown: 0 });
-    expect(body.unavailable).toEqual([]);
+  });
+
+  it('answers with the period and the four figures only: every figure is derived, none is left out', () => {
+    expect(Object.keys(body).sort()).toEqual(['callToPlacement', 'from', 'intakes', 'placementAreas', 'refusals', 'to', 'weeks']);
   });
 
   it('holds no personal data: no id, no name, no text of the records', async () => {

@@ -1,4 +1,4 @@
-import type { DurationBucket, OverviewFigure, PlacementArea, PeriodProblem } from '../../overview';
+import type { DurationBucket, PlacementArea, PeriodProblem } from '../../overview';
 
 /** The Verbund overview (coordination and supervisors): counts of the five offices, no personal data. */
 export const overview = {
@@ -70,11 +70,4 @@ export const overview = {
       unknown: 'Lage unbekannt',
     } satisfies Record<PlacementArea, string>,
   },
-  unavailable: 'Diese Zahlen lassen sich aus den Daten des Servers nicht ableiten:',
-  figures: {
-    intakes_per_week: 'Inobhutnahmen je Woche',
-    call_to_placement: 'Zeit vom Anruf bis zur Unterbringung',
-    refusals: 'Abgelehnte Platzanfragen',
-    placement_areas: 'Unterbringungen außerhalb des eigenen Kreises',
-  } satisfies Record<OverviewFigure, string>,
 } as const;

@@ -9,8 +9,11 @@ import {
   DURATION_BUCKETS,
   PLACEMENT_AREAS,
   REFUSAL_UNSPECIFIED,
+  perOffice,
   type CallToPlacement,
+  type DurationBucket,
   type PerOffice,
+  type PlacementArea,
   type RefusalReasonKey,
   type VerbundOverview,
   type WeekRow,
@@ -106,57 +109,110 @@ function WeeklyCounts({ rows, total, caption, testId }: { rows: WeekRow[]; total
   );
 }
 
-const minutes = (m: number | null) => (m === null ? t.duration.none : t.duration.minutes(m));
+type Column<T> = { key: string; label: string; value(row: T): ReactNode };
 
-function Durations({ data }: { data: VerbundOverview['callToPlacement'] }) {
-  const rows = OFFICE_IDS.map((office) => ({ office: officeName(office), ...data.byOffice[office].buckets }));
-  const line = (key: string, label: string, d: CallToPlacement) => (
+/**
+ * One row per office (data-office = its id) and, where given, a last row for the Verbund (data-office="verbund"):
+ * the tables of the durations, the refusal reasons and the placement areas.
+ */
+function PerOfficeTable<T>(props: {
+  testId: string;
+  caption: string;
+  minWidth: number;
+  columns: readonly Column<T>[];
+  byOffice: PerOffice<T>;
+  verbund?: T;
+  mt?: string;
+}) {
+  const { columns } = props;
+  const line = (key: string, label: string, row: T) => (
     <Table.Tr key={key} data-office={key}>
       <Table.Th scope="row">{label}</Table.Th>
-      <Table.Td>{d.measured}</Table.Td>
-      <Table.Td>{minutes(d.medianMinutes)}</Table.Td>
-      {DURATION_BUCKETS.map((b) => (
-        <Table.Td key={b}>{d.buckets[b]}</Table.Td>
+      {columns.map((c) => (
+        <Table.Td key={c.key}>{c.value(row)}</Table.Td>
       ))}
-      <Table.Td>{d.implausible}</Table.Td>
     </Table.Tr>
   );
   return (
+    <Table.ScrollContainer minWidth={props.minWidth}>
+      <Table data-testid={props.testId} striped mt={props.mt}>
+        <Table.Caption>{props.caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t.office}</Table.Th>
+            {columns.map((c) => (
+              <Table.Th key={c.key} scope="col">
+                {c.label}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {OFFICE_IDS.map((office) => line(office, officeName(office), props.byOffice[office]))}
+          {props.verbund !== undefined && line('verbund', t.verbund, props.verbund)}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** Columns of plain counts, one per key. */
+const countColumns = <K extends string>(keys: readonly K[], label: (key: K) => string): Column<Record<K, number>>[] =>
+  keys.map((key) => ({ key, label: label(key), value: (row) => row[key] }));
+
+/** Per office, counts stacked by key: the picture of a PerOfficeTable of counts. */
+function StackedPerOffice<K extends string>(props: {
+  testId: string;
+  keys: readonly K[];
+  label: (key: K) => string;
+  colors: readonly string[];
+  counts: PerOffice<Record<K, number>>;
+}) {
+  const rows = OFFICE_IDS.map((office) => ({ office: officeName(office), ...props.counts[office] }));
+  return (
+    <ChartBox testId={props.testId}>
+      <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#444" />
+        <XAxis dataKey="office" stroke={AXIS} />
+        <YAxis allowDecimals={false} stroke={AXIS} />
+        <Tooltip {...TOOLTIP} />
+        <Legend />
+        {props.keys.map((key, i) => (
+          <Bar key={key} dataKey={key} name={props.label(key)} stackId="s" fill={props.colors[i]} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </ChartBox>
+  );
+}
+
+const minutes = (m: number | null) => (m === null ? t.duration.none : t.duration.minutes(m));
+const bucketLabel = (b: DurationBucket) => t.duration.buckets[b];
+
+const DURATION_COLUMNS: readonly Column<CallToPlacement>[] = [
+  { key: 'measured', label: t.duration.measured, value: (d) => d.measured },
+  { key: 'median', label: t.duration.median, value: (d) => minutes(d.medianMinutes) },
+  ...DURATION_BUCKETS.map((b): Column<CallToPlacement> => ({ key: b, label: bucketLabel(b), value: (d) => d.buckets[b] })),
+  { key: 'implausible', label: t.duration.implausible, value: (d) => d.implausible },
+];
+
+function Durations({ data }: { data: VerbundOverview['callToPlacement'] }) {
+  return (
     <Section title={t.duration.title} explain={t.duration.explain}>
-      <ChartBox testId="overview-duration-chart">
-        <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#444" />
-          <XAxis dataKey="office" stroke={AXIS} />
-          <YAxis allowDecimals={false} stroke={AXIS} />
-          <Tooltip {...TOOLTIP} />
-          <Legend />
-          {DURATION_BUCKETS.map((b, i) => (
-            <Bar key={b} dataKey={b} name={t.duration.buckets[b]} stackId="d" fill={SCALE[i]} isAnimationActive={false} />
-          ))}
-        </BarChart>
-      </ChartBox>
-      <Table.ScrollContainer minWidth={800}>
-        <Table data-testid="overview-duration" striped>
-          <Table.Caption>{t.duration.table}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t.office}</Table.Th>
-              <Table.Th scope="col">{t.duration.measured}</Table.Th>
-              <Table.Th scope="col">{t.duration.median}</Table.Th>
-              {DURATION_BUCKETS.map((b) => (
-                <Table.Th key={b} scope="col">
-                  {t.duration.buckets[b]}
-                </Table.Th>
-              ))}
-              <Table.Th scope="col">{t.duration.implausible}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {OFFICE_IDS.map((office) => line(office, officeName(office), data.byOffice[office]))}
-            {line('verbund', t.verbund, data.verbund)}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <StackedPerOffice
+        testId="overview-duration-chart"
+        keys={DURATION_BUCKETS}
+        label={bucketLabel}
+        colors={SCALE}
+        counts={perOffice((office) => data.byOffice[office].buckets)}
+      />
+      <PerOfficeTable
+        testId="overview-duration"
+        caption={t.duration.table}
+        minWidth={800}
+        columns={DURATION_COLUMNS}
+        byOffice={data.byOffice}
+        verbund={data.verbund}
+      />
     </Section>
   );
 }
@@ -168,76 +224,31 @@ function Refusals({ data }: { data: VerbundOverview['refusals'] }) {
   return (
     <Section title={t.refusals.title} explain={t.refusals.explain}>
       <WeeklyCounts rows={data.byWeek} total={data.total} caption={t.refusals.table} testId="overview-refusals" />
-      <Table.ScrollContainer minWidth={800}>
-        <Table data-testid="overview-refusal-reasons" striped mt="md">
-          <Table.Caption>{t.refusals.reasonsTable}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t.office}</Table.Th>
-              {REASONS.map((r) => (
-                <Table.Th key={r} scope="col">
-                  {reasonLabel(r)}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {OFFICE_IDS.map((office) => (
-              <Table.Tr key={office} data-office={office}>
-                <Table.Th scope="row">{officeName(office)}</Table.Th>
-                {REASONS.map((r) => (
-                  <Table.Td key={r}>{data.byReason[office][r]}</Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <PerOfficeTable
+        testId="overview-refusal-reasons"
+        caption={t.refusals.reasonsTable}
+        minWidth={800}
+        mt="md"
+        columns={countColumns(REASONS, reasonLabel)}
+        byOffice={data.byReason}
+      />
     </Section>
   );
 }
 
+const areaLabel = (a: PlacementArea) => t.areas.labels[a];
+
 function Areas({ data }: { data: VerbundOverview['placementAreas'] }) {
-  const rows = OFFICE_IDS.map((office) => ({ office: officeName(office), ...data[office] }));
   return (
     <Section title={t.areas.title} explain={t.areas.explain}>
-      <ChartBox testId="overview-areas-chart">
-        <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#444" />
-          <XAxis dataKey="office" stroke={AXIS} />
-          <YAxis allowDecimals={false} stroke={AXIS} />
-          <Tooltip {...TOOLTIP} />
-          <Legend />
-          {PLACEMENT_AREAS.map((a, i) => (
-            <Bar key={a} dataKey={a} name={t.areas.labels[a]} stackId="a" fill={AREA_COLORS[i]} isAnimationActive={false} />
-          ))}
-        </BarChart>
-      </ChartBox>
-      <Table.ScrollContainer minWidth={700}>
-        <Table data-testid="overview-areas" striped>
-          <Table.Caption>{t.areas.table}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t.office}</Table.Th>
-              {PLACEMENT_AREAS.map((a) => (
-                <Table.Th key={a} scope="col">
-                  {t.areas.labels[a]}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {OFFICE_IDS.map((office) => (
-              <Table.Tr key={office} data-office={office}>
-                <Table.Th scope="row">{officeName(office)}</Table.Th>
-                {PLACEMENT_AREAS.map((a) => (
-                  <Table.Td key={a}>{data[office][a]}</Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <StackedPerOffice testId="overview-areas-chart" keys={PLACEMENT_AREAS} label={areaLabel} colors={AREA_COLORS} counts={data} />
+      <PerOfficeTable
+        testId="overview-areas"
+        caption={t.areas.table}
+        minWidth={700}
+        columns={countColumns(PLACEMENT_AREAS, areaLabel)}
+        byOffice={data}
+      />
     </Section>
   );
 }

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { REFUSAL_REASONS } from '../../../../shared/catalogues/entry';
-import type { OfficeId } from '../../../../shared/offices';
+import { OFFICE_IDS, type OfficeId } from '../../../../shared/offices';
 import {
   DURATION_BUCKETS,
   PLACEMENT_AREAS,
@@ -52,7 +52,6 @@ function answer(from: string, to: string): VerbundOverview {
     placementAreas: perOffice((o) =>
       Object.fromEntries(PLACEMENT_AREAS.map((a) => [a, o === 'segeberg' && a === 'outside_verbund' ? 2 : 0])) as Record<(typeof PLACEMENT_AREAS)[number], number>,
     ),
-    unavailable: [],
   };
 }
 
@@ -109,6 +108,23 @@ describe('VerbundOverviewPage', () => {
     expect(cells(reasons)[0]).toBe('1');
     const areas = within(screen.getByTestId('overview-areas')).getAllByRole('row').find((r) => r.dataset.office === 'segeberg')!;
     expect(cells(areas)).toEqual(['0', '0', '2', '0']);
+    // Every per-office table: a row per office; the durations end with the Verbund.
+    const offices = (testId: string) => within(screen.getByTestId(testId)).getAllByRole('row').slice(1).map((r) => r.dataset.office);
+    expect(offices('overview-duration')).toEqual([...OFFICE_IDS, 'verbund']);
+    expect(offices('overview-refusal-reasons')).toEqual([...OFFICE_IDS]);
+    expect(offices('overview-areas')).toEqual([...OFFICE_IDS]);
+    const verbund = within(screen.getByTestId('overview-duration')).getAllByRole('row').at(-1)!;
+    expect(within(verbund).getByRole('rowheader')).toHaveTextContent('Verbund gesamt');
+    expect(cells(verbund)).toEqual(['2', '1 Std. 35 Min.', '2', '0', '0', '0', '0', '1']);
+    expect(within(screen.getByTestId('overview-areas')).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'Jugendamt',
+      'Im eigenen Kreis',
+      'In einem anderen Kreis des Verbunds',
+      'Außerhalb des Verbunds',
+      'Lage unbekannt',
+    ]);
+    expect(screen.getByTestId('overview-duration-chart')).toHaveAttribute('aria-hidden', 'true');
+    expect(screen.getByTestId('overview-areas-chart')).toHaveAttribute('aria-hidden', 'true');
     // The charts are pictures of these tables: screen readers skip them.
     expect(screen.getByTestId('overview-intakes-chart')).toHaveAttribute('aria-hidden', 'true');
   });

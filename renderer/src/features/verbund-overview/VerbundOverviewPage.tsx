@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { formatIsoDate } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
@@ -117,16 +117,6 @@ export function VerbundOverviewPage({ status, now = Date.now }: { status: SyncSt
           <Text fw={500} data-testid="overview-period">
             {t.period.shown(formatIsoDate(load.data.from), formatIsoDate(load.data.to))}
           </Text>
-          {load.data.unavailable.length > 0 && (
-            <Alert color="yellow" data-testid="overview-unavailable">
-              <Text size="sm">{t.unavailable}</Text>
-              <List size="sm">
-                {load.data.unavailable.map((f) => (
-                  <List.Item key={f}>{t.figures[f]}</List.Item>
-                ))}
-              </List>
-            </Alert>
-          )}
           <OverviewCharts data={load.data} />
         </Stack>
       )}
