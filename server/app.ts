@@ -19,6 +19,7 @@ import { guardCollection, holdsPersonalData } from './authz/collections';
 import { installAuthorisation, ROUTES } from './authz/routes';
 import type { Db } from './db/db';
 import { isStorableJson } from './http/body-guard';
+import { installOversizedBodyDrain } from './http/oversized-body';
 import { ApiError, clientError, frameworkError, installErrorHandlers } from './http/errors';
 import { registerOverviewRoutes } from './overview/routes';
 import { collectionByName, type CollectionDef } from './sync/collections';
@@ -120,6 +121,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     exposeHeadRoutes: false,
   });
   installErrorHandlers(app);
+  installOversizedBodyDrain(app);
   // Only JSON is accepted; without this Fastify would hand text/plain bodies to the handlers as strings.
   app.removeContentTypeParser('text/plain');
 
