@@ -176,6 +176,19 @@ export const app = {
       keep: 'Aktuellen behalten',
       keepLabel: (field: string) => `Bei ${field} den aktuellen Wert behalten`,
     },
+    /** The worker's side of the morning review (issue 7); the supervisor's texts are de.review.ui. */
+    review: {
+      returnedTitle: 'Von der Leitung zur Korrektur zurückgegeben',
+      returnedHint: 'Bitte korrigieren oder ergänzen Sie den Bericht und legen Sie ihn danach erneut zur Prüfung vor.',
+      resubmit: 'Erneut zur Prüfung vorlegen',
+      resubmitFailed: 'Erneut vorlegen nicht möglich:',
+      resubmitted: 'Nach Korrektur erneut zur Prüfung vorgelegt.',
+      lateFacts:
+        'Leere Felder für spätere Tatsachen (z. B. Ende der Maßnahme, Gericht, erreichte Personensorgeberechtigte, Statistik) ' +
+        'können Sie einmal ausfüllen; gespeichert wird beim Verlassen des Feldes, danach ist auch dieses Feld gesperrt.',
+      keyboardHintLocked: 'Tab: nächstes Feld · Enter oder Esc: zurück zur Liste · Nachträge tragen Sie unten im Protokoll ein.',
+      keyboardHintReceived: 'Nur lesen. Esc: zurück zur Liste · Eigene Einträge tragen Sie unten im Protokoll ein.',
+    },
     rejection: {
       title: 'Der Server hat die letzte Änderung abgelehnt',
       hint: 'Ihre Eingaben sind auf diesem Gerät gespeichert. Bitte ergänzen oder korrigieren Sie sie.',

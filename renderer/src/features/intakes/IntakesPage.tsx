@@ -128,6 +128,7 @@ function RecordView(props: {
       onAppendEntry={onAppendEntry}
       onRestoreEntry={onRestoreEntry}
       currentUserId={client.user.id}
+      userOfficeId={client.user.officeId}
       pendingIds={props.pendingIds}
       rejections={props.status?.rejections ?? []}
       onDismissRejection={(id) => void client.dismissRejection(id)}

@@ -16,6 +16,13 @@ type Props = {
   error?: string;
   now: () => number;
   autoFocus?: boolean;
+  /** Read only: the record is locked or belongs to another office (access.ts). */
+  disabled?: boolean;
+  /**
+   * A late fact of a locked record: a choice, too, is written only when the field is left (type-ahead in a select
+   * or a second checkbox must not be taken for the fact already).
+   */
+  deferred?: boolean;
   onChange(path: string, raw: Raw): void;
   onBlur(): void;
 };
@@ -24,15 +31,15 @@ type Props = {
  * One field of the night record, chosen by its kind. Native inputs throughout: they work with the keyboard as
  * users expect (type-ahead in selects, Space in checkboxes), and date-time fields take "J" for now.
  */
-export const FieldInput = memo(function FieldInput({ spec, path, value, error, now, autoFocus, onChange, onBlur }: Props) {
+export const FieldInput = memo(function FieldInput({ spec, path, value, error, now, autoFocus, disabled, deferred, onChange, onBlur }: Props) {
   const id = inputId(path);
-  const common = { id, label: spec.label, error, onBlur, autoFocus, description: spec.hint };
+  const common = { id, label: spec.label, error, onBlur, autoFocus: autoFocus && !disabled, disabled, description: spec.hint };
   const text = value as string;
   const set = (raw: Raw) => onChange(path, raw);
   // A choice is made at once: written straight away, so the missing list and the deadlines follow it.
   const choose = (raw: Raw) => {
     onChange(path, raw);
-    onBlur();
+    if (!deferred) onBlur();
   };
 
   switch (spec.kind) {
@@ -82,6 +89,8 @@ export const FieldInput = memo(function FieldInput({ spec, path, value, error, n
       );
     case 'codes':
       return (
+        // Deferred: written when the focus leaves the group, not when it moves from box to box.
+        <div onBlur={deferred ? (e) => void (!e.currentTarget.contains(e.relatedTarget as Node | null) && onBlur()) : undefined}>
         <Checkbox.Group
           id={id}
           label={spec.label}
@@ -91,10 +100,17 @@ export const FieldInput = memo(function FieldInput({ spec, path, value, error, n
         >
           <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
             {(spec.options ?? []).map((o) => (
-              <Checkbox key={o.value} value={o.value} label={o.label} id={o === spec.options![0] ? `${id}-first` : undefined} />
+              <Checkbox
+                key={o.value}
+                value={o.value}
+                label={o.label}
+                disabled={disabled}
+                id={o === spec.options![0] ? `${id}-first` : undefined}
+              />
             ))}
           </SimpleGrid>
         </Checkbox.Group>
+        </div>
       );
     default:
       return <TextInput {...common} autoComplete="off" value={text} onChange={(e) => set(e.currentTarget.value)} />;

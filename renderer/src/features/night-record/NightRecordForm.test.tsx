@@ -4,15 +4,18 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { useMemo } from 'react';
 import { demoNightRecord } from '../../../../shared/demo/nightRecord';
 import { de } from '../../../../shared/i18n';
+import { isEmptyFact, isLateFactPath } from '../../../../shared/nightRecord/lateFacts';
 import type { Entry } from '../../../../shared/schema/entry';
 import type { Intake } from '../../../../shared/schema/intake';
 import { conflictRecord } from '../../../../shared/sync/merge';
+import { getAtPath } from '../../../../shared/sync/paths';
 import { useObservable } from '../../app/use-observable';
 import { openDatabase, type ObhutDatabase } from '../../data/database';
 import { EntryRepository } from '../../data/entries';
 import { IntakeRepository } from '../../data/intakes';
 import { PendingWrites } from '../../data/pending';
 import { renderWithTheme } from '../../test-render';
+import { inputId, SECTIONS } from './fields';
 import { NightRecordForm } from './NightRecordForm';
 import { AUTOSAVE_MS } from './useRecordEditor';
 
@@ -53,6 +56,7 @@ function Harness({ id, onClose = () => {} }: { id: string; onClose?(): void }) {
       onAppendEntry={async (input) => void (await entries.append(id, input))}
       onRestoreEntry={() => {}}
       currentUserId={user.id}
+      userOfficeId={user.officeId}
       pendingIds={new Set()}
       rejections={[]}
       onDismissRejection={() => {}}
@@ -238,5 +242,150 @@ describe('NightRecordForm', () => {
     ]);
     expect(obligations[1]).toHaveTextContent('fällig 19.05.2025 08:30');
     expect(obligations[0]).toHaveTextContent('Personensorgeberechtigte informieren');
+  });
+});
+
+describe('NightRecordForm after the morning review', () => {
+  const SIGNED_AT = Date.parse('2025-05-18T01:20+02:00');
+  /** A submitted record with a review as the supervisor's step left it (written as sync would store it). */
+  async function reviewed(id: string, review: Intake['review'], officeId: Intake['officeId'] = 'segeberg'): Promise<Intake> {
+    const created = await createComplete(id, { status: 'submitted' });
+    const doc = await db.intakes.findOne(id).exec();
+    await doc!.incrementalPatch({ review, officeId });
+    return { ...created, review, officeId };
+  }
+  /** Every form control of the record's sections (the log below has its own). */
+  const sectionControls = () =>
+    [...document.querySelectorAll<HTMLElement>('[data-section] input:not([type=hidden]), [data-section] select, [data-section] textarea')];
+  const pathOfInput = new Map(
+    SECTIONS.flatMap((s) => s.fields.map((f) => [inputId(f.path), f.path] as const)),
+  );
+  const custodianPath = (id: string) => {
+    const m = /^nr-custodians_custodian-1__(.+)$/.exec(id);
+    return m ? `custodians[custodian-1].${m[1]}` : undefined;
+  };
+  const idOf = (el: HTMLElement) => el.id.replace(/-first$/, '') || el.closest('[id^="nr-"]')?.id || '';
+  const pathOf = (el: HTMLElement) => pathOfInput.get(idOf(el)) ?? custodianPath(idOf(el));
+
+  it('shows the returned record with the comment at the top and hands it back for review', async () => {
+    const review = { state: 'returned' as const, returnedBy: 'leitung.segeberg', returnedAt: SIGNED_AT, returnComment: 'Bitte die Gründe der Entscheidung ergänzen.' };
+    await reviewed('rv-1', review);
+    await renderRecord('rv-1');
+    const u = userEvent.setup();
+    const banner = await screen.findByTestId('record-review');
+    expect(banner).toHaveAttribute('data-state', 'returned');
+    expect(within(banner).getByTestId('record-return-comment')).toHaveTextContent(
+      'Zurückgegeben von leitung.segeberg am 18.05.2025 01:20: Bitte die Gründe der Entscheidung ergänzen.',
+    );
+    expect(screen.getByTestId('record-review-state')).toHaveTextContent('zurückgegeben');
+    // The top of the record: before the first section.
+    expect(banner.compareDocumentPosition(section('child')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    // A returned record is corrected in the form as before.
+    const reasons = within(section('decision')).getByLabelText('Begründung');
+    expect(reasons).toBeEnabled();
+    await u.type(reasons, ' Ergänzt.');
+    await u.click(within(banner).getByRole('button', { name: t.review.resubmit }));
+    await waitFor(async () => expect((await stored('rv-1'))?.review).toEqual({ ...review, state: 'new' }));
+    expect((await stored('rv-1'))?.decision?.reasons).toMatch(/ Ergänzt\.$/);
+    expect(await screen.findByTestId('record-review')).toHaveTextContent(t.review.resubmitted);
+    expect(screen.queryByRole('button', { name: t.review.resubmit })).toBeNull();
+  });
+
+  it('refuses to hand a returned record back while something is missing, and says what', async () => {
+    const review = { state: 'returned' as const, returnedBy: 'leitung.segeberg', returnedAt: SIGNED_AT, returnComment: 'Begründung fehlt.' };
+    await reviewed('rv-2', review);
+    await renderRecord('rv-2');
+    const u = userEvent.setup();
+    await u.clear(within(section('decision')).getByLabelText('Begründung'));
+    await u.click(screen.getByRole('button', { name: t.review.resubmit }));
+    expect(await screen.findByTestId('resubmit-blocked')).toHaveTextContent(t.missing.title(1));
+    expect(within(section('decision')).getByLabelText('Begründung')).toHaveFocus();
+    expect((await stored('rv-2'))?.review).toEqual(review);
+  });
+
+  it('locks a countersigned record: only empty late facts take input, once; nothing else is written; the log takes addenda', async () => {
+    const review = { state: 'countersigned' as const, countersignedBy: 'leitung.segeberg', countersignedAt: SIGNED_AT };
+    await reviewed('rv-3', review);
+    const before = (await stored('rv-3'))!;
+    await renderRecord('rv-3');
+    const u = userEvent.setup();
+    const banner = await screen.findByTestId('record-review');
+    expect(banner).toHaveAttribute('data-access', 'locked');
+    expect(within(banner).getByTestId('record-read-only-note')).toHaveTextContent(de.review.ui.record.locked);
+    expect(within(banner).getByTestId('record-countersigned')).toHaveTextContent('Gegengezeichnet von leitung.segeberg am 18.05.2025 01:20.');
+    expect(screen.queryByTestId('submit')).toBeNull();
+    expect(screen.queryByRole('button', { name: t.addCustodian })).toBeNull();
+    expect(within(screen.getByTestId('placement-search')).queryByRole('textbox')).toBeNull();
+
+    // Every enabled control is an empty late fact; filled ones and the night's facts are disabled.
+    const enabled = sectionControls().filter((el) => !(el as HTMLInputElement).disabled);
+    expect(enabled.length).toBeGreaterThan(0);
+    for (const el of enabled) {
+      const path = pathOf(el);
+      expect(path, el.id).toBeDefined();
+      expect(isLateFactPath(path!), path).toBe(true);
+      expect(isEmptyFact(getAtPath(before, path!)), path).toBe(true);
+    }
+    expect(within(section('child')).getByLabelText('Vorname')).toBeDisabled();
+    expect(within(section('statistics')).getByLabelText('Geschlecht')).toBeDisabled(); // filled in the night
+    expect(within(section('end')).getByLabelText('Grund der Beendigung / Anschlusshilfe')).toBeEnabled();
+    const custodian = within(section('custodians')).getByTestId('list-item');
+    expect(within(custodian).getByLabelText('Informiert am')).toBeEnabled();
+    expect(within(custodian).getByLabelText('Name')).toBeDisabled();
+
+    // Typing into what is locked writes nothing, also not when the record closes.
+    await u.type(within(section('child')).getByLabelText('Vorname'), 'X');
+    await u.type(within(section('decision')).getByLabelText('Begründung'), 'Y');
+    await act(() => new Promise((r) => setTimeout(r, AUTOSAVE_MS * 3)));
+    expect(await stored('rv-3')).toEqual(before);
+
+    // A late fact is added when its field is left, and is then locked too.
+    const endReason = within(section('end')).getByLabelText('Grund der Beendigung / Anschlusshilfe');
+    await u.selectOptions(endReason, 'return_to_custodians');
+    await act(() => new Promise((r) => setTimeout(r, AUTOSAVE_MS * 3)));
+    expect((await stored('rv-3'))?.end).toBeUndefined(); // not while the field still has the focus
+    await u.tab();
+    await waitFor(async () => expect((await stored('rv-3'))?.end).toEqual({ reason: 'return_to_custodians' }));
+    const after = (await stored('rv-3'))!;
+    expect({ ...after, end: undefined, updatedAt: 0 }).toEqual({ ...before, end: undefined, updatedAt: 0 });
+    await waitFor(() => expect(within(section('end')).getByLabelText('Grund der Beendigung / Anschlusshilfe')).toBeDisabled());
+
+    // Later facts of another kind go into the log (an addendum), which stays open.
+    const log = within(screen.getByTestId('entry-log'));
+    await u.type(log.getByLabelText('Eintrag'), 'Mutter am Vormittag erreicht{Enter}');
+    await waitFor(async () => expect((await db.entries.find().exec()).map((e) => e.text)).toEqual(['Mutter am Vormittag erreicht']));
+  });
+
+  it('shows a record received by handover read only, with the handover, and writes nothing to it', async () => {
+    const review = {
+      state: 'handed_over' as const,
+      countersignedBy: 'leitung.pinneberg',
+      countersignedAt: SIGNED_AT,
+      handedOverTo: 'segeberg' as const,
+      handedOverBy: 'leitung.pinneberg',
+      handedOverAt: SIGNED_AT + 60_000,
+    };
+    await reviewed('rv-4', review, 'pinneberg');
+    const before = (await stored('rv-4'))!;
+    await renderRecord('rv-4');
+    const u = userEvent.setup();
+    const banner = await screen.findByTestId('record-review');
+    expect(banner).toHaveAttribute('data-access', 'received');
+    expect(banner).toHaveTextContent(de.review.ui.record.receivedFrom('pinneberg'));
+    expect(within(banner).getByTestId('record-handed-over')).toHaveTextContent(
+      `Übergeben an das Jugendamt ${de.offices.segeberg} von leitung.pinneberg am 18.05.2025 01:21.`,
+    );
+    // Not even an empty late fact: the receiving office does not write the sending office's record.
+    expect(sectionControls().length).toBeGreaterThan(0);
+    expect(sectionControls().filter((el) => !(el as HTMLInputElement).disabled)).toEqual([]);
+    expect(screen.queryByRole('button', { name: t.addCustodian })).toBeNull();
+    expect(screen.queryByRole('button', { name: /entfernen$/ })).toBeNull();
+
+    await u.type(within(section('end')).getByLabelText('Ende der Maßnahme'), 'J');
+    await u.type(within(section('child')).getByLabelText('Vorname'), 'X');
+    await u.keyboard('{Escape}');
+    await act(() => new Promise((r) => setTimeout(r, AUTOSAVE_MS * 3)));
+    expect(await stored('rv-4')).toEqual(before);
   });
 });

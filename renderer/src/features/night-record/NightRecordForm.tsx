@@ -20,7 +20,7 @@ import { obligationsOf } from '../../../../shared/deadlines';
 import { missingLabel } from '../../../../shared/nightRecord/fieldLabel';
 import { missingForSubmit } from '../../../../shared/nightRecord/submit';
 import type { Entry } from '../../../../shared/schema/entry';
-import type { Intake } from '../../../../shared/schema/intake';
+import { reviewStateOf, type Intake } from '../../../../shared/schema/intake';
 import { getAtPath, labelKeyOf } from '../../../../shared/sync/paths';
 import { useNow } from '../../app/use-now';
 import { nameOf } from '../intakes/name';
@@ -28,7 +28,10 @@ import type { EntryInput } from '../../data/entries';
 import type { IntakeRepository } from '../../data/intakes';
 import { newId } from '../../data/intakes';
 import type { RejectionView } from '../../data/rejections';
+import { reviewStateColor } from '../review/ReviewRecord';
+import { resubmitted } from '../review/steps';
 import { rejectionMessage } from '../sync-status/rejection-message';
+import { isFieldEditable, recordAccess } from './access';
 import { ConflictsPanel } from './ConflictsPanel';
 import { EntryLog } from './EntryLog';
 import { BoundField } from './FieldInput';
@@ -37,6 +40,7 @@ import { ObligationsPanel } from './ObligationsPanel';
 import { PlacementSearch, type PlaceRef, type PlaceSuggestion } from './PlacementSearch';
 import { recordChecks } from './record-checks';
 import { ResponsibilityInfo } from './ResponsibilityInfo';
+import { ReviewStatus } from './ReviewStatus';
 import { useRecordEditor, useSaveState, type DraftStore } from './useRecordEditor';
 
 const t = de.app.nightRecord;
@@ -46,7 +50,9 @@ export type NightRecordFormProps = {
   /** The record as stored on this device; null for a new one until its first autosave. */
   intake: Intake | null;
   entries: readonly Entry[];
-  intakes: Pick<IntakeRepository, 'create' | 'setFields' | 'takeConflictValue' | 'dismissConflict'>;
+  intakes: Pick<IntakeRepository, 'create' | 'get' | 'update' | 'setFields' | 'takeConflictValue' | 'dismissConflict'>;
+  /** The office of the user: a record of another office (received by handover) is read only here. */
+  userOfficeId: string;
   onAppendEntry(input: EntryInput): Promise<void>;
   onRestoreEntry(id: string): void;
   currentUserId: string;
@@ -76,11 +82,16 @@ export function focusField(path: string): void {
  */
 export function NightRecordForm(props: NightRecordFormProps) {
   const { id, intake, entries, intakes, now = Date.now } = props;
-  const editor = useRecordEditor({ repo: intakes, id, intake, now });
+  // Locked (countersigned) or received by handover: the server refuses changes, so the form offers none, except
+  // that an empty late fact of the own office's locked record may be filled once (access.ts).
+  const access = recordAccess(intake, props.userOfficeId);
+  const readOnly = access !== 'edit';
+  const editor = useRecordEditor({ repo: intakes, id, intake, now, addOnly: access === 'locked' });
   const { effective } = editor;
   const clock = useNow(now);
   const [showMissing, setShowMissing] = useState(false);
   const [blocked, setBlocked] = useState<string | null>(null);
+  const [resubmitBlocked, setResubmitBlocked] = useState<string | null>(null);
 
   const missing = useMemo(() => missingForSubmit(effective), [effective]);
   const missingSet = useMemo(() => new Set(missing), [missing]);
@@ -120,6 +131,32 @@ export function NightRecordForm(props: NightRecordFormProps) {
       return;
     }
     await editor.write([['status', 'submitted']]);
+  };
+
+  /** A returned record, corrected, goes back to the supervisor: only its review state changes (server: review.ts). */
+  const resubmit = async () => {
+    setResubmitBlocked(null);
+    await editor.flush();
+    const invalid = editor.invalid();
+    if (invalid.length > 0) {
+      focusField(invalid[0]);
+      return;
+    }
+    try {
+      // What is missing in the record as stored now, with what was just typed (the server checks the same).
+      const current = await intakes.get(id);
+      if (!current) return;
+      const gaps = missingForSubmit(current);
+      if (gaps.length > 0) {
+        setShowMissing(true);
+        setResubmitBlocked(`${t.review.resubmitFailed} ${t.missing.title(gaps.length)}`);
+        focusField(gaps[0]);
+        return;
+      }
+      await intakes.update(id, { review: resubmitted(current) });
+    } catch (err) {
+      setResubmitBlocked(`${t.review.resubmitFailed} ${String(err instanceof Error ? err.message : err)}`);
+    }
   };
 
   const { flush, write } = editor;
@@ -176,6 +213,8 @@ export function NightRecordForm(props: NightRecordFormProps) {
     store: editor.store,
     spec,
     path,
+    disabled: !isFieldEditable(access, intake, path),
+    deferred: access === 'locked',
     stored: getAtPath(effective, path),
     extraError: extraErrorOf(path),
     now,
@@ -198,6 +237,16 @@ export function NightRecordForm(props: NightRecordFormProps) {
             <Badge color={submitted ? 'teal' : 'gray'} data-testid="record-status">
               {de.intakeStatus[effective.status]}
             </Badge>
+            {intake && submitted && (
+              <Badge color={reviewStateColor(reviewStateOf(intake))} variant="outline" data-testid="record-review-state">
+                {de.review.states[reviewStateOf(intake)]}
+              </Badge>
+            )}
+            {readOnly && (
+              <Badge color="gray" variant="outline" data-testid="record-locked">
+                {de.review.ui.record.lockedBadge}
+              </Badge>
+            )}
             {intake && effective.conflicts.length > 0 && (
               <Badge color="orange" data-testid="marker-conflict">
                 {de.app.intakes.markers.conflict}
@@ -206,7 +255,7 @@ export function NightRecordForm(props: NightRecordFormProps) {
             <SaveStateView store={editor.store} synced={intake ? !props.pendingIds.has(id) : null} />
           </Group>
           <Group gap="xs">
-            {!submitted && (
+            {!submitted && !readOnly && (
               <Button color="teal" onClick={() => void submit()} data-testid="submit">
                 {t.submit}
               </Button>
@@ -217,11 +266,14 @@ export function NightRecordForm(props: NightRecordFormProps) {
           </Group>
         </Group>
         <Text size="xs" c="dimmed" mt={4}>
-          {t.keyboardHint}
+          {access === 'locked' ? t.review.keyboardHintLocked : access === 'received' ? t.review.keyboardHintReceived : t.keyboardHint}
         </Text>
       </Paper>
 
-      {submitted && <Alert color="teal">{t.submitted}</Alert>}
+      {intake && (
+        <ReviewStatus intake={intake} access={access} onResubmit={() => void resubmit()} blocked={resubmitBlocked} />
+      )}
+      {submitted && !readOnly && <Alert color="teal">{t.submitted}</Alert>}
       {rejection && (
         <Alert color="red" title={t.rejection.title} role="alert" data-testid="intake-rejection">
           <Text size="sm">{rejection.message || rejectionMessage(rejection)}</Text>
@@ -237,12 +289,13 @@ export function NightRecordForm(props: NightRecordFormProps) {
           currentUserId={props.currentUserId}
           onTake={takeConflict}
           onKeep={keepConflict}
+          readOnly={readOnly}
         />
       )}
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <ObligationsPanel obligations={obligations} />
-        <MissingPanel missing={missing} doc={effective} blocked={blocked} />
+        {!readOnly && <MissingPanel missing={missing} doc={effective} blocked={blocked} />}
       </SimpleGrid>
 
       <Group gap={6} aria-label={t.sectionsNav} role="navigation">
@@ -256,7 +309,7 @@ export function NightRecordForm(props: NightRecordFormProps) {
       {visible.map((section) => (
         <Fieldset key={section.id} id={`section-${section.id}`} legend={section.title} data-section={section.id}>
           <Stack gap="sm">
-            {section.id === 'placement' && props.onOpenBoard && (
+            {section.id === 'placement' && props.onOpenBoard && !readOnly && (
               <Button variant="light" onClick={props.onOpenBoard} style={{ alignSelf: 'flex-start' }} data-testid="open-board">
                 {de.app.board.searchForIntake}
               </Button>
@@ -266,11 +319,12 @@ export function NightRecordForm(props: NightRecordFormProps) {
                 entries={placementEntries}
                 suggestions={props.suggestions}
                 onAnswer={answerPlace}
+                readOnly={readOnly}
               />
             )}
             <SectionFields section={section} fieldProps={fieldProps} autoFocusFirst={section.id === 'child'} />
             {section.list && (
-              <ListItems list={section.list} doc={effective} fieldProps={fieldProps} write={editor.write} />
+              <ListItems list={section.list} doc={effective} fieldProps={fieldProps} write={editor.write} readOnly={readOnly} />
             )}
             {section.id === 'responsibility' && <ResponsibilityInfo intake={effective} />}
           </Stack>
@@ -308,11 +362,14 @@ function ListItems({
   doc,
   fieldProps,
   write,
+  readOnly,
 }: {
   list: ListSpec;
   doc: Intake;
   fieldProps: FieldPropsOf;
   write(edits: readonly (readonly [string, unknown])[]): Promise<void>;
+  /** No person is added or removed once the record is locked or received (a late one goes into the log). */
+  readOnly: boolean;
 }) {
   const items = (getAtPath(doc, list.path) as { id: string }[] | undefined) ?? [];
   // The first field of a person just added takes the cursor once it is on screen.
@@ -335,14 +392,16 @@ function ListItems({
             <Text size="sm" fw={600}>
               {list.itemLabel(n + 1)}
             </Text>
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              color="red"
-              onClick={() => void write([[`${list.path}[${item.id}]`, undefined]])}
-            >
-              {t.removeItem(list.itemLabel(n + 1))}
-            </Button>
+            {!readOnly && (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color="red"
+                onClick={() => void write([[`${list.path}[${item.id}]`, undefined]])}
+              >
+                {t.removeItem(list.itemLabel(n + 1))}
+              </Button>
+            )}
           </Group>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {list.fields.map((spec, i) => (
@@ -353,11 +412,13 @@ function ListItems({
           </SimpleGrid>
         </Paper>
       ))}
-      <Group>
-        <Button size="xs" variant="light" onClick={() => void add()}>
-          {list.addLabel}
-        </Button>
-      </Group>
+      {!readOnly && (
+        <Group>
+          <Button size="xs" variant="light" onClick={() => void add()}>
+            {list.addLabel}
+          </Button>
+        </Group>
+      )}
     </Stack>
   );
 }

@@ -17,13 +17,15 @@ type Props = {
   entries: readonly Entry[];
   suggestions?: readonly PlaceSuggestion[];
   onAnswer(place: PlaceRef, answer: PlacementAnswer, reason?: RefusalReason): Promise<void>;
+  /** A locked or received record: the places asked are shown, nothing more is asked or answered here. */
+  readOnly?: boolean;
 };
 
 /**
  * The placement search of one night: every place asked, each answer logged with one action ("angefragt",
  * "abgelehnt", "zugesagt"). Enter in the name field asks a new place.
  */
-export const PlacementSearch = memo(function PlacementSearch({ entries, suggestions = [], onAnswer }: Props) {
+export const PlacementSearch = memo(function PlacementSearch({ entries, suggestions = [], onAnswer, readOnly = false }: Props) {
   const places = placesAsked(entries);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -66,11 +68,12 @@ export const PlacementSearch = memo(function PlacementSearch({ entries, suggesti
           </Table.Thead>
           <Table.Tbody>
             {places.map((place) => (
-              <PlaceRow key={place.key} place={place} onAnswer={onAnswer} />
+              <PlaceRow key={place.key} place={place} onAnswer={onAnswer} readOnly={readOnly} />
             ))}
           </Table.Tbody>
         </Table>
       )}
+      {!readOnly && (
       <Group align="flex-end" gap="xs">
         <TextInput
           label={t.facility}
@@ -97,11 +100,12 @@ export const PlacementSearch = memo(function PlacementSearch({ entries, suggesti
           {t.request}
         </Button>
       </Group>
+      )}
     </Paper>
   );
 });
 
-function PlaceRow({ place, onAnswer }: { place: PlaceAsked; onAnswer: Props['onAnswer'] }) {
+function PlaceRow({ place, onAnswer, readOnly }: { place: PlaceAsked; onAnswer: Props['onAnswer']; readOnly: boolean }) {
   const [reason, setReason] = useState<RefusalReason | ''>('');
   const ref = { facilityId: place.facilityId, facilityName: place.facilityName };
   return (
@@ -122,7 +126,7 @@ function PlaceRow({ place, onAnswer }: { place: PlaceAsked; onAnswer: Props['onA
         </Stack>
       </Table.Td>
       <Table.Td>
-        {place.answer === 'requested' && (
+        {place.answer === 'requested' && !readOnly && (
           <Group gap={4} wrap="nowrap" role="group" aria-label={t.actionsFor(place.facilityName)}>
             <NativeSelect
               size="xs"

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { jsonEqual } from '../../../../shared/equal';
 import type { Intake } from '../../../../shared/schema/intake';
+import { isEmptyFact } from '../../../../shared/nightRecord/lateFacts';
 import { getAtPath, setAtPath } from '../../../../shared/sync/paths';
 import type { FieldEdit, IntakeInput, IntakeRepository } from '../../data/intakes';
 import { specOf } from './fields';
@@ -82,6 +83,12 @@ type Options = {
   /** The record as stored locally; null until a new record's first save. */
   intake: Intake | null;
   now: () => number;
+  /**
+   * A locked record (features/night-record/access.ts): only empty late-fact fields take input, and each is filled
+   * once. What is typed is then written when the field is left or the record closes, not after a pause in typing,
+   * so that half a word does not become the fact; an empty value is never written.
+   */
+  addOnly?: boolean;
 };
 
 /**
@@ -90,12 +97,14 @@ type Options = {
  * closes. Only the touched fields are written, onto the record as it is then (IntakeRepository.setFields), so a
  * colleague's change that arrived meanwhile stays. There is no save button to forget.
  */
-export function useRecordEditor({ repo, id, intake, now }: Options) {
+export function useRecordEditor({ repo, id, intake, now, addOnly = false }: Options) {
   const store = useMemo(() => new DraftStore(), []);
   const created = useRef(intake !== null);
   if (intake) created.current = true;
   const intakeRef = useRef(intake);
   intakeRef.current = intake;
+  const addOnlyRef = useRef(addOnly);
+  addOnlyRef.current = addOnly;
   const openedAt = useRef(now());
   const queue = useRef<Promise<void>>(Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -112,6 +121,10 @@ export function useRecordEditor({ repo, id, intake, now }: Options) {
         const edits: FieldEdit[] = [];
         for (const [path, raw] of store.entries()) {
           const parsed = parsedDraft(path, raw, now());
+          if (parsed && addOnlyRef.current && isEmptyFact(parsed.value)) {
+            store.delete(path);
+            continue;
+          }
           if (parsed && !(stored && jsonEqual(parsed.value, getAtPath(stored, path)))) edits.push([path, parsed.value]);
         }
         edits.push(...extra);
@@ -150,6 +163,7 @@ export function useRecordEditor({ repo, id, intake, now }: Options) {
   const change = useCallback(
     (path: string, raw: Raw) => {
       store.set(path, raw);
+      if (addOnlyRef.current) return;
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), AUTOSAVE_MS);
     },
