@@ -2,7 +2,8 @@ import { Badge, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { obligationsOfIntake } from '../../../../shared/nightRecord/deadlineFacts';
-import type { Intake } from '../../../../shared/schema/intake';
+import { reviewStateOf, type Intake } from '../../../../shared/schema/intake';
+import { reviewStateColor } from '../review/ReviewRecord';
 import { nameOf } from './name';
 
 const t = de.app.intakes;
@@ -13,6 +14,8 @@ type Props = {
   rejectedIds: ReadonlySet<string>;
   /** The moment the deadlines are judged at. */
   now: number;
+  /** The user's office: a record of another one was received by handover (read only). */
+  userOfficeId?: string;
   onOpen(id: string): void;
 };
 
@@ -37,7 +40,7 @@ function Deadlines({ intake, now }: { intake: Intake; now: number }) {
 }
 
 /** The office's intakes, newest call first (the caller sorts and filters), with deadlines and sync markers. */
-export function IntakeList({ intakes, pendingIds, rejectedIds, now, onOpen }: Props) {
+export function IntakeList({ intakes, pendingIds, rejectedIds, now, userOfficeId, onOpen }: Props) {
   return (
     <Table highlightOnHover aria-label={t.listLabel} data-testid="intake-list">
       <Table.Thead>
@@ -60,7 +63,27 @@ export function IntakeList({ intakes, pendingIds, rejectedIds, now, onOpen }: Pr
                 </UnstyledButton>
               </Table.Td>
               <Table.Td>{formatDateTime(intake.receivedAt)}</Table.Td>
-              <Table.Td>{de.intakeStatus[intake.status]}</Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  <Text size="sm">{de.intakeStatus[intake.status]}</Text>
+                  {intake.status === 'submitted' && (
+                    // The morning review: a record returned to the worker stands out in the list.
+                    <Badge
+                      color={reviewStateColor(reviewStateOf(intake))}
+                      variant={reviewStateOf(intake) === 'returned' ? 'filled' : 'light'}
+                      data-testid="marker-review"
+                      data-state={reviewStateOf(intake)}
+                    >
+                      {de.review.states[reviewStateOf(intake)]}
+                    </Badge>
+                  )}
+                  {userOfficeId !== undefined && intake.officeId !== userOfficeId && (
+                    <Badge color="grape" variant="light" data-testid="marker-received">
+                      {de.review.ui.receivedFrom(intake.officeId)}
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
               <Table.Td>
                 <Deadlines intake={intake} now={now} />
               </Table.Td>

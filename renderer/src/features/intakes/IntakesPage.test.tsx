@@ -1,4 +1,4 @@
-import { act, cleanup, screen, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { useState } from 'react';
@@ -102,10 +102,60 @@ describe('IntakesPage opens the record another area asks for', () => {
   });
 
   it('a row of the obligations dashboard opens its record in the intakes area', async () => {
-    // The dashboard stands in the statistics slot of this harness; the session will give it its own area.
+    // The dashboard stands in the statistics slot of this harness; the session will give it its own area. An on-call
+    // worker's row opens the record here (a supervisor's opens it in the review).
+    client = { ...client, user: { ...user, roles: ['oncall'] } } as ObhutClient;
     renderWithTheme(<Areas initial={{ kind: 'statistics' }} />);
     const row = await screen.findByRole('row', { name: 'Akte von Ole Testkind öffnen – Personensorgeberechtigte informieren' }, { timeout: 15_000 });
     await userEvent.setup().click(row);
     expect(await openRecord()).toHaveAttribute('data-record-id', 'ole');
+  });
+});
+
+describe('IntakesPage after the morning review', () => {
+  const RETURNED_AT = Date.parse('2025-05-20T06:30+02:00');
+
+  it('marks a returned record in the list; the worker reads the comment there and hands the record back', async () => {
+    const review = { state: 'returned' as const, returnedBy: 'leitung.segeberg', returnedAt: RETURNED_AT, returnComment: 'Bitte die Erreichbarkeitsversuche genauer angeben.' };
+    // Returned for the age, which the worker has since added: nothing is missing for the review any more.
+    await db.intakes.findOne('mia').exec().then((d) => d!.incrementalPatch({ review, child: { firstName: 'Mia', lastName: 'Testkind', estimatedAge: 8 } }));
+    renderWithTheme(<Areas initial={{ kind: 'intakes' }} />);
+    const u = userEvent.setup();
+    await screen.findByTestId('intake-list', {}, { timeout: 15_000 });
+    const row = screen.getAllByTestId('intake-row').find((r) => r.getAttribute('data-intake-id') === 'mia')!;
+    expect(within(row).getByTestId('marker-review')).toHaveAttribute('data-state', 'returned');
+    expect(within(row).getByTestId('marker-review')).toHaveTextContent('zurückgegeben');
+
+    await u.click(within(row).getByRole('button', { name: /Mia Testkind/ }));
+    const form = await openRecord();
+    expect(within(form).getByTestId('record-return-comment')).toHaveTextContent(
+      'Zurückgegeben von leitung.segeberg am 20.05.2025 06:30: Bitte die Erreichbarkeitsversuche genauer angeben.',
+    );
+    await u.click(within(form).getByRole('button', { name: 'Erneut zur Prüfung vorlegen' }));
+    await waitFor(async () => expect((await client.intakes.get('mia'))?.review).toEqual({ ...review, state: 'new' }), { timeout: 5000 });
+    await u.click(screen.getByRole('button', { name: 'Fertig – zur Liste' }));
+    await screen.findByTestId('intake-list');
+    const after = screen.getAllByTestId('intake-row').find((r) => r.getAttribute('data-intake-id') === 'mia')!;
+    expect(within(after).getByTestId('marker-review')).toHaveAttribute('data-state', 'new');
+  });
+
+  it('shows a record received from another office as such, and opens it read only', async () => {
+    const received = record('lio', 'Lio', '2025-05-19T22:00+02:00');
+    await db.intakes.insert({
+      ...received,
+      officeId: 'pinneberg',
+      review: { state: 'handed_over', countersignedBy: 'leitung.pinneberg', countersignedAt: RETURNED_AT, handedOverTo: 'segeberg', handedOverBy: 'leitung.pinneberg', handedOverAt: RETURNED_AT + 60_000 },
+    });
+    renderWithTheme(<Areas initial={{ kind: 'intakes' }} />);
+    await screen.findByTestId('intake-list', {}, { timeout: 15_000 });
+    const row = screen.getAllByTestId('intake-row').find((r) => r.getAttribute('data-intake-id') === 'lio')!;
+    expect(within(row).getByTestId('marker-received')).toHaveTextContent('übernommen vom Jugendamt');
+    expect(screen.getAllByTestId('intake-row').filter((r) => within(r).queryByTestId('marker-received'))).toHaveLength(1);
+
+    await userEvent.setup().click(within(row).getByRole('button', { name: /Lio Testkind/ }));
+    const form = await openRecord();
+    expect(within(form).getByTestId('record-review')).toHaveAttribute('data-access', 'received');
+    expect(within(form).getByLabelText('Vorname')).toBeDisabled();
+    expect(within(form).queryByTestId('submit')).toBeNull();
   });
 });

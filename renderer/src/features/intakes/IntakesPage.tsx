@@ -90,6 +90,7 @@ export function IntakesPage({ status }: { status: SyncStatus | null }) {
               pendingIds={pendingIds}
               rejectedIds={rejectedIds}
               now={now}
+              userOfficeId={client.user.officeId}
               onOpen={(id) => setView({ kind: 'record', id, isNew: false })}
             />
           )}

@@ -50,7 +50,7 @@ export type NightRecordFormProps = {
   /** The record as stored on this device; null for a new one until its first autosave. */
   intake: Intake | null;
   entries: readonly Entry[];
-  intakes: Pick<IntakeRepository, 'create' | 'get' | 'update' | 'setFields' | 'takeConflictValue' | 'dismissConflict'>;
+  intakes: Pick<IntakeRepository, 'create' | 'get' | 'modify' | 'setFields' | 'takeConflictValue' | 'dismissConflict'>;
   /** The office of the user: a record of another office (received by handover) is read only here. */
   userOfficeId: string;
   onAppendEntry(input: EntryInput): Promise<void>;
@@ -153,7 +153,8 @@ export function NightRecordForm(props: NightRecordFormProps) {
         focusField(gaps[0]);
         return;
       }
-      await intakes.update(id, { review: resubmitted(current) });
+      // Written from the record as it is at that moment: only if it is still returned, and only its review.
+      await intakes.modify(id, (latest) => (latest.review?.state === 'returned' ? { review: resubmitted(latest) } : null));
     } catch (err) {
       setResubmitBlocked(`${t.review.resubmitFailed} ${String(err instanceof Error ? err.message : err)}`);
     }
