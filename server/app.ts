@@ -10,6 +10,7 @@ import {
   type PushRow,
 } from '../shared/sync/protocol';
 import { registerAdminRoutes } from './admin/routes';
+import { registerDirectoryRoutes } from './directory/routes';
 import { actorFields as actorFieldsOf, type AuditActor } from './audit/chain';
 import { appendAudit, audit } from './audit/log';
 import { pullEvents } from './audit/sync-events';
@@ -258,7 +259,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
-      const stream = new StreamConnection(db, def, user, tokenHash, res, request.log);
+      const stream = new StreamConnection(db, hub.reads, def, user, tokenHash, res, request.log);
       res.on('close', () => hub.remove(stream));
       try {
         await hub.add(stream);
@@ -271,6 +272,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   registerAdminRoutes(app, { db, closeSessions: (hashes) => hashes.forEach((h) => hub.closeSession(h)) });
   registerOverviewRoutes(app, { db });
+  registerDirectoryRoutes(app, { db });
 
   return app;
 }
