@@ -89,6 +89,9 @@ describe("the supervisor's morning in Chromium", () => {
     expect(onServer?.review).toMatchObject({ state: 'countersigned', countersignedBy: 'leitung.segeberg' });
 
     // Print: in the browser the app calls window.print(); the page as printed is the report alone.
+    const recordTitle = review.ui.record.title(`${CHILD.firstName} ${CHILD.lastName}`);
+    await page.getByRole('heading', { name: recordTitle }).waitFor();
+    await page.getByRole('button', { name: review.ui.record.back }).waitFor();
     await page.evaluate(() => {
       (window as unknown as { printed: number }).printed = 0;
       window.print = () => void ((window as unknown as { printed: number }).printed += 1);
@@ -105,7 +108,9 @@ describe("the supervisor's morning in Chromium", () => {
     for (const e of log) expect(printed).toContain(e.text);
     expect(printed).toContain(flat(signedLine));
     expect(printed).not.toContain('noch nicht gegengezeichnet');
-    expect(printed).not.toContain('Berichte zur Prüfung');
+    // The record view's own text is on screen but not in the print: its heading and the way back to the list.
+    expect(printed).not.toContain(review.ui.record.back);
+    expect(printed).not.toContain(recordTitle);
     pages.forEach((text, i) => expect(flat(text)).toContain(`Seite ${i + 1} von ${pages.length}`));
     await context.close();
   });
