@@ -43,6 +43,7 @@ export const ROUTES = {
   readAudit: { method: 'GET', url: `${p}/admin/audit`, authz: res('audit', 'read') },
   exportAudit: { method: 'GET', url: `${p}/admin/audit/export`, authz: res('audit', 'export') },
   overview: { method: 'GET', url: `${p}/overview`, authz: res('overview', 'read') },
+  directory: { method: 'GET', url: `${p}/directory`, authz: res('directory', 'read') },
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -38,6 +38,13 @@ describe('the authorisation table', () => {
     expect(ROUTES.overview).toEqual({ method: 'GET', url: '/api/v1/overview', authz: { kind: 'resource', resource: 'overview', operation: 'read' } });
   });
 
+  it('shows the office directory to every role, of the own office only', () => {
+    expect(ROLES.map((r) => scopeOf(user([r]), 'directory', 'read'))).toEqual(ROLES.map(() => ({ offices: ['segeberg'] })));
+    expect(denial(user(['coordinator']), 'directory', 'read', 'stormarn')).toBe('other_office');
+    expect(AUTHZ.directory.personalData).toBe(true);
+    expect(ROUTES.directory).toEqual({ method: 'GET', url: '/api/v1/directory', authz: { kind: 'resource', resource: 'directory', operation: 'read' } });
+  });
+
   it('gives a user with several roles the widest scope of any', () => {
     expect(scopeOf(user(['oncall']), 'facilities', 'write')).toBe('none');
     expect(scopeOf(user(['oncall', 'admin']), 'facilities', 'write')).toEqual({ offices: ['segeberg'] });

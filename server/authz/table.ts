@@ -62,6 +62,9 @@ export const AUTHZ = {
   // The Verbund overview (server/overview/): counts per office and week, no personal data by construction (no id,
   // name or text leaves the aggregation), for the coordination and the offices' supervisors across the Verbund.
   overview: { personalData: false, operations: { read: { supervisor: 'all', coordinator: 'all' } } },
+  // The office directory (server/directory/): id, user name and display name of the own office's staff, so records
+  // show names instead of ids. Names are personal data: own office only, reads audited.
+  directory: { personalData: true, operations: { read: EVERYONE_OWN } },
   // One's own session.
   session: { personalData: false, operations: { logout: EVERYONE_OWN } },
 } as const satisfies Record<string, ResourceDef<string>>;

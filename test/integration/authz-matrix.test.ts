@@ -3,6 +3,7 @@ import { covers, scopeOf } from '../../server/authz/enforce';
 import { ROUTES, type RouteName } from '../../server/authz/routes';
 import type { Operation, Resource } from '../../server/authz/table';
 import { demoFacilities } from '../../shared/demo/facilities';
+import type { DirectoryResponse } from '../../shared/directory';
 import { newHold } from '../../shared/placement/newHold';
 import { ROLES, type Role } from '../../shared/roles';
 import type { VerbundOverview } from '../../shared/overview';
@@ -150,7 +151,7 @@ async function cells(
 }
 
 it('covers every route of the server', () => {
-  const covered: RouteName[] = ['health', 'login', 'logout', 'pull', 'push', 'stream', 'listUsers', 'createUser', 'setPassword', 'disableUser', 'enableUser', 'listDevices', 'revokeDevice', 'readAudit', 'exportAudit', 'overview'];
+  const covered: RouteName[] = ['health', 'login', 'logout', 'pull', 'push', 'stream', 'listUsers', 'createUser', 'setPassword', 'disableUser', 'enableUser', 'listDevices', 'revokeDevice', 'readAudit', 'exportAudit', 'overview', 'directory'];
   expect(covered.sort()).toEqual((Object.keys(ROUTES) as RouteName[]).sort());
 });
 
@@ -332,6 +333,23 @@ describe('Verbund overview', () => {
       const outcome = status(res, 200);
       if (outcome === 'allow') expect(res.body.intakes.total[officeOf(relation)]).toBeGreaterThan(0);
       return outcome;
+    });
+  });
+});
+
+describe('office directory', () => {
+  it('directory: names the office’s users exactly when the table allows reading them', async () => {
+    // No office parameter: the answer holds the caller's office or nothing, never another office's staff.
+    const staff = {
+      own: (await db.query<{ id: string }>('SELECT id FROM users WHERE office_id = $1', [OWN])).map((r) => r.id),
+      other: (await db.query<{ id: string }>('SELECT id FROM users WHERE office_id = $1', [OTHER])).map((r) => r.id),
+    };
+    await cells('directory', 'directory', 'read', async (role, relation) => {
+      const res = await request<DirectoryResponse>(url, 'GET', '/directory', { token: subject[role].token });
+      const outcome = status(res, 200);
+      if (outcome === 'deny') return outcome;
+      const ids = res.body.users.map((u) => u.id);
+      return ids.some((id) => staff[relation].includes(id)) ? 'allow' : 'deny';
     });
   });
 });

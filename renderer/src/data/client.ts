@@ -31,6 +31,7 @@ import { clearRejections, viewOf, type RejectionView } from './rejections';
 import { combineStatus, ConnectionState, machineOnline, type SyncStatus } from './sync-status';
 import { AdminApi } from './admin';
 import { OverviewApi } from './overview';
+import { DirectoryApi, OfficeDirectory } from './directory';
 import {
   KeystoreError,
   memoryStore,
@@ -99,6 +100,8 @@ export type ObhutClient = {
   admin: AdminApi;
   /** The Verbund overview (roles coordinator and supervisor), with this session's token. */
   overview: OverviewApi;
+  /** Names of the own office's staff by user id: in memory only, fetched whenever the server comes back. */
+  directory: OfficeDirectory;
   /**
    * True once the server said 403 device_revoked: the session has stopped syncing; the app tells the user and
    * wipes the device (wipe.ts).
@@ -342,6 +345,8 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
     const statusSubject = new BehaviorSubject<SyncStatus | null>(null);
     subs.push(combineStatus(connection.facts$, pendingIds$, rejections$, conflicts$).subscribe(statusSubject));
     const status$ = statusSubject.pipe(filter((s): s is SyncStatus => s !== null));
+    const directory = new OfficeDirectory(new DirectoryApi(api, withAuth), user);
+    subs.push(directory.follow(status$));
 
     let closing: Promise<void> | null = null;
     const close = () => {
@@ -369,6 +374,7 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
       holds: new HoldRepository(db.holds, pending, user, now),
       admin: new AdminApi(api, withAuth),
       overview: new OverviewApi(api, withAuth),
+      directory,
       revoked$: revoked$.asObservable(),
       replication: replications.intakes,
       replications,

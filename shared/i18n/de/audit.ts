@@ -16,6 +16,7 @@ export const audit = {
     'admin.device_revoked': 'Gerät gesperrt',
     'audit.viewed': 'Audit-Protokoll eingesehen',
     'audit.exported': 'Audit-Protokoll exportiert',
+    'directory.read': 'Mitarbeiterverzeichnis abgerufen',
   },
   csvColumns: [
     'Nr.',
