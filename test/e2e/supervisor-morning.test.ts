@@ -106,6 +106,8 @@ describe("the supervisor's morning in Chromium", () => {
     expect(printed).toContain('§ 42 Abs. 1 Nr. 2a – dringende Gefahr, kein Widerspruch');
     expect(printed).toContain(flat(intake.decision!.reasons!));
     for (const e of log) expect(printed).toContain(e.text);
+    // The worker by name (the office directory), not by account id, in the log and on the signature line.
+    expect(printed).toContain('Bereitschaft Kreis Segeberg');
     expect(printed).toContain(flat(signedLine));
     expect(printed).not.toContain('noch nicht gegengezeichnet');
     // The record view's own text is on screen but not in the print: its heading and the way back to the list.

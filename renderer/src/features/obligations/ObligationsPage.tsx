@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import type { Intake } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
+import { useDirectory } from '../../app/use-directory';
 import { useNavigation } from '../../app/navigation';
 import { onRowKeyDown } from '../../app/table-rows';
 import { useNow } from '../../app/use-now';
@@ -41,7 +42,8 @@ export function ObligationsPage({
   // A supervisor opens the record in the review (read-only, with its log); the on-call worker in the records area.
   const isSupervisor = user.roles.includes('supervisor');
   // The client knows the display name of its own user only; everyone else is shown by id.
-  const names = useMemo(() => new Map([[user.id, t.you(user.displayName)]]), [user.id, user.displayName]);
+  const directory = useDirectory();
+  const names = useMemo(() => new Map([...directory, [user.id, t.you(user.displayName)]]), [directory, user.id, user.displayName]);
 
   const all = useMemo(
     () => (intakes ? dueObligations(intakes, { officeId: user.officeId, now: clock, names }) : null),

@@ -5,6 +5,7 @@ import { de } from '../../../../shared/i18n';
 import { REVIEW_STATES, type Intake, type ReviewState } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
 import { onRowKeyDown } from '../../app/table-rows';
+import { useDirectory } from '../../app/use-directory';
 import { useNow } from '../../app/use-now';
 import { useObservable } from '../../app/use-observable';
 import type { SyncStatus } from '../../data/sync-status';
@@ -28,6 +29,7 @@ type Props = {
  */
 export function ReviewPage({ status, intakeId, now = Date.now }: Props) {
   const client = useClient();
+  const names = useDirectory();
   const intakes$ = useMemo(() => client.intakes.list$(), [client]);
   const intakes = useObservable<Intake[]>(intakes$, []);
   const clock = useNow(now);
@@ -66,7 +68,7 @@ export function ReviewPage({ status, intakeId, now = Date.now }: Props) {
         pendingIds={pendingIds}
         rejections={rejections}
         onBack={back}
-        reportAction={<HandoverReportButton intakeId={intake.id} />}
+        reportAction={<HandoverReportButton intakeId={intake.id} names={names} />}
         now={now}
       />
     );

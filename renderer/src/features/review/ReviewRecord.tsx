@@ -9,6 +9,7 @@ import { isOfficeId, OFFICE_IDS, type OfficeId } from '../../../../shared/office
 import type { Entry } from '../../../../shared/schema/entry';
 import { isAllowedReviewStep, isLocked, reviewStateOf, type Intake, type IntakeReview } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
+import { useDirectory } from '../../app/use-directory';
 import { useNow } from '../../app/use-now';
 import { useObservable } from '../../app/use-observable';
 import type { EntryInput } from '../../data/entries';
@@ -58,6 +59,8 @@ export type ReviewRecordProps = {
  */
 export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAction, now = Date.now }: ReviewRecordProps) {
   const client = useClient();
+  const names = useDirectory();
+  const personName = (id: string | undefined) => (id ? (names.get(id) ?? id) : '');
   const clock = useNow(now);
   const entries$ = useMemo(() => client.entries.list$(intake.id), [client, intake.id]);
   const entries = useObservable<Entry[]>(entries$, []);
@@ -238,15 +241,15 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
         <Paper withBorder p="sm" data-testid="review-history">
           {review.state === 'returned' && review.returnedAt !== undefined && (
             <Text size="sm" c="orange" data-testid="review-return-comment">
-              {t.record.returnedBy(review.returnedBy ?? '', formatDateTime(review.returnedAt), review.returnComment ?? '')}
+              {t.record.returnedBy(personName(review.returnedBy), formatDateTime(review.returnedAt), review.returnComment ?? '')}
             </Text>
           )}
           {review.countersignedAt !== undefined && (
-            <Text size="sm">{t.record.countersignedBy(review.countersignedBy ?? '', formatDateTime(review.countersignedAt))}</Text>
+            <Text size="sm">{t.record.countersignedBy(personName(review.countersignedBy), formatDateTime(review.countersignedAt))}</Text>
           )}
           {review.handedOverAt !== undefined && review.handedOverTo && (
             <Text size="sm">
-              {t.record.handedOverBy(review.handedOverBy ?? '', review.handedOverTo, formatDateTime(review.handedOverAt))}
+              {t.record.handedOverBy(personName(review.handedOverBy), review.handedOverTo, formatDateTime(review.handedOverAt))}
             </Text>
           )}
         </Paper>
