@@ -9,7 +9,8 @@ import { openClient, type ObhutClient } from '../../renderer/src/data/client';
 import { memoryStore } from '../../renderer/src/data/vault';
 import type { WireDocument } from '../../shared/sync/protocol';
 import { applyEntryAction } from './entries';
-import { applyIntakeAction } from './intakes';
+import { applyHoldAction, type HoldAction } from './holds';
+import { applyIntakeAction, type IntakeAction } from './intakes';
 import { FaultyNetwork } from './network';
 import type { Action, ActionResult, ClientEvent, Command, FromClient, Request, Snapshot } from './protocol';
 
@@ -26,7 +27,8 @@ const emit = (event: ClientEvent) => send(event);
 async function act(action: Action): Promise<ActionResult> {
   if (!client) throw new Error('client not open');
   if (action.kind === 'entry.append') return applyEntryAction(client, action);
-  if (action.kind.startsWith('intake.')) return applyIntakeAction(client, action as Exclude<Action, { kind: 'entry.append' }>);
+  if (action.kind.startsWith('intake.')) return applyIntakeAction(client, action as IntakeAction);
+  if (action.kind.startsWith('hold.')) return applyHoldAction(client, action as HoldAction);
   throw new Error(`unknown action ${action.kind}`);
 }
 

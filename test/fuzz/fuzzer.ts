@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jsonEqual } from '../../shared/equal';
+import type { HoldWire } from '../../shared/schema/hold';
 import type { WireDocument } from '../../shared/sync/protocol';
 import { Cluster } from './cluster';
 import { chooseEntryAction, ENTRY_WEIGHTS, type EntryAction } from './entries';
+import { chooseHoldAction, HOLD_WEIGHTS, type HoldAction } from './holds';
 import { chooseIntakeAction, INTAKE_WEIGHTS, type IntakeAction } from './intakes';
 import { Model, type Failure } from './model';
-import type { ActionResult, ClientConfig, ClientEvent, Command, FromClient, NetworkCommand, Snapshot } from './protocol';
+import type { Action, ActionResult, ClientConfig, ClientEvent, Command, FromClient, NetworkCommand, Snapshot } from './protocol';
 import { Rng } from './rng';
 
 /**
@@ -52,8 +54,10 @@ export type FuzzResult = {
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLIENT_ENTRY = fileURLToPath(new URL('./client-process.ts', import.meta.url));
 const LOGICAL_URL = 'http://obhut.fuzz.invalid';
-/** Collections the fuzzer acts on and checks; each brings its actions (intakes.ts, entries.ts). */
-const COLLECTIONS = ['intakes', 'entries'] as const;
+/** Collections the fuzzer acts on and checks; each brings its actions (intakes.ts, entries.ts, holds.ts). */
+const COLLECTIONS = ['intakes', 'entries', 'holds'] as const;
+/** Collections every office reads in full (server/authz/table.ts); the others stay within their office. */
+const READ_BY_ALL: ReadonlySet<string> = new Set(['holds']);
 
 const DEFAULT_USERS = ['bereitschaft.segeberg', 'leitung.segeberg', 'bereitschaft.segeberg', 'bereitschaft.stormarn'];
 
@@ -70,7 +74,7 @@ const FAULT_WEIGHTS = {
   'pg-restart': 1,
   pause: 6,
 };
-type Kind = keyof typeof FAULT_WEIGHTS | IntakeAction['kind'] | EntryAction['kind'];
+type Kind = keyof typeof FAULT_WEIGHTS | IntakeAction['kind'] | EntryAction['kind'] | HoldAction['kind'];
 
 type TraceLine = { t: number; step: number; who: string; text: string; fault: boolean };
 
@@ -80,6 +84,7 @@ class ClientProc {
   offline = false;
   route = 0;
   officeId = '';
+  userId = '';
   private readonly child: ChildProcess;
   private stderr = '';
 
@@ -148,7 +153,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   const users = options.users ?? DEFAULT_USERS;
   const maxSteps = options.steps ?? Number.MAX_SAFE_INTEGER;
   const durationMs = options.durationMs ?? (options.steps ? Number.MAX_SAFE_INTEGER : 60_000);
-  const weights: Record<Kind, number> = { ...INTAKE_WEIGHTS, ...ENTRY_WEIGHTS, ...FAULT_WEIGHTS };
+  const weights: Record<Kind, number> = { ...INTAKE_WEIGHTS, ...ENTRY_WEIGHTS, ...HOLD_WEIGHTS, ...FAULT_WEIGHTS };
   if (!options.pgRestart) weights['pg-restart'] = 0;
 
   const started = Date.now();
@@ -219,8 +224,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
           retryTime: 300,
           devMode: options.devMode ?? true,
         };
-        const opened = await c.request<{ officeId: string }>({ op: 'open', config }, 120_000);
+        const opened = await c.request<{ userId: string; officeId: string }>({ op: 'open', config }, 120_000);
         c.officeId = opened.officeId;
+        c.userId = opened.userId;
         note(`client ${i}`, `opened as ${username} (${opened.officeId}) on instance ${c.route}`);
       }),
     );
@@ -243,6 +249,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
         }
         case 'entry.append':
           await act(c, chooseEntryAction(rng.float(), `c${c.index}s${step}`));
+          break;
+        case 'hold.create':
+        case 'hold.status':
+        case 'hold.foreign':
+          await act(c, chooseHoldAction(kind, rng));
           break;
         case 'offline':
           if (!c.offline) {
@@ -335,11 +346,20 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     await Promise.all(clients.map((c) => c.net({ offline: false, delay: null })));
     const settled = await converge(options.settleMs ?? 90_000);
     failures.push(...settled.failures);
-    if (settled.server) failures.push(...model.check(settled.server, COLLECTIONS, preexisting));
-    for (const snap of settled.snapshots ?? []) {
-      for (const r of snap.snap.rejections) {
-        failures.push({ ids: [r.id], text: `client ${snap.index} holds a refused write: ${r.code} ${r.message}` });
-      }
+    if (settled.server) {
+      failures.push(...model.check(settled.server, COLLECTIONS, preexisting));
+      failures.push(...model.checkOverbooking(settled.server, Date.now()));
+      const holds = [...settled.server].filter(([k]) => k.startsWith('holds/')).map(([, d]) => d as HoldWire);
+      counts['end:holds'] = holds.length;
+      counts['end:holds-overbooked'] = holds.filter((h) => h.overbooked).length;
+      for (const h of holds) count(`end:holds-${h.status}`);
+      counts['end:refusals-shown'] = (settled.snapshots ?? []).reduce((n, s) => n + s.snap.rejections.length, 0);
+      failures.push(
+        ...model.checkRefusals(
+          settled.server,
+          (settled.snapshots ?? []).map(({ index, snap }) => ({ index, userId: clients[index].userId, officeId: clients[index].officeId, rejections: snap.rejections })),
+        ),
+      );
     }
     const serverDocs = settled.server ? [...settled.server.values()] : [];
     const conflictsRecorded = serverDocs.reduce((n, d) => n + ((d as { conflicts?: unknown[] }).conflicts?.length ?? 0), 0);
@@ -369,14 +389,24 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     return true;
   }
 
-  async function act(c: ClientProc, action: IntakeAction | EntryAction) {
+  async function act(c: ClientProc, action: Action) {
     const result = await c.request<ActionResult>({ op: 'act', action });
     model.record(result, c.index, step);
     note(`client ${c.index}`, `${result.ok ? '' : 'refused: '}${result.note}${result.ok && result.replaced.length ? ` (replaced ${result.replaced.map((r) => `${r.field}=${JSON.stringify(r.value)}`).join(', ')})` : ''}`);
-    if (result.ok) count(`accepted:${action.kind}`);
+    if (result.ok) count(`${result.refused ? 'must-refuse' : 'accepted'}:${action.kind}`);
   }
 
-  /** Polls until every client holds exactly the server's documents of its office and has nothing pending. */
+  /**
+   * A refused write stays in the writer's local document (rejections.ts: until a colleague's change to it arrives
+   * or the user acts on the refusal); that copy may differ from the server's when the model expected the refusal
+   * and the client shows it with that code.
+   */
+  function keepsRefused(index: number, snap: Snapshot, collection: string, id: string): boolean {
+    const code = model.refusalOf(index, collection, id);
+    return code !== undefined && snap.rejections.some((r) => r.id === id && r.code === code);
+  }
+
+  /** Polls until every client holds exactly the server's documents it may read and has nothing pending. */
   async function converge(timeoutMs: number) {
     const deadline = Date.now() + timeoutMs;
     let last: Failure[] = [];
@@ -398,20 +428,20 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
           for (const d of stored) {
             if (d.collection !== name) continue;
             const mine = local.get(d.id);
-            if (d.officeId !== officeId) {
+            if (d.officeId !== officeId && !READ_BY_ALL.has(name)) {
               if (mine) last.push({ ids: [d.id], text: `client ${index} (${officeId}) holds ${name}/${d.id} of ${d.officeId}` });
               continue;
             }
             if (!mine) last.push({ ids: [d.id], text: `client ${index} lacks ${name}/${d.id} (feed position ${d.seq})` });
-            else if (!jsonEqual(mine, d.data)) last.push({ ids: [d.id], text: `client ${index} differs on ${name}/${d.id} (feed position ${d.seq}): ${diff(mine, d.data)}` });
+            else if (!jsonEqual(mine, d.data) && !keepsRefused(index, snap, name, d.id)) last.push({ ids: [d.id], text: `client ${index} differs on ${name}/${d.id} (feed position ${d.seq}): ${diff(mine, d.data)}` });
           }
           for (const id of local.keys()) {
-            if (!server.has(`${name}/${id}`)) last.push({ ids: [id], text: `client ${index} holds ${name}/${id}, the server does not` });
+            if (!server.has(`${name}/${id}`) && !keepsRefused(index, snap, name, id)) last.push({ ids: [id], text: `client ${index} holds ${name}/${id}, the server does not` });
           }
         }
       }
       if (last.length === 0) {
-        note('fuzzer', `converged: ${stored.length} documents on the server and on every client of their office`);
+        note('fuzzer', `converged: ${stored.length} documents on the server and on every client that may read them`);
         return { failures: [], server, snapshots };
       }
       if (Date.now() > deadline) {

@@ -1,5 +1,10 @@
 import { jsonEqual } from '../../shared/equal';
 import type { WireDocument } from '../../shared/sync/protocol';
+import { lapsedHolds } from '../../shared/placement/expiry';
+import { settleFacilityHolds } from '../../shared/placement/settle';
+import type { FacilityWire } from '../../shared/schema/facility';
+import type { Hold, HoldWire } from '../../shared/schema/hold';
+import { holdField } from './holds';
 import { trackedValue } from './intakes';
 import type { ActionResult, Written } from './protocol';
 
@@ -13,6 +18,7 @@ const key = (w: Written) => `${w.collection}/${w.id}/${w.field}/${JSON.stringify
 function readField(collection: string, doc: WireDocument, field: string): unknown {
   if (collection === 'intakes') return trackedValue(doc as never, field);
   if (collection === 'entries' && field === 'text') return (doc as unknown as { text: string }).text;
+  if (collection === 'holds') return holdField(doc as unknown as Hold, field);
   throw new Error(`no tracked fields for ${collection}`);
 }
 
@@ -26,6 +32,8 @@ export class Model {
   readonly deleted = new Map<string, { by: number; step: number }>();
   readonly writes: { w: Written; by: number; step: number }[] = [];
   private readonly replaced = new Map<string, { by: number; step: number }>();
+  /** Writes the server must refuse, by client: `${collection}/${id}` -> code. */
+  private readonly refused = new Map<number, Map<string, { code: string; step: number }>>();
 
   record(result: ActionResult, by: number, step: number): void {
     if (!result.ok) return;
@@ -33,6 +41,69 @@ export class Model {
     if (result.deleted) this.deleted.set(`${result.deleted.collection}/${result.deleted.id}`, { by, step });
     for (const w of result.writes) this.writes.push({ w, by, step });
     for (const w of result.replaced) this.replaced.set(key(w), { by, step });
+    if (result.refused) {
+      const mine = this.refused.get(by) ?? new Map<string, { code: string; step: number }>();
+      mine.set(`${result.refused.collection}/${result.refused.id}`, { code: result.refused.code, step });
+      this.refused.set(by, mine);
+    }
+  }
+
+  /** The code the server must have refused this client's write of this document with, if the model expects one. */
+  refusalOf(by: number, collection: string, id: string): string | undefined {
+    return this.refused.get(by)?.get(`${collection}/${id}`)?.code;
+  }
+
+  /**
+   * Refusals: every write the server had to refuse is shown by its writer as refused with the expected code, and
+   * every refusal a client shows was expected (anything else is a write of the app that the server lost).
+   * Writers of another office: no hold on the server was last written by a user of another office.
+   */
+  checkRefusals(
+    server: Map<string, WireDocument>,
+    clients: { index: number; userId: string; officeId: string; rejections: { id: string; code: string; message: string }[] }[],
+  ): Failure[] {
+    const failures: Failure[] = [];
+    for (const c of clients) {
+      const shown = new Map(c.rejections.map((r) => [r.id, r]));
+      for (const [k, { code, step }] of this.refused.get(c.index) ?? []) {
+        const id = k.split('/')[1];
+        const r = shown.get(id);
+        if (!r) failures.push({ ids: [id], text: `client ${c.index} wrote ${k} at step ${step}, which the server must refuse (${code}), but shows no refusal` });
+        else if (r.code !== code) failures.push({ ids: [id], text: `client ${c.index} shows ${k} refused with ${r.code}, expected ${code}` });
+      }
+      for (const r of c.rejections) {
+        const expected = [...(this.refused.get(c.index) ?? new Map<string, { code: string }>()).entries()].some(([k, e]) => k.endsWith(`/${r.id}`) && e.code === r.code);
+        if (!expected) failures.push({ ids: [r.id], text: `client ${c.index} holds a refused write: ${r.code} ${r.message}` });
+      }
+    }
+    const officeOf = new Map(clients.map((c) => [c.userId, c.officeId]));
+    for (const [k, doc] of server) {
+      if (!k.startsWith('holds/')) continue;
+      const writer = officeOf.get((doc as HoldWire).updatedBy);
+      if (writer && writer !== doc.officeId) failures.push({ ids: [doc.id], text: `hold of ${doc.officeId} last written by ${(doc as HoldWire).updatedBy} of ${writer}` });
+    }
+    return failures;
+  }
+
+  /**
+   * Over-booking: the server settles a facility's holds on every accepted hold write (placement/settle.ts), so
+   * at the end the stored flags of every facility the run held places at are what the rule says. A hold that
+   * lapsed since the last write to its facility is left to the next settle: such a facility is skipped.
+   */
+  checkOverbooking(server: Map<string, WireDocument>, now: number): Failure[] {
+    const failures: Failure[] = [];
+    const holds = [...server.entries()].filter(([k]) => k.startsWith('holds/')).map(([, d]) => d as HoldWire);
+    const touched = new Set(holds.filter((h) => this.created.has(`holds/${h.id}`)).map((h) => h.facilityId));
+    for (const facilityId of touched) {
+      const facility = server.get(`facilities/${facilityId}`) as FacilityWire | undefined;
+      if (!facility || facility._deleted) continue;
+      const own = holds.filter((h) => h.facilityId === facilityId);
+      if (lapsedHolds(own, now).length) continue;
+      for (const h of settleFacilityHolds(facility, own, now)) {
+        failures.push({ ids: [h.id], text: `hold at ${facilityId} stored with overbooked=${!h.overbooked}, the rule over the stored holds says ${h.overbooked}` });
+      }
+    }
+    return failures;
   }
 
   idsOf(collection: string): string[] {

@@ -1,6 +1,7 @@
 import type { SyncStatus } from '../../renderer/src/data/sync-status';
 import type { WireDocument } from '../../shared/sync/protocol';
 import type { EntryAction } from './entries';
+import type { HoldAction } from './holds';
 import type { IntakeAction } from './intakes';
 
 /**
@@ -22,7 +23,7 @@ export type ClientConfig = {
 };
 
 /** One user action; each collection of the fuzzer adds its own to this union. */
-export type Action = IntakeAction | EntryAction;
+export type Action = IntakeAction | EntryAction | HoldAction;
 
 /** A value a client wrote to one field (or, for append-only documents, the document itself). */
 export type Written = { collection: string; id: string; field: string; value: unknown };
@@ -36,6 +37,11 @@ export type ActionResult =
       replaced: Written[];
       created?: { collection: string; id: string; officeId: string };
       deleted?: { collection: string; id: string };
+      /**
+       * A write the app makes but the server must refuse with this code: it leaves the server's document as it was,
+       * and the writing client keeps the refusal (its rejections) until the user dismisses it.
+       */
+      refused?: { collection: string; id: string; code: string };
       note: string;
     }
   | { ok: false; note: string };

@@ -1,0 +1,128 @@
+import { filter, type Subscription } from 'rxjs';
+import type { ObhutClient } from '../../renderer/src/data/client';
+import { AGE_GROUPS } from '../../shared/catalogues/ageGroup';
+import { SEXES } from '../../shared/catalogues/nightRecord';
+import { effectiveHoldStatus } from '../../shared/placement/expiry';
+import type { Hold, HoldStatus } from '../../shared/schema/hold';
+import type { ActionResult, Written } from './protocol';
+import type { Rng } from './rng';
+
+/**
+ * The fuzzer's part for `holds`, through the app's own HoldRepository (what the placement board does):
+ * - hold.create: hold a place at one of the Verbund's facilities for one of the client's intakes (HoldDialog:
+ *   intake, age group, sex). The server flags over-booking (placement/overbooking.ts); it does not refuse it.
+ * - hold.status: confirm (occupied) or give back (released) one of the office's own holds, as the board's buttons
+ *   on an own hold do: only for a hold whose status at this moment allows it (a lapsed hold offers nothing).
+ * - hold.foreign: give back a hold of ANOTHER office through the repository. The board never offers it (it shows
+ *   only the office's own holds with buttons), but every hold is on every device; the server must refuse it
+ *   (`other_office`), the hold must stay as it was on the server, and the writing client must show the refusal.
+ * Holds have no free text, so the written values are codes that repeat; the model tracks the fixed fields (exact)
+ * and the status (current, kept as a conflict, or knowingly replaced).
+ */
+export const HOLD_TRACKED = ['status', 'facilityId', 'intakeRef', 'ageGroup', 'sex'] as const;
+
+export type HoldAction =
+  | { kind: 'hold.create'; pickIntake: number; pickFacility: number; ageGroup: Hold['ageGroup']; sex: Hold['sex'] }
+  | { kind: 'hold.status'; pick: number; release: boolean }
+  | { kind: 'hold.foreign'; pick: number };
+
+export const HOLD_WEIGHTS = { 'hold.create': 4, 'hold.status': 2, 'hold.foreign': 1 };
+
+/** What the server answers to a write of a hold of another office (server/sync/holds.ts checkWrite). */
+export const FOREIGN_HOLD_CODE = 'other_office';
+
+export function chooseHoldAction(kind: HoldAction['kind'], rng: Rng): HoldAction {
+  switch (kind) {
+    case 'hold.create':
+      return { kind, pickIntake: rng.float(), pickFacility: rng.float(), ageGroup: rng.pick(AGE_GROUPS), sex: rng.pick(SEXES) };
+    case 'hold.status':
+      return { kind, pick: rng.float(), release: rng.chance(0.5) };
+    case 'hold.foreign':
+      return { kind, pick: rng.float() };
+  }
+}
+
+export function holdField(doc: Hold, field: string): unknown {
+  if (!(HOLD_TRACKED as readonly string[]).includes(field)) throw new Error(`untracked field ${field} of a hold`);
+  return doc[field as keyof Hold];
+}
+
+const pickOf = <T>(list: T[], pick: number): T | undefined => (list.length ? list[Math.floor(pick * list.length)] : undefined);
+
+/** Holds whose board card offers confirm/release right now: held (not lapsed) or occupied. */
+async function changeableHolds(client: ObhutClient, own: boolean): Promise<Hold[]> {
+  const now = Date.now();
+  const docs = await client.db.holds.find({ sort: [{ id: 'asc' }] }).exec();
+  return docs
+    .map((d) => d.toMutableJSON() as Hold)
+    .filter((h) => (h.officeId === client.user.officeId) === own)
+    .filter((h) => ['held', 'occupied'].includes(effectiveHoldStatus(h, now)));
+}
+
+/**
+ * Runs the status change and returns the status it replaced, from the database's own change event of that write
+ * (a pulled change may land between reading the hold and writing it).
+ */
+async function replacedStatus(client: ObhutClient, hold: Hold, status: HoldStatus): Promise<HoldStatus> {
+  const events: { before?: Hold; after: Hold }[] = [];
+  const sub: Subscription = client.db.holds.$.pipe(filter((e) => e.documentId === hold.id)).subscribe((e) => {
+    events.push({ before: e.previousDocumentData as Hold | undefined, after: e.documentData as Hold });
+  });
+  try {
+    await client.holds.setStatus(hold.id, status);
+    for (let i = 0; i < 50; i++) {
+      const own = events.find((e) => e.after.updatedBy === client.user.id && e.after.status === status && e.before);
+      if (own?.before) return own.before.status;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    throw new Error(`no change event for the status write to ${hold.id}`);
+  } finally {
+    sub.unsubscribe();
+  }
+}
+
+export async function applyHoldAction(client: ObhutClient, action: HoldAction): Promise<ActionResult> {
+  if (action.kind === 'hold.create') {
+    const intakes = await client.db.intakes.find({ sort: [{ id: 'asc' }] }).exec();
+    const intake = pickOf(intakes, action.pickIntake);
+    if (!intake) return { ok: false, note: 'no intake to hold a place for' };
+    const facilities = (await client.db.facilities.find({ sort: [{ id: 'asc' }] }).exec()).map((d) => d.toJSON());
+    const facility = pickOf(facilities, action.pickFacility);
+    if (!facility) return { ok: false, note: 'no facility known yet' };
+    const made = await client.holds.hold({ facility, intakeRef: intake.id, ageGroup: action.ageGroup, sex: action.sex });
+    return {
+      ok: true,
+      writes: HOLD_TRACKED.map((field) => ({ collection: 'holds', id: made.id, field, value: holdField(made, field) })),
+      replaced: [],
+      created: { collection: 'holds', id: made.id, officeId: made.officeId },
+      note: `hold ${made.id} at ${facility.id} for ${intake.id}`,
+    };
+  }
+
+  const own = action.kind === 'hold.status';
+  const target = pickOf(await changeableHolds(client, own), action.pick);
+  if (!target) return { ok: false, note: own ? 'no own hold to confirm or release' : 'no hold of another office' };
+  const status: HoldStatus = !own || action.release || target.status === 'occupied' ? 'released' : 'occupied';
+  try {
+    const was = await replacedStatus(client, target, status);
+    if (!own) {
+      return {
+        ok: true,
+        writes: [],
+        replaced: [],
+        refused: { collection: 'holds', id: target.id, code: FOREIGN_HOLD_CODE },
+        note: `release ${target.id} of ${target.officeId} (another office: must be refused)`,
+      };
+    }
+    const write: Written = { collection: 'holds', id: target.id, field: 'status', value: status };
+    return {
+      ok: true,
+      writes: [write],
+      replaced: was === status ? [] : [{ ...write, value: was }],
+      note: `${status} ${target.id} (was ${was})`,
+    };
+  } catch (err) {
+    // Changed under the user's hands (a pulled release): the app refused, nothing was written.
+    return { ok: false, note: `${action.kind} ${target.id}: ${(err as Error).message}` };
+  }
+}
