@@ -4,7 +4,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { useMemo } from 'react';
 import { demoNightRecord } from '../../../../shared/demo/nightRecord';
 import { de } from '../../../../shared/i18n';
-import { isEmptyFact, isLateFactPath } from '../../../../shared/nightRecord/lateFacts';
+import { isEmptyFact, isLateFactPath, lateFactChange } from '../../../../shared/nightRecord/lateFacts';
 import type { Entry } from '../../../../shared/schema/entry';
 import type { Intake } from '../../../../shared/schema/intake';
 import { conflictRecord } from '../../../../shared/sync/merge';
@@ -350,6 +350,16 @@ describe('NightRecordForm after the morning review', () => {
     const after = (await stored('rv-3'))!;
     expect({ ...after, end: undefined, updatedAt: 0 }).toEqual({ ...before, end: undefined, updatedAt: 0 });
     await waitFor(() => expect(within(section('end')).getByLabelText('Grund der Beendigung / Anschlusshilfe')).toBeDisabled());
+
+    // The custodian reached in the morning: "J" in the time field, written on leaving it - and the server's rule
+    // for locked records (shared/nightRecord/lateFacts.ts) sees exactly these two facts added, nothing changed.
+    const informed = within(custodian).getByLabelText('Informiert am');
+    informed.focus();
+    await u.keyboard('j');
+    await u.tab();
+    await waitFor(async () => expect((await stored('rv-3'))?.custodians?.[0].informedAt).toBe(NOW));
+    expect(lateFactChange(before, (await stored('rv-3'))!)).toEqual({ added: ['custodians[custodian-1].informedAt', 'end.reason'] });
+    await waitFor(() => expect(within(custodian).getByLabelText('Informiert am')).toBeDisabled());
 
     // Later facts of another kind go into the log (an addendum), which stays open.
     const log = within(screen.getByTestId('entry-log'));
