@@ -3,13 +3,17 @@ import { runFuzz } from './fuzzer';
 /**
  * The short, fixed-seed run of the sync fuzzer that CI runs (about two minutes in all). Each seed: four clients
  * (three of Segeberg fighting over the same intakes, one of Stormarn that must never see them), two server
- * instances on one PostgreSQL database, random edits and faults, then heal and check. The long run:
+ * instances on one PostgreSQL database, random edits, appended log lines, held and released places and faults, then
+ * heal and check. The long run:
  * `npm run fuzz:long -- --seed N --minutes M`.
  */
 const SEEDS = [20260101, 20260202, 20260303];
 const SECONDS_PER_SEED = Number(process.env.OBHUT_FUZZ_SECONDS ?? 20);
 
 describe('sync fuzzer (fixed seeds)', () => {
+  /** Counts over the seeds: holds are a few per cent of the actions, so one short seed may draw few of them. */
+  const totals: Record<string, number> = {};
+
   for (const seed of SEEDS) {
     it(`seed ${seed}: every replica converges and no accepted write is lost`, async () => {
       const result = await runFuzz({ seed, durationMs: SECONDS_PER_SEED * 1000, settleMs: 90_000 });
@@ -19,6 +23,12 @@ describe('sync fuzzer (fixed seeds)', () => {
       );
       if (!result.ok) throw new Error(result.report);
       expect(result.counts['accepted:intake.edit']).toBeGreaterThan(0);
+      for (const [k, n] of Object.entries(result.counts)) totals[k] = (totals[k] ?? 0) + n;
     });
   }
+
+  it('the seeds held places and confirmed or released them', () => {
+    expect(totals['accepted:hold.create']).toBeGreaterThan(0);
+    expect(totals['accepted:hold.status']).toBeGreaterThan(0);
+  });
 });
