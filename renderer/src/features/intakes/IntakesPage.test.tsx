@@ -129,7 +129,7 @@ describe('IntakesPage after the morning review', () => {
     await u.click(within(row).getByRole('button', { name: /Mia Testkind/ }));
     const form = await openRecord();
     expect(within(form).getByTestId('record-return-comment')).toHaveTextContent(
-      'Zurückgegeben von leitung.segeberg am 20.05.2025 06:30: Bitte die Erreichbarkeitsversuche genauer angeben.',
+      'Zurückgegeben von Lena Leitung am 20.05.2025 06:30: Bitte die Erreichbarkeitsversuche genauer angeben.',
     );
     await u.click(within(form).getByRole('button', { name: 'Erneut zur Prüfung vorlegen' }));
     await waitFor(async () => expect((await client.intakes.get('mia'))?.review).toEqual({ ...review, state: 'new' }), { timeout: 5000 });

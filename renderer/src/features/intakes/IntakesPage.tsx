@@ -5,6 +5,7 @@ import type { Entry } from '../../../../shared/schema/entry';
 import type { Facility } from '../../../../shared/schema/facility';
 import type { Intake } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
+import { useDirectory } from '../../app/use-directory';
 import { type Navigation, useNavigation } from '../../app/navigation';
 import { useNow } from '../../app/use-now';
 import { useObservable } from '../../app/use-observable';
@@ -109,6 +110,7 @@ function RecordView(props: {
 }) {
   const client = useClient();
   const navigation = useNavigation();
+  const names = useDirectory();
   const entries$ = useMemo(() => client.entries.list$(props.id), [client, props.id]);
   const entries = useObservable<Entry[]>(entries$, []);
   const facilities$ = useMemo(() => client.facilities.list$(), [client]);
@@ -129,6 +131,7 @@ function RecordView(props: {
       onAppendEntry={onAppendEntry}
       onRestoreEntry={onRestoreEntry}
       currentUserId={client.user.id}
+      names={names}
       userOfficeId={client.user.officeId}
       pendingIds={props.pendingIds}
       rejections={props.status?.rejections ?? []}

@@ -17,13 +17,15 @@ type Props = {
   onKeep(conflictId: string): void;
   /** A countersigned record is locked: the conflicts stay visible, nobody can resolve them any more. */
   readOnly?: boolean;
+  /** Display names by user id (the office directory); anyone not in it shows by id. */
+  names?: ReadonlyMap<string, string>;
 };
 
 /**
  * Values that lost a concurrent edit, per field path, with who wrote them and when, beside the current value. The
  * record shows them until someone chooses: take the other value, or keep the current one.
  */
-export const ConflictsPanel = memo(function ConflictsPanel({ intake, currentUserId, onTake, onKeep, readOnly = false }: Props) {
+export const ConflictsPanel = memo(function ConflictsPanel({ intake, currentUserId, onTake, onKeep, readOnly = false, names }: Props) {
   if (intake.conflicts.length === 0) return null;
   return (
     <Alert color="orange" title={t.title} data-testid="conflicts">
@@ -50,7 +52,7 @@ export const ConflictsPanel = memo(function ConflictsPanel({ intake, currentUser
                 <Table.Td>{label}</Table.Td>
                 <Table.Td data-testid="conflict-current">{displayOf(spec, getAtPath(intake, c.field))}</Table.Td>
                 <Table.Td data-testid="conflict-kept">{displayOf(spec, parse(c.value))}</Table.Td>
-                <Table.Td data-testid="conflict-by">{c.by === currentUserId ? t.you : c.by}</Table.Td>
+                <Table.Td data-testid="conflict-by">{c.by === currentUserId ? t.you : (names?.get(c.by) ?? c.by)}</Table.Td>
                 <Table.Td data-testid="conflict-at">{formatDateTime(c.at)}</Table.Td>
                 <Table.Td>
                   {!readOnly && (

@@ -18,6 +18,8 @@ type Props = {
   now: () => number;
   onAppend(input: EntryInput): Promise<void>;
   onRestore(id: string): void;
+  /** Display names by user id (the office directory); anyone not in it shows by id. */
+  names?: ReadonlyMap<string, string>;
 };
 
 /** What an entry says in one line: its text, or the place and its answer. */
@@ -34,7 +36,7 @@ export function entrySummary(entry: Entry): string {
  * The log of the night: timestamped lines, appended and never changed. A mistake is corrected by a new line that
  * names the one it corrects. A line the server refused shows the reason, and can be put back as the server has it.
  */
-export const EntryLog = memo(function EntryLog({ entries, pendingIds, rejections, now, onAppend, onRestore }: Props) {
+export const EntryLog = memo(function EntryLog({ entries, pendingIds, rejections, now, onAppend, onRestore, names }: Props) {
   const [kind, setKind] = useState<EntryKind>('note');
   const [at, setAt] = useState('');
   const [text, setText] = useState('');
@@ -97,7 +99,7 @@ export const EntryLog = memo(function EntryLog({ entries, pendingIds, rejections
                   <Stack gap={0} style={{ flex: 1 }}>
                     <Text size="sm">{entrySummary(entry)}</Text>
                     <Text size="xs" c="dimmed">
-                      {t.by(entry.createdBy)}
+                      {t.by(names?.get(entry.createdBy) ?? entry.createdBy)}
                       {corrected ? ` · ${t.corrects(describe(corrected))}` : ''}
                     </Text>
                   </Stack>

@@ -64,6 +64,8 @@ export type NightRecordFormProps = {
   onOpenBoard?(): void;
   now?: () => number;
   onClose(): void;
+  /** Display names by user id (the office directory); anyone not in it shows by id. */
+  names?: ReadonlyMap<string, string>;
 };
 
 /** Focuses the input of a field path (the missing list's links); a group of checkboxes by its first box. */
@@ -272,7 +274,7 @@ export function NightRecordForm(props: NightRecordFormProps) {
       </Paper>
 
       {intake && (
-        <ReviewStatus intake={intake} access={access} onResubmit={() => void resubmit()} blocked={resubmitBlocked} />
+        <ReviewStatus intake={intake} access={access} onResubmit={() => void resubmit()} blocked={resubmitBlocked} names={props.names} />
       )}
       {submitted && !readOnly && <Alert color="teal">{t.submitted}</Alert>}
       {rejection && (
@@ -288,6 +290,7 @@ export function NightRecordForm(props: NightRecordFormProps) {
         <ConflictsPanel
           intake={intake}
           currentUserId={props.currentUserId}
+          names={props.names}
           onTake={takeConflict}
           onKeep={keepConflict}
           readOnly={readOnly}
@@ -333,6 +336,7 @@ export function NightRecordForm(props: NightRecordFormProps) {
       ))}
 
       <EntryLog
+        names={props.names}
         entries={entries}
         pendingIds={props.pendingIds}
         rejections={props.rejections}

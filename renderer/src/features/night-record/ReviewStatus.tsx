@@ -13,6 +13,8 @@ type Props = {
   onResubmit(): void;
   /** Why the last "Erneut vorlegen" did not go through (what is missing, or the store's error). */
   blocked: string | null;
+  /** Display names by user id (the office directory); anyone not in it shows by id. */
+  names?: ReadonlyMap<string, string>;
 };
 
 /**
@@ -20,19 +22,20 @@ type Props = {
  * comment (who, when) and the way back into the review; the countersignature and the handover; why a record is
  * read only. The supervisor's side is features/review.
  */
-export function ReviewStatus({ intake, access, onResubmit, blocked }: Props) {
+export function ReviewStatus({ intake, access, onResubmit, blocked, names }: Props) {
+  const person = (id: string | undefined) => (id ? (names?.get(id) ?? id) : '');
   const review = intake.review;
   const state = reviewStateOf(intake);
   const history = (
     <>
       {review?.countersignedAt !== undefined && (
         <Text size="sm" data-testid="record-countersigned">
-          {r.countersignedBy(review.countersignedBy ?? '', formatDateTime(review.countersignedAt))}
+          {r.countersignedBy(person(review.countersignedBy), formatDateTime(review.countersignedAt))}
         </Text>
       )}
       {review?.handedOverAt !== undefined && review.handedOverTo && (
         <Text size="sm" data-testid="record-handed-over">
-          {r.handedOverBy(review.handedOverBy ?? '', review.handedOverTo, formatDateTime(review.handedOverAt))}
+          {r.handedOverBy(person(review.handedOverBy), review.handedOverTo, formatDateTime(review.handedOverAt))}
         </Text>
       )}
     </>
@@ -70,7 +73,7 @@ export function ReviewStatus({ intake, access, onResubmit, blocked }: Props) {
       <Alert color="orange" title={t.returnedTitle} role="alert" data-testid="record-review" data-state={state} data-access={access}>
         <Stack gap="xs" align="flex-start">
           <Text size="sm" fw={600} data-testid="record-return-comment" style={{ whiteSpace: 'pre-wrap' }}>
-            {r.returnedBy(review.returnedBy ?? '', formatDateTime(review.returnedAt), review.returnComment ?? '')}
+            {r.returnedBy(person(review.returnedBy), formatDateTime(review.returnedAt), review.returnComment ?? '')}
           </Text>
           <Text size="sm">{t.returnedHint}</Text>
           {blocked && (

@@ -260,7 +260,7 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
         </Text>
       )}
 
-      <ConflictsPanel intake={intake} currentUserId={client.user.id} onTake={onTake} onKeep={onKeep} readOnly={locked} />
+      <ConflictsPanel intake={intake} currentUserId={client.user.id} onTake={onTake} onKeep={onKeep} readOnly={locked} names={names} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <ObligationsPanel obligations={obligations} />
         <div>
@@ -268,7 +268,7 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
         </div>
       </SimpleGrid>
       <RecordSummary intake={intake} />
-      <EntryLog entries={entries} pendingIds={pendingIds} rejections={rejections} now={now} onAppend={onAppend} onRestore={onRestore} />
+      <EntryLog entries={entries} pendingIds={pendingIds} rejections={rejections} now={now} onAppend={onAppend} onRestore={onRestore} names={names} />
 
       <CountersignDialog
         opened={dialog === 'countersign'}
