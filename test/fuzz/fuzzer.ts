@@ -353,6 +353,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
       counts['end:holds'] = holds.length;
       counts['end:holds-overbooked'] = holds.filter((h) => h.overbooked).length;
       for (const h of holds) count(`end:holds-${h.status}`);
+      counts['end:hold-conflicts-kept'] = holds.reduce((n, h) => n + h.conflicts.length, 0);
       counts['end:refusals-shown'] = (settled.snapshots ?? []).reduce((n, s) => n + s.snap.rejections.length, 0);
       failures.push(
         ...model.checkRefusals(
