@@ -230,7 +230,9 @@ describe('the night record in Chromium', () => {
     ]);
     const entries = lead.page.getByTestId('entry-log').getByTestId('entry');
     await expect.poll(() => entries.count(), POLL).toBe(7);
-    expect(await entries.filter({ hasText: 'Mutter per SMS um Rückruf gebeten.' }).textContent()).toContain('von bereitschaft.norderstedt');
+    // The author by name from the office directory, not by account id.
+    const sms = entries.filter({ hasText: 'Mutter per SMS um Rückruf gebeten.' });
+    await expect.poll(() => sms.textContent(), POLL).toContain('von Bereitschaft Stadt Norderstedt');
     console.log(`night record e2e: ${Date.now() - started} ms`);
 
     await worker.context.close();
