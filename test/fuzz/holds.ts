@@ -11,8 +11,9 @@ import type { Rng } from './rng';
  * The fuzzer's part for `holds`, through the app's own HoldRepository (what the placement board does):
  * - hold.create: hold a place at one of the Verbund's facilities for one of the client's intakes (HoldDialog:
  *   intake, age group, sex). The server flags over-booking (placement/overbooking.ts); it does not refuse it.
- * - hold.status: confirm (occupied) or give back (released) one of the office's own holds, as the board's buttons
- *   on an own hold do: only for a hold whose status at this moment allows it (a lapsed hold offers nothing).
+ * - hold.status: confirm (occupied) or give back (released) one of the office's three newest own holds, as the
+ *   board's buttons on an own hold do: only for a hold whose status at this moment allows it (a lapsed hold offers
+ *   nothing).
  * - hold.foreign: give back a hold of ANOTHER office through the repository. The board never offers it (it shows
  *   only the office's own holds with buttons), but every hold is on every device; the server must refuse it
  *   (`other_office`), the hold must stay as it was on the server, and the writing client must show the refusal.
@@ -100,7 +101,10 @@ export async function applyHoldAction(client: ObhutClient, action: HoldAction): 
   }
 
   const own = action.kind === 'hold.status';
-  const target = pickOf(await changeableHolds(client, own), action.pick);
+  const candidates = await changeableHolds(client, own);
+  // Tonight's holds are the ones confirmed or given back: the office's three newest, so that colleagues meet on them.
+  if (own) candidates.sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id)).splice(3);
+  const target = pickOf(candidates, action.pick);
   if (!target) return { ok: false, note: own ? 'no own hold to confirm or release' : 'no hold of another office' };
   const status: HoldStatus = !own || action.release || target.status === 'occupied' ? 'released' : 'occupied';
   try {
