@@ -26,6 +26,7 @@ const userData = process.env.FAKE_USER_DATA;
 const app = {
   isPackaged: false,
   setName: (n) => record('app.setName', n),
+  commandLine: { appendSwitch: (name, value) => record('app.commandLine.appendSwitch', name, value) },
   requestSingleInstanceLock: () => { record('app.requestSingleInstanceLock'); return process.env.FAKE_LOCK !== 'taken'; },
   quit: () => { record('app.quit'); report(); },
   exit: (code) => { record('app.exit', code); report(); },
@@ -138,15 +139,17 @@ async function runMain(env: Record<string, string> = {}): Promise<{ calls: Call[
 const find = (calls: Call[], name: string) => calls.filter((c) => c[0] === name).map((c) => c.slice(1));
 
 describe('main process wiring', () => {
-  it('registers app:// as privileged and takes the single-instance lock before anything else', async () => {
+  it('sets the German locale, registers app:// as privileged and takes the single-instance lock before anything else', async () => {
     const { calls } = await runMain();
     const names = calls.map((c) => c[0]);
-    expect(names.slice(0, 4)).toEqual([
+    expect(names.slice(0, 5)).toEqual([
       'app.setName',
+      'app.commandLine.appendSwitch',
       'protocol.registerSchemesAsPrivileged',
       'app.requestSingleInstanceLock',
       'app.on',
     ]);
+    expect(find(calls, 'app.commandLine.appendSwitch')).toEqual([['lang', 'de-DE']]);
     expect(find(calls, 'protocol.registerSchemesAsPrivileged')[0][0]).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
     ]);

@@ -30,6 +30,9 @@ const { desktop } = de;
 
 // Before anything reads a path: the profile folder is %APPDATA%\Obhut, ~/.config/Obhut (docs/admin.md).
 app.setName('Obhut');
+// Chromium's own date and time inputs follow the app's locale, not the page's: German (dd.mm.yyyy, 24 h) on any
+// laptop, whatever language its system runs in. Must be set before `ready`.
+app.commandLine.appendSwitch('lang', 'de-DE');
 // Must happen before `ready`, or app:// is not a secure, standard origin.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
