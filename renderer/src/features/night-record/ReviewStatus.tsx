@@ -1,4 +1,5 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
+import { useCallback, useRef } from 'react';
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { reviewStateOf, type Intake } from '../../../../shared/schema/intake';
@@ -26,6 +27,16 @@ export function ReviewStatus({ intake, access, onResubmit, blocked, names }: Pro
   const person = (id: string | undefined) => (id ? (names?.get(id) ?? id) : '');
   const review = intake.review;
   const state = reviewStateOf(intake);
+  // The cursor starts in the first field, which can scroll the comment out of sight: bring it back once per record.
+  const shown = useRef<string | null>(null);
+  const showOnOpen = useCallback(
+    (el: HTMLDivElement | null) => {
+      if (!el || shown.current === intake.id) return;
+      shown.current = intake.id;
+      requestAnimationFrame(() => el.scrollIntoView?.({ block: 'center' }));
+    },
+    [intake.id],
+  );
   const history = (
     <>
       {review?.countersignedAt !== undefined && (
@@ -70,7 +81,7 @@ export function ReviewStatus({ intake, access, onResubmit, blocked, names }: Pro
   }
   if (state === 'returned' && review?.returnedAt !== undefined) {
     return (
-      <Alert color="orange" title={t.returnedTitle} role="alert" data-testid="record-review" data-state={state} data-access={access}>
+      <Alert ref={showOnOpen} color="orange" title={t.returnedTitle} role="alert" data-testid="record-review" data-state={state} data-access={access}>
         <Stack gap="xs" align="flex-start">
           <Text size="sm" fw={600} data-testid="record-return-comment" style={{ whiteSpace: 'pre-wrap' }}>
             {r.returnedBy(person(review.returnedBy), formatDateTime(review.returnedAt), review.returnComment ?? '')}
