@@ -100,6 +100,7 @@ export const review = {
       target: 'Zuständiges Jugendamt',
       text: (from: string) =>
         `Das gewählte Jugendamt kann danach diesen Bericht und sein Protokoll lesen. Das Jugendamt ${office(from)} behält Lesezugriff.`,
+      targetNone: 'Bitte wählen',
       targetRequired: 'Bitte wählen Sie das zuständige Jugendamt.',
       outside: 'Das zuständige Jugendamt liegt außerhalb des Verbunds; wählen Sie ein Jugendamt des Verbunds oder übergeben Sie außerhalb von Obhut.',
       confirm: 'Jetzt übergeben',

@@ -185,6 +185,7 @@ describe('ReviewPage: reviewing one record', () => {
     await user.click(screen.getByRole('button', { name: 'Übergeben' }));
     const target = await screen.findByLabelText('Zuständiges Jugendamt');
     expect(target).toHaveValue('');
+    expect(within(target).getByRole('option', { name: de.review.ui.handOver.targetNone })).toHaveValue('');
     expect(screen.queryByTestId('review-handover-differs')).toBeNull();
     await user.selectOptions(target, 'segeberg');
     expect(screen.getByTestId('review-handover-differs')).toHaveTextContent(
@@ -236,6 +237,42 @@ describe('ReviewPage: reviewing one record', () => {
     expect((await stored('sun')).review).toEqual(signed);
   });
 
+  it('does not countersign a record that was returned meanwhile: it comes back from the worker first', async () => {
+    const user = userEvent.setup();
+    const { pending } = await renderPage(status(), 'sun');
+    await waitFor(() => expect(screen.getByTestId('review-state')).toHaveTextContent('in Prüfung'));
+    await user.click(screen.getByRole('button', { name: 'Gegenzeichnen' }));
+    const dialog = await screen.findByRole('dialog', { name: de.review.ui.countersign.title });
+    // A colleague's return arrives from the server while the dialog is open.
+    const back = { state: 'returned' as const, returnedBy: 'leitung2.pinneberg', returnedAt: 7, returnComment: 'Schule fehlt.' };
+    await db.intakes.upsert({ ...(await stored('sun')), review: back });
+    await waitFor(() => expect(screen.getByTestId('review-state')).toHaveTextContent('zurückgegeben'));
+    const marksBefore = pending.snapshot();
+    await user.click(within(dialog).getByRole('button', { name: 'Jetzt gegenzeichnen' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(de.review.ui.stepOutdated);
+    expect((await stored('sun')).review).toEqual(back);
+    // Nothing was written, so nothing new waits for the server.
+    expect(pending.snapshot()).toEqual(marksBefore);
+  });
+
+  it('shows a step that could not be saved in German only, and logs the technical cause', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const user = userEvent.setup();
+      await renderPage(status(), 'sun');
+      await waitFor(() => expect(screen.getByTestId('review-state')).toHaveTextContent('in Prüfung'));
+      await user.click(screen.getByRole('button', { name: 'Gegenzeichnen' }));
+      const dialog = await screen.findByRole('dialog', { name: de.review.ui.countersign.title });
+      // The local database is gone (e.g. the app is closing): the write fails with RxDB's English message.
+      await db.intakes.close();
+      await user.click(within(dialog).getByRole('button', { name: 'Jetzt gegenzeichnen' }));
+      expect(await within(dialog).findByRole('alert')).toHaveTextContent(new RegExp(`^${de.review.ui.stepFailed}$`));
+      expect(warn).toHaveBeenCalledWith('review step not saved', expect.any(Error));
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('stays on the record when Esc is pressed while typing in a field', async () => {
     const user = userEvent.setup();
     await renderPage(status(), 'sun');
@@ -263,8 +300,8 @@ describe('ReviewPage: reviewing one record', () => {
       state: 'returned', returnedBy: 'leitung.pinneberg', returnedAt: NOW, returnComment: 'Sorgeberechtigte nicht dokumentiert.',
     });
     expect(screen.getByTestId('review-return-comment')).toHaveTextContent('Sorgeberechtigte nicht dokumentiert.');
-    // Returned: it may still be countersigned, not returned again.
-    expect(screen.getByRole('button', { name: 'Gegenzeichnen' })).toBeInTheDocument();
+    // Returned: the worker corrects it and hands it back first; until then it is neither signed nor returned again.
+    expect(screen.queryByRole('button', { name: 'Gegenzeichnen' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Zurückgeben' })).toBeNull();
   });
 

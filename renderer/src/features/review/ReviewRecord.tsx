@@ -84,7 +84,8 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
   const own = intake.officeId === client.user.officeId;
   const submitted = intake.status === 'submitted';
   const responsibility = responsibilityOf(intake);
-  const signable = own && submitted && (state === 'new' || state === 'in_review' || state === 'returned');
+  // A returned record comes back from the worker (neu) before anyone signs it.
+  const signable = own && submitted && (state === 'new' || state === 'in_review');
   // Vier-Augen-Prinzip: another supervisor countersigns one's own record. Conflicts are resolved before the lock.
   const ownRecord = intake.createdBy === client.user.id;
   const hasConflicts = intake.conflicts.length > 0;
@@ -132,7 +133,9 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
       setFocusHeading((n) => n + 1);
       return true;
     } catch (err) {
-      setError(`${t.stepFailed} ${String(err instanceof Error ? err.message : err)}`);
+      // The German text only; the technical cause goes to the log.
+      console.warn('review step not saved', err);
+      setError(t.stepFailed);
       return false;
     }
   };
@@ -145,7 +148,10 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
     started.current = intake.id;
     client.intakes
       .modify(intake.id, (current) => (reviewStateOf(current) === 'new' ? { review: inReview(current) } : null))
-      .catch((err) => setError(`${t.stepFailed} ${String(err instanceof Error ? err.message : err)}`));
+      .catch((err: unknown) => {
+        console.warn('review not marked "in Prüfung"', err);
+        setError(t.stepFailed);
+      });
   }, [client, intake.id, own, submitted, state]);
 
   const onAppend = useCallback(async (input: EntryInput) => void (await client.entries.append(intake.id, input)), [client, intake.id]);
@@ -428,7 +434,7 @@ function HandoverDialog(props: DialogProps & { from: OfficeId; suggested: string
             data-autofocus
             data-testid="review-handover-target"
             onChange={(e) => setTo(e.currentTarget.value as OfficeId | '')}
-            data={[{ value: '', label: '–' }, ...options.map((o) => ({ value: o, label: de.offices[o] }))]}
+            data={[{ value: '', label: t.handOver.targetNone }, ...options.map((o) => ({ value: o, label: de.offices[o] }))]}
           />
           {to && isOfficeId(props.suggested) && to !== props.suggested && (
             <Alert color="yellow" p="xs" data-testid="review-handover-differs">
@@ -453,11 +459,14 @@ function HandoverDialog(props: DialogProps & { from: OfficeId; suggested: string
 
 /**
  * Whether `next` is a step the record as it now is allows: a real change along the review's steps, and a
- * countersignature neither by the record's creator (Vier-Augen-Prinzip) nor over unresolved conflicts.
+ * countersignature only of a record that is new or in review (a returned one comes back from the worker first),
+ * neither by the record's creator (Vier-Augen-Prinzip) nor over unresolved conflicts. The same as the buttons offer.
  */
 function stepAllowed(current: Intake, next: IntakeReview, userId: string): boolean {
   const from = reviewStateOf(current);
   if (from === next.state || !isAllowedReviewStep(from, next.state)) return false;
-  if (next.state === 'countersigned') return current.createdBy !== userId && current.conflicts.length === 0;
+  if (next.state === 'countersigned') {
+    return (from === 'new' || from === 'in_review') && current.createdBy !== userId && current.conflicts.length === 0;
+  }
   return true;
 }

@@ -33,5 +33,7 @@ describe('review steps', () => {
     const gone = { ...signed, review: handedOver(signed, boss, 4_000, 'segeberg') };
     expect(gone.review).toMatchObject({ state: 'handed_over', countersignedAt: 3_000, handedOverTo: 'segeberg', handedOverBy: boss.id });
     expect(isAllowedReviewStep('handed_over', 'returned')).toBe(false);
+    // A returned record is signed only after the worker has handed it back.
+    expect(isAllowedReviewStep(reviewStateOf(back), 'countersigned')).toBe(false);
   });
 });

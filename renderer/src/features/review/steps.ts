@@ -2,7 +2,7 @@ import type { OfficeId } from '../../../../shared/offices';
 import type { Intake, IntakeReview } from '../../../../shared/schema/intake';
 
 /**
- * The supervisor's review steps as the new `review` of a record, for IntakeRepository.update. The server checks
+ * The supervisor's review steps as the new `review` of a record, for IntakeRepository.modify. The server checks
  * the same rules (server/sync/review.ts): who may, in which state, and that the signer is the one logged in.
  */
 type Who = { id: string };
@@ -29,9 +29,9 @@ export function handedOver(intake: Intake, by: Who, at: number, to: OfficeId): I
   return { ...intake.review, state: 'handed_over', handedOverTo: to, handedOverBy: by.id, handedOverAt: at };
 }
 
-/** The worker hands a returned, corrected record back for review. */
-export function resubmitted(intake: Intake): IntakeReview | undefined {
-  return intake.review?.state === 'returned' ? { ...intake.review, state: 'new' } : intake.review;
+/** The worker hands a returned, corrected record back for review (the caller checks that it is returned). */
+export function resubmitted(intake: Intake): IntakeReview {
+  return { ...intake.review, state: 'new' };
 }
 
 /** The supervisor's queue: submitted records of the own office, newest call first. */
