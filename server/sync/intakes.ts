@@ -26,6 +26,10 @@ export const intakes: CollectionDef = {
   checkChange(nextDoc, storedDoc) {
     const next = nextDoc as IntakeWire;
     const stored = storedDoc as IntakeWire | undefined;
+    // Who opened the record and when stay as written: the four-eyes rule reads the author.
+    if (stored && (next.createdBy !== stored.createdBy || next.createdAt !== stored.createdAt)) {
+      return { code: 'field_not_writable', message: errors.field_not_writable };
+    }
     const review = reviewChangeError(next, stored);
     if (review) return { code: review, message: errors[review] };
     if (!isAllowedIntakeTransition(stored?.status, next.status)) return withFields('invalid_transition', [], {});

@@ -15,6 +15,9 @@ import type { Queryable } from '../db/db';
  * after countersigning, and the log lines the server writes for every step.
  */
 
+/** A record without a review is a new one. */
+const NEW = { state: 'new' };
+
 /** The worker's only review step: a returned record, corrected, goes back to "neu" with nothing else changed. */
 function isResubmission(next: IntakeWire, stored: IntakeWire | undefined): boolean {
   if (!stored?.review || stored.review.state !== 'returned' || next.review?.state !== 'new') return false;
@@ -32,7 +35,8 @@ export function reviewDenial(user: SessionUser, nextDoc: WireDocument, storedDoc
   const r = next.review;
   const from = stored ? reviewStateOf(stored) : 'new';
   // Vier-Augen-Prinzip: a supervisor who wrote the record (on call themselves) does not countersign it.
-  if (to === 'countersigned' && from !== to && next.createdBy === user.id) return 'four_eyes';
+  // The author as stored: a push cannot name someone else as the author to sign its own record.
+  if (to === 'countersigned' && from !== to && (stored ?? next).createdBy === user.id) return 'four_eyes';
   if (from !== to) {
     if (to === 'returned' && r?.returnedBy !== user.id) return 'author_mismatch';
     if (to === 'countersigned' && r?.countersignedBy !== user.id) return 'author_mismatch';
@@ -46,13 +50,17 @@ export function reviewChangeError(nextDoc: WireDocument, storedDoc: WireDocument
   const next = nextDoc as IntakeWire;
   const stored = storedDoc as IntakeWire | undefined;
   if (isLocked(stored) && 'violation' in lateFactChange(stored!, next)) return 'intake_locked';
-  if (jsonEqual(stored?.review, next.review)) return null;
+  if (jsonEqual(stored?.review ?? NEW, next.review ?? NEW)) return null;
   const from = stored ? reviewStateOf(stored) : 'new';
   const to = reviewStateOf(next);
+  // Who signed, returned or handed over, and the comment, change only with a step (and its log line).
+  if (from === to) return 'invalid_review_step';
   if (to !== 'new' && next.status !== 'submitted') return 'invalid_review_step';
   if (!isAllowedReviewStep(from, to)) return 'invalid_review_step';
   if (to === 'returned' && !next.review?.returnComment?.trim()) return 'return_comment_missing';
   if (to === 'countersigned' && !next.review?.countersignedAt) return 'invalid_review_step';
+  // Conflicts can no longer be resolved in a locked record: they are settled before the signature.
+  if (to === 'countersigned' && next.conflicts.length > 0) return 'conflicts_open';
   if (to === 'closed' && from !== 'closed' && next.end?.endedAt === undefined) return 'measure_not_ended';
   if (to === 'handed_over') {
     const target = next.review?.handedOverTo;

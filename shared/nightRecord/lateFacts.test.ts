@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoNightRecord } from '../demo/nightRecord';
 import type { Intake } from '../schema/intake';
+import { conflictRecord } from '../sync/merge';
 import { isLateFactPath, lateFactChange } from './lateFacts';
 
 const CALL = Date.parse('2026-11-24T02:10:00+01:00');
@@ -49,6 +50,27 @@ describe('late facts of a countersigned record', () => {
     const another = [...signed.custodians!, { id: 'c-neu', name: 'Vater (fiktiv)' }] as Intake['custodians'];
     expect(lateFactChange(signed, { ...signed, custodians: another })).toEqual({ violation: 'custodians' });
     expect(lateFactChange(signed, { ...signed, status: 'draft' })).toEqual({ violation: 'status' });
+  });
+
+  it('accepts an objection made the next day (an unticked box is still empty), once', () => {
+    const custodians = signed.custodians!.map((c) => ({ ...c, objection: false }));
+    const before = { ...signed, custodians } as Intake;
+    const objected = { ...before, custodians: custodians.map((c) => ({ ...c, objection: true, objectionAt: CALL + 864e5 })) } as Intake;
+    expect(lateFactChange(before, objected)).toEqual({
+      added: [`custodians[${custodianId}].objection`, `custodians[${custodianId}].objectionAt`],
+    });
+    expect(lateFactChange(objected, { ...objected, custodians })).toEqual({ violation: `custodians[${custodianId}].objection` });
+  });
+
+  it('lets the merge keep a losing late fact as a conflict, and any conflict be dismissed, nothing else', () => {
+    const ended = { ...signed, end: { endedAt: CALL + 864e5 } } as Intake;
+    const lost = conflictRecord('end.endedAt', CALL + 2 * 864e5, 'bereitschaft.segeberg', CALL + 2e9);
+    const withConflict = { ...ended, conflicts: [lost] } as Intake;
+    expect(lateFactChange(ended, withConflict)).toEqual({ added: [] });
+    expect(lateFactChange(withConflict, ended)).toEqual({ added: [] });
+    const onSigned = conflictRecord('situation', 'Anders.', 'bereitschaft.segeberg', CALL + 2e9);
+    expect(lateFactChange(ended, { ...ended, conflicts: [onSigned] } as Intake)).toEqual({ violation: 'conflicts' });
+    expect(lateFactChange(withConflict, { ...withConflict, conflicts: [{ ...lost, value: '1' }] } as Intake)).toEqual({ violation: 'conflicts' });
   });
 
   it('ignores the review and the bookkeeping of the write', () => {

@@ -13,7 +13,11 @@ const LATE_SECTIONS = new Set(['end', 'court', 'ageAssessment', 'guardian', 'sta
 const LATE_FIELDS = new Set([
   'custodians.informedAt',
   'custodians.channel',
+  'custodians.interpreter',
   'custodians.reaction',
+  'custodians.locationDisclosed',
+  'custodians.locationNotDisclosedReason',
+  'custodians.attempts',
   'custodians.objection',
   'custodians.objectionAt',
   'freedomDeprivation.endAt',
@@ -30,11 +34,16 @@ export function isLateFactPath(path: string): boolean {
   return LATE_FIELDS.has(key) || (LATE_SECTIONS.has(key.split('.')[0]) && key.includes('.'));
 }
 
-/** Empty as the form sees it: never written, cleared text, no codes chosen. */
-export const isEmptyFact = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+/**
+ * Empty as the form sees it: never written, cleared text, no codes chosen, a box not ticked. An unticked box is
+ * empty so that what happens later can still be ticked once: an objection of the custodians made the next day
+ * starts the family court's deadline.
+ */
+export const isEmptyFact = (v: unknown) =>
+  v === undefined || v === null || v === '' || v === false || (Array.isArray(v) && v.length === 0);
 
 /** Bookkeeping of a write and the review itself: not content the countersignature covers. */
-const NOT_CONTENT = new Set(['review', 'updatedAt', 'updatedBy', '_deleted', '_meta', '_rev', '_attachments']);
+const NOT_CONTENT = new Set(['review', 'updatedAt', 'updatedBy', 'conflicts', '_deleted', '_meta', '_rev', '_attachments']);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isItemList = (v: unknown): v is { id: string }[] =>
@@ -66,12 +75,25 @@ export function lateFactChange(stored: Partial<Intake>, next: Partial<Intake>): 
       }
       return null;
     }
-    if (isLateFactPath(path) && isEmptyFact(before) && !isEmptyFact(after)) {
-      added.push(path);
+    if (isLateFactPath(path) && isEmptyFact(before)) {
+      if (!isEmptyFact(after)) added.push(path);
       return null;
     }
     return path || 'record';
   };
-  const violation = walk(stored, next, '');
+  const violation = walk(stored, next, '') ?? conflictsViolation(stored.conflicts ?? [], next.conflicts ?? []);
   return violation ? { violation } : { added };
+}
+
+/**
+ * Two devices filling the same late fact meet in the merge, which keeps the losing value as a conflict: such
+ * records may be added, and any record may go (the value was kept or dismissed); nothing else about them changes.
+ */
+function conflictsViolation(before: Intake['conflicts'], after: Intake['conflicts']): string | null {
+  const known = new Map(before.map((c) => [c.id, c]));
+  for (const c of after) {
+    const was = known.get(c.id);
+    if (was ? !jsonEqual(was, c) : !isLateFactPath(c.field)) return 'conflicts';
+  }
+  return null;
 }

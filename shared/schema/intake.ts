@@ -89,7 +89,9 @@ export function isLocked(intake: Pick<Intake, 'review'> | undefined): boolean {
 const REVIEW_STEPS: Record<ReviewState, readonly ReviewState[]> = {
   new: ['in_review', 'returned', 'countersigned'],
   in_review: ['returned', 'countersigned'],
-  returned: ['new', 'in_review', 'countersigned'],
+  // A returned record comes back from the worker before anyone signs it: signing it while the worker corrects it
+  // would lock the worker's corrections out.
+  returned: ['new', 'in_review'],
   countersigned: ['handed_over', 'closed'],
   handed_over: ['closed'],
   closed: [],

@@ -6,6 +6,7 @@ import type { IntakeWire } from '../../shared/schema/intake';
 import { login, makeIntake, pullAll, push } from '../support/api';
 import { compileValidator } from '../../server/sync/validate';
 import { fieldLabel } from '../../shared/nightRecord/fieldLabel';
+import { conflictRecord } from '../../shared/sync/merge';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { startServer, type RunningServer } from '../support/server';
 
@@ -224,6 +225,50 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
       review: { state: 'countersigned', countersignedBy: boss.user.id, countersignedAt: own.updatedAt + 1 },
     };
     expect((await change(boss.token, signed)).rejected).toEqual([{ id: own.id, code: 'four_eyes', message: de.errors.four_eyes }]);
+    // Naming someone else as the author does not get round it: the stored author counts, and stays.
+    const disguised: IntakeWire = { ...signed, createdBy: 'bereitschaft.stormarn' };
+    expect((await change(boss.token, disguised)).rejected[0]?.code).toBe('four_eyes');
+    const renamed: IntakeWire = { ...own, updatedAt: own.updatedAt + 2, createdBy: 'bereitschaft.stormarn' };
+    expect((await change(boss.token, renamed)).rejected[0]?.code).toBe('field_not_writable');
     expect((await stored(own.id)).review).toBeUndefined();
+    expect((await stored(own.id)).createdBy).toBe(boss.user.id);
+  });
+
+  it('signs only a record that came back from the worker and has no open conflicts; a step is never rewritten', async () => {
+    const worker = await login(server.url, 'bereitschaft.herzogtum-lauenburg');
+    const boss = await login(server.url, 'leitung.herzogtum-lauenburg');
+    const draft = makeIntake('herzogtum-lauenburg', { status: 'submitted' });
+    expect((await push(server.url, worker.token, 'intakes', [{ newDocumentState: draft }])).rejected).toEqual([]);
+    const at = (n: number) => draft.updatedAt + n;
+    const returned: IntakeWire = {
+      ...draft,
+      updatedAt: at(1),
+      review: { state: 'returned', returnedBy: boss.user.id, returnedAt: at(1), returnComment: 'Bitte ergänzen.' },
+    };
+    expect((await change(boss.token, returned)).rejected).toEqual([]);
+
+    // The comment stands as given: changing it is not a step and would go without a log line.
+    const reworded: IntakeWire = { ...returned, updatedAt: at(2), review: { ...returned.review!, returnComment: 'Anders.' } };
+    expect((await change(boss.token, reworded)).rejected[0]?.code).toBe('invalid_review_step');
+    // Not signed while the worker corrects it.
+    const signed = (base: IntakeWire, n: number): IntakeWire => ({
+      ...base,
+      updatedAt: at(n),
+      review: { state: 'countersigned', countersignedBy: boss.user.id, countersignedAt: at(n) },
+    });
+    expect((await change(boss.token, signed(returned, 3))).rejected[0]?.code).toBe('invalid_review_step');
+
+    const back: IntakeWire = { ...returned, updatedAt: at(4), updatedBy: worker.user.id, review: { ...returned.review!, state: 'new' } };
+    expect((await change(worker.token, back)).rejected).toEqual([]);
+    // A conflict still open is settled first.
+    const conflicted: IntakeWire = { ...back, updatedAt: at(5), conflicts: [conflictRecord('situation', 'Andere Fassung.', worker.user.id, at(5))] };
+    expect((await change(worker.token, conflicted)).rejected).toEqual([]);
+    expect((await change(boss.token, signed(conflicted, 6))).rejected).toEqual([
+      { id: draft.id, code: 'conflicts_open', message: de.errors.conflicts_open },
+    ]);
+    const settled: IntakeWire = { ...conflicted, updatedAt: at(7), conflicts: [] };
+    expect((await change(worker.token, settled)).rejected).toEqual([]);
+    expect((await change(boss.token, signed(settled, 8))).rejected).toEqual([]);
+    expect((await stored(draft.id)).review?.state).toBe('countersigned');
   });
 });

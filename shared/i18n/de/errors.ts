@@ -27,6 +27,7 @@ export const errors = {
   intake_locked:
     'Dieser Bericht ist gegengezeichnet und gesperrt. Spätere Tatsachen tragen Sie bitte als Nachtrag im Protokoll ein.',
   four_eyes: 'Eigene Berichte zeichnet eine andere Leitung gegen (Vier-Augen-Prinzip).',
+  conflicts_open: 'Bitte klären Sie zuerst die Konflikte des Berichts; danach kann er gegengezeichnet werden.',
   measure_not_ended: 'Als beendet abschließen lässt sich ein Bericht erst, wenn das Ende der Maßnahme eingetragen ist.',
   review_not_allowed: 'Gegenzeichnen, Zurückgeben und Übergeben darf nur die Leitung des eigenen Jugendamts.',
   invalid_review_step: 'Dieser Schritt der Prüfung ist im jetzigen Stand des Berichts nicht möglich.',
