@@ -112,19 +112,32 @@ describe('ObligationsPage', () => {
     await waitFor(() => expect(rowsOf()).toEqual(['ole:informCustodians:dueSoon']), { timeout: 10_000 });
   });
 
-  it('opens the record of a row by click or Enter, for a supervisor in the review; the arrow keys move between rows', async () => {
+  it("opens the record of a row by click or Enter, for a supervisor a colleague's submitted record in the review; the arrow keys move between rows", async () => {
     const { went } = await renderPage({ clock: { now: at('2025-05-20T07:00+02:00') } });
     const user = userEvent.setup();
-    await user.click(screen.getByRole('row', { name: 'Akte von Lenja Testkind öffnen – Fall an den zuständigen ASD übergeben' }));
-    expect(went).toEqual([{ kind: 'review', intakeId: 'lenja' }]);
+    await user.click(screen.getByRole('row', { name: 'Akte von Mia Testkind öffnen – Fall an den zuständigen ASD übergeben' }));
+    expect(went).toEqual([{ kind: 'review', intakeId: 'mia' }]);
     const rows = screen.getAllByTestId('obligation-row');
-    rows[0].focus();
-    await user.keyboard('{ArrowDown}{ArrowDown}');
-    expect(rows[2]).toHaveFocus();
-    await user.keyboard('{ArrowUp}{ArrowUp}{Enter}');
+    rows[2].focus();
+    await user.keyboard('{ArrowUp}{ArrowUp}');
+    expect(rows[0]).toHaveFocus();
+    await user.keyboard('{ArrowDown}{ArrowDown}{Enter}');
     expect(went).toEqual([
-      { kind: 'review', intakeId: 'lenja' },
       { kind: 'review', intakeId: 'mia' },
+      { kind: 'review', intakeId: 'mia' },
+    ]);
+  });
+
+  it('opens a record the supervisor took herself while on call, or a draft, in the records area, not in the review', async () => {
+    await db.intakes.upsert(record('eva', 'Eva', '2025-05-20T00:00+02:00', { status: 'draft' }));
+    const { went } = await renderPage({ clock: { now: at('2025-05-20T07:00+02:00') }, user: { ...supervisor, roles: ['supervisor', 'oncall'] } });
+    const user = userEvent.setup();
+    // Lenja: created by the supervisor herself while on call.
+    await user.click(screen.getByRole('row', { name: 'Akte von Lenja Testkind öffnen – Fall an den zuständigen ASD übergeben' }));
+    await user.click(screen.getByRole('row', { name: 'Akte von Eva Testkind öffnen – Fall an den zuständigen ASD übergeben' }));
+    expect(went).toEqual([
+      { kind: 'intakes', intakeId: 'lenja' },
+      { kind: 'intakes', intakeId: 'eva' },
     ]);
   });
 

@@ -11,7 +11,7 @@ import { onRowKeyDown } from '../../app/table-rows';
 import { useNow } from '../../app/use-now';
 import { useObservable } from '../../app/use-observable';
 import type { SyncStatus } from '../../data/sync-status';
-import { applyFilter, dueObligations, type DueObligation, type DueStatus, NO_FILTER, type ObligationFilter, summarize } from './obligations-model';
+import { applyFilter, dueObligations, type DueObligation, type DueStatus, NO_FILTER, type ObligationFilter, openViewOf, summarize } from './obligations-model';
 
 const t = de.obligations;
 const ALL = '';
@@ -21,7 +21,7 @@ const STATUS_COLOR: Record<DueStatus, string> = { dueSoon: 'yellow', overdue: 'r
  * The obligations dashboard (supervisors and on-call workers): every due or overdue deadline of the office's open
  * records, overdue first, with who is responsible; filters by kind, person and "only overdue". Judged against the
  * clock every `tickMs` and recomputed whenever a record changes; a row opens its record (click or Enter), for a
- * supervisor in the review.
+ * supervisor in the review when it is a colleague's submitted record (openViewOf).
  */
 export function ObligationsPage({
   status,
@@ -39,8 +39,7 @@ export function ObligationsPage({
   const clock = useNow(now, tickMs);
   const [filter, setFilter] = useState<ObligationFilter>(NO_FILTER);
   const { user } = client;
-  // A supervisor opens the record in the review (read-only, with its log); the on-call worker in the records area.
-  const isSupervisor = user.roles.includes('supervisor');
+  const byId = useMemo(() => new Map((intakes ?? []).map((i) => [i.id, i])), [intakes]);
   // The client knows the display name of its own user only; everyone else is shown by id.
   const directory = useDirectory();
   const names = useMemo(() => new Map([...directory, [user.id, t.you(user.displayName)]]), [directory, user.id, user.displayName]);
@@ -107,7 +106,7 @@ export function ObligationsPage({
               <ObligationsTable
                 rows={shown}
                 pendingIds={pendingIds}
-                onOpen={(intakeId) => navigation.go({ kind: isSupervisor ? 'review' : 'intakes', intakeId })}
+                onOpen={(intakeId) => navigation.go({ kind: openViewOf(byId.get(intakeId), user), intakeId })}
               />
             </>
           )}

@@ -1,6 +1,6 @@
 import type { Intake } from '../../../../shared/schema/intake';
 import { submittedRecord as record } from '../../test-fixtures/intake';
-import { applyFilter, dueObligations, isOpenRecord, NO_FILTER, summarize } from './obligations-model';
+import { applyFilter, dueObligations, isOpenRecord, NO_FILTER, openViewOf, summarize } from './obligations-model';
 
 const at = (s: string) => Date.parse(s);
 
@@ -133,5 +133,16 @@ describe('filters and counts', () => {
       ],
     });
     expect(summarize([])).toMatchObject({ total: 0, overdue: 0, dueSoon: 0, byKind: [], byResponsible: [] });
+  });
+
+  it("opens in the review only a colleague's submitted record for a supervisor; else in the records area", () => {
+    const lead = { id: 'leitung.segeberg', roles: ['supervisor', 'oncall'] };
+    const worker = { id: 'bereitschaft.segeberg', roles: ['oncall'] };
+    const colleagues = record('a', 'Mia', '2025-05-20T00:00+02:00');
+    expect(openViewOf(colleagues, lead)).toBe('review');
+    expect(openViewOf({ ...colleagues, status: 'draft' }, lead)).toBe('intakes');
+    expect(openViewOf({ ...colleagues, createdBy: lead.id }, lead)).toBe('intakes');
+    expect(openViewOf(colleagues, worker)).toBe('intakes');
+    expect(openViewOf(undefined, lead)).toBe('intakes');
   });
 });

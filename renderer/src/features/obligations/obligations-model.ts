@@ -138,3 +138,16 @@ export function summarize(list: readonly DueObligation[]): DueSummary {
     byResponsible: [...people.values()].sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name, 'de')),
   };
 }
+
+/**
+ * Where a row's record opens: in the review only for a supervisor and only a submitted record someone else created
+ * (opening a "neu" record there starts its review). A draft, or a record the supervisor took herself while on call,
+ * opens in the records area, where she can work on it.
+ */
+export function openViewOf(
+  intake: Pick<Intake, 'status' | 'createdBy'> | undefined,
+  user: { id: string; roles: readonly string[] },
+): 'review' | 'intakes' {
+  const review = user.roles.includes('supervisor') && intake?.status === 'submitted' && intake.createdBy !== user.id;
+  return review ? 'review' : 'intakes';
+}
