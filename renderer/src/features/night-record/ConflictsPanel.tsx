@@ -10,13 +10,21 @@ import { displayOf } from './values';
 
 const t = de.app.nightRecord.conflicts;
 
+export type ConflictActions = 'all' | 'keepOnly' | 'none';
+
 type Props = {
   intake: Intake;
   currentUserId: string;
   onTake(conflictId: string): void;
   onKeep(conflictId: string): void;
-  /** A countersigned record is locked: the conflicts stay visible, nobody can resolve them any more. */
-  readOnly?: boolean;
+  /**
+   * What may be done with a conflict (the server decides the same, server/sync/intakes.ts):
+   * - `all`: take the other value or keep the current one,
+   * - `keepOnly`: a locked (countersigned) record: keeping the current value (dropping the conflict) is accepted,
+   *   taking the other value would change a fact that is locked,
+   * - `none`: a record received from another office: it is only read here.
+   */
+  actions?: ConflictActions;
   /** Display names by user id (the office directory); anyone not in it shows by id. */
   names?: ReadonlyMap<string, string>;
 };
@@ -25,7 +33,7 @@ type Props = {
  * Values that lost a concurrent edit, per field path, with who wrote them and when, beside the current value. The
  * record shows them until someone chooses: take the other value, or keep the current one.
  */
-export const ConflictsPanel = memo(function ConflictsPanel({ intake, currentUserId, onTake, onKeep, readOnly = false, names }: Props) {
+export const ConflictsPanel = memo(function ConflictsPanel({ intake, currentUserId, onTake, onKeep, actions = 'all', names }: Props) {
   if (intake.conflicts.length === 0) return null;
   return (
     <Alert color="orange" title={t.title} data-testid="conflicts">
@@ -55,15 +63,17 @@ export const ConflictsPanel = memo(function ConflictsPanel({ intake, currentUser
                 <Table.Td data-testid="conflict-by">{c.by === currentUserId ? t.you : (names?.get(c.by) ?? c.by)}</Table.Td>
                 <Table.Td data-testid="conflict-at">{formatDateTime(c.at)}</Table.Td>
                 <Table.Td>
-                  {!readOnly && (
-                  <Group gap={4} wrap="nowrap">
-                    <Button size="xs" variant="light" onClick={() => onTake(c.id)} aria-label={t.takeLabel(label)}>
-                      {t.take}
-                    </Button>
-                    <Button size="xs" variant="subtle" onClick={() => onKeep(c.id)} aria-label={t.keepLabel(label)}>
-                      {t.keep}
-                    </Button>
-                  </Group>
+                  {actions !== 'none' && (
+                    <Group gap={4} wrap="nowrap">
+                      {actions === 'all' && (
+                        <Button size="xs" variant="light" onClick={() => onTake(c.id)} aria-label={t.takeLabel(label)}>
+                          {t.take}
+                        </Button>
+                      )}
+                      <Button size="xs" variant="subtle" onClick={() => onKeep(c.id)} aria-label={t.keepLabel(label)}>
+                        {t.keep}
+                      </Button>
+                    </Group>
                   )}
                 </Table.Td>
               </Table.Tr>

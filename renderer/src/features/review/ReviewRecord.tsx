@@ -15,6 +15,7 @@ import { useObservable } from '../../app/use-observable';
 import type { EntryInput } from '../../data/entries';
 import type { RejectionView } from '../../data/rejections';
 import { nameOf } from '../intakes/name';
+import { isTypingTarget } from '../../app/typing-target';
 import { ConflictsPanel } from '../night-record/ConflictsPanel';
 import { EntryLog } from '../night-record/EntryLog';
 import { ObligationsPanel } from '../night-record/ObligationsPanel';
@@ -35,12 +36,6 @@ const STATE_COLOR: Record<string, string> = {
 export const reviewStateColor = (state: string) => STATE_COLOR[state] ?? 'gray';
 
 type Dialog = 'countersign' | 'return' | 'handover' | null;
-
-/** Where typing happens: Esc there belongs to the field (or does nothing), it does not leave the record. */
-function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('[contenteditable="true"]') !== null;
-}
 
 export type ReviewRecordProps = {
   intake: Intake;
@@ -266,7 +261,7 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
         </Text>
       )}
 
-      <ConflictsPanel intake={intake} currentUserId={client.user.id} onTake={onTake} onKeep={onKeep} readOnly={locked} names={names} />
+      <ConflictsPanel intake={intake} currentUserId={client.user.id} onTake={onTake} onKeep={onKeep} actions={locked ? 'keepOnly' : 'all'} names={names} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <ObligationsPanel obligations={obligations} />
         <div>
