@@ -66,12 +66,16 @@ describe('auto-lock', () => {
     const { length } = await db.query(`SELECT 1 FROM documents WHERE collection = 'intakes' AND office_id = 'stormarn' AND data->'child'->>'lastName' = 'Sperrprobe'`);
     expect(length).toBe(1);
 
-    // The header's button locks at once; online, the password opens it again.
+    // The header's button locks at once, even with a record open and a name just typed (before its autosave):
+    // what was typed is kept. Online, the password opens it again.
+    await row.getByRole('button').first().click();
+    await page.getByRole('textbox', { name: 'Vorname' }).fill('Kurzvorher');
     await page.getByRole('button', { name: 'Sperren' }).click();
     await page.getByTestId('lock-screen').waitFor();
     await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
     await page.getByLabel('Passwort').press('Enter');
     await row.waitFor();
+    expect(await row.textContent()).toContain('Kurzvorher');
     await waitFor(() => connectionState(page), (s) => s === 'online', 15_000);
     await context.close();
   });

@@ -1,5 +1,6 @@
 import { Center, Loader, MantineProvider } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { de } from '../../../shared/i18n';
 import type { SessionUser } from '../../../shared/sync/protocol';
 import { LoginError, openClient, type ObhutClient } from '../data/client';
@@ -69,8 +70,9 @@ export function App() {
   const lock = useCallback(
     (cause: LockCause) => {
       if (phase.kind !== 'session') return;
-      // Unmount the session first (its components hold decrypted records), then close the database.
-      setPhase({ kind: 'locked', user: phase.client.user, username: phase.username, cause });
+      // Unmount the session first and at once (its components hold decrypted records; an open record writes what
+      // was typed as it unmounts), then close the database, which lets those writes land first.
+      flushSync(() => setPhase({ kind: 'locked', user: phase.client.user, username: phase.username, cause }));
       void phase.client.close();
     },
     [phase],

@@ -357,6 +357,10 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
         win?.removeEventListener('offline', onOffline);
         await Promise.all(allReplications.map((r) => r.cancel()));
         for (const sub of subs) sub.unsubscribe();
+        // Writes the closing screens started (a record's flush on unmount) reach RxDB a few ticks later: let them
+        // begin, then finish, before the store closes under them.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        await db.requestIdlePromise();
         await db.close();
       })();
       return closing;
