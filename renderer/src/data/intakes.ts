@@ -3,7 +3,9 @@ import { map, type Observable } from 'rxjs';
 import { isAllowedIntakeTransition, type Intake } from '../../../shared/schema/intake';
 import { setAtPath } from '../../../shared/sync/paths';
 import type { SessionUser } from '../../../shared/sync/protocol';
+import { lostValues, type LostValue } from './lost-values';
 import type { PendingWrites } from './pending';
+import { openRejections, type RejectionDoc } from './rejections';
 
 /** What a user writes; the rest is bookkeeping the repository sets. */
 export type IntakeInput = Omit<Intake, 'id' | 'officeId' | 'createdBy' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'conflicts'>;
@@ -84,24 +86,37 @@ export class IntakeRepository {
   }
 
   /**
-   * Writes fields computed from the record as it is at the moment of writing (inside RxDB's incrementalModify, which
-   * runs `change` again on the newest state if another write landed first), so a change that arrived meanwhile is
-   * neither reverted nor overlooked. `change` returns null when the record as it now is does not allow the change:
-   * then nothing is written and the result is null. Status changes go through {@link update}.
+   * Writes fields computed from the record as it is at the moment of writing: the write names the state it was
+   * computed from, and if another write landed first RxDB refuses it (conflict) and `change` runs again on the newest
+   * state, so a change that arrived meanwhile is neither reverted nor overlooked. `change` returns null when the
+   * record as it now is does not allow the change: then nothing is written (not even the unchanged record), nothing
+   * is marked pending, and the result is null. Status changes go through {@link update}.
    */
   async modify(id: string, change: (current: Intake) => Partial<Omit<IntakeInput, 'status'>> | null): Promise<Intake | null> {
-    const before = await this.get(id);
-    if (!before) throw new Error(`intake ${id} not found`);
-    if (change(before) === null) return null;
-    try {
-      return await this.write(id, (current) => {
-        const patch = change(current);
-        if (patch === null) throw new NotApplicable();
-        return withContent(current, { ...contentOf(current), ...patch });
-      });
-    } catch (err) {
-      if (err instanceof NotApplicable) return null;
-      throw err;
+    for (;;) {
+      const doc = await this.collection.findOne(id).exec();
+      if (!doc) throw new Error(`intake ${id} not found`);
+      const current = doc.toMutableJSON() as Intake;
+      const patch = change(current);
+      if (patch === null) return null;
+      // Marked before the write (a crash in between over-counts); taken back below if the write did not happen.
+      const markedBefore = this.pending.ids.includes(id);
+      await this.pending.mark(id);
+      const ours = this.pending.snapshot();
+      try {
+        const updated = await doc.modify(() => ({
+          ...withContent(current, { ...contentOf(current), ...patch }),
+          updatedAt: Math.max(this.now(), current.updatedAt + 1),
+          updatedBy: this.user.id,
+        }));
+        await this.pending.mark(id);
+        return updated.toMutableJSON() as Intake;
+      } catch (err) {
+        if ((err as { code?: unknown }).code !== 'CONFLICT') throw err;
+        // Nothing was written: unless the record was already waiting for the server, it is not pending because of
+        // this attempt (the mark goes only if no other write marked it since). Then try on the newest state.
+        if (!markedBefore) await this.pending.settleSnapshot(ours, [id]);
+      }
     }
   }
 
@@ -145,6 +160,26 @@ export class IntakeRepository {
     await this.pending.mark(id);
   }
 
+  /**
+   * After the server refused a change to the record (e.g. `intake_locked`: countersigned while this device edited
+   * offline): put the record back as the server has it, so that the next push is accepted and later writes from this
+   * device are not refused too. Returns the values this device had that the server's state lacks, for the caller to
+   * keep (as a log line); nothing when there is no refusal on record.
+   */
+  async restoreFromServer(id: string): Promise<LostValue[]> {
+    const rejections = this.collection.database.collections.rejections as RxCollection<RejectionDoc> | undefined;
+    if (!rejections) return [];
+    const server = (await openRejections<Intake & { _deleted?: boolean }>(rejections, [id])).get(id)?.assumedMasterState;
+    const doc = await this.collection.findOne(id).exec();
+    if (!server || !doc) return [];
+    const lost = lostValues(doc.toMutableJSON(), server);
+    const { _deleted: _ignored, ...stored } = server;
+    await this.pending.mark(id);
+    await doc.incrementalModify(() => stored as Intake);
+    await this.pending.mark(id);
+    return lost;
+  }
+
   /** Keep the record's value: drop the recorded conflict. */
   async dismissConflict(id: string, conflictId: string): Promise<void> {
     await this.write(id, (current) => withoutConflict(current, conflictId));
@@ -161,9 +196,6 @@ export class IntakeRepository {
     });
   }
 }
-
-/** Thrown inside {@link IntakeRepository.modify}'s write when the newest state no longer allows the change. */
-class NotApplicable extends Error {}
 
 const withoutConflict = (intake: Intake, conflictId: string): Intake => ({
   ...intake,

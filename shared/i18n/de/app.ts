@@ -183,15 +183,27 @@ export const app = {
       resubmit: 'Erneut zur Prüfung vorlegen',
       resubmitFailed: 'Erneut vorlegen nicht möglich:',
       resubmitted: 'Nach Korrektur erneut zur Prüfung vorgelegt.',
+      locked: 'Gegengezeichnet und gesperrt.',
       lateFacts:
-        'Leere Felder für spätere Tatsachen (z. B. Ende der Maßnahme, Gericht, erreichte Personensorgeberechtigte, Statistik) ' +
-        'können Sie einmal ausfüllen; gespeichert wird beim Verlassen des Feldes, danach ist auch dieses Feld gesperrt.',
+        'Noch leere Felder für spätere Tatsachen (z. B. Ende der Maßnahme, Gericht, erreichte Personensorgeberechtigte, Statistik) ' +
+        'können Sie einmal ausfüllen; gespeichert wird beim Verlassen des Feldes, danach ist auch dieses Feld gesperrt. ' +
+        'Alles andere, auch Korrekturen, tragen Sie bitte als Nachtrag unten im Protokoll ein.',
       keyboardHintLocked: 'Tab: nächstes Feld · Enter oder Esc: zurück zur Liste · Nachträge tragen Sie unten im Protokoll ein.',
+      notWritten: (values: string) =>
+        `Nicht gespeichert, weil der Bericht inzwischen gesperrt ist oder das Feld inzwischen ausgefüllt wurde: ${values}. ` +
+        'Tragen Sie dies bitte als Nachtrag unten im Protokoll ein.',
+      notWrittenSeen: 'Zur Kenntnis genommen',
       keyboardHintReceived: 'Nur lesen. Esc: zurück zur Liste · Eigene Einträge tragen Sie unten im Protokoll ein.',
     },
     rejection: {
       title: 'Der Server hat die letzte Änderung abgelehnt',
       hint: 'Ihre Eingaben sind auf diesem Gerät gespeichert. Bitte ergänzen oder korrigieren Sie sie.',
+      hintLocked:
+        'Der Bericht ist inzwischen gegengezeichnet; der Server nimmt die Änderungen dieses Geräts nicht mehr an. ' +
+        'Übernehmen Sie den Stand des Servers: Ihre abweichenden Angaben werden dabei als Eintrag im Protokoll festgehalten.',
+      restore: 'Stand des Servers übernehmen',
+      restoreFailed: 'Der Stand des Servers konnte nicht übernommen werden:',
+      notTaken: (values: string) => `Nicht übernommen nach Ablehnung durch den Server: ${values}`,
       seen: 'Zur Kenntnis genommen',
     },
     log: {

@@ -312,7 +312,8 @@ describe('NightRecordForm after the morning review', () => {
     const u = userEvent.setup();
     const banner = await screen.findByTestId('record-review');
     expect(banner).toHaveAttribute('data-access', 'locked');
-    expect(within(banner).getByTestId('record-read-only-note')).toHaveTextContent(de.review.ui.record.locked);
+    expect(within(banner).getByTestId('record-read-only-note')).toHaveTextContent(t.review.locked);
+    expect(within(banner).getByTestId('record-late-facts-note')).toHaveTextContent(t.review.lateFacts);
     expect(within(banner).getByTestId('record-countersigned')).toHaveTextContent('Gegengezeichnet von leitung.segeberg am 18.05.2025 01:20.');
     expect(screen.queryByTestId('submit')).toBeNull();
     expect(screen.queryByRole('button', { name: t.addCustodian })).toBeNull();

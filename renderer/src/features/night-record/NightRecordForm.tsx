@@ -17,11 +17,12 @@ import type { PlacementAnswer, RefusalReason } from '../../../../shared/catalogu
 import { de } from '../../../../shared/i18n';
 import { deadlineFactsOf } from '../../../../shared/nightRecord/deadlineFacts';
 import { obligationsOf } from '../../../../shared/deadlines';
-import { missingLabel } from '../../../../shared/nightRecord/fieldLabel';
+import { fieldLabel, missingLabel } from '../../../../shared/nightRecord/fieldLabel';
 import { missingForSubmit } from '../../../../shared/nightRecord/submit';
 import type { Entry } from '../../../../shared/schema/entry';
 import { reviewStateOf, type Intake } from '../../../../shared/schema/intake';
 import { getAtPath, labelKeyOf } from '../../../../shared/sync/paths';
+import { isTypingTarget } from '../../app/typing-target';
 import { useNow } from '../../app/use-now';
 import { nameOf } from '../intakes/name';
 import type { EntryInput } from '../../data/entries';
@@ -35,13 +36,14 @@ import { isFieldEditable, recordAccess } from './access';
 import { ConflictsPanel } from './ConflictsPanel';
 import { EntryLog } from './EntryLog';
 import { BoundField } from './FieldInput';
-import { inputId, SECTIONS, type FieldSpec, type ListSpec, type SectionSpec } from './fields';
+import { inputId, SECTIONS, specOf, type FieldSpec, type ListSpec, type SectionSpec } from './fields';
 import { ObligationsPanel } from './ObligationsPanel';
 import { PlacementSearch, type PlaceRef, type PlaceSuggestion } from './PlacementSearch';
 import { recordChecks } from './record-checks';
 import { ResponsibilityInfo } from './ResponsibilityInfo';
 import { ReviewStatus } from './ReviewStatus';
 import { useRecordEditor, useSaveState, type DraftStore } from './useRecordEditor';
+import { displayOf } from './values';
 
 const t = de.app.nightRecord;
 
@@ -50,7 +52,10 @@ export type NightRecordFormProps = {
   /** The record as stored on this device; null for a new one until its first autosave. */
   intake: Intake | null;
   entries: readonly Entry[];
-  intakes: Pick<IntakeRepository, 'create' | 'get' | 'modify' | 'setFields' | 'takeConflictValue' | 'dismissConflict'>;
+  intakes: Pick<
+    IntakeRepository,
+    'create' | 'get' | 'modify' | 'setFields' | 'takeConflictValue' | 'dismissConflict' | 'restoreFromServer'
+  >;
   /** The office of the user: a record of another office (received by handover) is read only here. */
   userOfficeId: string;
   onAppendEntry(input: EntryInput): Promise<void>;
@@ -94,6 +99,8 @@ export function NightRecordForm(props: NightRecordFormProps) {
   const [showMissing, setShowMissing] = useState(false);
   const [blocked, setBlocked] = useState<string | null>(null);
   const [resubmitBlocked, setResubmitBlocked] = useState<string | null>(null);
+  const [restoreFailed, setRestoreFailed] = useState<string | null>(null);
+  const [restoredAt, setRestoredAt] = useState<number | null>(null);
 
   const missing = useMemo(() => missingForSubmit(effective), [effective]);
   const missingSet = useMemo(() => new Set(missing), [missing]);
@@ -104,7 +111,7 @@ export function NightRecordForm(props: NightRecordFormProps) {
   const effectiveRef = useRef(effective);
   effectiveRef.current = effective;
   const placementEntries = useMemo(() => entries.filter((e) => e.kind === 'placement'), [entries]);
-  const rejection = props.rejections.find((r) => r.id === id);
+  const rejection = props.rejections.find((r) => r.id === id && r.at !== restoredAt);
   const submitted = intake?.status === 'submitted';
   const ground = effective.decision?.ground;
 
@@ -144,6 +151,7 @@ export function NightRecordForm(props: NightRecordFormProps) {
       focusField(invalid[0]);
       return;
     }
+    if (editor.store.state === 'failed') return; // as close(): the header says so, nothing goes to the supervisor
     try {
       // What is missing in the record as stored now, with what was just typed (the server checks the same).
       const current = await intakes.get(id);
@@ -183,6 +191,26 @@ export function NightRecordForm(props: NightRecordFormProps) {
       ...(known?.provider && !effective.placement?.provider ? ([['placement.provider', known.provider]] as const) : []),
     ]);
   }, [flush, write, onAppendEntry, suggestions]);
+  /**
+   * After an `intake_locked` refusal: take the server's state (so this device can write again) and keep in ONE log
+   * line what this device had and the server lacks, so nothing typed is lost; then the refusal is done with.
+   */
+  const restoreFromServer = async (refusedAt: number) => {
+    setRestoreFailed(null);
+    try {
+      const local = (await intakes.get(id)) ?? intake;
+      const lost = await intakes.restoreFromServer(id);
+      if (lost.length > 0) {
+        const values = lost.map(({ path, value }) => `${fieldLabel(path, local)}: ${displayOf(specOf(path), value)}`).join('; ');
+        await onAppendEntry({ kind: 'note', text: t.rejection.notTaken(values) });
+      }
+      // The refusal record itself stays until the server has accepted the restored state: the replication names its
+      // server state as the base of that push (replication.ts) and clears it then. Here it is done with.
+      setRestoredAt(refusedAt);
+    } catch (err) {
+      setRestoreFailed(`${t.rejection.restoreFailed} ${String(err instanceof Error ? err.message : err)}`);
+    }
+  };
   const takeConflict = useCallback((conflictId: string) => void intakes.takeConflictValue(id, conflictId), [intakes, id]);
   const keepConflict = useCallback((conflictId: string) => void intakes.dismissConflict(id, conflictId), [intakes, id]);
 
@@ -199,18 +227,28 @@ export function NightRecordForm(props: NightRecordFormProps) {
     }
   };
 
-  // Esc closes from anywhere, also when the focus has left the form (e.g. after "Abschließen").
+  // Esc closes from anywhere outside a field, also when the focus has left the form (e.g. after "Abschließen").
   const closeRef = useRef(close);
   closeRef.current = close;
   useEffect(() => {
     const onEscape = (e: globalThis.KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      // Not from a field: Esc there must not close the record and lose an addendum typed into the log.
+      if (e.key !== 'Escape' || e.defaultPrevented || isTypingTarget(e.target)) return;
       e.preventDefault();
       void closeRef.current();
     };
     window.addEventListener('keydown', onEscape);
     return () => window.removeEventListener('keydown', onEscape);
   }, []);
+
+  // A late fact is written when its field is left. Switching to another app blurs it too, but the user has not left
+  // the field: half a value would become the permanent fact. That blur is ignored (the document no longer has the
+  // focus once the blur is through); the next real one, or closing the record, writes it.
+  const flushOnBlur = useCallback(() => {
+    setTimeout(() => {
+      if (document.hasFocus()) void flush();
+    }, 0);
+  }, [flush]);
 
   const fieldProps = (spec: FieldSpec, path: string) => ({
     store: editor.store,
@@ -222,7 +260,7 @@ export function NightRecordForm(props: NightRecordFormProps) {
     extraError: extraErrorOf(path),
     now,
     onChange: editor.change,
-    onBlur: editor.flush,
+    onBlur: flushOnBlur,
   });
 
   const visible = SECTIONS.filter(
@@ -277,13 +315,37 @@ export function NightRecordForm(props: NightRecordFormProps) {
         <ReviewStatus intake={intake} access={access} onResubmit={() => void resubmit()} blocked={resubmitBlocked} names={props.names} />
       )}
       {submitted && !readOnly && <Alert color="teal">{t.submitted}</Alert>}
+      {editor.skipped.length > 0 && (
+        <Alert color="orange" role="alert" data-testid="record-not-written">
+          <Text size="sm">
+            {t.review.notWritten(
+              editor.skipped.map(([path, value]) => `${fieldLabel(path, effective)}: ${displayOf(specOf(path), value)}`).join('; '),
+            )}
+          </Text>
+          <Button size="xs" variant="light" color="orange" mt="xs" onClick={editor.dismissSkipped}>
+            {t.review.notWrittenSeen}
+          </Button>
+        </Alert>
+      )}
       {rejection && (
         <Alert color="red" title={t.rejection.title} role="alert" data-testid="intake-rejection">
           <Text size="sm">{rejection.message || rejectionMessage(rejection)}</Text>
-          <Text size="sm">{t.rejection.hint}</Text>
-          <Button size="xs" variant="light" color="red" mt="xs" onClick={() => props.onDismissRejection(id)}>
-            {t.rejection.seen}
-          </Button>
+          <Text size="sm">{rejection.code === 'intake_locked' ? t.rejection.hintLocked : t.rejection.hint}</Text>
+          {restoreFailed && (
+            <Text size="sm" c="red" data-testid="intake-restore-failed">
+              {restoreFailed}
+            </Text>
+          )}
+          <Group gap="xs" mt="xs">
+            {rejection.code === 'intake_locked' && (
+              <Button size="xs" color="red" onClick={() => void restoreFromServer(rejection.at)} data-testid="intake-restore">
+                {t.rejection.restore}
+              </Button>
+            )}
+            <Button size="xs" variant="light" color="red" onClick={() => props.onDismissRejection(id)}>
+              {t.rejection.seen}
+            </Button>
+          </Group>
         </Alert>
       )}
       {intake && (
@@ -293,7 +355,7 @@ export function NightRecordForm(props: NightRecordFormProps) {
           names={props.names}
           onTake={takeConflict}
           onKeep={keepConflict}
-          readOnly={readOnly}
+          actions={access === 'edit' ? 'all' : access === 'locked' ? 'keepOnly' : 'none'}
         />
       )}
 

@@ -33,7 +33,7 @@ export function ReviewStatus({ intake, access, onResubmit, blocked, names }: Pro
     (el: HTMLDivElement | null) => {
       if (!el || shown.current === intake.id) return;
       shown.current = intake.id;
-      requestAnimationFrame(() => el.scrollIntoView?.({ block: 'center' }));
+      requestAnimationFrame(() => el.scrollIntoView?.({ block: 'nearest' }));
     },
     [intake.id],
   );
@@ -69,10 +69,10 @@ export function ReviewStatus({ intake, access, onResubmit, blocked, names }: Pro
       <Alert color="teal" data-testid="record-review" data-state={state} data-access={access}>
         <Stack gap={4}>
           <Text size="sm" fw={600} data-testid="record-read-only-note">
-            {r.locked}
+            {t.locked}
           </Text>
           {history}
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="dimmed" data-testid="record-late-facts-note">
             {t.lateFacts}
           </Text>
         </Stack>

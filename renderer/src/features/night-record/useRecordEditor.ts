@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { jsonEqual } from '../../../../shared/equal';
-import type { Intake } from '../../../../shared/schema/intake';
+import { isLocked, type Intake } from '../../../../shared/schema/intake';
 import { isEmptyFact } from '../../../../shared/nightRecord/lateFacts';
 import { getAtPath, setAtPath } from '../../../../shared/sync/paths';
 import type { FieldEdit, IntakeInput, IntakeRepository } from '../../data/intakes';
+import { isFieldEditable } from './access';
 import { specOf } from './fields';
 import { parseRaw, type Raw } from './values';
 
@@ -78,7 +79,7 @@ export function parsedDraft(path: string, raw: Raw, now: number): { value: unkno
 }
 
 type Options = {
-  repo: Pick<IntakeRepository, 'create' | 'setFields'>;
+  repo: Pick<IntakeRepository, 'create' | 'setFields' | 'get'>;
   id: string;
   /** The record as stored locally; null until a new record's first save. */
   intake: Intake | null;
@@ -110,6 +111,9 @@ export function useRecordEditor({ repo, id, intake, now, addOnly = false }: Opti
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // Re-derive the record (missing list, deadlines) once typing is written, not on every keystroke.
   const [written, setWritten] = useState(0);
+  // What was typed into a field that was no longer editable when it was to be written (the record got countersigned
+  // meanwhile, or another device filled the late fact): not written, shown to the user with its value.
+  const [skipped, setSkipped] = useState<readonly FieldEdit[]>([]);
 
   /** Writes the given edits (and every draft that parses) through the one queue, in order. */
   const write = useCallback(
@@ -117,17 +121,28 @@ export function useRecordEditor({ repo, id, intake, now, addOnly = false }: Opti
       if (timer.current) clearTimeout(timer.current);
       timer.current = null;
       const run = queue.current.then(async () => {
-        const stored = intakeRef.current;
+        // The record as stored at this moment, not as last rendered: it may have been locked, or a late fact filled
+        // by another device, while the user typed. The server would refuse such a write (and every later one).
+        const latest = created.current ? await repo.get(id) : null;
+        const stored = latest ?? intakeRef.current;
+        const locked = stored !== null && isLocked(stored);
         const edits: FieldEdit[] = [];
+        const refused: FieldEdit[] = [];
         for (const [path, raw] of store.entries()) {
           const parsed = parsedDraft(path, raw, now());
-          if (parsed && addOnlyRef.current && isEmptyFact(parsed.value)) {
+          if (parsed && (addOnlyRef.current || locked) && isEmptyFact(parsed.value)) {
+            store.delete(path);
+            continue;
+          }
+          if (parsed && locked && !isFieldEditable('locked', stored, path)) {
+            if (!jsonEqual(parsed.value, getAtPath(stored, path))) refused.push([path, parsed.value]);
             store.delete(path);
             continue;
           }
           if (parsed && !(stored && jsonEqual(parsed.value, getAtPath(stored, path)))) edits.push([path, parsed.value]);
         }
         edits.push(...extra);
+        if (refused.length > 0) setSkipped((before) => [...before.filter(([p]) => !refused.some(([q]) => q === p)), ...refused]);
         if (edits.length === 0) {
           if (store.state === 'pending') store.setState(store.size ? 'failed' : 'saved');
           return;
@@ -209,5 +224,7 @@ export function useRecordEditor({ repo, id, intake, now, addOnly = false }: Opti
     [store, now],
   );
 
-  return { store, effective, change, flush, write, invalid };
+  const dismissSkipped = useCallback(() => setSkipped([]), []);
+
+  return { store, effective, change, flush, write, invalid, skipped, dismissSkipped };
 }
