@@ -85,7 +85,7 @@ export function focusField(path: string): void {
 /**
  * The night record: sections in the order of the night, saved while typing (useRecordEditor), with its deadlines,
  * what is still missing for "Abschließen", conflicts to decide, the placement search and the log. Keyboard-first:
- * Tab moves on, Enter or Esc closes (everything is saved), "J" in a time field sets now.
+ * Tab moves on, Enter (or Esc outside a field) closes (everything is saved), "J" in a time field sets now.
  */
 export function NightRecordForm(props: NightRecordFormProps) {
   const { id, intake, entries, intakes, now = Date.now } = props;
