@@ -13,7 +13,9 @@
  *     (renderer/src/features/obligations/obligations-model.ts) in Node over BENCH_REVIEW_RECORDS fictional records
  *     (10,000) of one office's client, BENCH_REVIEW_RUNS runs each (20), p50/p95.
  *
- * BENCH_ONLY=overview or BENCH_ONLY=models runs one part.
+ * A call or statement that takes longer than BENCH_REVIEW_TIMEOUT_MS (20,000) is cut off (its statements cancelled in
+ * PostgreSQL) and printed as such, so a run stays within minutes. BENCH_ONLY=overview or BENCH_ONLY=models runs one
+ * part.
  */
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -36,7 +38,7 @@ import type { Queryable, Row as DbRow } from '../server/db/db';
 import { applyFilter, dueObligations, summarize as summarizeDue } from '../renderer/src/features/obligations/obligations-model';
 import { DEFAULT_QUEUE_FILTER, filterRows, scopedRows, type QueueContext } from '../renderer/src/features/review/queue-model';
 import { submittedRecord } from '../renderer/src/test-fixtures/intake';
-import { login, makeIntake, push, request } from '../test/support/api';
+import { login, makeIntake, push } from '../test/support/api';
 import { createTestDatabase } from '../test/support/pg';
 import { startServer } from '../test/support/server';
 import { env, round, summarize, table, type Row, type Summary } from './stats';
@@ -195,17 +197,14 @@ async function pushBatches<D extends { id: string }>(url: string, token: string,
   }
 }
 
-/** Wraps a pool to capture the statements verbundOverview runs, with their parameters. */
-function capturing(pool: pg.Pool, seen: { sql: string; params: unknown[] }[]): Queryable {
+/** Captures the statements verbundOverview runs, with their parameters, without running them (no rows). */
+function capturing(seen: { sql: string; params: unknown[] }[]): Queryable {
   return {
     async query<R extends DbRow = DbRow>(sql: string, params: unknown[] = []) {
       seen.push({ sql, params });
-      const res = await pool.query(sql, params);
-      return { rows: res.rows as R[] };
+      return { rows: [] as R[] };
     },
-    async exec(sql: string) {
-      await pool.query(sql);
-    },
+    async exec() {},
   };
 }
 
@@ -215,11 +214,12 @@ export type OverviewResult = {
   intakes: number;
   documents: { intakes: number; entries: number; holds: number; facilities: number; tableMb: number };
   seed: { ms: number; docsPerSecond: number };
-  route: { weeks: number; from: string; to: string; calls: Summary; first: number; intakesCounted: number; refusalsCounted: number }[];
-  statements: { what: string; ms: number; plan: string }[];
+  route: { weeks: number; from: string; to: string; calls: Summary; first: number; timedOut: boolean; intakesCounted: number; refusalsCounted: number }[];
+  statementTimeoutMs: number;
+  statements: { what: string; ms: number | null; estimatedRows: number; plan: string }[];
 };
 
-async function benchOverview(intakeCount: number, calls: number): Promise<OverviewResult> {
+async function benchOverview(intakeCount: number, calls: number, timeoutMs: number): Promise<OverviewResult> {
   const db = await createTestDatabase('obhut_bench_review');
   const server = await startServer({ databaseUrl: db.url });
   try {
@@ -255,33 +255,53 @@ async function benchOverview(intakeCount: number, calls: number): Promise<Overvi
     const [{ mb }] = await db.query<{ mb: number }>(`SELECT round(pg_total_relation_size('documents') / 1048576.0)::int AS mb`);
 
     const route: OverviewResult['route'] = [];
+    /** Ends the statements still running in this run's database (a call that timed out leaves them running). */
+    const cancelRunning = () =>
+      db.query(`SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'`);
+    const call = async (from: string): Promise<{ ms: number; body?: VerbundOverview }> => {
+      const t = performance.now();
+      try {
+        const res = await fetch(`${server.url}/api/v1/overview?from=${from}&to=${TO}`, {
+          headers: { authorization: `Bearer ${supervisor.token}` },
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        const body = (await res.json()) as VerbundOverview;
+        if (res.status !== 200) throw new Error(`overview: HTTP ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+        return { ms: performance.now() - t, body };
+      } catch (err) {
+        if ((err as Error).name !== 'TimeoutError') throw err;
+        await cancelRunning();
+        return { ms: performance.now() - t };
+      }
+    };
     for (const [weeks, from] of [
       [12, FROM_12],
       [53, FROM_53],
     ] as const) {
-      log(`(o) GET /api/v1/overview, ${weeks} weeks, ${calls} calls`);
+      log(`(o) GET /api/v1/overview, ${weeks} weeks, ${calls} calls (each cut off after ${timeoutMs} ms)`);
       const times: number[] = [];
       let body: VerbundOverview | undefined;
-      // One call first, not counted: the server's first query plans and cold caches.
-      const w0 = performance.now();
-      await request(server.url, 'GET', `/overview?from=${from}&to=${TO}`, { token: supervisor.token });
-      const first = performance.now() - w0;
-      for (let i = 0; i < calls; i++) {
-        const t = performance.now();
-        const res = await request<VerbundOverview>(server.url, 'GET', `/overview?from=${from}&to=${TO}`, { token: supervisor.token });
-        times.push(performance.now() - t);
-        if (res.status !== 200) throw new Error(`overview: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
-        body = res.body;
+      // One call first, not counted: the server's first query plans and cold caches. A call cut off ends the period.
+      const first = await call(from);
+      let timedOut = first.body === undefined;
+      for (let i = 0; i < calls && !timedOut; i++) {
+        const r = await call(from);
+        if (r.body === undefined) timedOut = true;
+        else {
+          times.push(r.ms);
+          body = r.body;
+        }
       }
       const sum = (o: Record<OfficeId, number>) => OFFICE_IDS.reduce((n, k) => n + o[k], 0);
       route.push({
         weeks,
         from,
         to: TO,
-        calls: summarize(times),
-        first: round(first),
-        intakesCounted: sum(body!.intakes.total),
-        refusalsCounted: sum(body!.refusals.total),
+        calls: times.length ? summarize(times) : { n: 0, p50: NaN, p95: NaN, max: NaN, mean: NaN },
+        first: round(first.ms),
+        timedOut,
+        intakesCounted: body ? sum(body.intakes.total) : NaN,
+        refusalsCounted: body ? sum(body.refusals.total) : NaN,
       });
     }
 
@@ -290,14 +310,31 @@ async function benchOverview(intakeCount: number, calls: number): Promise<Overvi
     const statements: OverviewResult['statements'] = [];
     try {
       const seen: { sql: string; params: unknown[] }[] = [];
-      await verbundOverview(capturing(pool, seen), FROM_53, TO);
+      await verbundOverview(capturing(seen), FROM_53, TO);
       for (const [k, { sql, params }] of seen.entries()) {
-        const res = await pool.query<{ 'QUERY PLAN': { 'Execution Time': number; Plan: Record<string, unknown> }[] }>(
-          `EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`,
-          params,
-        );
-        const [plan] = res.rows[0]['QUERY PLAN'];
-        statements.push({ what: STATEMENTS[k] ?? `statement ${k + 1}`, ms: round(plan['Execution Time']), plan: outline(plan.Plan) });
+        type Plan = { 'Execution Time'?: number; Plan: Record<string, unknown> };
+        const explain = async (analyze: boolean) => {
+          const client = await pool.connect();
+          try {
+            await client.query(`SET statement_timeout = ${Math.round(timeoutMs)}`);
+            const res = await client.query<{ 'QUERY PLAN': Plan[] }>(`EXPLAIN (${analyze ? 'ANALYZE, ' : ''}FORMAT JSON) ${sql}`, params);
+            return res.rows[0]['QUERY PLAN'][0];
+          } finally {
+            client.release();
+          }
+        };
+        // A statement that runs longer than the timeout is cut off; its plan (estimates only) is still printed.
+        const plan = await explain(true).catch(async (err: Error) => {
+          if (!/statement timeout/.test(err.message)) throw err;
+          return explain(false);
+        });
+        const ms = plan['Execution Time'];
+        statements.push({
+          what: STATEMENTS[k] ?? `statement ${k + 1}`,
+          ms: ms === undefined ? null : round(ms),
+          estimatedRows: Number(plan.Plan['Plan Rows']),
+          plan: outline(plan.Plan),
+        });
       }
     } finally {
       await pool.end();
@@ -314,6 +351,7 @@ async function benchOverview(intakeCount: number, calls: number): Promise<Overvi
       },
       seed: { ms: Math.round(seedMs), docsPerSecond: Math.round(docs / (seedMs / 1000)) },
       route,
+      statementTimeoutMs: timeoutMs,
       statements,
     };
   } finally {
@@ -463,7 +501,7 @@ async function main() {
   const result: Record<string, unknown> = { date: new Date().toISOString(), machine };
 
   if (only.includes('overview')) {
-    const o = await benchOverview(env('BENCH_REVIEW_INTAKES', 20_000), env('BENCH_REVIEW_CALLS', 10));
+    const o = await benchOverview(env('BENCH_REVIEW_INTAKES', 20_000), env('BENCH_REVIEW_CALLS', 10), env('BENCH_REVIEW_TIMEOUT_MS', 20_000));
     result.overview = o;
     rows.push({
       id: 'o',
@@ -475,11 +513,20 @@ async function main() {
       rows.push({
         id: 'o',
         what: `GET /api/v1/overview, ${r.weeks} weeks (${r.from}..${r.to})`,
-        value: `p50 ${r.calls.p50} ms, p95 ${r.calls.p95} ms`,
-        note: `n=${r.calls.n}, first ${r.first} ms; ${r.intakesCounted} intakes, ${r.refusalsCounted} refusals counted`,
+        value: r.timedOut && r.calls.n === 0 ? `> ${o.statementTimeoutMs} ms (cut off)` : `p50 ${r.calls.p50} ms, p95 ${r.calls.p95} ms`,
+        note: r.calls.n
+          ? `n=${r.calls.n}${r.timedOut ? ' (then cut off)' : ''}, first ${r.first} ms; ${r.intakesCounted} intakes, ${r.refusalsCounted} refusals counted`
+          : 'the first call did not answer in time',
       });
     }
-    for (const s of o.statements) rows.push({ id: 'o', what: `  SQL ${s.what}, 53 weeks (EXPLAIN ANALYZE)`, value: `${s.ms} ms`, note: s.plan });
+    for (const s of o.statements) {
+      rows.push({
+        id: 'o',
+        what: `  SQL ${s.what}, 53 weeks (EXPLAIN ANALYZE)`,
+        value: s.ms === null ? `> ${o.statementTimeoutMs} ms (cut off)` : `${s.ms} ms`,
+        note: `estimated ${s.estimatedRows} rows; ${s.plan}`,
+      });
+    }
   }
 
   if (only.includes('models')) {
