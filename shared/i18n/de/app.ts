@@ -94,7 +94,7 @@ export const app = {
     titleNew: 'Neue Inobhutnahme',
     title: (name: string) => `Inobhutnahme: ${name}`,
     keyboardHint:
-      'Alles wird beim Tippen auf diesem Gerät gespeichert. Tab: nächstes Feld · Enter, außerhalb eines Feldes auch Esc: fertig, zurück zur Liste · in Zeitfeldern J: jetzt',
+      'Alles wird beim Tippen auf diesem Gerät gespeichert. Tab: nächstes Feld · Enter oder Esc: fertig, zurück zur Liste · in Zeitfeldern J: jetzt',
     done: 'Fertig – zur Liste',
     submit: 'Abschließen',
     submitted: 'Abgeschlossen. Eine abgeschlossene Inobhutnahme bleibt abgeschlossen; Korrekturen sind weiter möglich.',
@@ -188,12 +188,12 @@ export const app = {
         'Noch leere Felder für spätere Tatsachen (z. B. Ende der Maßnahme, Gericht, erreichte Personensorgeberechtigte, Statistik) ' +
         'können Sie einmal ausfüllen; gespeichert wird beim Verlassen des Feldes, danach ist auch dieses Feld gesperrt. ' +
         'Alles andere, auch Korrekturen, tragen Sie bitte als Nachtrag unten im Protokoll ein.',
-      keyboardHintLocked: 'Tab: nächstes Feld · Enter, außerhalb eines Feldes auch Esc: zurück zur Liste · Nachträge tragen Sie unten im Protokoll ein.',
+      keyboardHintLocked: 'Tab: nächstes Feld · Enter oder Esc: zurück zur Liste · Nachträge tragen Sie unten im Protokoll ein.',
       notWritten: (values: string) =>
         `Nicht gespeichert, weil der Bericht inzwischen gesperrt ist oder das Feld inzwischen ausgefüllt wurde: ${values}. ` +
         'Tragen Sie dies bitte als Nachtrag unten im Protokoll ein.',
       notWrittenSeen: 'Zur Kenntnis genommen',
-      keyboardHintReceived: 'Nur lesen. Esc außerhalb eines Feldes: zurück zur Liste · Eigene Einträge tragen Sie unten im Protokoll ein.',
+      keyboardHintReceived: 'Nur lesen. Esc: zurück zur Liste · Eigene Einträge tragen Sie unten im Protokoll ein.',
     },
     rejection: {
       title: 'Der Server hat die letzte Änderung abgelehnt',

@@ -161,7 +161,11 @@ export const EntryLog = memo(function EntryLog({ entries, pendingIds, rejections
           error={error}
           autoComplete="off"
           onChange={(e) => setText(e.currentTarget.value)}
-          onKeyDown={onEnter}
+          onKeyDown={(e) => {
+            // A line typed but not yet added is kept: Esc here does not leave the record (and lose it).
+            if (e.key === 'Escape' && text.trim()) e.preventDefault();
+            else onEnter(e);
+          }}
           style={{ flex: 1 }}
           maxLength={20_000}
         />

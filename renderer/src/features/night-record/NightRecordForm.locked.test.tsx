@@ -213,7 +213,7 @@ describe('writes to a record locked meanwhile', () => {
 });
 
 describe('keyboard and conflicts', () => {
-  it('Esc in the log field keeps the record open; Esc outside a field closes it', async () => {
+  it('Esc in the log field with a line typed keeps the record open; Esc elsewhere closes it', async () => {
     await record('lk-6', countersigned);
     const onClose = vi.fn();
     await renderRecord('lk-6', onClose);

@@ -22,7 +22,6 @@ import { missingForSubmit } from '../../../../shared/nightRecord/submit';
 import type { Entry } from '../../../../shared/schema/entry';
 import { reviewStateOf, type Intake } from '../../../../shared/schema/intake';
 import { getAtPath, labelKeyOf } from '../../../../shared/sync/paths';
-import { isTypingTarget } from '../../app/typing-target';
 import { useNow } from '../../app/use-now';
 import { nameOf } from '../intakes/name';
 import type { EntryInput } from '../../data/entries';
@@ -227,13 +226,13 @@ export function NightRecordForm(props: NightRecordFormProps) {
     }
   };
 
-  // Esc closes from anywhere outside a field, also when the focus has left the form (e.g. after "Abschließen").
+  // Esc closes from anywhere, also when the focus has left the form (e.g. after "Abschließen"): what the fields hold is
+  // saved on the way out. The log's line not yet added is not a field of the record: it keeps Esc (EntryLog).
   const closeRef = useRef(close);
   closeRef.current = close;
   useEffect(() => {
     const onEscape = (e: globalThis.KeyboardEvent) => {
-      // Not from a field: Esc there must not close the record and lose an addendum typed into the log.
-      if (e.key !== 'Escape' || e.defaultPrevented || isTypingTarget(e.target)) return;
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
       e.preventDefault();
       void closeRef.current();
     };
