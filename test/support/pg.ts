@@ -31,6 +31,9 @@ export async function createTestDatabase(prefix = 'obhut_test'): Promise<TestDat
   const url = new URL(ADMIN_DATABASE_URL);
   url.pathname = `/${name}`;
   const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+  // A connection still closing after pool.end() can receive the server's FATAL from DROP DATABASE ... FORCE (or a test
+  // that terminates backends); with no listener left on it, that would be an uncaught error in the test process.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return {
     url: url.toString(),
     name,
