@@ -9,45 +9,12 @@ import { openClient, type ObhutClient, type OpenClientOptions } from '../../rend
 import type { IntakeInput } from '../../renderer/src/data/intakes';
 import { memoryStore, type KeyValueStore } from '../../renderer/src/data/vault';
 import { DEMO_PASSWORD } from '../support/api';
+import { Network } from '../support/devices';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { startServer, type RunningServer } from '../support/server';
 
 disableWarnings();
 addRxPlugin(RxDBDevModePlugin);
-
-/**
- * The client's network, which the test can cut: while offline every call fails as fetch does without a
- * connection, and open streams are torn down. This is the machine's network, not code of ours.
- */
-class Network {
-  offline = false;
-  readonly log: string[] = [];
-  private open = new Set<AbortController>();
-
-  readonly fetch: typeof fetch = async (input, init) => {
-    const url = String(input instanceof Request ? input.url : input);
-    if (this.offline) throw new TypeError('fetch failed: network is offline');
-    this.log.push(`${init?.method ?? 'GET'} ${new URL(url).pathname}`);
-    const controller = new AbortController();
-    this.open.add(controller);
-    const signal = init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
-    return fetch(input, { ...init, signal });
-  };
-
-  goOffline(): void {
-    this.offline = true;
-    for (const c of this.open) c.abort();
-    this.open.clear();
-  }
-
-  goOnline(): void {
-    this.offline = false;
-  }
-
-  count(pattern: RegExp): number {
-    return this.log.filter((line) => pattern.test(line)).length;
-  }
-}
 
 type Device = {
   client: ObhutClient;

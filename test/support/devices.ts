@@ -9,10 +9,13 @@ import { DEMO_PASSWORD } from './api';
  */
 export class Network {
   offline = false;
+  /** Every request that went out, as "METHOD /path". */
+  readonly log: string[] = [];
   private open = new Set<AbortController>();
 
   readonly fetch: typeof fetch = async (input, init) => {
     if (this.offline) throw new TypeError('fetch failed: network is offline');
+    this.log.push(`${init?.method ?? 'GET'} ${new URL(String(input instanceof Request ? input.url : input)).pathname}`);
     const controller = new AbortController();
     this.open.add(controller);
     const signal = init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
@@ -27,6 +30,11 @@ export class Network {
 
   goOnline(): void {
     this.offline = false;
+  }
+
+  /** How many requests matched. */
+  count(pattern: RegExp): number {
+    return this.log.filter((line) => pattern.test(line)).length;
   }
 }
 
