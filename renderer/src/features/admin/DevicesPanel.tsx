@@ -1,10 +1,10 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { de } from '../../../../shared/i18n';
 import { formatDateTime } from '../../../../shared/format';
 import type { AdminDevice } from '../../../../shared/sync/protocol';
 import { useClient } from '../../app/client-context';
-import { adminErrorMessage } from './admin-error';
+import { AdminListFrame, useAdminAction } from './AdminList';
 import { useAdminQuery } from './use-admin-query';
 
 const t = de.security.admin.devices;
@@ -15,34 +15,23 @@ export function DevicesPanel() {
   const load = useCallback(() => client.admin.devices(), [client]);
   const { data, error, reload } = useAdminQuery(load);
   const [confirming, setConfirming] = useState<AdminDevice | null>(null);
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const { notice, setNotice, act } = useAdminAction(reload);
 
-  const revoke = async (device: AdminDevice) => {
+  const revoke = (device: AdminDevice) => {
     setConfirming(null);
-    try {
-      await client.admin.revokeDevice(device.id);
-      setNotice({ ok: true, text: t.revokedDone(device.name) });
-    } catch (err) {
-      setNotice({ ok: false, text: adminErrorMessage(err) });
-    }
-    await reload();
+    return act(() => client.admin.revokeDevice(device.id), t.revokedDone(device.name));
   };
 
   return (
-    <Stack>
-      <Group>
-        <Button variant="default" onClick={() => void reload()}>
-          {de.security.admin.reload}
-        </Button>
-      </Group>
-      {error && <Alert color="red">{error}</Alert>}
-      {notice && (
-        <Alert color={notice.ok ? 'green' : 'red'} role="status" withCloseButton onClose={() => setNotice(null)}>
-          {notice.text}
-        </Alert>
-      )}
-      {data && data.length === 0 && <Text c="dimmed">{t.empty}</Text>}
-      {data && data.length > 0 && (
+    <>
+      <AdminListFrame
+        onReload={reload}
+        error={error}
+        notice={notice}
+        onCloseNotice={() => setNotice(null)}
+        count={data?.length ?? null}
+        emptyText={t.empty}
+      >
         <Table aria-label={t.label} striped>
           <Table.Thead>
             <Table.Tr>
@@ -56,7 +45,7 @@ export function DevicesPanel() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {data.map((d) => (
+            {(data ?? []).map((d) => (
               <Table.Tr key={d.id} data-testid="device-row" data-device-id={d.id}>
                 <Table.Td>
                   {d.name}
@@ -86,7 +75,7 @@ export function DevicesPanel() {
             ))}
           </Table.Tbody>
         </Table>
-      )}
+      </AdminListFrame>
       <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title={t.confirmTitle}>
         {confirming && (
           <Stack>
@@ -102,6 +91,6 @@ export function DevicesPanel() {
           </Stack>
         )}
       </Modal>
-    </Stack>
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, MultiSelect, PasswordInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, MultiSelect, PasswordInput, Stack, Table, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useCallback, useState } from 'react';
 import { de } from '../../../../shared/i18n';
@@ -6,6 +6,7 @@ import { ROLES, type Role } from '../../../../shared/roles';
 import type { AdminUser } from '../../../../shared/sync/protocol';
 import { useClient } from '../../app/client-context';
 import { adminErrorMessage } from './admin-error';
+import { AdminListFrame, useAdminAction } from './AdminList';
 import { useAdminQuery } from './use-admin-query';
 
 const t = de.security.admin.users;
@@ -18,34 +19,19 @@ export function UsersPanel() {
   const { data, error, reload } = useAdminQuery(load);
   const [creating, setCreating] = useState(false);
   const [passwordFor, setPasswordFor] = useState<AdminUser | null>(null);
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
-
-  const act = async (run: () => Promise<void>, done: string) => {
-    try {
-      await run();
-      setNotice({ ok: true, text: done });
-    } catch (err) {
-      setNotice({ ok: false, text: adminErrorMessage(err) });
-    }
-    await reload();
-  };
+  const { notice, setNotice, act } = useAdminAction(reload);
 
   return (
-    <Stack>
-      <Group>
-        <Button onClick={() => setCreating(true)}>{t.create}</Button>
-        <Button variant="default" onClick={() => void reload()}>
-          {de.security.admin.reload}
-        </Button>
-      </Group>
-      {error && <Alert color="red">{error}</Alert>}
-      {notice && (
-        <Alert color={notice.ok ? 'green' : 'red'} role="status" withCloseButton onClose={() => setNotice(null)}>
-          {notice.text}
-        </Alert>
-      )}
-      {data && data.length === 0 && <Text c="dimmed">{t.empty}</Text>}
-      {data && data.length > 0 && (
+    <>
+      <AdminListFrame
+        actions={<Button onClick={() => setCreating(true)}>{t.create}</Button>}
+        onReload={reload}
+        error={error}
+        notice={notice}
+        onCloseNotice={() => setNotice(null)}
+        count={data?.length ?? null}
+        emptyText={t.empty}
+      >
         <Table aria-label={t.label} striped>
           <Table.Thead>
             <Table.Tr>
@@ -57,7 +43,7 @@ export function UsersPanel() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {data.map((u) => (
+            {(data ?? []).map((u) => (
               <Table.Tr key={u.id} data-testid="user-row" data-username={u.username}>
                 <Table.Td>{u.username}</Table.Td>
                 <Table.Td>{u.displayName}</Table.Td>
@@ -91,7 +77,7 @@ export function UsersPanel() {
             ))}
           </Table.Tbody>
         </Table>
-      )}
+      </AdminListFrame>
       <Modal opened={creating} onClose={() => setCreating(false)} title={t.form.title}>
         {creating && (
           <CreateUserForm
@@ -119,7 +105,7 @@ export function UsersPanel() {
           />
         )}
       </Modal>
-    </Stack>
+    </>
   );
 }
 
