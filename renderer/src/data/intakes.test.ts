@@ -1,9 +1,9 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { Intake } from '../../../shared/schema/intake';
 import { submittedRecord } from '../test-fixtures/intake';
 import { openDatabase, type ObhutDatabase } from './database';
 import { IntakeRepository } from './intakes';
 import { PendingWrites } from './pending';
+import { openTestDatabase } from '../test-fixtures/database';
 
 const user = { id: 'leitung.segeberg', username: 'leitung.segeberg', displayName: 'Lena Leitung', officeId: 'segeberg', roles: ['supervisor'] };
 const NOW = Date.parse('2025-05-20T08:00+02:00');
@@ -11,10 +11,9 @@ const NOW = Date.parse('2025-05-20T08:00+02:00');
 let db: ObhutDatabase;
 let repo: IntakeRepository;
 let pending: PendingWrites;
-let n = 0;
 
 beforeEach(async () => {
-  db = await openDatabase({ name: `obhut_intakes_${n++}`, key: 'k'.repeat(64), env: { indexedDB: new IDBFactory(), IDBKeyRange } });
+  db = await openTestDatabase('obhut_intakes');
   pending = await PendingWrites.open(db);
   repo = new IntakeRepository(db.intakes, pending, user, () => NOW);
   await db.intakes.insert(submittedRecord('mia', 'Mia', '2025-05-20T00:00+02:00'));

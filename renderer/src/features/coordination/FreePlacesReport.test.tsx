@@ -1,26 +1,25 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { demoFacilities } from '../../../../shared/demo/facilities';
 import { freePlaces } from '../../../../shared/placement/freePlaces';
 import type { Facility } from '../../../../shared/schema/facility';
 import { ClientContext } from '../../app/client-context';
 import type { ObhutClient } from '../../data/client';
-import { openDatabase, type ObhutDatabase } from '../../data/database';
+import type { ObhutDatabase } from '../../data/database';
 import { FacilityRepository } from '../../data/facilities';
 import { PendingWrites } from '../../data/pending';
 import { renderWithTheme } from '../../test-render';
 import { FreePlacesReport } from './FreePlacesReport';
+import { openTestDatabase } from '../../test-fixtures/database';
 
 const NOW = Date.UTC(2025, 10, 24, 1, 51);
 const coordinator = { id: 'koordination', username: 'koordination', displayName: 'K', officeId: 'segeberg', roles: ['coordinator'] };
 
 let db: ObhutDatabase;
 let pending: PendingWrites;
-let n = 0;
 
 beforeEach(async () => {
-  db = await openDatabase({ name: `obhut_report_${n++}`, key: 'k'.repeat(64), env: { indexedDB: new IDBFactory(), IDBKeyRange } });
+  db = await openTestDatabase('obhut_report');
   pending = await PendingWrites.open(db);
   await db.facilities.bulkInsert(demoFacilities(NOW));
 });

@@ -1,13 +1,12 @@
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { useState } from 'react';
 import { demoNightRecord } from '../../../../shared/demo/nightRecord';
 import type { Intake } from '../../../../shared/schema/intake';
 import { ClientContext } from '../../app/client-context';
 import { NavigationContext, type View } from '../../app/navigation';
 import type { ObhutClient } from '../../data/client';
-import { openDatabase, type ObhutDatabase } from '../../data/database';
+import type { ObhutDatabase } from '../../data/database';
 import { EntryRepository } from '../../data/entries';
 import { FacilityRepository } from '../../data/facilities';
 import { IntakeRepository } from '../../data/intakes';
@@ -15,6 +14,7 @@ import { PendingWrites } from '../../data/pending';
 import { renderWithTheme } from '../../test-render';
 import { ObligationsPage } from '../obligations/ObligationsPage';
 import { IntakesPage } from './IntakesPage';
+import { openTestDatabase } from '../../test-fixtures/database';
 
 const NOW = Date.parse('2025-05-20T07:00+02:00');
 const user = { id: 'leitung.segeberg', username: 'leitung.segeberg', displayName: 'Lena Leitung', officeId: 'segeberg', roles: ['supervisor', 'oncall'] };
@@ -36,10 +36,9 @@ function record(id: string, firstName: string, call: string): Intake {
 
 let db: ObhutDatabase;
 let client: ObhutClient;
-let n = 0;
 
 beforeEach(async () => {
-  db = await openDatabase({ name: `obhut_intakes_page_${n++}`, key: 'k'.repeat(64), env: { indexedDB: new IDBFactory(), IDBKeyRange } });
+  db = await openTestDatabase('obhut_intakes_page');
   await db.intakes.bulkInsert([record('mia', 'Mia', '2025-05-20T00:00+02:00'), record('ole', 'Ole', '2025-05-19T23:00+02:00')]);
   const pending = await PendingWrites.open(db);
   client = {

@@ -1,6 +1,5 @@
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { useMemo } from 'react';
 import { map } from 'rxjs';
 import { demoNightRecord } from '../../../../shared/demo/nightRecord';
@@ -10,15 +9,15 @@ import type { Entry } from '../../../../shared/schema/entry';
 import type { Intake } from '../../../../shared/schema/intake';
 import { conflictRecord } from '../../../../shared/sync/merge';
 import { useObservable } from '../../app/use-observable';
-import { openDatabase, type ObhutDatabase } from '../../data/database';
-import { EntryRepository } from '../../data/entries';
-import { IntakeRepository } from '../../data/intakes';
+import type { ObhutDatabase } from '../../data/database';
+import type { EntryRepository } from '../../data/entries';
+import type { IntakeRepository } from '../../data/intakes';
 import { lostValues } from '../../data/lost-values';
-import { PendingWrites } from '../../data/pending';
 import { clearRejections, viewOf, type RejectionDoc, type RejectionView } from '../../data/rejections';
 import { renderWithTheme } from '../../test-render';
 import { NightRecordForm } from './NightRecordForm';
 import { AUTOSAVE_MS } from './useRecordEditor';
+import { openTestRepositories } from '../../test-fixtures/database';
 
 const NOW = Date.parse('2025-05-18T09:40+02:00');
 const CALL = Date.parse('2025-05-18T00:40+02:00');
@@ -30,13 +29,9 @@ const countersigned = { state: 'countersigned' as const, countersignedBy: 'leitu
 let db: ObhutDatabase;
 let intakes: IntakeRepository;
 let entries: EntryRepository;
-let n = 0;
 
 beforeEach(async () => {
-  db = await openDatabase({ name: `obhut_nrl_${n++}`, key: 'k'.repeat(64), env: { indexedDB: new IDBFactory(), IDBKeyRange } });
-  const pending = await PendingWrites.open(db);
-  intakes = new IntakeRepository(db.intakes, pending, user, () => NOW);
-  entries = new EntryRepository(db.entries, db.rejections, pending, user, () => NOW);
+  ({ db, intakes, entries } = await openTestRepositories('obhut_nrl', user, () => NOW));
 });
 afterEach(async () => {
   vi.restoreAllMocks();

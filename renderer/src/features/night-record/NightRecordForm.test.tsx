@@ -1,6 +1,5 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { useMemo } from 'react';
 import { demoNightRecord } from '../../../../shared/demo/nightRecord';
 import { de } from '../../../../shared/i18n';
@@ -10,14 +9,14 @@ import type { Intake } from '../../../../shared/schema/intake';
 import { conflictRecord } from '../../../../shared/sync/merge';
 import { getAtPath } from '../../../../shared/sync/paths';
 import { useObservable } from '../../app/use-observable';
-import { openDatabase, type ObhutDatabase } from '../../data/database';
-import { EntryRepository } from '../../data/entries';
-import { IntakeRepository } from '../../data/intakes';
-import { PendingWrites } from '../../data/pending';
+import type { ObhutDatabase } from '../../data/database';
+import type { EntryRepository } from '../../data/entries';
+import type { IntakeRepository } from '../../data/intakes';
 import { renderWithTheme } from '../../test-render';
 import { inputId, SECTIONS } from './fields';
 import { NightRecordForm } from './NightRecordForm';
 import { AUTOSAVE_MS } from './useRecordEditor';
+import { openTestRepositories } from '../../test-fixtures/database';
 
 const NOW = Date.parse('2025-05-18T01:40+02:00');
 const user = { id: 'bereitschaft.segeberg', username: 'bereitschaft.segeberg', displayName: 'B', officeId: 'segeberg', roles: ['oncall'] };
@@ -26,13 +25,9 @@ const t = de.app.nightRecord;
 let db: ObhutDatabase;
 let intakes: IntakeRepository;
 let entries: EntryRepository;
-let n = 0;
 
 beforeEach(async () => {
-  db = await openDatabase({ name: `obhut_nr_${n++}`, key: 'k'.repeat(64), env: { indexedDB: new IDBFactory(), IDBKeyRange } });
-  const pending = await PendingWrites.open(db);
-  intakes = new IntakeRepository(db.intakes, pending, user, () => NOW);
-  entries = new EntryRepository(db.entries, db.rejections, pending, user, () => NOW);
+  ({ db, intakes, entries } = await openTestRepositories('obhut_nr', user, () => NOW));
 });
 afterEach(async () => {
   cleanup(); // unmount first: closing the form saves what is typed, into a database that must still be open

@@ -1,25 +1,24 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { ClientContext } from '../../app/client-context';
 import { NavigationContext, type View } from '../../app/navigation';
 import type { ObhutClient } from '../../data/client';
-import { openDatabase, type ObhutDatabase } from '../../data/database';
+import type { ObhutDatabase } from '../../data/database';
 import { IntakeRepository } from '../../data/intakes';
 import { PendingWrites } from '../../data/pending';
 import type { SyncStatus } from '../../data/sync-status';
 import { submittedRecord as record } from '../../test-fixtures/intake';
 import { renderWithTheme } from '../../test-render';
 import { ObligationsPage } from './ObligationsPage';
+import { openTestDatabase } from '../../test-fixtures/database';
 
 const at = (s: string) => Date.parse(s);
 const supervisor = { id: 'leitung.segeberg', username: 'leitung.segeberg', displayName: 'Lena Leitung', officeId: 'segeberg', roles: ['supervisor'] };
 
 let db: ObhutDatabase;
-let n = 0;
 
 beforeEach(async () => {
-  db = await openDatabase({ name: `obhut_obligations_${n++}`, key: 'k'.repeat(64), env: { indexedDB: new IDBFactory(), IDBKeyRange } });
+  db = await openTestDatabase('obhut_obligations');
   await db.intakes.bulkInsert([
     // Tuesday 20.05.2025: custodians due 02:40, handover to the ASD due 08:30.
     record('mia', 'Mia', '2025-05-20T00:00+02:00'),

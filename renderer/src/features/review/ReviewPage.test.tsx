@@ -1,12 +1,11 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { de } from '../../../../shared/i18n';
 import type { Intake } from '../../../../shared/schema/intake';
 import { conflictRecord } from '../../../../shared/sync/merge';
 import { ClientContext } from '../../app/client-context';
 import type { ObhutClient } from '../../data/client';
-import { openDatabase, type ObhutDatabase } from '../../data/database';
+import type { ObhutDatabase } from '../../data/database';
 import { EntryRepository } from '../../data/entries';
 import { IntakeRepository } from '../../data/intakes';
 import { PendingWrites } from '../../data/pending';
@@ -14,6 +13,7 @@ import type { SyncStatus } from '../../data/sync-status';
 import { submittedRecord } from '../../test-fixtures/intake';
 import { renderWithTheme } from '../../test-render';
 import { ReviewPage } from './ReviewPage';
+import { openTestDatabase } from '../../test-fixtures/database';
 
 // Monday morning: the queue shows what came in since Friday 00:00 and whatever is still open.
 const NOW = Date.parse('2026-11-23T08:00+01:00');
@@ -37,10 +37,9 @@ const RECORDS: Intake[] = [
 ];
 
 let db: ObhutDatabase;
-let n = 0;
 
 beforeEach(async () => {
-  db = await openDatabase({ name: `obhut_review_${n++}`, key: 'k'.repeat(64), env: { indexedDB: new IDBFactory(), IDBKeyRange } });
+  db = await openTestDatabase('obhut_review');
   await db.intakes.bulkInsert(RECORDS);
 });
 afterEach(async () => {

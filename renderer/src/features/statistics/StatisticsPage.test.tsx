@@ -2,27 +2,26 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { FIXTURE_2025 } from '../../../../shared/statistics/fixtures/measures2025';
 import { ClientContext } from '../../app/client-context';
 import { NavigationContext, type View } from '../../app/navigation';
 import type { ObhutClient } from '../../data/client';
-import { openDatabase, type ObhutDatabase } from '../../data/database';
+import type { ObhutDatabase } from '../../data/database';
 import { IntakeRepository } from '../../data/intakes';
 import { PendingWrites } from '../../data/pending';
 import type { SyncStatus } from '../../data/sync-status';
 import { renderWithTheme } from '../../test-render';
 import { StatisticsPage } from './StatisticsPage';
+import { openTestDatabase } from '../../test-fixtures/database';
 
 const EXPECTED = readFileSync(resolve(__dirname, '../../../../shared/statistics/fixtures/expected-2025.csv'), 'utf8');
 const NOW = Date.parse('2026-02-10T09:00+01:00');
 const supervisor = { id: 'leitung.segeberg', username: 'leitung.segeberg', displayName: 'Leitung', officeId: 'segeberg', roles: ['supervisor'] };
 
 let db: ObhutDatabase;
-let n = 0;
 
 beforeEach(async () => {
-  db = await openDatabase({ name: `obhut_statistics_${n++}`, key: 'k'.repeat(64), env: { indexedDB: new IDBFactory(), IDBKeyRange } });
+  db = await openTestDatabase('obhut_statistics');
   // The deleted record never reaches the list of a real client; the rest go in as synced documents.
   await db.intakes.bulkInsert(FIXTURE_2025.filter((i) => !i._deleted));
 });
