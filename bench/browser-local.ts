@@ -1,7 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+
 import { build } from 'esbuild';
+
 import { launchChromium } from '../test/e2e/browser';
 import type { LocalOptions, LocalResult } from './local';
 

@@ -6,7 +6,12 @@ const LAST = ['Musterkind', 'Beispiel', 'Erfunden', 'Probe', 'Testfall', 'Platzh
 
 export const BENCH_BASE_TIME = Date.UTC(2025, 0, 1);
 
-export function benchIntake(i: number, officeId = 'segeberg', userId = 'bereitschaft.segeberg', prefix = 'bench'): Intake {
+export function benchIntake(
+  i: number,
+  officeId = 'segeberg',
+  userId = 'bereitschaft.segeberg',
+  prefix = 'bench',
+): Intake {
   const at = BENCH_BASE_TIME + i * 60_000;
   return {
     id: `${prefix}-${String(i).padStart(6, '0')}`,

@@ -1,23 +1,38 @@
 import { firstValueFrom } from 'rxjs';
-import { openDatabase, type IndexedDbEnvironment } from '../renderer/src/data/database';
+
+import { type IndexedDbEnvironment, openDatabase } from '../renderer/src/data/database';
 import { IntakeRepository } from '../renderer/src/data/intakes';
 import { PendingWrites } from '../renderer/src/data/pending';
 import { benchIntake } from './fixtures';
-import { summarize, time, type Summary } from './stats';
+import { summarize, type Summary, time } from './stats';
 
 /**
  * (a) local save of one intake with encryption, (b) list, query and search: the app's own database (Dexie with
  * strict durability, validation, crypto-js field encryption) and IntakeRepository. Runs wherever there is an
  * IndexedDB: in Chromium (browser-local.ts, the app's real environment) or under Node on fake-indexeddb.
  */
-const USER = { id: 'bereitschaft.segeberg', username: 'bereitschaft.segeberg', displayName: 'B', officeId: 'segeberg', roles: ['oncall'] };
+const USER = {
+  id: 'bereitschaft.segeberg',
+  username: 'bereitschaft.segeberg',
+  displayName: 'B',
+  officeId: 'segeberg',
+  roles: ['oncall'],
+};
 const KEY = 'b'.repeat(64);
 
 export type LocalResult = {
   prefill: { docs: number; ms: number; docsPerSecond: number };
   saveCreate: Summary;
   saveUpdate: Summary;
-  reads: { docs: number; listCold: number; list: Summary; queryIndexed: Summary; queryRange: Summary; search: Summary; searchHits: number }[];
+  reads: {
+    docs: number;
+    listCold: number;
+    list: Summary;
+    queryIndexed: Summary;
+    queryRange: Summary;
+    search: Summary;
+    searchHits: number;
+  }[];
 };
 
 async function fill(repoDb: Db, from: number, to: number): Promise<number> {
@@ -43,13 +58,33 @@ async function reads(db: Db, repo: IntakeRepository, docs: number, runs: number)
   const search: number[] = [];
   let searchHits = 0;
   for (let r = 0; r < runs; r++) {
-    list.push((await time(() => db.intakes.find({ selector: { updatedAt: { $gt: r } }, sort: [{ receivedAt: 'desc' }, { id: 'asc' }] }).exec())).ms);
+    list.push(
+      (
+        await time(() =>
+          db.intakes
+            .find({ selector: { updatedAt: { $gt: r } }, sort: [{ receivedAt: 'desc' }, { id: 'asc' }] })
+            .exec(),
+        )
+      ).ms,
+    );
     queryIndexed.push(
-      (await time(() => db.intakes.find({ selector: { status: 'draft', updatedAt: { $gt: r } }, sort: [{ updatedAt: 'desc' }], limit: 50 }).exec())).ms,
+      (
+        await time(() =>
+          db.intakes
+            .find({ selector: { status: 'draft', updatedAt: { $gt: r } }, sort: [{ updatedAt: 'desc' }], limit: 50 })
+            .exec(),
+        )
+      ).ms,
     );
     const since = benchIntake(Math.floor(docs * 0.9) + r).receivedAt;
     queryRange.push(
-      (await time(() => db.intakes.find({ selector: { officeId: 'segeberg', receivedAt: { $gte: since } }, sort: [{ receivedAt: 'desc' }] }).exec())).ms,
+      (
+        await time(() =>
+          db.intakes
+            .find({ selector: { officeId: 'segeberg', receivedAt: { $gte: since } }, sort: [{ receivedAt: 'desc' }] })
+            .exec(),
+        )
+      ).ms,
     );
     // Names are encrypted at rest, so no index can hold them: the search filters the decrypted records in memory.
     const needle = benchIntake(Math.floor(docs / 2) + r).child.lastName.toLowerCase();
@@ -57,15 +92,32 @@ async function reads(db: Db, repo: IntakeRepository, docs: number, runs: number)
       (
         await time(async () => {
           const all = await db.intakes.find({ selector: { updatedAt: { $gt: r } } }).exec();
-          searchHits = all.filter((d) => `${d.child.firstName} ${d.child.lastName}`.toLowerCase().includes(needle)).length;
+          searchHits = all.filter((d) =>
+            `${d.child.firstName} ${d.child.lastName}`.toLowerCase().includes(needle),
+          ).length;
         })
       ).ms,
     );
   }
-  return { docs, listCold: Math.round(listCold), list: summarize(list), queryIndexed: summarize(queryIndexed), queryRange: summarize(queryRange), search: summarize(search), searchHits };
+  return {
+    docs,
+    listCold: Math.round(listCold),
+    list: summarize(list),
+    queryIndexed: summarize(queryIndexed),
+    queryRange: summarize(queryRange),
+    search: summarize(search),
+    searchHits,
+  };
 }
 
-export type LocalOptions = { base: number; sizes: number[]; saves: number; readRuns: number; env?: IndexedDbEnvironment; log: (s: string) => void };
+export type LocalOptions = {
+  base: number;
+  sizes: number[];
+  saves: number;
+  readRuns: number;
+  env?: IndexedDbEnvironment;
+  log: (s: string) => void;
+};
 
 export async function benchLocal(opts: LocalOptions): Promise<LocalResult> {
   const name = `bench_local_${Date.now()}`;
@@ -83,14 +135,26 @@ export async function benchLocal(opts: LocalOptions): Promise<LocalResult> {
     for (let i = 0; i < opts.saves; i++) {
       const input = benchIntake(1_000_000 + i);
       const { ms, value } = await time(() =>
-        repo.create({ receivedAt: input.receivedAt, child: input.child, initiatedBy: input.initiatedBy, situation: input.situation, status: 'draft' }),
+        repo.create({
+          receivedAt: input.receivedAt,
+          child: input.child,
+          initiatedBy: input.initiatedBy,
+          situation: input.situation,
+          status: 'draft',
+        }),
       );
       creates.push(ms);
       made.push(value.id);
     }
     for (let i = 0; i < opts.saves; i++) {
-      const id = i % 2 === 0 ? made[i] : benchIntake(i * 37 % opts.base).id;
-      updates.push((await time(() => repo.update(id, { situation: `Ergänzt ${i}: Kind wurde in die Bereitschaftspflege gebracht.` }))).ms);
+      const id = i % 2 === 0 ? made[i] : benchIntake((i * 37) % opts.base).id;
+      updates.push(
+        (
+          await time(() =>
+            repo.update(id, { situation: `Ergänzt ${i}: Kind wurde in die Bereitschaftspflege gebracht.` }),
+          )
+        ).ms,
+      );
     }
 
     const readResults = [];

@@ -1,9 +1,11 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema } from 'rxdb';
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
+
 import { COLLECTIONS } from '../renderer/src/data/collections';
 import { createStorage } from '../renderer/src/data/database';
 import type { Intake } from '../shared/schema/intake';
@@ -25,7 +27,11 @@ export async function startCouch(): Promise<CouchServer> {
     .plugin(require('pouchdb-mapreduce'))
     .plugin(require('pouchdb-replication'));
   const MemPouch = PouchDB.defaults({ adapter: 'memory' });
-  const app = require('express-pouchdb')(MemPouch, { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: `/tmp/express-pouchdb-${process.pid}.log` });
+  const app = require('express-pouchdb')(MemPouch, {
+    mode: 'minimumForPouchDB',
+    inMemoryConfig: true,
+    logPath: `/tmp/express-pouchdb-${process.pid}.log`,
+  });
   const server: Server = await new Promise((resolve) => {
     const s = createServer(app).listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -49,7 +55,10 @@ export class PeerNetwork {
     const c = new AbortController();
     this.open.add(c);
     try {
-      const res = await fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, c.signal]) : c.signal });
+      const res = await fetch(input, {
+        ...init,
+        signal: init?.signal ? AbortSignal.any([init.signal, c.signal]) : c.signal,
+      });
       const body = await res.arrayBuffer();
       return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
     } finally {
@@ -81,7 +90,7 @@ export async function openPeerClient(couchDbUrl: string, name: string, batchSize
     multiInstance: false,
   });
   await db.addCollections({
-    intakes: { schema: COLLECTIONS.intakes.schema as RxJsonSchema<Intake>, conflictHandler: COLLECTIONS.intakes.conflictHandler },
+    intakes: { schema: COLLECTIONS.intakes.schema, conflictHandler: COLLECTIONS.intakes.conflictHandler },
   });
   const replication = replicateCouchDB<Intake>({
     replicationIdentifier: `peer-${name}`,
@@ -90,7 +99,7 @@ export async function openPeerClient(couchDbUrl: string, name: string, batchSize
     live: true,
     retryTime: 300,
     waitForLeadership: false,
-    fetch: network.fetch as typeof fetch,
+    fetch: network.fetch,
     pull: { batchSize },
     push: { batchSize: 100 },
   });
@@ -111,7 +120,11 @@ export async function seedCouch(couchDbUrl: string, docs: Intake[]): Promise<voi
   await fetch(couchDbUrl, { method: 'PUT' });
   for (let i = 0; i < docs.length; i += 500) {
     const body = { docs: docs.slice(i, i + 500).map(({ id, ...rest }) => ({ _id: id, ...rest })) };
-    const res = await fetch(`${couchDbUrl}/_bulk_docs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${couchDbUrl}/_bulk_docs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`seeding the peer failed: ${res.status} ${await res.text()}`);
   }
 }

@@ -13,17 +13,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+
 import { build } from 'vite';
+
+import { boardCards, NO_CRITERIA } from '../renderer/src/features/placement-board/board-model';
 import { AGE_GROUPS } from '../shared/catalogues/ageGroup';
 import { OFFICE_IDS, type OfficeId } from '../shared/offices';
 import { newHold } from '../shared/placement/newHold';
-import { FACILITY_TYPES, type Facility, type FacilityWire } from '../shared/schema/facility';
+import { type Facility, FACILITY_TYPES, type FacilityWire } from '../shared/schema/facility';
 import type { Hold, HoldWire } from '../shared/schema/hold';
-import { boardCards, NO_CRITERIA } from '../renderer/src/features/placement-board/board-model';
+import { launchChromium, serveRenderer } from '../test/e2e/browser';
 import { login, pullAll, push } from '../test/support/api';
 import { createTestDatabase } from '../test/support/pg';
 import { startServer } from '../test/support/server';
-import { launchChromium, serveRenderer } from '../test/e2e/browser';
 
 const FACILITIES = 300;
 const HOLDS = 5000;
@@ -65,7 +67,9 @@ function makeFacilities(now: number): FacilityWire[] {
       specialisations: rnd() < 0.3 ? ['trauma'] : [],
       exclusions: rnd() < 0.3 ? ['acute_intoxication'] : [],
       totalPlaces: total,
-      freeReports: [{ id: randomUUID(), free: Math.floor(rnd() * (total + 1)), reportedAt, reportedBy: 'koordination' }],
+      freeReports: [
+        { id: randomUUID(), free: Math.floor(rnd() * (total + 1)), reportedAt, reportedBy: 'koordination' },
+      ],
       holdExpiryHours: 4,
       conflicts: [],
       _deleted: false,
@@ -93,7 +97,8 @@ function makeHolds(facilities: FacilityWire[], now: number): Map<OfficeId, HoldW
       userId: `bereitschaft.${office}`,
       now: made,
     });
-    const status: Hold['status'] = roll < 0.55 ? 'released' : roll < 0.8 ? 'expired' : roll < 0.95 ? 'occupied' : 'held';
+    const status: Hold['status'] =
+      roll < 0.55 ? 'released' : roll < 0.8 ? 'expired' : roll < 0.95 ? 'occupied' : 'held';
     const updatedAt = status === 'released' ? Math.min(now, made + Math.floor(rnd() * 72 * HOUR)) : made;
     byOffice.get(office)!.push({ ...base, status, updatedAt, _deleted: false });
   }
@@ -105,10 +110,16 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-async function pushAll<D extends { id: string }>(url: string, token: string, collection: string, rows: { newDocumentState: D; assumedMasterState?: D }[]) {
+async function pushAll<D extends { id: string }>(
+  url: string,
+  token: string,
+  collection: string,
+  rows: { newDocumentState: D; assumedMasterState?: D }[],
+) {
   for (let i = 0; i < rows.length; i += 500) {
     const res = await push(url, token, collection, rows.slice(i, i + 500));
-    if (res.rejected.length || res.conflicts.length) throw new Error(`${collection}: ${JSON.stringify(res).slice(0, 300)}`);
+    if (res.rejected.length || res.conflicts.length)
+      throw new Error(`${collection}: ${JSON.stringify(res).slice(0, 300)}`);
   }
 }
 
@@ -118,7 +129,12 @@ async function pushAll<D extends { id: string }>(url: string, token: string, col
  */
 async function seed(url: string, facilities: FacilityWire[], holds: Map<OfficeId, HoldWire[]>): Promise<void> {
   const coordinator = await login(url, 'koordination');
-  await pushAll(url, coordinator.token, 'facilities', facilities.map((doc) => ({ newDocumentState: doc })));
+  await pushAll(
+    url,
+    coordinator.token,
+    'facilities',
+    facilities.map((doc) => ({ newDocumentState: doc })),
+  );
   for (const [office, docs] of holds) {
     const { token } = await login(url, `bereitschaft.${office}`);
     const initial = (h: HoldWire): HoldWire => ({
@@ -126,12 +142,22 @@ async function seed(url: string, facilities: FacilityWire[], holds: Map<OfficeId
       status: h.status === 'released' ? 'occupied' : h.status === 'expired' ? 'held' : h.status,
       updatedAt: h.createdAt,
     });
-    await pushAll(url, token, 'holds', docs.map((h) => ({ newDocumentState: initial(h) })));
+    await pushAll(
+      url,
+      token,
+      'holds',
+      docs.map((h) => ({ newDocumentState: initial(h) })),
+    );
     const stored = new Map((await pullAll<HoldWire>(url, token, 'holds')).documents.map((h) => [h.id, h]));
-    const released = docs.filter((h) => h.status === 'released').map((h) => {
-      const before = stored.get(h.id)!;
-      return { assumedMasterState: before, newDocumentState: { ...before, status: 'released' as const, updatedAt: h.updatedAt } };
-    });
+    const released = docs
+      .filter((h) => h.status === 'released')
+      .map((h) => {
+        const before = stored.get(h.id)!;
+        return {
+          assumedMasterState: before,
+          newDocumentState: { ...before, status: 'released' as const, updatedAt: h.updatedAt },
+        };
+      });
     await pushAll(url, token, 'holds', released);
   }
 }
@@ -160,7 +186,11 @@ async function main() {
   await build({ configFile: 'vite.config.ts', logLevel: 'error' });
   const db = await createTestDatabase('obhut_bench_board');
   const renderer = await serveRenderer();
-  const server = await startServer({ databaseUrl: db.url, demo: true, env: { OBHUT_ALLOWED_ORIGINS: renderer.origin } });
+  const server = await startServer({
+    databaseUrl: db.url,
+    demo: true,
+    env: { OBHUT_ALLOWED_ORIGINS: renderer.origin },
+  });
   const browser = await launchChromium();
   try {
     const t0 = performance.now();
@@ -218,9 +248,13 @@ async function main() {
       const before = await count();
       const t = performance.now();
       await page.getByLabel('Alter (Jahre)').fill(i % 2 === 0 ? '15' : '8');
-      await page.waitForFunction((text) => document.querySelector('[data-testid="board-count"]')?.textContent !== text, before, {
-        polling: 'raf',
-      });
+      await page.waitForFunction(
+        (text) => document.querySelector('[data-testid="board-count"]')?.textContent !== text,
+        before,
+        {
+          polling: 'raf',
+        },
+      );
       filters.push(performance.now() - t);
     }
     const onlyFitting: number[] = [];
@@ -230,17 +264,25 @@ async function main() {
       // By keyboard, as the filters may have scrolled under the header.
       await page.getByRole('switch', { name: 'Nur passende anzeigen' }).focus();
       await page.keyboard.press('Space');
-      await page.waitForFunction((text) => document.querySelector('[data-testid="board-count"]')?.textContent !== text, countBefore, {
-        polling: 'raf',
-      });
+      await page.waitForFunction(
+        (text) => document.querySelector('[data-testid="board-count"]')?.textContent !== text,
+        countBefore,
+        {
+          polling: 'raf',
+        },
+      );
       onlyFitting.push(performance.now() - t);
     }
     await context.close();
 
     const ms = (v: number) => `${Math.round(v)} ms`;
     console.log('');
-    console.log(`Platzbörse mit ${FACILITIES} Einrichtungen und ${HOLDS} Reservierungen (+ Demo-Daten), Chromium headless`);
-    console.log(`  Board-Modell allein (Node, Median):     alle ${compute.all.toFixed(1)} ms, gefiltert ${compute.filtered.toFixed(1)} ms`);
+    console.log(
+      `Platzbörse mit ${FACILITIES} Einrichtungen und ${HOLDS} Reservierungen (+ Demo-Daten), Chromium headless`,
+    );
+    console.log(
+      `  Board-Modell allein (Node, Median):     alle ${compute.all.toFixed(1)} ms, gefiltert ${compute.filtered.toFixed(1)} ms`,
+    );
     console.log(`  Server befüllen (HTTP push):            ${ms(seedMs)}`);
     console.log(`  Erste Synchronisation bis alles lokal:  ${ms(firstSyncMs)}`);
     console.log(
@@ -248,7 +290,9 @@ async function main() {
     );
     console.log(`  „Weitere anzeigen“ (Median):            ${ms(median(more))}  (${more.map(ms).join(', ')})`);
     console.log(`  Filter Alter anwenden (Median):         ${ms(median(filters))}  (${filters.map(ms).join(', ')})`);
-    console.log(`  Filter „Nur passende“ (Median):         ${ms(median(onlyFitting))}  (${onlyFitting.map(ms).join(', ')})`);
+    console.log(
+      `  Filter „Nur passende“ (Median):         ${ms(median(onlyFitting))}  (${onlyFitting.map(ms).join(', ')})`,
+    );
   } finally {
     await browser.close();
     await server.stop();

@@ -20,9 +20,25 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
+
 import pg from 'pg';
-import { REFUSAL_REASONS, type PlacementAnswer } from '../shared/catalogues/entry';
+
+import {
+  applyFilter,
+  dueObligations,
+  summarize as summarizeDue,
+} from '../renderer/src/features/obligations/obligations-model';
+import {
+  DEFAULT_QUEUE_FILTER,
+  filterRows,
+  type QueueContext,
+  scopedRows,
+} from '../renderer/src/features/review/queue-model';
+import { submittedRecord } from '../renderer/src/test-fixtures/intake';
+import type { Queryable, Row as DbRow } from '../server/db/db';
+import { verbundOverview } from '../server/overview/query';
 import { AGE_GROUPS } from '../shared/catalogues/ageGroup';
+import { type PlacementAnswer, REFUSAL_REASONS } from '../shared/catalogues/entry';
 import { demoFacilities } from '../shared/demo/facilities';
 import { demoNightRecord } from '../shared/demo/nightRecord';
 import { OFFICE_IDS, type OfficeId } from '../shared/offices';
@@ -33,15 +49,10 @@ import type { FacilityWire } from '../shared/schema/facility';
 import type { HoldWire } from '../shared/schema/hold';
 import type { Intake, IntakeWire, ReviewState } from '../shared/schema/intake';
 import type { LoginResponse } from '../shared/sync/protocol';
-import { verbundOverview } from '../server/overview/query';
-import type { Queryable, Row as DbRow } from '../server/db/db';
-import { applyFilter, dueObligations, summarize as summarizeDue } from '../renderer/src/features/obligations/obligations-model';
-import { DEFAULT_QUEUE_FILTER, filterRows, scopedRows, type QueueContext } from '../renderer/src/features/review/queue-model';
-import { submittedRecord } from '../renderer/src/test-fixtures/intake';
 import { login, makeIntake, push } from '../test/support/api';
 import { createTestDatabase } from '../test/support/pg';
 import { startServer } from '../test/support/server';
-import { env, round, summarize, table, type Row, type Summary } from './stats';
+import { env, round, type Row, summarize, type Summary, table } from './stats';
 
 const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
 const only = (process.env.BENCH_ONLY ?? 'overview,models').split(',');
@@ -65,8 +76,33 @@ function random(seed: number): () => number {
 }
 const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
 
-const FIRST = ['Mia', 'Leon', 'Emma', 'Noah', 'Lina', 'Finn', 'Ella', 'Paul', 'Ida', 'Ben', 'Jörg', 'Özlem', 'Lüsa', 'Amélie'];
-const LAST = ['Musterkind', 'Beispiel', 'Erfunden', 'Probe', 'Testfall', 'Platzhalter', 'Vorlage', 'Müller-Fiktiv', 'Weiß-Muster'];
+const FIRST = [
+  'Mia',
+  'Leon',
+  'Emma',
+  'Noah',
+  'Lina',
+  'Finn',
+  'Ella',
+  'Paul',
+  'Ida',
+  'Ben',
+  'Jörg',
+  'Özlem',
+  'Lüsa',
+  'Amélie',
+];
+const LAST = [
+  'Musterkind',
+  'Beispiel',
+  'Erfunden',
+  'Probe',
+  'Testfall',
+  'Platzhalter',
+  'Vorlage',
+  'Müller-Fiktiv',
+  'Weiß-Muster',
+];
 
 // ---------------------------------------------------------------------------------------------------------------
 // (o) the Verbund overview on PostgreSQL
@@ -94,7 +130,7 @@ function makeSeed(intakeCount: number, users: Record<OfficeId, string>, coordina
       ...base,
       id: `bench-review-f-${a}-${k}`,
       name: `Fiktive Einrichtung ${a}-${k}`,
-      officeId: area === 'outside' ? 'segeberg' : (area as OfficeId),
+      officeId: area === 'outside' ? 'segeberg' : area,
       area,
       updatedAt: now,
       updatedBy: coordinatorId,
@@ -115,7 +151,11 @@ function makeSeed(intakeCount: number, users: Record<OfficeId, string>, coordina
     const office = OFFICE_IDS[i % OFFICE_IDS.length];
     const userId = users[office];
     const receivedAt = start + Math.floor(rnd() * (end - start));
-    const child = { firstName: pick(rnd, FIRST), lastName: `${pick(rnd, LAST)} ${i}`, estimatedAge: Math.floor(rnd() * 18) };
+    const child = {
+      firstName: pick(rnd, FIRST),
+      lastName: `${pick(rnd, LAST)} ${i}`,
+      estimatedAge: Math.floor(rnd() * 18),
+    };
     const night = demoNightRecord(receivedAt, child);
     const minutes = rnd() < 0.02 ? -Math.floor(5 + rnd() * 60) : Math.floor(5 + rnd() ** 2 * 895);
     const admittedAt = receivedAt + minutes * MIN;
@@ -124,7 +164,15 @@ function makeSeed(intakeCount: number, users: Record<OfficeId, string>, coordina
     let holdAt: FacilityWire | undefined;
     if (roll < 0.7) {
       const r = rnd();
-      const area = r < 0.5 ? office : r < 0.85 ? pick(rnd, OFFICE_IDS.filter((o) => o !== office)) : 'outside';
+      const area =
+        r < 0.5
+          ? office
+          : r < 0.85
+            ? pick(
+                rnd,
+                OFFICE_IDS.filter((o) => o !== office),
+              )
+            : 'outside';
       const facility = pick(rnd, inArea(area));
       placement = { ...night.placement, facilityId: facility.id, facilityName: facility.name, admittedAt };
     } else if (roll < 0.8) {
@@ -133,7 +181,14 @@ function makeSeed(intakeCount: number, users: Record<OfficeId, string>, coordina
     } else if (roll < 0.85) {
       placement = { ...night.placement, facilityName: 'Bereitschaftspflege Fiktiv', admittedAt };
     }
-    const intake = makeIntake(office, { ...night, id: randomUUID(), child, placement, createdBy: userId, updatedBy: userId });
+    const intake = makeIntake(office, {
+      ...night,
+      id: randomUUID(),
+      child,
+      placement,
+      createdBy: userId,
+      updatedBy: userId,
+    });
     if (!placement) delete intake.placement;
     intakes.get(office)!.push(intake);
 
@@ -190,10 +245,22 @@ function makeSeed(intakeCount: number, users: Record<OfficeId, string>, coordina
   return { facilities, intakes, entries, holds };
 }
 
-async function pushBatches<D extends { id: string }>(url: string, token: string, collection: string, docs: D[], batch: number) {
+async function pushBatches<D extends { id: string }>(
+  url: string,
+  token: string,
+  collection: string,
+  docs: D[],
+  batch: number,
+) {
   for (let i = 0; i < docs.length; i += batch) {
-    const res = await push(url, token, collection, docs.slice(i, i + batch).map((d) => ({ newDocumentState: d as never })));
-    if (res.rejected.length || res.conflicts.length) throw new Error(`${collection}: ${JSON.stringify(res).slice(0, 400)}`);
+    const res = await push(
+      url,
+      token,
+      collection,
+      docs.slice(i, i + batch).map((d) => ({ newDocumentState: d as never })),
+    );
+    if (res.rejected.length || res.conflicts.length)
+      throw new Error(`${collection}: ${JSON.stringify(res).slice(0, 400)}`);
   }
 }
 
@@ -208,13 +275,28 @@ function capturing(seen: { sql: string; params: unknown[] }[]): Queryable {
   };
 }
 
-const STATEMENTS = ['intakes per week', 'call to placement', 'refusals per week', 'refusals by reason', 'placement areas'];
+const STATEMENTS = [
+  'intakes per week',
+  'call to placement',
+  'refusals per week',
+  'refusals by reason',
+  'placement areas',
+];
 
 export type OverviewResult = {
   intakes: number;
   documents: { intakes: number; entries: number; holds: number; facilities: number; tableMb: number };
   seed: { ms: number; docsPerSecond: number };
-  route: { weeks: number; from: string; to: string; calls: Summary; first: number; timedOut: boolean; intakesCounted: number; refusalsCounted: number }[];
+  route: {
+    weeks: number;
+    from: string;
+    to: string;
+    calls: Summary;
+    first: number;
+    timedOut: boolean;
+    intakesCounted: number;
+    refusalsCounted: number;
+  }[];
   statementTimeoutMs: number;
   statements: { what: string; ms: number | null; estimatedRows: number; plan: string }[];
 };
@@ -252,12 +334,16 @@ async function benchOverview(intakeCount: number, calls: number, timeoutMs: numb
     const seedMs = performance.now() - t0;
     // Fresh statistics, as autovacuum would have them on a database that grew over a year.
     await db.query('VACUUM ANALYZE documents');
-    const [{ mb }] = await db.query<{ mb: number }>(`SELECT round(pg_total_relation_size('documents') / 1048576.0)::int AS mb`);
+    const [{ mb }] = await db.query<{ mb: number }>(
+      `SELECT round(pg_total_relation_size('documents') / 1048576.0)::int AS mb`,
+    );
 
     const route: OverviewResult['route'] = [];
     /** Ends the statements still running in this run's database (a call that timed out leaves them running). */
     const cancelRunning = () =>
-      db.query(`SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'`);
+      db.query(
+        `SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'`,
+      );
     const call = async (from: string): Promise<{ ms: number; body?: VerbundOverview }> => {
       const t = performance.now();
       try {
@@ -317,7 +403,10 @@ async function benchOverview(intakeCount: number, calls: number, timeoutMs: numb
           const client = await pool.connect();
           try {
             await client.query(`SET statement_timeout = ${Math.round(timeoutMs)}`);
-            const res = await client.query<{ 'QUERY PLAN': Plan[] }>(`EXPLAIN (${analyze ? 'ANALYZE, ' : ''}FORMAT JSON) ${sql}`, params);
+            const res = await client.query<{ 'QUERY PLAN': Plan[] }>(
+              `EXPLAIN (${analyze ? 'ANALYZE, ' : ''}FORMAT JSON) ${sql}`,
+              params,
+            );
             return res.rows[0]['QUERY PLAN'][0];
           } finally {
             client.release();
@@ -364,7 +453,10 @@ async function benchOverview(intakeCount: number, calls: number, timeoutMs: numb
 function outline(plan: Record<string, unknown>): string {
   const types: string[] = [];
   const walk = (p: Record<string, unknown>) => {
-    const t = String(p['Node Type']) + (p['Relation Name'] ? ` on ${String(p['Relation Name'])}` : '') + (p['Index Name'] ? ` (${String(p['Index Name'])})` : '');
+    const t =
+      String(p['Node Type']) +
+      (p['Relation Name'] ? ` on ${String(p['Relation Name'])}` : '') +
+      (p['Index Name'] ? ` (${String(p['Index Name'])})` : '');
     if (!types.includes(t)) types.push(t);
     for (const child of (p.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
   };
@@ -412,10 +504,21 @@ function makeRecords(n: number): Intake[] {
       ...(state === 'new' ? {} : { review: { state } }),
     });
     base.child = { ...base.child, lastName: `${pick(rnd, LAST)} ${i}` };
-    if (handedToUs) base.review = { state: 'handed_over', handedOverTo: 'segeberg', handedOverBy: `leitung.${officeId}`, handedOverAt: call + 10 * HOUR };
+    if (handedToUs)
+      base.review = {
+        state: 'handed_over',
+        handedOverTo: 'segeberg',
+        handedOverBy: `leitung.${officeId}`,
+        handedOverAt: call + 10 * HOUR,
+      };
     const decided = base.decision?.decidedAt ?? call;
     if (rnd() < 0.6) base.custodians = (base.custodians ?? []).map((c) => ({ ...c, informedAt: decided + 3 * HOUR }));
-    if (rnd() < 0.1) base.custodians = (base.custodians ?? []).map((c) => ({ ...c, objection: true, objectionAt: decided + 4 * HOUR }));
+    if (rnd() < 0.1)
+      base.custodians = (base.custodians ?? []).map((c) => ({
+        ...c,
+        objection: true,
+        objectionAt: decided + 4 * HOUR,
+      }));
     if (rnd() < 0.05) base.court = { applicationAt: decided + DAY };
     if (ageDays > 1 && rnd() < 0.5) base.handover = { handedOverAt: call + DAY };
     if (ageDays > 7 && rnd() < 0.4) base.end = { endedAt: call + 5 * DAY, reason: 'return_to_custodians' };
@@ -461,12 +564,22 @@ function benchModels(n: number, runs: number): ModelResult {
   const recent = add('q', 'scopedRows, scope "recent" (office filter, sort newest first, rows with obligations)', () =>
     scopedRows(records, 'recent', ctx),
   ) as ReturnType<typeof scopedRows>;
-  const all = add('q', 'scopedRows, scope "all"', () => scopedRows(records, 'all', ctx)) as ReturnType<typeof scopedRows>;
-  add('q', 'filterRows over "all", no filter (default)', () => filterRows(all, { ...DEFAULT_QUEUE_FILTER, scope: 'all' }));
+  const all = add('q', 'scopedRows, scope "all"', () => scopedRows(records, 'all', ctx)) as ReturnType<
+    typeof scopedRows
+  >;
+  add('q', 'filterRows over "all", no filter (default)', () =>
+    filterRows(all, { ...DEFAULT_QUEUE_FILTER, scope: 'all' }),
+  );
   add('q', 'filterRows over "recent", no filter (default)', () => filterRows(recent, DEFAULT_QUEUE_FILTER));
-  add('q', 'filterRows over "all", state "countersigned"', () => filterRows(all, { ...DEFAULT_QUEUE_FILTER, scope: 'all', state: 'countersigned' }));
-  add('q', 'filterRows over "all", overdue only', () => filterRows(all, { ...DEFAULT_QUEUE_FILTER, scope: 'all', overdueOnly: true }));
-  add('q', 'filterRows over "all", name search "muller"', () => filterRows(all, { ...DEFAULT_QUEUE_FILTER, scope: 'all', name: 'muller' }));
+  add('q', 'filterRows over "all", state "countersigned"', () =>
+    filterRows(all, { ...DEFAULT_QUEUE_FILTER, scope: 'all', state: 'countersigned' }),
+  );
+  add('q', 'filterRows over "all", overdue only', () =>
+    filterRows(all, { ...DEFAULT_QUEUE_FILTER, scope: 'all', overdueOnly: true }),
+  );
+  add('q', 'filterRows over "all", name search "muller"', () =>
+    filterRows(all, { ...DEFAULT_QUEUE_FILTER, scope: 'all', name: 'muller' }),
+  );
   add('q', 'filterRows over "all", name search "ozlem weiss 12"', () =>
     filterRows(all, { ...DEFAULT_QUEUE_FILTER, scope: 'all', name: 'ozlem weiss 12' }),
   );
@@ -475,13 +588,25 @@ function benchModels(n: number, runs: number): ModelResult {
   );
 
   const names = new Map(OFFICE_IDS.map((o) => [`bereitschaft.${o}`, `Bereitschaft ${o}`]));
-  const due = add('b', 'dueObligations (open records, derivation, sort)', () => dueObligations(records, { officeId: 'segeberg', now: MORNING, names }), (v) => {
-    const list = v as ReturnType<typeof dueObligations>;
-    return `${list.length} due, ${list.filter((d) => d.status === 'overdue').length} overdue`;
-  }) as ReturnType<typeof dueObligations>;
-  add('b', 'summarize (counts by kind and person)', () => [summarizeDue(due)], () => `${due.length} obligations`);
+  const due = add(
+    'b',
+    'dueObligations (open records, derivation, sort)',
+    () => dueObligations(records, { officeId: 'segeberg', now: MORNING, names }),
+    (v) => {
+      const list = v as ReturnType<typeof dueObligations>;
+      return `${list.length} due, ${list.filter((d) => d.status === 'overdue').length} overdue`;
+    },
+  ) as ReturnType<typeof dueObligations>;
+  add(
+    'b',
+    'summarize (counts by kind and person)',
+    () => [summarizeDue(due)],
+    () => `${due.length} obligations`,
+  );
   add('b', 'applyFilter, overdue only', () => applyFilter(due, { kind: null, responsibleId: null, overdueOnly: true }));
-  add('b', 'applyFilter, kind "informCustodians"', () => applyFilter(due, { kind: 'informCustodians', responsibleId: null, overdueOnly: false }));
+  add('b', 'applyFilter, kind "informCustodians"', () =>
+    applyFilter(due, { kind: 'informCustodians', responsibleId: null, overdueOnly: false }),
+  );
 
   return { records: n, runs, figures };
 }
@@ -501,7 +626,11 @@ async function main() {
   const result: Record<string, unknown> = { date: new Date().toISOString(), machine };
 
   if (only.includes('overview')) {
-    const o = await benchOverview(env('BENCH_REVIEW_INTAKES', 20_000), env('BENCH_REVIEW_CALLS', 10), env('BENCH_REVIEW_TIMEOUT_MS', 20_000));
+    const o = await benchOverview(
+      env('BENCH_REVIEW_INTAKES', 20_000),
+      env('BENCH_REVIEW_CALLS', 10),
+      env('BENCH_REVIEW_TIMEOUT_MS', 20_000),
+    );
     result.overview = o;
     rows.push({
       id: 'o',
@@ -513,7 +642,10 @@ async function main() {
       rows.push({
         id: 'o',
         what: `GET /api/v1/overview, ${r.weeks} weeks (${r.from}..${r.to})`,
-        value: r.timedOut && r.calls.n === 0 ? `> ${o.statementTimeoutMs} ms (cut off)` : `p50 ${r.calls.p50} ms, p95 ${r.calls.p95} ms`,
+        value:
+          r.timedOut && r.calls.n === 0
+            ? `> ${o.statementTimeoutMs} ms (cut off)`
+            : `p50 ${r.calls.p50} ms, p95 ${r.calls.p95} ms`,
         note: r.calls.n
           ? `n=${r.calls.n}${r.timedOut ? ' (then cut off)' : ''}, first ${r.first} ms; ${r.intakesCounted} intakes, ${r.refusalsCounted} refusals counted`
           : 'the first call did not answer in time',
@@ -533,7 +665,12 @@ async function main() {
     const m = benchModels(env('BENCH_REVIEW_RECORDS', 10_000), env('BENCH_REVIEW_RUNS', 20));
     result.models = m;
     for (const f of m.figures) {
-      rows.push({ id: f.id, what: `${f.what} (${m.records} records)`, value: `p50 ${f.timing.p50} ms, p95 ${f.timing.p95} ms`, note: `n=${f.timing.n}; ${f.result}` });
+      rows.push({
+        id: f.id,
+        what: `${f.what} (${m.records} records)`,
+        value: `p50 ${f.timing.p50} ms, p95 ${f.timing.p95} ms`,
+        note: `n=${f.timing.n}; ${f.result}`,
+      });
     }
   }
 

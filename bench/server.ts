@@ -1,10 +1,11 @@
-import { request as httpRequest, type ClientRequest } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { type ClientRequest, request as httpRequest } from 'node:http';
+
 import { login, push } from '../test/support/api';
 import { createTestDatabase } from '../test/support/pg';
-import { startServer, type RunningServer } from '../test/support/server';
+import { type RunningServer, startServer } from '../test/support/server';
 import { benchIntake } from './fixtures';
-import { summarize, until, type Summary } from './stats';
+import { summarize, type Summary, until } from './stats';
 
 /**
  * (f) The server alone (server/main.ts as a child process on PostgreSQL): push throughput, and how many concurrent
@@ -13,7 +14,15 @@ import { summarize, until, type Summary } from './stats';
 export type ServerResult = {
   pushBatched: { writers: number; batch: number; docs: number; ms: number; docsPerSecond: number };
   pushSingle: { writers: number; pushes: number; ms: number; pushesPerSecond: number; latency: Summary };
-  streams: { clients: number; connectMs: number; rssBeforeMb: number; rssAfterMb: number; kbPerStream: number; delivered: number; delivery: Summary }[];
+  streams: {
+    clients: number;
+    connectMs: number;
+    rssBeforeMb: number;
+    rssAfterMb: number;
+    kbPerStream: number;
+    delivered: number;
+    delivery: Summary;
+  }[];
 };
 
 function rssMb(pid: number): number {
@@ -21,7 +30,14 @@ function rssMb(pid: number): number {
   return m ? Math.round(Number(m[1]) / 1024) : NaN;
 }
 
-async function pushAll(url: string, token: string, writers: number, batch: number, total: number, prefix: string): Promise<number[]> {
+async function pushAll(
+  url: string,
+  token: string,
+  writers: number,
+  batch: number,
+  total: number,
+  prefix: string,
+): Promise<number[]> {
   let next = 0;
   const latencies: number[] = [];
   await Promise.all(
@@ -36,7 +52,8 @@ async function pushAll(url: string, token: string, writers: number, batch: numbe
         const t0 = performance.now();
         const res = await push(url, token, 'intakes', rows);
         latencies.push(performance.now() - t0);
-        if (res.rejected.length || res.conflicts.length) throw new Error(`push refused: ${JSON.stringify(res).slice(0, 300)}`);
+        if (res.rejected.length || res.conflicts.length)
+          throw new Error(`push refused: ${JSON.stringify(res).slice(0, 300)}`);
       }
     }),
   );
@@ -51,29 +68,37 @@ async function openStreams(server: RunningServer, token: string, n: number) {
   let ready = 0;
   let marker = '';
   await Promise.all(
-    Array.from({ length: n }, (_, i) =>
-      new Promise<void>((resolve, reject) => {
-        const req = httpRequest(
-          { host: url.hostname, port: url.port, path: url.pathname, headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, agent: false },
-          (res) => {
-            if (res.statusCode !== 200) return reject(new Error(`stream ${i}: HTTP ${res.statusCode}`));
-            let first = true;
-            res.setEncoding('utf8');
-            res.on('data', (chunk: string) => {
-              if (first && chunk.includes('RESYNC')) {
-                first = false;
-                ready++;
-                resolve();
-              }
-              if (marker && seenAt[i] === null && chunk.includes(marker)) seenAt[i] = performance.now();
-            });
-            res.on('error', () => {});
-          },
-        );
-        req.on('error', reject);
-        req.end();
-        reqs.push(req);
-      }),
+    Array.from(
+      { length: n },
+      (_, i) =>
+        new Promise<void>((resolve, reject) => {
+          const req = httpRequest(
+            {
+              host: url.hostname,
+              port: url.port,
+              path: url.pathname,
+              headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+              agent: false,
+            },
+            (res) => {
+              if (res.statusCode !== 200) return reject(new Error(`stream ${i}: HTTP ${res.statusCode}`));
+              let first = true;
+              res.setEncoding('utf8');
+              res.on('data', (chunk: string) => {
+                if (first && chunk.includes('RESYNC')) {
+                  first = false;
+                  ready++;
+                  resolve();
+                }
+                if (marker && seenAt[i] === null && chunk.includes(marker)) seenAt[i] = performance.now();
+              });
+              res.on('error', () => {});
+            },
+          );
+          req.on('error', reject);
+          req.end();
+          reqs.push(req);
+        }),
     ),
   );
   return {
@@ -84,7 +109,12 @@ async function openStreams(server: RunningServer, token: string, n: number) {
   };
 }
 
-export async function benchServer(opts: { batchedDocs: number; singlePushes: number; streamCounts: number[]; log: (s: string) => void }): Promise<ServerResult> {
+export async function benchServer(opts: {
+  batchedDocs: number;
+  singlePushes: number;
+  streamCounts: number[];
+  log: (s: string) => void;
+}): Promise<ServerResult> {
   const pgdb = await createTestDatabase('obhut_bench_server');
   const server = await startServer({ databaseUrl: pgdb.url });
   try {
@@ -119,7 +149,9 @@ export async function benchServer(opts: { batchedDocs: number; singlePushes: num
       open.setMarker(markerDoc.id);
       const tp = performance.now();
       await push(server.url, token, 'intakes', [{ newDocumentState: { ...markerDoc, _deleted: false } }]);
-      await until(() => open.seenAt.every((s) => s !== null), `all ${n} streams got the change`, 60_000, 10).catch(() => {});
+      await until(() => open.seenAt.every((s) => s !== null), `all ${n} streams got the change`, 60_000, 10).catch(
+        () => {},
+      );
       const delays = open.seenAt.filter((s): s is number => s !== null).map((s) => s - tp);
       streams.push({
         clients: n,
@@ -134,8 +166,20 @@ export async function benchServer(opts: { batchedDocs: number; singlePushes: num
       await new Promise((r) => setTimeout(r, 1500));
     }
     return {
-      pushBatched: { writers: 4, batch: 100, docs: opts.batchedDocs, ms: Math.round(batchedMs), docsPerSecond: Math.round(opts.batchedDocs / (batchedMs / 1000)) },
-      pushSingle: { writers: 8, pushes: opts.singlePushes, ms: Math.round(singleMs), pushesPerSecond: Math.round(opts.singlePushes / (singleMs / 1000)), latency: summarize(single) },
+      pushBatched: {
+        writers: 4,
+        batch: 100,
+        docs: opts.batchedDocs,
+        ms: Math.round(batchedMs),
+        docsPerSecond: Math.round(opts.batchedDocs / (batchedMs / 1000)),
+      },
+      pushSingle: {
+        writers: 8,
+        pushes: opts.singlePushes,
+        ms: Math.round(singleMs),
+        pushesPerSecond: Math.round(opts.singlePushes / (singleMs / 1000)),
+        latency: summarize(single),
+      },
       streams,
     };
   } finally {

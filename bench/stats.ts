@@ -34,7 +34,12 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Polls until `probe` holds, or throws after `timeoutMs`. */
-export async function until(probe: () => Promise<boolean> | boolean, what: string, timeoutMs = 300_000, everyMs = 20): Promise<void> {
+export async function until(
+  probe: () => Promise<boolean> | boolean,
+  what: string,
+  timeoutMs = 300_000,
+  everyMs = 20,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await probe()) return;
@@ -47,8 +52,13 @@ export type Row = { id: string; what: string; value: string; note?: string };
 
 export function table(rows: Row[]): string {
   const w = [4, 0, 0].map((min, i) => Math.max(min, ...rows.map((r) => [r.id, r.what, r.value][i].length)));
-  const line = (r: Row) => `${r.id.padEnd(w[0])}  ${r.what.padEnd(w[1])}  ${r.value.padEnd(w[2])}  ${r.note ?? ''}`.trimEnd();
-  return [line({ id: 'id', what: 'what', value: 'value', note: 'note' }), '-'.repeat(w[0] + w[1] + w[2] + 10), ...rows.map(line)].join('\n');
+  const line = (r: Row) =>
+    `${r.id.padEnd(w[0])}  ${r.what.padEnd(w[1])}  ${r.value.padEnd(w[2])}  ${r.note ?? ''}`.trimEnd();
+  return [
+    line({ id: 'id', what: 'what', value: 'value', note: 'note' }),
+    '-'.repeat(w[0] + w[1] + w[2] + 10),
+    ...rows.map(line),
+  ].join('\n');
 }
 
 export function env(name: string, fallback: number): number {

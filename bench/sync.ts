@@ -1,15 +1,16 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { filter, firstValueFrom, type Observable } from 'rxjs';
-import { openClient, type ObhutClient } from '../renderer/src/data/client';
+
+import { type ObhutClient, openClient } from '../renderer/src/data/client';
 import { memoryStore } from '../renderer/src/data/vault';
 import type { Intake } from '../shared/schema/intake';
+import { FaultyNetwork } from '../test/fuzz/network';
 import { login, pullAll, push } from '../test/support/api';
 import { createTestDatabase } from '../test/support/pg';
 import { startServer } from '../test/support/server';
-import { FaultyNetwork } from '../test/fuzz/network';
 import { benchIntake } from './fixtures';
-import { openPeerClient, seedCouch, startCouch, type PeerClient } from './peer';
-import { round, summarize, time, until, type Summary } from './stats';
+import { openPeerClient, type PeerClient, seedCouch, startCouch } from './peer';
+import { round, summarize, type Summary, time, until } from './stats';
 
 /**
  * (c) initial sync of N intakes to a fresh client, (d) catch-up after M changes made offline, (e) live propagation
@@ -38,7 +39,14 @@ type Side = {
 };
 
 /** `docs` seeded intakes (ids benchIntake(0..docs-1)); `expected`: what a fresh client must hold (docs + demo data). */
-async function measure(side: Side, docs: number, expected: number, changes: number, samples: number, log: (s: string) => void): Promise<SyncFigures> {
+async function measure(
+  side: Side,
+  docs: number,
+  expected: number,
+  changes: number,
+  samples: number,
+  log: (s: string) => void,
+): Promise<SyncFigures> {
   log('  (c) initial sync');
   const t0 = performance.now();
   const a = await side.open('a');
@@ -62,7 +70,9 @@ async function measure(side: Side, docs: number, expected: number, changes: numb
   for (let i = 0; i < samples; i++) {
     const id = benchIntake((i * 7919) % docs).id;
     const text = `Live ${i} ${Date.now()}`;
-    const seen = firstValueFrom(b.changes$.pipe(filter((e) => e.documentId === id && e.documentData.situation === text)));
+    const seen = firstValueFrom(
+      b.changes$.pipe(filter((e) => e.documentId === id && e.documentData.situation === text)),
+    );
     const { ms } = await time(async () => {
       await a.update(id, text);
       await seen;
@@ -72,8 +82,17 @@ async function measure(side: Side, docs: number, expected: number, changes: numb
   }
   await Promise.all([a.close(), b.close()]);
   return {
-    initialSync: { docs: expected, ms: Math.round(initialMs), docsPerSecond: Math.round(expected / (initialMs / 1000)) },
-    catchUp: { changes, ms: Math.round(catchUpMs), changesPerSecond: Math.round(changes / (catchUpMs / 1000)), offlineWritesMs: Math.round(writeMs) },
+    initialSync: {
+      docs: expected,
+      ms: Math.round(initialMs),
+      docsPerSecond: Math.round(expected / (initialMs / 1000)),
+    },
+    catchUp: {
+      changes,
+      ms: Math.round(catchUpMs),
+      changesPerSecond: Math.round(changes / (catchUpMs / 1000)),
+      offlineWritesMs: Math.round(writeMs),
+    },
     propagation: summarize(latencies),
   };
 }
@@ -100,7 +119,10 @@ function obhutSide(serverUrl: string): Side {
         update: async (id, situation) => {
           await client.intakes.update(id, { situation });
         },
-        changes$: client.db.intakes.$ as unknown as Observable<{ documentId: string; documentData: { situation?: string } }>,
+        changes$: client.db.intakes.$ as unknown as Observable<{
+          documentId: string;
+          documentData: { situation?: string };
+        }>,
         offline: (on) => network.apply({ offline: on }),
         awaitPushed: () => until(() => client.status.pendingCount === 0, 'pushed', 600_000, 20),
         close: () => client.close(),
@@ -119,7 +141,10 @@ function peerSide(couchDbUrl: string, batchSize: number): Side {
           const doc = await peer.db.intakes.findOne(id).exec();
           await doc!.incrementalPatch({ situation, updatedAt: Date.now(), updatedBy: `peer-${tag}` });
         },
-        changes$: peer.db.intakes.$ as unknown as Observable<{ documentId: string; documentData: { situation?: string } }>,
+        changes$: peer.db.intakes.$ as unknown as Observable<{
+          documentId: string;
+          documentData: { situation?: string };
+        }>,
         offline: (on) => (on ? peer.network.goOffline() : peer.network.goOnline()),
         awaitPushed: () => peer.replication.awaitInSync().then(() => undefined),
         close: () => peer.close(),
@@ -128,7 +153,12 @@ function peerSide(couchDbUrl: string, batchSize: number): Side {
   };
 }
 
-export async function benchSync(opts: { docs: number; changes: number; samples: number; log: (s: string) => void }): Promise<SyncResult> {
+export async function benchSync(opts: {
+  docs: number;
+  changes: number;
+  samples: number;
+  log: (s: string) => void;
+}): Promise<SyncResult> {
   const seed: Intake[] = Array.from({ length: opts.docs }, (_, i) => benchIntake(i));
 
   opts.log('Obhut: seeding the server');
@@ -138,8 +168,14 @@ export async function benchSync(opts: { docs: number; changes: number; samples: 
   try {
     const { token } = await login(server.url, 'bereitschaft.segeberg');
     for (let i = 0; i < seed.length; i += 500) {
-      const res = await push(server.url, token, 'intakes', seed.slice(i, i + 500).map((d) => ({ newDocumentState: { ...d, _deleted: false } })));
-      if (res.rejected.length || res.conflicts.length) throw new Error(`seeding refused: ${JSON.stringify(res).slice(0, 300)}`);
+      const res = await push(
+        server.url,
+        token,
+        'intakes',
+        seed.slice(i, i + 500).map((d) => ({ newDocumentState: { ...d, _deleted: false } })),
+      );
+      if (res.rejected.length || res.conflicts.length)
+        throw new Error(`seeding refused: ${JSON.stringify(res).slice(0, 300)}`);
     }
     // The demo data adds a few intakes of the office: a fresh client must hold what the server gives the office.
     const expected = (await pullAll(server.url, token, 'intakes')).documents.length;

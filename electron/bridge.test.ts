@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+
 import { IPC_CHANNELS, IPC_EVENTS, type LockReason } from '../shared/ipc';
 import { createBridge } from './bridge';
 

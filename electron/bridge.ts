@@ -1,9 +1,10 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
+
 import {
   IPC_CHANNELS,
   IPC_EVENTS,
-  LOCK_REASONS,
   type KeystoreResult,
+  LOCK_REASONS,
   type LockReason,
   type MachineConfig,
   type ObhutBridge,
@@ -14,7 +15,10 @@ import {
  * What the preload puts on window.obhut: exactly ObhutBridge, frozen, with no way to reach ipcRenderer or
  * any channel outside IPC_CHANNELS and IPC_EVENTS. Listeners get the reason only, never the IPC event.
  */
-export function createBridge(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>, appVersion: string): ObhutBridge {
+export function createBridge(
+  ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>,
+  appVersion: string,
+): ObhutBridge {
   return Object.freeze({
     appVersion,
     getConfig: (): Promise<MachineConfig> => ipc.invoke(IPC_CHANNELS.getConfig),

@@ -1,13 +1,16 @@
-import type { Logger } from './log';
 import { assessKeystore, createKeystore, type SafeStorageLike } from './keystore';
+import type { Logger } from './log';
 
 /** Electron's safeStorage at the seam: a reversible stand-in for DPAPI/Keychain/libsecret, with a chosen backend. */
-function fakeSafeStorage(options: { available?: boolean; backend?: ReturnType<SafeStorageLike['getSelectedStorageBackend']> } = {}) {
+function fakeSafeStorage(
+  options: { available?: boolean; backend?: ReturnType<SafeStorageLike['getSelectedStorageBackend']> } = {},
+) {
   const key = 0x5a;
   return {
     isEncryptionAvailable: () => options.available ?? true,
     getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
-    encryptString: (plain: string) => Buffer.concat([Buffer.from('OS'), Buffer.from(plain, 'utf8').map((b) => b ^ key)]),
+    encryptString: (plain: string) =>
+      Buffer.concat([Buffer.from('OS'), Buffer.from(plain, 'utf8').map((b) => b ^ key)]),
     decryptString: (data: Buffer) => {
       if (data.subarray(0, 2).toString() !== 'OS') throw new Error('Error while decrypting the ciphertext provided');
       return Buffer.from(data.subarray(2).map((b) => b ^ key)).toString('utf8');
@@ -35,7 +38,11 @@ describe('keystore', () => {
     ['linux', { backend: 'kwallet6' as const }],
   ])('wraps with the OS on %s %j and unwraps again', (platform, storage) => {
     const { log } = recordingLog();
-    const keystore = createKeystore(fakeSafeStorage(storage), { platform: platform as NodeJS.Platform, allowPlaintext: false, log });
+    const keystore = createKeystore(fakeSafeStorage(storage), {
+      platform: platform as NodeJS.Platform,
+      allowPlaintext: false,
+      log,
+    });
     const wrapped = keystore.protect(SECRET);
     expect(wrapped.ok).toBe(true);
     const value = (wrapped as { value: string }).value;
@@ -46,7 +53,11 @@ describe('keystore', () => {
 
   it("refuses Linux's plain-text backend with a German message unless the policy allows it", () => {
     const { lines, log } = recordingLog();
-    const keystore = createKeystore(fakeSafeStorage({ backend: 'basic_text' }), { platform: 'linux', allowPlaintext: false, log });
+    const keystore = createKeystore(fakeSafeStorage({ backend: 'basic_text' }), {
+      platform: 'linux',
+      allowPlaintext: false,
+      log,
+    });
     const result = keystore.protect(SECRET);
     expect(result).toEqual({ ok: false, message: expect.stringContaining('nicht sicher ablegen') });
     expect(lines).toEqual(['error keystore refused: no OS protection and the policy does not allow plain text']);
@@ -55,7 +66,11 @@ describe('keystore', () => {
 
   it('refuses when the OS keystore is unavailable (locked keychain, no keyring)', () => {
     const { log } = recordingLog();
-    const keystore = createKeystore(fakeSafeStorage({ available: false }), { platform: 'darwin', allowPlaintext: false, log });
+    const keystore = createKeystore(fakeSafeStorage({ available: false }), {
+      platform: 'darwin',
+      allowPlaintext: false,
+      log,
+    });
     expect(keystore.protect(SECRET)).toMatchObject({ ok: false });
   });
 
@@ -70,7 +85,10 @@ describe('keystore', () => {
 
     // The policy is withdrawn: the plain value is no longer accepted.
     const strict = createKeystore(fakeSafeStorage(), { platform: 'linux', allowPlaintext: false, log });
-    expect(strict.unprotect(wrapped.value)).toEqual({ ok: false, message: expect.stringContaining('lässt sich auf diesem Gerät nicht öffnen') });
+    expect(strict.unprotect(wrapped.value)).toEqual({
+      ok: false,
+      message: expect.stringContaining('lässt sich auf diesem Gerät nicht öffnen'),
+    });
   });
 
   it('reports a stored value the OS cannot decrypt (copied from another machine) instead of throwing', () => {

@@ -1,4 +1,5 @@
 import type { SafeStorage } from 'electron';
+
 import { de } from '../shared/i18n';
 import type { KeystoreResult } from '../shared/ipc';
 import type { Logger } from './log';
@@ -31,7 +32,8 @@ export function assessKeystore(
 ): KeystoreAssessment {
   const backend = platform === 'linux' ? safeStorage.getSelectedStorageBackend() : 'os';
   const protectedByOs =
-    safeStorage.isEncryptionAvailable() && !(platform === 'linux' && (backend === 'basic_text' || backend === 'unknown'));
+    safeStorage.isEncryptionAvailable() &&
+    !(platform === 'linux' && (backend === 'basic_text' || backend === 'unknown'));
   return { protectedByOs, usable: protectedByOs || allowPlaintext, backend };
 }
 
@@ -55,7 +57,9 @@ export function createKeystore(
       const state = assess();
       if (!state.usable) return refused();
       if (!state.protectedByOs) {
-        options.log.warn('keystore: key stored without OS protection, allowed by the machine policy', { backend: state.backend });
+        options.log.warn('keystore: key stored without OS protection, allowed by the machine policy', {
+          backend: state.backend,
+        });
         return { ok: true, value: PLAIN_PREFIX + Buffer.from(plain, 'utf8').toString('base64') };
       }
       return { ok: true, value: OS_PREFIX + safeStorage.encryptString(plain).toString('base64') };

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { IPC_CHANNELS, IPC_EVENTS } from '../shared/ipc';
 import { bundleElectron } from './tools/bundle';
 
@@ -116,16 +117,20 @@ type Call = [string, ...unknown[]];
 async function runMain(env: Record<string, string> = {}): Promise<{ calls: Call[]; channels: string[] }> {
   const reportFile = path.join(dir, `report-${Math.random()}.json`);
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', path.join(dir, 'fake-electron.cjs'), path.join(dir, 'dist', 'electron', 'main.cjs')], {
-      env: {
-        PATH: process.env.PATH,
-        FAKE_REPORT: reportFile,
-        FAKE_USER_DATA: path.join(dir, 'profile'),
-        OBHUT_POLICY_PATH: path.join(dir, 'policy.json'),
-        ...env,
+    const child = spawn(
+      process.execPath,
+      ['-r', path.join(dir, 'fake-electron.cjs'), path.join(dir, 'dist', 'electron', 'main.cjs')],
+      {
+        env: {
+          PATH: process.env.PATH,
+          FAKE_REPORT: reportFile,
+          FAKE_USER_DATA: path.join(dir, 'profile'),
+          OBHUT_POLICY_PATH: path.join(dir, 'policy.json'),
+          ...env,
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    );
     const timer = setTimeout(() => child.kill(), 20_000);
     child.on('exit', () => {
       clearTimeout(timer);
@@ -193,12 +198,18 @@ describe('main process wiring', () => {
     expect(find(calls, 'ipc.foreign')).toEqual([['refused']]);
     expect(find(calls, 'permission.media')).toEqual([[false]]);
     // Linux's plain-text keystore backend and no policy allowing it: refused.
-    expect(find(calls, 'ipc.protectSecret')).toEqual([[{ ok: false, message: expect.stringContaining('nicht sicher ablegen') }]]);
+    expect(find(calls, 'ipc.protectSecret')).toEqual([
+      [{ ok: false, message: expect.stringContaining('nicht sicher ablegen') }],
+    ]);
   });
 
   it('asks the renderer to lock on sleep and screen lock', async () => {
     const { calls } = await runMain();
-    expect(find(calls, 'powerMonitor.on').map(([event]) => event).sort()).toEqual(['lock-screen', 'suspend']);
+    expect(
+      find(calls, 'powerMonitor.on')
+        .map(([event]) => event)
+        .sort(),
+    ).toEqual(['lock-screen', 'suspend']);
     expect(find(calls, 'webContents.send')).toEqual([
       [IPC_EVENTS.lockRequest, 'suspend'],
       [IPC_EVENTS.lockRequest, 'lock-screen'],

@@ -1,15 +1,29 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
+
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import { autoUpdater } from 'electron-updater';
+
 import { de } from '../shared/i18n';
 import { IPC_EVENTS } from '../shared/ipc';
 import { createKeystore } from './keystore';
 import { createFileLogger } from './log';
-import { forwardLockSignals } from './power/lock-signals';
-import { createPdfExport } from './print/pdf-export';
 import { launchServerUrl, loadSettings, machinePolicyPath } from './policy/load';
 import { toMachineConfig } from './policy/settings';
+import { forwardLockSignals } from './power/lock-signals';
+import { createPdfExport } from './print/pdf-export';
 import { contentSecurityPolicy } from './security/csp';
 import { registerIpcHandlers } from './security/ipc';
 import { guardNavigation, isSafeExternalUrl } from './security/navigation';

@@ -1,4 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
+
 import { createBridge } from './bridge';
 
 /** Replaced by the bundler with package.json's version (electron/tools/bundle.ts). */

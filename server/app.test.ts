@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
+
 import type { FastifyInstance } from 'fastify';
+
 import { login, makeIntake, openStream, push, request } from '../test/support/api';
 import { insertUser, openMigratedPglite } from '../test/support/pglite';
 import { buildServer } from './app';
@@ -29,7 +31,9 @@ it('reports the embedded storage and the given version', async () => {
 
 it('sends heartbeat comments and ends a stream whose session expired', async () => {
   const session = await login(url, 'anna', { password: 'geheim' });
-  const res = await fetch(`${url}/api/v1/sync/intakes/stream`, { headers: { authorization: `Bearer ${session.token}` } });
+  const res = await fetch(`${url}/api/v1/sync/intakes/stream`, {
+    headers: { authorization: `Bearer ${session.token}` },
+  });
   const reader = res.body!.getReader();
   let text = '';
   while (!text.includes(': ping')) text += new TextDecoder().decode((await reader.read()).value);

@@ -1,27 +1,28 @@
 import cors from '@fastify/cors';
-import Fastify, { LogController, type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
+
 import {
   API_PREFIX,
-  PUSH_BODY_MAX_BYTES,
-  PUSH_ROWS_MAX,
-  STREAM_HEARTBEAT_MS,
   type HealthResponse,
   type LoginRequest,
+  PUSH_BODY_MAX_BYTES,
+  PUSH_ROWS_MAX,
   type PushRow,
+  STREAM_HEARTBEAT_MS,
 } from '../shared/sync/protocol';
 import { registerAdminRoutes } from './admin/routes';
-import { registerDirectoryRoutes } from './directory/routes';
 import { actorFields as actorFieldsOf, type AuditActor } from './audit/chain';
 import { appendAudit, audit } from './audit/log';
 import { pullEvents } from './audit/sync-events';
 import { DEFAULT_LOGIN_POLICY, login, type LoginPolicy } from './auth/login';
-import { authenticate, bearerToken, deviceHeader, type Auth } from './auth/sessions';
+import { type Auth, authenticate, bearerToken, deviceHeader } from './auth/sessions';
 import { guardCollection, holdsPersonalData } from './authz/collections';
 import { installAuthorisation, ROUTES } from './authz/routes';
 import type { Db } from './db/db';
+import { registerDirectoryRoutes } from './directory/routes';
 import { isStorableJson } from './http/body-guard';
-import { installOversizedBodyDrain } from './http/oversized-body';
 import { ApiError, clientError, frameworkError, installErrorHandlers } from './http/errors';
+import { installOversizedBodyDrain } from './http/oversized-body';
 import { registerOverviewRoutes } from './overview/routes';
 import { collectionByName, type CollectionDef } from './sync/collections';
 import { parseCheckpoint, parseLimit, readFeed } from './sync/pull';
@@ -141,7 +142,12 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   }
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
-      { method: request.method, route: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        method: request.method,
+        route: request.routeOptions.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       'Anfrage',
     );
   });

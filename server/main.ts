@@ -1,5 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+
 import { buildServer, DEFAULT_ALLOWED_ORIGINS } from './app';
 import type { Db } from './db/db';
 import { migrate } from './db/migrate';
@@ -16,7 +17,9 @@ async function main() {
   const port = env.PORT ? Number(env.PORT) : 3000;
   const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   const allowedOrigins = env.OBHUT_ALLOWED_ORIGINS
-    ? env.OBHUT_ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)
+    ? env.OBHUT_ALLOWED_ORIGINS.split(',')
+        .map((o) => o.trim())
+        .filter(Boolean)
     : DEFAULT_ALLOWED_ORIGINS;
 
   const logger = { level: env.LOG_LEVEL || 'info', redact: ['req.headers.authorization'] };
@@ -28,7 +31,9 @@ async function main() {
     ? { cert: await readFile(env.OBHUT_TLS_CERT), key: await readFile(env.OBHUT_TLS_KEY!) }
     : undefined;
   const trustProxy = env.OBHUT_TRUST_PROXY === 'true' ? true : env.OBHUT_TRUST_PROXY || false;
-  const addressMaxFailures = env.OBHUT_LOGIN_ADDRESS_MAX_FAILURES ? Number(env.OBHUT_LOGIN_ADDRESS_MAX_FAILURES) : undefined;
+  const addressMaxFailures = env.OBHUT_LOGIN_ADDRESS_MAX_FAILURES
+    ? Number(env.OBHUT_LOGIN_ADDRESS_MAX_FAILURES)
+    : undefined;
   if (addressMaxFailures !== undefined && !(Number.isInteger(addressMaxFailures) && addressMaxFailures > 0)) {
     throw new Error('OBHUT_LOGIN_ADDRESS_MAX_FAILURES muss eine positive ganze Zahl sein');
   }
@@ -46,7 +51,10 @@ async function main() {
     db = await openPglite(dataDir);
   }
   await migrate(db);
-  await ensureFeeds(db, allCollections.map((c) => c.name));
+  await ensureFeeds(
+    db,
+    allCollections.map((c) => c.name),
+  );
   const demo = !env.DATABASE_URL || env.OBHUT_DEMO === '1';
   if (demo) await seedDemo(db);
 

@@ -13,5 +13,8 @@ export function safeFileName(name: string): string {
     .replace(/\s+/g, ' ')
     .replace(/^[.\s]+|[.\s]+$/g, '');
   // Cut by code points, so a character outside the BMP is never split in half.
-  return Array.from(clean).slice(0, FILE_NAME_MAX).join('').replace(/[.\s]+$/, '');
+  return Array.from(clean)
+    .slice(0, FILE_NAME_MAX)
+    .join('')
+    .replace(/[.\s]+$/, '');
 }

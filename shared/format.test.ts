@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { formatDate, formatDateTime, formatIsoDate } from './format';
 
 describe('German date formatting in Europe/Berlin', () => {

@@ -23,9 +23,7 @@ export type KeystoreResult = { ok: true; value: string } | { ok: false; message:
 
 /** What became of saving a printed page as PDF: where it went, or that the user cancelled, or the German reason. */
 export type PrintToPdfResult =
-  | { status: 'saved'; path: string }
-  | { status: 'cancelled' }
-  | { status: 'failed'; message: string };
+  { status: 'saved'; path: string } | { status: 'cancelled' } | { status: 'failed'; message: string };
 
 export type ObhutBridge = {
   appVersion: string;

@@ -14,7 +14,9 @@ for (const file of files) {
   const text = readFileSync(file, 'utf8');
   if (fixed.test(text)) continue;
   if (!buggy.test(text)) {
-    console.warn(`obhut: ${file} does not look like RxDB 17.6; RESYNC fix not applied - check test/fuzz/rxdb-resync.test.ts`);
+    console.warn(
+      `obhut: ${file} does not look like RxDB 17.6; RESYNC fix not applied - check test/fuzz/rxdb-resync.test.ts`,
+    );
     continue;
   }
   writeFileSync(file, text.replace(buggy, '$1$2openTasks.unshift(innerTaskWithTime);$2$3'));

@@ -1,6 +1,7 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { launchServerUrl, loadSettings, machinePolicyPath } from './load';
 import { SAFE_DEFAULTS, serverUrlProblem, toMachineConfig } from './settings';
 
@@ -86,7 +87,9 @@ describe('machine policy', () => {
     await writeJson(userSettingsFile, { idleLockMinutes: 120, serverUrl: 'https://user-choice.example.org' });
     const resolved = await loadSettings({ machinePolicyFile, userSettingsFile });
     const byKey = (key: string) => resolved.errors.filter((e) => e.includes(`„${key}“`));
-    expect(byKey('serverUrl')[0]).toMatch(/Server-Adresse\) muss ein Text sein\. Es gilt der Standardwert http:\/\/localhost:3000/);
+    expect(byKey('serverUrl')[0]).toMatch(
+      /Server-Adresse\) muss ein Text sein\. Es gilt der Standardwert http:\/\/localhost:3000/,
+    );
     expect(byKey('idleLockMinutes')[0]).toContain('muss eine ganze Zahl sein. Es gilt der Standardwert 10');
     expect(byKey('allowUpdateDownload')[0]).toContain('muss true oder false sein. Es gilt der Standardwert false');
     expect(byKey('allowPlaintextKeyStorage')[0]).toContain('muss true oder false sein');
@@ -110,9 +113,14 @@ describe('machine policy', () => {
   });
 
   it('names an unknown key and ignores it', async () => {
-    await writeJson(machinePolicyFile, { serverUrl: 'https://obhut.example.org', serverURL: 'https://typo.example.org' });
+    await writeJson(machinePolicyFile, {
+      serverUrl: 'https://obhut.example.org',
+      serverURL: 'https://typo.example.org',
+    });
     const resolved = await loadSettings({ machinePolicyFile, userSettingsFile });
-    expect(resolved.errors).toEqual(['Maschinenrichtlinie: Die Einstellung „serverURL“ gibt es nicht; sie wird ignoriert.']);
+    expect(resolved.errors).toEqual([
+      'Maschinenrichtlinie: Die Einstellung „serverURL“ gibt es nicht; sie wird ignoriert.',
+    ]);
     expect(resolved.settings.serverUrl).toBe('https://obhut.example.org');
   });
 
@@ -143,7 +151,11 @@ describe('machine policy', () => {
 
   it('uses the launch server URL over the user settings when no policy sets one', async () => {
     await writeJson(userSettingsFile, { serverUrl: 'https://elsewhere.example.org' });
-    const resolved = await loadSettings({ machinePolicyFile, userSettingsFile, launchServerUrl: 'http://localhost:3005' });
+    const resolved = await loadSettings({
+      machinePolicyFile,
+      userSettingsFile,
+      launchServerUrl: 'http://localhost:3005',
+    });
     expect(resolved.settings.serverUrl).toBe('http://localhost:3005');
     expect(resolved.managed).toEqual([]);
   });
@@ -214,7 +226,9 @@ describe('server URL rule', () => {
 
 describe('policy location', () => {
   it('is machine-wide per platform', () => {
-    expect(machinePolicyPath('win32', { ProgramData: 'D:\\ProgramData' }, true)).toBe('D:\\ProgramData\\Obhut\\policy.json');
+    expect(machinePolicyPath('win32', { ProgramData: 'D:\\ProgramData' }, true)).toBe(
+      'D:\\ProgramData\\Obhut\\policy.json',
+    );
     expect(machinePolicyPath('win32', {}, true)).toBe('C:\\ProgramData\\Obhut\\policy.json');
     expect(machinePolicyPath('linux', {}, true)).toBe('/etc/obhut/policy.json');
     expect(machinePolicyPath('darwin', {}, true)).toBe('/Library/Application Support/Obhut/policy.json');
@@ -227,9 +241,9 @@ describe('policy location', () => {
   });
 
   it('takes the launch server URL from argv before the environment', () => {
-    expect(launchServerUrl(['electron', '.', '--obhut-server-url=http://localhost:3001'], { OBHUT_SERVER_URL: 'x' })).toBe(
-      'http://localhost:3001',
-    );
+    expect(
+      launchServerUrl(['electron', '.', '--obhut-server-url=http://localhost:3001'], { OBHUT_SERVER_URL: 'x' }),
+    ).toBe('http://localhost:3001');
     expect(launchServerUrl([], { OBHUT_SERVER_URL: 'http://localhost:3002' })).toBe('http://localhost:3002');
     expect(launchServerUrl([], {})).toBeUndefined();
   });

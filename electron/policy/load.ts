@@ -1,6 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Layer, layerFromObject, layerFromText, resolveSettings, type ResolvedSettings, unreadableLayer } from './settings';
+
+import {
+  type Layer,
+  layerFromObject,
+  layerFromText,
+  type ResolvedSettings,
+  resolveSettings,
+  unreadableLayer,
+} from './settings';
 
 /**
  * Where the machine-wide policy lives. OBHUT_POLICY_PATH is honoured only in an unpackaged app (development and
@@ -44,6 +52,8 @@ export async function loadSettings(options: LoadOptions): Promise<ResolvedSettin
     readLayer('machine', options.machinePolicyFile),
     readLayer('user', options.userSettingsFile),
   ]);
-  const launch = options.launchServerUrl ? layerFromObject('launch', { serverUrl: options.launchServerUrl }) : undefined;
+  const launch = options.launchServerUrl
+    ? layerFromObject('launch', { serverUrl: options.launchServerUrl })
+    : undefined;
   return resolveSettings({ machine, user, launch });
 }

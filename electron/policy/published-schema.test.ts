@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+
 import Ajv from 'ajv';
+
 import { PUBLISHED_SCHEMA_PATH, publishedSchemaText } from '../tools/write-policy-schema';
 import { layerFromText } from './settings';
 

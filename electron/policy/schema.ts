@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+
 import { de } from '../../shared/i18n';
 import { OFFICE_IDS } from '../../shared/offices';
 

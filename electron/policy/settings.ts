@@ -1,6 +1,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
-import type { MachineConfig } from '../../shared/ipc';
+
 import { de } from '../../shared/i18n';
+import type { MachineConfig } from '../../shared/ipc';
 import type { OfficeId } from '../../shared/offices';
 import { fill } from '../text';
 import { policySchema, SETTING_KEYS, type SettingKey, UPDATE_CHANNELS } from './schema';
@@ -134,9 +135,7 @@ export function layerFromObject(source: LayerSource, content: Record<string, unk
   for (const key of SETTING_KEYS) {
     if (!(key in content)) continue;
     if (!SETTABLE_BY[source].has(key)) {
-      errors.push(
-        fill(desktop.policy.machineOnly, { source: sourceName(source), key, label: desktop.settings[key] }),
-      );
+      errors.push(fill(desktop.policy.machineOnly, { source: sourceName(source), key, label: desktop.settings[key] }));
       continue;
     }
     named.push(key);
@@ -150,7 +149,7 @@ export function layerFromObject(source: LayerSource, content: Record<string, unk
     if (problem) errors.push(invalidValueMessage(source, key, problem));
     else values[key] = value;
   }
-  return { source, values: values as Partial<Settings>, named, errors };
+  return { source, values: values, named, errors };
 }
 
 /** Parses a settings file's text; a file that is no JSON object yields an empty layer and one error. */

@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
+
 import type { PowerMonitor } from 'electron';
+
 import type { LockReason } from '../../shared/ipc';
 import { forwardLockSignals } from './lock-signals';
 

@@ -1,4 +1,5 @@
 import type { PowerMonitor } from 'electron';
+
 import type { LockReason } from '../../shared/ipc';
 
 /** The powerMonitor events after which the app locks (issue 5: "auto-lock ... on sleep"). */

@@ -2,7 +2,9 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import type { BaseWindow, SaveDialogOptions } from 'electron';
+
 import type { Logger } from '../log';
 import { createPdfExport, PDF_OPTIONS, suggestedFileName } from './pdf-export';
 
@@ -88,12 +90,18 @@ describe('PDF export of the handover report', () => {
     await writeFile(path.join(dir, 'bericht.PDF'), 'old');
     await writeFile(path.join(dir, 'bericht.v2'), 'old');
     const upper = setup({ canceled: false, filePath: path.join(dir, 'bericht.PDF') });
-    expect(await upper.exportPdf(upper.source, 'x.pdf')).toEqual({ status: 'saved', path: path.join(dir, 'bericht.PDF') });
+    expect(await upper.exportPdf(upper.source, 'x.pdf')).toEqual({
+      status: 'saved',
+      path: path.join(dir, 'bericht.PDF'),
+    });
     expect(await readFile(path.join(dir, 'bericht.PDF'), 'utf8')).toBe('%PDF-1.7 fake');
     expect(upper.dialogs[0].properties).toContain('showOverwriteConfirmation');
 
     const other = setup({ canceled: false, filePath: path.join(dir, 'bericht.v2') });
-    expect(await other.exportPdf(other.source, 'x.pdf')).toEqual({ status: 'saved', path: path.join(dir, 'bericht.v2') });
+    expect(await other.exportPdf(other.source, 'x.pdf')).toEqual({
+      status: 'saved',
+      path: path.join(dir, 'bericht.v2'),
+    });
     expect(await readFile(path.join(dir, 'bericht.v2'), 'utf8')).toBe('%PDF-1.7 fake');
     await expect(stat(path.join(dir, 'bericht.v2.pdf'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
@@ -125,7 +133,10 @@ describe('PDF export of the handover report', () => {
       { canceled: false, filePath: path.join(dir, 'x') },
       { canceled: false, filePath: path.join(dir, 'y') },
     ]);
-    expect(await renamed.exportPdf(renamed.source, 'a.pdf')).toEqual({ status: 'saved', path: path.join(dir, 'y.pdf') });
+    expect(await renamed.exportPdf(renamed.source, 'a.pdf')).toEqual({
+      status: 'saved',
+      path: path.join(dir, 'y.pdf'),
+    });
     expect(await readFile(existing, 'utf8')).toBe('old');
     expect(await readFile(path.join(dir, 'y.pdf'), 'utf8')).toBe('%PDF-1.7 fake');
     expect(renamed.printed).toHaveLength(1);

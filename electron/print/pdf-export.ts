@@ -1,5 +1,7 @@
 import path from 'node:path';
+
 import type { BaseWindow, Dialog, PrintToPDFOptions, WebContents } from 'electron';
+
 import { safeFileName } from '../../shared/fileName';
 import { de } from '../../shared/i18n';
 import type { PrintToPdfResult } from '../../shared/ipc';
@@ -54,7 +56,10 @@ const MAX_ASKS = 2;
  * and should that also come back without an extension onto an existing file, the export is refused.
  */
 export function createPdfExport(deps: PdfExportDeps) {
-  return async function exportPdf(source: PdfSource | null | undefined, suggestedName: string): Promise<PrintToPdfResult> {
+  return async function exportPdf(
+    source: PdfSource | null | undefined,
+    suggestedName: string,
+  ): Promise<PrintToPdfResult> {
     if (!source) return { status: 'failed', message: report.saveDialog.printFailed };
     let defaultPath = path.join(deps.defaultDirectory, suggestedFileName(suggestedName));
     let taken: string | undefined;

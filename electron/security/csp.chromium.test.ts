@@ -4,7 +4,9 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { type Browser, chromium } from 'playwright-core';
+
 import { createAppRequestHandler } from '../window/app-protocol';
 import { contentSecurityPolicy } from './csp';
 
@@ -52,7 +54,8 @@ document.addEventListener('securitypolicyviolation', (e) => violations.push(e.vi
 `;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or set OBHUT_CHROMIUM)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or set OBHUT_CHROMIUM)`);
   dir = await mkdtemp(path.join(tmpdir(), 'obhut-csp-'));
   const cors = { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'text/javascript' };
   const server = await listen((_req, res) => res.writeHead(200, cors).end('ok'));

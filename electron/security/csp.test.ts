@@ -1,7 +1,12 @@
 import { contentSecurityPolicy } from './csp';
 
 const directives = (csp: string) =>
-  new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...sources]) => [name, sources]));
+  new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...sources]) => [name, sources]),
+  );
 
 describe('content security policy', () => {
   const csp = directives(contentSecurityPolicy('https://obhut.kreis-segeberg.de/api/'));

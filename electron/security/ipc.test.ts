@@ -1,7 +1,8 @@
 import type { IpcMain } from 'electron';
+
 import { IPC_CHANNELS } from '../../shared/ipc';
 import type { Logger } from '../log';
-import { registerIpcHandlers, isTrustedSender } from './ipc';
+import { isTrustedSender, registerIpcHandlers } from './ipc';
 
 type Listener = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 
@@ -56,7 +57,10 @@ describe('IPC', () => {
     await invoke(IPC_CHANNELS.openExternal, appFrame, 'https://example.org');
     expect(opened).toEqual(['https://example.org']);
     expect(await invoke(IPC_CHANNELS.protectSecret, appFrame, 'k')).toEqual({ ok: true, value: 'wrapped:k' });
-    expect(await invoke(IPC_CHANNELS.printToPdf, appFrame, 'Bericht.pdf')).toEqual({ status: 'saved', path: '/tmp/Bericht.pdf' });
+    expect(await invoke(IPC_CHANNELS.printToPdf, appFrame, 'Bericht.pdf')).toEqual({
+      status: 'saved',
+      path: '/tmp/Bericht.pdf',
+    });
   });
 
   it.each([
@@ -76,9 +80,13 @@ describe('IPC', () => {
 
   it('refuses arguments the contract does not have', async () => {
     const { invoke, opened } = setup();
-    await expect(invoke(IPC_CHANNELS.openExternal, appFrame, { toString: () => 'https://x' })).rejects.toThrow(/bad arguments/);
+    await expect(invoke(IPC_CHANNELS.openExternal, appFrame, { toString: () => 'https://x' })).rejects.toThrow(
+      /bad arguments/,
+    );
     await expect(invoke(IPC_CHANNELS.openExternal, appFrame)).rejects.toThrow(/bad arguments/);
-    await expect(invoke(IPC_CHANNELS.openExternal, appFrame, 'https://x.org/' + 'a'.repeat(3000))).rejects.toThrow(/bad arguments/);
+    await expect(invoke(IPC_CHANNELS.openExternal, appFrame, 'https://x.org/' + 'a'.repeat(3000))).rejects.toThrow(
+      /bad arguments/,
+    );
     await expect(invoke(IPC_CHANNELS.getConfig, appFrame, 'extra')).rejects.toThrow(/bad arguments/);
     await expect(invoke(IPC_CHANNELS.protectSecret, appFrame, 42)).rejects.toThrow(/bad arguments/);
     await expect(invoke(IPC_CHANNELS.unprotectSecret, appFrame, 'x'.repeat(200_000))).rejects.toThrow(/bad arguments/);

@@ -1,12 +1,12 @@
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
+
 import { IPC_CHANNELS, type ObhutBridge } from '../../shared/ipc';
 import type { Logger } from '../log';
 import { isAppUrl } from '../window/app-protocol';
 
 type ChannelName = keyof typeof IPC_CHANNELS;
-type BridgeMethod<K extends ChannelName> = NonNullable<ObhutBridge[K]> extends (...args: infer A) => infer R
-  ? (...args: A) => R
-  : never;
+type BridgeMethod<K extends ChannelName> =
+  NonNullable<ObhutBridge[K]> extends (...args: infer A) => infer R ? (...args: A) => R : never;
 /** One handler per channel of the contract, typed by the bridge method it serves. */
 export type IpcHandlers = { [K in ChannelName]: BridgeMethod<K> };
 

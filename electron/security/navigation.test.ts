@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
+
 import type { WebContents } from 'electron';
+
 import type { Logger } from '../log';
 import { guardNavigation, isSafeExternalUrl } from './navigation';
 
@@ -46,7 +48,12 @@ describe('navigation guard', () => {
 
   it('never hands dangerous schemes to the system', () => {
     const { contents, opened, warnings } = setup();
-    for (const url of ['file:///C:/Windows/System32/calc.exe', 'smb://host/share', 'javascript:alert(1)', 'ms-msdt:x']) {
+    for (const url of [
+      'file:///C:/Windows/System32/calc.exe',
+      'smb://host/share',
+      'javascript:alert(1)',
+      'ms-msdt:x',
+    ]) {
       expect(contents.navigate('will-frame-navigate', url)).toBe(true);
     }
     expect(opened).toEqual([]);

@@ -1,4 +1,5 @@
 import type { WebContents } from 'electron';
+
 import type { Logger } from '../log';
 import { isAppUrl } from '../window/app-protocol';
 

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+
 import type { Session } from 'electron';
+
 import { installPermissionHandlers, isPermissionAllowed, PERMISSION_ALLOWLIST } from './permissions';
 
 type Handler = (...args: never[]) => unknown;
@@ -27,7 +29,17 @@ function request(handlers: Record<string, (...args: unknown[]) => unknown>, perm
 describe('permissions', () => {
   it('denies camera, microphone, location, notifications, devices and the rest', () => {
     const handlers = fakeSession();
-    for (const permission of ['media', 'geolocation', 'notifications', 'midi', 'openExternal', 'clipboard-read', 'fileSystem', 'display-capture', 'unknown']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'midi',
+      'openExternal',
+      'clipboard-read',
+      'fileSystem',
+      'display-capture',
+      'unknown',
+    ]) {
       expect(request(handlers, permission, 'app://obhut/')).toBe(false);
       expect(handlers.check(null, permission, 'app://obhut', {})).toBe(false);
     }

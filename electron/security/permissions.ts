@@ -1,4 +1,5 @@
 import type { Session } from 'electron';
+
 import { isAppUrl } from '../window/app-protocol';
 
 /**
@@ -18,7 +19,10 @@ export function isPermissionAllowed(permission: string, requestingUrl: string): 
 export function installPermissionHandlers(
   session: Pick<
     Session,
-    'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'setDisplayMediaRequestHandler'
+    | 'setPermissionRequestHandler'
+    | 'setPermissionCheckHandler'
+    | 'setDevicePermissionHandler'
+    | 'setDisplayMediaRequestHandler'
   >,
 ): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+
 import { PROJECT_ROOT, RENDERER_OUT } from './paths';
 
 /** A failure the tools explain in their own words: its message is printed as is, without a stack trace. */
@@ -47,5 +48,10 @@ export function run(command: string, args: string[]): Promise<void> {
 
 export async function buildRenderer(): Promise<void> {
   console.log('Obhut: baue die Oberfläche (vite build) …');
-  await run(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
+  await run(process.execPath, [
+    path.join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'),
+    'build',
+    '--logLevel',
+    'warn',
+  ]);
 }

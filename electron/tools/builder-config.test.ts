@@ -2,10 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+
 import Ajv from 'ajv';
 import type { Configuration } from 'electron-builder';
-import { cliOptions, EXIT_NO_ELECTRON_DIST, findElectronDist, PUBLISHER_NAME, signingFromEnv } from './package';
+
 import { ICON_PATH, renderIcon } from './make-icon';
+import { cliOptions, EXIT_NO_ELECTRON_DIST, findElectronDist, PUBLISHER_NAME, signingFromEnv } from './package';
 import { packageJson, PROJECT_ROOT } from './paths';
 
 /**
@@ -70,7 +72,14 @@ describe('electron-builder.yml', () => {
   it('holds no certificate, password or key - signing comes from the environment', async () => {
     const config = await load();
     const keys = allKeys(config);
-    for (const forbidden of ['certificateFile', 'certificatePassword', 'cscLink', 'cscKeyPassword', 'certificateSha1', 'certificateSubjectName']) {
+    for (const forbidden of [
+      'certificateFile',
+      'certificatePassword',
+      'cscLink',
+      'cscKeyPassword',
+      'certificateSha1',
+      'certificateSubjectName',
+    ]) {
       expect(keys).not.toContain(forbidden);
     }
     const yml = readFileSync(path.join(PROJECT_ROOT, 'electron-builder.yml'), 'utf8');
@@ -164,18 +173,27 @@ describe('npm run pack', () => {
   it('needs an Electron distribution and says so', () => {
     const hasOwn = findElectronDist({}) !== null;
     if (!hasOwn) {
-      expect(() => cliOptions(['--dir'], {}, true)).toThrow(expect.objectContaining({ exitCode: EXIT_NO_ELECTRON_DIST }));
+      expect(() => cliOptions(['--dir'], {}, true)).toThrow(
+        expect.objectContaining({ exitCode: EXIT_NO_ELECTRON_DIST }),
+      );
       expect(() => cliOptions(['--dir'], {}, true)).toThrow(/ELECTRON_DIST/);
     }
     const options = cliOptions(['--dir', '--linux'], { ELECTRON_DIST: '/opt/electron' }, true);
-    expect(options).toMatchObject({ dir: true, publish: 'never', linux: [], config: { electronDist: '/opt/electron' } });
+    expect(options).toMatchObject({
+      dir: true,
+      publish: 'never',
+      linux: [],
+      config: { electronDist: '/opt/electron' },
+    });
     expect(packageJson().scripts.pack).toContain('--dir');
   });
 });
 
 describe('the repository', () => {
   it('tracks no private key or certificate file', () => {
-    const files = execFileSync('git', ['ls-files'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
+    const files = execFileSync('git', ['ls-files'], { cwd: PROJECT_ROOT, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
     expect(files.filter((f) => /\.(pfx|p12|key|pem|snk)$/i.test(f))).toEqual([]);
     const marker = ['-----BEGIN', ' PRIVATE KEY-----'];
     const leaking = files.filter((f) => {

@@ -1,5 +1,7 @@
 import path from 'node:path';
+
 import { build } from 'esbuild';
+
 import { ELECTRON_OUT, isMainModule, packageJson, PROJECT_ROOT } from './paths';
 
 /**

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
+
 import { isMainModule } from './paths';
 
 /**

@@ -2,6 +2,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { bundleElectron } from './bundle';
 import { cliOptions } from './package';
 import { PROJECT_ROOT } from './paths';
@@ -12,8 +13,13 @@ import { PROJECT_ROOT } from './paths';
  * wire with the values Electron ships, so electron-builder's fuse step really flips it.
  */
 const require = createRequire(import.meta.url);
-const asar = require('@electron/asar') as { listPackage(archive: string): string[]; extractFile(archive: string, file: string): Buffer };
-const fuses = require('@electron/fuses') as { getCurrentFuseWire(binary: string): Promise<Record<string, number | string>> };
+const asar = require('@electron/asar') as {
+  listPackage(archive: string): string[];
+  extractFile(archive: string, file: string): Buffer;
+};
+const fuses = require('@electron/fuses') as {
+  getCurrentFuseWire(binary: string): Promise<Record<string, number | string>>;
+};
 
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const ON = 49;
@@ -46,7 +52,10 @@ async function projectCopy(): Promise<string> {
   const pkg = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8'));
   // The copy has no node_modules to resolve; the app bundles what it needs, so its dependency list is moot here.
   const { name, version, description, main } = pkg;
-  await writeFile(path.join(project, 'package.json'), JSON.stringify({ name, version, description, main, author: 'Obhut' }));
+  await writeFile(
+    path.join(project, 'package.json'),
+    JSON.stringify({ name, version, description, main, author: 'Obhut' }),
+  );
   await bundleElectron(path.join(project, 'dist', 'electron'));
   await writeFile(path.join(project, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Obhut</title>');
   await writeFile(path.join(project, 'dist', 'renderer', 'assets', 'index.js'), 'console.log(1)');
@@ -66,7 +75,10 @@ describe('npm run pack', () => {
 
     const unpacked = path.join(project, 'release', 'linux-unpacked');
     const archive = path.join(unpacked, 'resources', 'app.asar');
-    const files = asar.listPackage(archive).map((f) => f.replaceAll('\\', '/')).filter((f) => path.extname(f));
+    const files = asar
+      .listPackage(archive)
+      .map((f) => f.replaceAll('\\', '/'))
+      .filter((f) => path.extname(f));
     expect(files.sort()).toEqual([
       '/dist/electron/main.cjs',
       '/dist/electron/preload.cjs',

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+
 import type { CliOptions, Configuration } from 'electron-builder';
+
 import { buildRenderer, ToolError } from './build-app';
 import { bundleElectron } from './bundle';
 import { isMainModule, PROJECT_ROOT } from './paths';
@@ -71,7 +73,12 @@ export function noElectronDistMessage(): string {
   ].join('\n');
 }
 
-export function cliOptions(argv: string[], env: NodeJS.ProcessEnv, dir: boolean, projectDir = PROJECT_ROOT): CliOptions {
+export function cliOptions(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  dir: boolean,
+  projectDir = PROJECT_ROOT,
+): CliOptions {
   const electronDist = findElectronDist(env, projectDir);
   if (dir && !electronDist) throw new ToolError(noElectronDistMessage(), EXIT_NO_ELECTRON_DIST);
   const config: Configuration = { ...signingFromEnv(env), ...(electronDist ? { electronDist } : {}) };
@@ -93,7 +100,11 @@ async function main(argv: string[]): Promise<void> {
 
 if (isMainModule(import.meta.url)) {
   main(process.argv.slice(2)).catch((error: unknown) => {
-    console.error(error instanceof ToolError ? error.message : `Obhut: Paketbau fehlgeschlagen: ${(error as Error)?.message ?? error}`);
+    console.error(
+      error instanceof ToolError
+        ? error.message
+        : `Obhut: Paketbau fehlgeschlagen: ${(error as Error)?.message ?? error}`,
+    );
     process.exit(error instanceof ToolError ? error.exitCode : 1);
   });
 }

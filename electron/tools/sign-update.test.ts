@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { verifyUpdateFile } from '../update/signature';
 import { KEY_VARIABLE, signUpdate } from './sign-update';
 
@@ -34,7 +35,11 @@ describe('npm run sign-update', () => {
     await writeFile(a, 'windows installer');
     await writeFile(b, 'linux image');
     const { out, io } = capture();
-    const code = await signUpdate(['--version=1.2.3', '--allow-unpinned', a, b], { [KEY_VARIABLE]: key.privateKey }, io);
+    const code = await signUpdate(
+      ['--version=1.2.3', '--allow-unpinned', a, b],
+      { [KEY_VARIABLE]: key.privateKey },
+      io,
+    );
     expect(code).toBe(0);
     expect(out).toHaveLength(2);
     for (const file of [a, b]) {

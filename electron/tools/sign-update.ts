@@ -1,6 +1,7 @@
+import { createPublicKey } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createPublicKey } from 'node:crypto';
+
 import { generateSigningKey, keyIdOf, parsePrivateKey, SIGNATURE_SUFFIX, signUpdateFile } from '../update/signature';
 import { TRUSTED_UPDATE_KEYS } from '../update/trusted-keys';
 import { isMainModule, packageJson } from './paths';
@@ -62,7 +63,9 @@ export async function signUpdate(argv: string[], env: NodeJS.ProcessEnv, io: Out
 
   const pinned = TRUSTED_UPDATE_KEYS.some((pem) => keyIdOf(createPublicKey(pem)) === keyId);
   if (!pinned && !values['allow-unpinned']) {
-    io.err(`Der Schlüssel ${keyId} ist nicht in electron/update/trusted-keys.ts hinterlegt: Die App würde das Update ablehnen.`);
+    io.err(
+      `Der Schlüssel ${keyId} ist nicht in electron/update/trusted-keys.ts hinterlegt: Die App würde das Update ablehnen.`,
+    );
     io.err(`Key ${keyId} is not pinned in electron/update/trusted-keys.ts: the app would refuse the update.`);
     return 3;
   }

@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { electronMissingMessage, EXIT_ELECTRON_MISSING, portIsFree, resolveElectronBinary } from './start';
+
 import { PROJECT_ROOT } from './paths';
+import { electronMissingMessage, EXIT_ELECTRON_MISSING, portIsFree, resolveElectronBinary } from './start';
 
 /**
  * The launcher is run for real: `node --import tsx electron/tools/start.ts` with the real embedded server. Only

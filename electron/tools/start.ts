@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
+
 import { buildRenderer, rendererIsStale, ToolError } from './build-app';
 import { bundleElectron } from './bundle';
 import { isMainModule, packageJson, PROJECT_ROOT } from './paths';
@@ -15,7 +16,6 @@ import { isMainModule, packageJson, PROJECT_ROOT } from './paths';
 
 export const EXIT_ELECTRON_MISSING = 3;
 const SERVER_READY_TIMEOUT_MS = 90_000;
-
 
 export type ElectronBinary = { ok: true; path: string } | { ok: false; detail: string };
 
@@ -109,7 +109,9 @@ export function startServer(env: NodeJS.ProcessEnv, port: number): Promise<Runni
     const timer = setTimeout(() => {
       if (settled) return;
       settled = true;
-      void stop().then(() => reject(new ToolError(`Der Server hat sich nach ${SERVER_READY_TIMEOUT_MS / 1000} s nicht bereit gemeldet.`)));
+      void stop().then(() =>
+        reject(new ToolError(`Der Server hat sich nach ${SERVER_READY_TIMEOUT_MS / 1000} s nicht bereit gemeldet.`)),
+      );
     }, SERVER_READY_TIMEOUT_MS);
     const onLine = (line: string) => {
       process.stdout.write(`[server] ${line}\n`);
@@ -120,7 +122,7 @@ export function startServer(env: NodeJS.ProcessEnv, port: number): Promise<Runni
       const url = /https?:\/\/[^\s)"']+/.exec(line)?.[0] ?? `http://127.0.0.1:${port}`;
       resolve({ child, url, stop });
     };
-    for (const stream of [child.stdout!, child.stderr!]) {
+    for (const stream of [child.stdout, child.stderr]) {
       let buffered = '';
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => {
@@ -161,7 +163,11 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<numbe
   if (!electron.ok) {
     await stopServer();
     throw new ToolError(
-      electronMissingMessage({ serverUrl: server.url, detail: electron.detail, devScript: 'dev' in packageJson().scripts }),
+      electronMissingMessage({
+        serverUrl: server.url,
+        detail: electron.detail,
+        devScript: 'dev' in packageJson().scripts,
+      }),
       EXIT_ELECTRON_MISSING,
     );
   }
@@ -194,7 +200,11 @@ if (isMainModule(import.meta.url)) {
     (code) => process.exit(code),
     (error: unknown) => {
       // Known failures carry their own message; anything else still gets one line, not a stack trace.
-      console.error(error instanceof ToolError ? error.message : `Obhut: Start fehlgeschlagen: ${String((error as Error)?.message ?? error)}`);
+      console.error(
+        error instanceof ToolError
+          ? error.message
+          : `Obhut: Start fehlgeschlagen: ${String((error as Error)?.message ?? error)}`,
+      );
       process.exit(error instanceof ToolError ? error.exitCode : 1);
     },
   );

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
 import { policySchema } from '../policy/schema';
 import { isMainModule } from './paths';
 

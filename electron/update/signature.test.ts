@@ -2,6 +2,7 @@ import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { generateSigningKey, keyIdOf, parsePrivateKey, signUpdateFile, verifyUpdateFile } from './signature';
 import { TRUSTED_UPDATE_KEYS } from './trusted-keys';
 
@@ -69,12 +70,13 @@ describe('update file signatures', () => {
     expect(await verifyUpdateFile(renamed, '0.2.0', sig, trusted)).toEqual({ ok: false, reason: 'bad_signature' });
   });
 
-  it.each([['not json'], ['{}'], ['{"format":"obhut-update-signature-1","algorithm":"Ed25519","keyId":"x","signature":"short"}']])(
-    'calls %s malformed',
-    async (text) => {
-      expect(await verifyUpdateFile(file, '0.2.0', text, trusted)).toEqual({ ok: false, reason: 'malformed' });
-    },
-  );
+  it.each([
+    ['not json'],
+    ['{}'],
+    ['{"format":"obhut-update-signature-1","algorithm":"Ed25519","keyId":"x","signature":"short"}'],
+  ])('calls %s malformed', async (text) => {
+    expect(await verifyUpdateFile(file, '0.2.0', text, trusted)).toEqual({ ok: false, reason: 'malformed' });
+  });
 
   it('trusts any of several pinned keys, which is how a key rotation overlaps', async () => {
     const sig = await signWith(foreign.privateKeyBase64);

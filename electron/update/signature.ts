@@ -1,4 +1,12 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+  sign,
+  verify,
+} from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 
@@ -41,7 +49,10 @@ function signedMessage(version: string, fileName: string, sha512: string): Buffe
 /** Short, stable name of a public key: the first 16 hex digits of SHA-256 over its SPKI encoding. */
 export function keyIdOf(key: KeyObject): string {
   const publicKey = key.type === 'private' ? createPublicKey(key) : key;
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** The signing key as kept in a CI secret: PKCS#8 PEM, or the same DER as one base64 line. */

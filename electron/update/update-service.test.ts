@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { createFileLogger } from '../log';
 import { createFetchText } from './fetch-text';
 import { generateSigningKey, parsePrivateKey, signUpdateFile } from './signature';
@@ -101,7 +102,11 @@ async function downloaded(signWith?: string): Promise<string> {
   return file;
 }
 
-const logLines = async () => (await readFile(logFile, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+const logLines = async () =>
+  (await readFile(logFile, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
 describe('update service', () => {
   it('does nothing without a feed in the policy', async () => {
@@ -182,7 +187,9 @@ describe('update service', () => {
   it('refuses an update signed with another key', async () => {
     const { svc, reports } = service();
     await svc.start();
-    expect(await svc.check({ version: '0.2.0', downloadedFile: await downloaded(foreign.privateKeyBase64) })).toBe(false);
+    expect(await svc.check({ version: '0.2.0', downloadedFile: await downloaded(foreign.privateKeyBase64) })).toBe(
+      false,
+    );
     expect(reports[0]).toMatchObject({ kind: 'refused', reason: 'unknown_key' });
   });
 

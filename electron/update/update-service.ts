@@ -1,5 +1,7 @@
 import path from 'node:path';
+
 import type { AppUpdater, UpdateDownloadedEvent, UpdateInfo } from 'electron-updater';
+
 import { de } from '../../shared/i18n';
 import type { Logger } from '../log';
 import type { Settings } from '../policy/settings';

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { APP_SCHEME_PRIVILEGES, APP_URL, createAppRequestHandler, isAppUrl } from './app-protocol';
 
 let dir: string;

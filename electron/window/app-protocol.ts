@@ -1,6 +1,8 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
+
 import type { CustomScheme } from 'electron';
+
 import { de } from '../../shared/i18n';
 
 const { desktop } = de;
@@ -99,7 +101,10 @@ export function createAppRequestHandler(options: { root: string; csp: string }):
       return plain(404, desktop.window.notFound);
     }
     const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: headers(type) });
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+      status: 200,
+      headers: headers(type),
+    });
   };
 }
 

@@ -5,7 +5,11 @@ import type { BrowserWindowConstructorOptions } from 'electron';
  * web security. DevTools exist only in an unpackaged app (development); an installed app has none, so a person
  * at an unlocked laptop cannot read the decrypted records through them.
  */
-export function mainWindowOptions(options: { preload: string; isPackaged: boolean; icon?: string }): BrowserWindowConstructorOptions {
+export function mainWindowOptions(options: {
+  preload: string;
+  isPackaged: boolean;
+  icon?: string;
+}): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 860,

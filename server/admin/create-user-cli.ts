@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
+
 import { errors } from '../../shared/i18n/de/errors';
 import { isOfficeId } from '../../shared/offices';
-import { ROLES, type Role } from '../../shared/roles';
+import { type Role, ROLES } from '../../shared/roles';
 import type { Db } from '../db/db';
 import { migrate } from '../db/migrate';
 import { openPostgres } from '../db/postgres';
@@ -15,11 +16,25 @@ import { createUser } from './users';
  */
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { username: { type: 'string' }, office: { type: 'string' }, roles: { type: 'string' }, name: { type: 'string' } },
+    options: {
+      username: { type: 'string' },
+      office: { type: 'string' },
+      roles: { type: 'string' },
+      name: { type: 'string' },
+    },
   });
-  const roles = (values.roles ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+  const roles = (values.roles ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   const password = process.env.OBHUT_NEW_PASSWORD;
-  if (!values.username || !isOfficeId(values.office) || !roles.length || !roles.every((r) => (ROLES as readonly string[]).includes(r)) || !password) {
+  if (
+    !values.username ||
+    !isOfficeId(values.office) ||
+    !roles.length ||
+    !roles.every((r) => (ROLES as readonly string[]).includes(r)) ||
+    !password
+  ) {
     console.error(
       'Aufruf: OBHUT_NEW_PASSWORD=… npm run user:add -- --username <name> --office <amt> --roles <rolle,…> [--name "<Anzeigename>"]\n' +
         `Ämter: segeberg, stormarn, herzogtum-lauenburg, pinneberg, norderstedt. Rollen: ${ROLES.join(', ')}.`,
@@ -34,8 +49,17 @@ async function main(): Promise<number> {
     const office = values.office;
     const user = await createUser(
       db,
-      { user: { id: 'kommandozeile', officeId: office, roles: ['admin'] }, actor: { userId: 'kommandozeile', username: 'kommandozeile', deviceId: null, address: 'lokal' } },
-      { username: values.username, displayName: values.name ?? values.username, officeId: office, roles: roles as Role[], password },
+      {
+        user: { id: 'kommandozeile', officeId: office, roles: ['admin'] },
+        actor: { userId: 'kommandozeile', username: 'kommandozeile', deviceId: null, address: 'lokal' },
+      },
+      {
+        username: values.username,
+        displayName: values.name ?? values.username,
+        officeId: office,
+        roles: roles,
+        password,
+      },
     );
     console.log(`Benutzerkonto ${user.username} (${user.roles.join(', ')}, ${user.officeId}) angelegt.`);
     return 0;

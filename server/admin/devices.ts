@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/log';
 import { denial } from '../authz/enforce';
 import type { Db, Queryable } from '../db/db';
 import { ApiError } from '../http/errors';
-import { endSessions, type Caller } from './users';
+import { type Caller, endSessions } from './users';
 
 type DeviceRow = {
   id: string;
@@ -41,7 +41,9 @@ export async function listDevices(q: Queryable, offices: readonly string[] | 'al
   const { rows } =
     offices === 'all'
       ? await q.query<DeviceRow>(`${SELECT} ORDER BY d.last_seen DESC`)
-      : await q.query<DeviceRow>(`${SELECT} WHERE u.office_id = ANY($1::text[]) ORDER BY d.last_seen DESC`, [[...offices]]);
+      : await q.query<DeviceRow>(`${SELECT} WHERE u.office_id = ANY($1::text[]) ORDER BY d.last_seen DESC`, [
+          [...offices],
+        ]);
   return rows.map(toAdminDevice);
 }
 

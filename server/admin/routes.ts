@@ -1,5 +1,7 @@
 import { Readable } from 'node:stream';
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
 import { audit as labels } from '../../shared/i18n/de/audit';
 import { OFFICE_IDS } from '../../shared/offices';
 import { ROLES } from '../../shared/roles';
@@ -11,8 +13,8 @@ import { PASSWORD_MAX_LENGTH } from '../auth/password-policy';
 import { officesFor } from '../authz/enforce';
 import { ROUTES } from '../authz/routes';
 import type { Db } from '../db/db';
-import { revokeDevice, listDevices } from './devices';
-import { createUser, listUsers, resetPassword, setDisabled, type Caller } from './users';
+import { listDevices, revokeDevice } from './devices';
+import { type Caller, createUser, listUsers, resetPassword, setDisabled } from './users';
 
 export type AdminDeps = {
   db: Db;
@@ -60,9 +62,20 @@ export function registerAdminRoutes(app: FastifyInstance, { db, closeSessions }:
         additionalProperties: false,
         properties: {
           username: { type: 'string', minLength: 1, maxLength: 200 },
-          displayName: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001f\\u007f]*\\S[^\\u0000-\\u001f\\u007f]*$' },
+          displayName: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+            pattern: '^[^\\u0000-\\u001f\\u007f]*\\S[^\\u0000-\\u001f\\u007f]*$',
+          },
           officeId: { type: 'string', enum: OFFICE_IDS },
-          roles: { type: 'array', minItems: 1, maxItems: ROLES.length, uniqueItems: true, items: { type: 'string', enum: ROLES } },
+          roles: {
+            type: 'array',
+            minItems: 1,
+            maxItems: ROLES.length,
+            uniqueItems: true,
+            items: { type: 'string', enum: ROLES },
+          },
           password: PASSWORD,
         },
       },
@@ -135,7 +148,10 @@ export function registerAdminRoutes(app: FastifyInstance, { db, closeSessions }:
     handler: async (request): Promise<AuditPage> => {
       const query = request.query as { officeId?: string; after?: number; limit: number };
       const offices = officesFor(request.auth!.user, 'audit', 'read', query.officeId);
-      const [rows, head] = await Promise.all([readAudit(db, { offices, after: query.after, limit: query.limit }), auditHead(db)]);
+      const [rows, head] = await Promise.all([
+        readAudit(db, { offices, after: query.after, limit: query.limit }),
+        auditHead(db),
+      ]);
       await audit(db, {
         action: 'audit.viewed',
         ...actorFields(caller(request).actor),

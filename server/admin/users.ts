@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import type { AdminUser, CreateUserRequest, SessionUser } from '../../shared/sync/protocol';
 import { actorFields, type AuditActor } from '../audit/chain';
 import { appendAudit } from '../audit/log';
@@ -90,13 +91,22 @@ async function targetUser(q: Queryable, caller: Caller, id: string): Promise<Use
  * this is what an admin does for someone locked out or whose laptop was lost. Returns the ended sessions' token
  * hashes, so their open streams can be closed.
  */
-export async function resetPassword(db: Db, caller: Caller, id: string, password: string, kdf?: KdfParams): Promise<string[]> {
+export async function resetPassword(
+  db: Db,
+  caller: Caller,
+  id: string,
+  password: string,
+  kdf?: KdfParams,
+): Promise<string[]> {
   const target = await targetUser(db, caller, id);
   const weak = checkPasswordPolicy(password, target.username);
   if (weak) throw new ApiError(400, weak);
   const passwordHash = await hashPassword(password, kdf);
   return db.transaction(async (tx) => {
-    await tx.query('UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1', [id, passwordHash]);
+    await tx.query('UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1', [
+      id,
+      passwordHash,
+    ]);
     await tx.query('DELETE FROM login_throttle WHERE username_hash = $1', [sha256(`login:${target.username}`)]);
     const ended = await endSessions(tx, 'user_id', id);
     await appendAudit(tx, {

@@ -1,4 +1,4 @@
-import { ChainVerifier, GENESIS_HASH, rowHash, storableText, toRecord, type StoredRow } from './chain';
+import { ChainVerifier, GENESIS_HASH, rowHash, storableText, type StoredRow, toRecord } from './chain';
 
 const at = new Date('2026-11-25T03:14:15.926Z');
 
@@ -76,6 +76,8 @@ describe('audit hash chain', () => {
     expect(storableText('ok 😀')).toBe('ok 😀');
     expect(storableText('x'.repeat(10_000))).toHaveLength(513);
     // A record with such strings still hashes (canonical JSON refuses lone surrogates).
-    expect(() => rowHash(GENESIS_HASH, toRecord(1, at, { action: 'auth.login_failed', deviceId: '\uDFFF' }))).not.toThrow();
+    expect(() =>
+      rowHash(GENESIS_HASH, toRecord(1, at, { action: 'auth.login_failed', deviceId: '\uDFFF' })),
+    ).not.toThrow();
   });
 });

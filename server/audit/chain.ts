@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+
 import canonicalize from 'canonicalize';
+
 import type { audit } from '../../shared/i18n/de/audit';
 
 /** What happened: the actions named in the catalogue (exports and handovers arrive with their features). */

@@ -18,7 +18,9 @@ function cell(value: string | number | null): string {
 
 function line(row: StoredRow): string {
   const at = Date.parse(row.at);
-  const label = Object.hasOwn(labels.actions, row.action) ? labels.actions[row.action as keyof typeof labels.actions] : '';
+  const label = Object.hasOwn(labels.actions, row.action)
+    ? labels.actions[row.action as keyof typeof labels.actions]
+    : '';
   return [
     row.id,
     formatDateTime(at),
@@ -43,7 +45,11 @@ function line(row: StoredRow): string {
  * The trail as CSV (semicolons and a BOM, as German spreadsheet programs expect), page by page so a long trail
  * is never held in memory. It carries every column that goes into the hash.
  */
-export async function* auditCsv(q: Queryable, offices: readonly string[] | 'all', pageSize = 2_000): AsyncGenerator<string> {
+export async function* auditCsv(
+  q: Queryable,
+  offices: readonly string[] | 'all',
+  pageSize = 2_000,
+): AsyncGenerator<string> {
   yield `\uFEFF${labels.csvColumns.map(cell).join(';')}\r\n`;
   let after = 0;
   for (;;) {

@@ -6,7 +6,10 @@ import { actorFields, type AuditActor, type AuditEvent } from './chain';
  * A handover of a record to the responsible office, recorded in the audit trail of both offices: the sending
  * office's administration and the receiving one's each see that case data crossed office lines, and to where.
  */
-export function handoverEvents(actor: AuditActor, written: { next: WireDocument; stored: WireDocument | undefined }[]): AuditEvent[] {
+export function handoverEvents(
+  actor: AuditActor,
+  written: { next: WireDocument; stored: WireDocument | undefined }[],
+): AuditEvent[] {
   return written.flatMap(({ next, stored }) => {
     const to = (next as IntakeWire).review?.handedOverTo;
     if (!to || to === (stored as IntakeWire | undefined)?.review?.handedOverTo) return [];

@@ -40,7 +40,7 @@ it('refuses UPDATE and DELETE from the application, and names a row changed or d
   await expect(db.query("UPDATE audit_log SET actor_id = 'x' WHERE id = 3")).rejects.toThrow(/append-only/);
   await expect(db.query('DELETE FROM audit_log WHERE id = 3')).rejects.toThrow(/append-only/);
   await db.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
-  await db.query("UPDATE audit_log SET details = '{\"reason\": \"nichts\"}' WHERE id = 5");
+  await db.query('UPDATE audit_log SET details = \'{"reason": "nichts"}\' WHERE id = 5');
   expect(await verifyAuditChain(db)).toMatchObject({ ok: false, break: { id: 5, kind: 'changed' } });
   await db.query('DELETE FROM audit_log WHERE id = 5');
   expect(await verifyAuditChain(db)).toMatchObject({ ok: false, break: { id: 5, kind: 'missing' } });

@@ -1,5 +1,13 @@
 import type { Db, Queryable } from '../db/db';
-import { ChainVerifier, rowHash, toRecord, type AuditEvent, type ChainBreak, type JsonValue, type StoredRow } from './chain';
+import {
+  type AuditEvent,
+  type ChainBreak,
+  ChainVerifier,
+  type JsonValue,
+  rowHash,
+  type StoredRow,
+  toRecord,
+} from './chain';
 
 type DbRow = {
   id: string | number;
@@ -16,7 +24,8 @@ type DbRow = {
   hash: string;
 };
 
-export const AUDIT_COLUMNS = 'id, at, action, actor_id, actor_name, office_id, device_id, address, target, details, prev_hash, hash';
+export const AUDIT_COLUMNS =
+  'id, at, action, actor_id, actor_name, office_id, device_id, address, target, details, prev_hash, hash';
 
 export function fromDbRow(r: DbRow): StoredRow {
   return {

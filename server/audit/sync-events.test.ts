@@ -15,12 +15,24 @@ const doc = (over: Record<string, unknown> = {}) => ({
 describe('changedFields', () => {
   it('names changed fields by path, down to two levels, and ignores updatedAt', () => {
     const before = doc();
-    const after = doc({ updatedAt: 2, status: 'submitted', child: { ...before.child, firstName: 'Lea', address: { town: 'Wahlstedt' } } });
+    const after = doc({
+      updatedAt: 2,
+      status: 'submitted',
+      child: { ...before.child, firstName: 'Lea', address: { town: 'Wahlstedt' } },
+    });
     expect(changedFields(before, after)).toEqual(['child.address', 'child.firstName', 'status']);
   });
 
   it('lists every field of a new document, and added or removed ones', () => {
-    expect(changedFields(undefined, doc())).toEqual(['_deleted', 'child.address', 'child.firstName', 'child.lastName', 'conflicts', 'officeId', 'status']);
+    expect(changedFields(undefined, doc())).toEqual([
+      '_deleted',
+      'child.address',
+      'child.firstName',
+      'child.lastName',
+      'conflicts',
+      'officeId',
+      'status',
+    ]);
     const { status: _s, ...without } = doc();
     expect(changedFields(doc(), { ...without, situation: 'neu' })).toEqual(['situation', 'status']);
     expect(changedFields(doc(), doc({ updatedAt: 9 }))).toEqual([]);
@@ -39,7 +51,11 @@ describe('audit events of sync', () => {
     ]);
     expect(JSON.stringify(events)).not.toContain('Mia');
     expect(pullEvents(actor, 'intakes', [doc(), doc({ id: 'x3' })])).toEqual([
-      expect.objectContaining({ action: 'sync.pull', officeId: 'segeberg', details: { collection: 'intakes', count: 2, ids: ['x1', 'x3'] } }),
+      expect.objectContaining({
+        action: 'sync.pull',
+        officeId: 'segeberg',
+        details: { collection: 'intakes', count: 2, ids: ['x1', 'x3'] },
+      }),
     ]);
     expect(pullEvents(actor, 'intakes', [])).toEqual([]);
   });

@@ -12,8 +12,17 @@ const IGNORED = new Set(['updatedAt']);
  * Paths of the fields that differ ("child.firstName", "status"), never their values. Objects are compared
  * field by field down to `depth`, arrays and deeper objects as a whole.
  */
-export function changedFields(before: Record<string, unknown> | undefined, after: Record<string, unknown>, depth = 2): string[] {
-  const walk = (a: Record<string, unknown> | undefined, b: Record<string, unknown>, prefix: string, level: number): string[] => {
+export function changedFields(
+  before: Record<string, unknown> | undefined,
+  after: Record<string, unknown>,
+  depth = 2,
+): string[] {
+  const walk = (
+    a: Record<string, unknown> | undefined,
+    b: Record<string, unknown>,
+    prefix: string,
+    level: number,
+  ): string[] => {
     const keys = [...new Set([...Object.keys(a ?? {}), ...Object.keys(b)])].sort();
     return keys.flatMap((key) => {
       if (!prefix && (IGNORED.has(key) || key === 'id')) return [];
@@ -22,7 +31,7 @@ export function changedFields(before: Record<string, unknown> | undefined, after
       if (jsonEqual(x, y)) return [];
       const path = prefix + key;
       if (level < depth && isPlainObject(y) && (x === undefined || isPlainObject(x))) {
-        const inner = walk(x as Record<string, unknown> | undefined, y, `${path}.`, level + 1);
+        const inner = walk(x, y, `${path}.`, level + 1);
         return inner.length ? inner : [path];
       }
       return [path];

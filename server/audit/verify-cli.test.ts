@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { migrate } from '../db/migrate';
 import { openPglite } from '../db/pglite';
 import { audit } from './log';
@@ -12,7 +13,11 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const verify = (dataDir: string) => {
   const env: Record<string, string | undefined> = { ...process.env, OBHUT_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'server/audit/verify-cli.ts'], { cwd: root, env, encoding: 'utf8' });
+  const res = spawnSync(process.execPath, ['--import', 'tsx', 'server/audit/verify-cli.ts'], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
   return { code: res.status, output: res.stdout + res.stderr };
 };
 
@@ -26,7 +31,9 @@ it('checks the embedded store and names a changed row', async () => {
     expect(verify(dir)).toEqual({ code: 0, output: expect.stringContaining('unversehrt: 4 Einträge') });
 
     const again = await openPglite(dir);
-    await again.exec("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only; UPDATE audit_log SET actor_id = 'x' WHERE id = 3");
+    await again.exec(
+      "ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only; UPDATE audit_log SET actor_id = 'x' WHERE id = 3",
+    );
     await again.close();
     const broken = verify(dir);
     expect(broken.code).toBe(1);

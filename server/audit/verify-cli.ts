@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+
 import type { Db } from '../db/db';
 import { openPostgres } from '../db/postgres';
 import type { ChainBreak } from './chain';
@@ -46,7 +47,8 @@ async function main(): Promise<number> {
     }
     console.error(`AUDIT-PROTOKOLL MANIPULIERT. ${describeBreak(result.break)}`);
     const intactUpTo = result.break.id - 1;
-    if (result.break.kind !== 'head' && intactUpTo > 0) console.error(`Die Einträge Nr. 1 bis ${intactUpTo} sind unversehrt.`);
+    if (result.break.kind !== 'head' && intactUpTo > 0)
+      console.error(`Die Einträge Nr. 1 bis ${intactUpTo} sind unversehrt.`);
     return 1;
   } catch (err) {
     console.error(`Prüfung nicht möglich: ${(err as Error).message}`);

@@ -96,7 +96,10 @@ export async function login(db: Db, req: LoginRequest, policy: LoginPolicy, ctx:
     throw tooMany(attempt[0], policy.lockMs);
   }
 
-  const ok = user && !user.disabled ? await verifyPassword(req.password, user.password_hash) : await verifyAgainstNobody(req.password);
+  const ok =
+    user && !user.disabled
+      ? await verifyPassword(req.password, user.password_hash)
+      : await verifyAgainstNobody(req.password);
   if (!ok || !user) {
     await lockIfDue(db, 'login_throttle', 'username_hash', throttleKey, policy.maxFailures, policy);
     await lockIfDue(db, 'login_address_throttle', 'address', ctx.address, policy.addressMaxFailures, policy);

@@ -1,5 +1,5 @@
-import { checkPasswordPolicy, PASSWORD_MIN_LENGTH } from './password-policy';
 import { errors } from '../../shared/i18n/de/errors';
+import { checkPasswordPolicy, PASSWORD_MIN_LENGTH } from './password-policy';
 
 describe('password policy', () => {
   it('accepts a long passphrase that has nothing to do with the user', () => {
@@ -23,13 +23,28 @@ describe('password policy', () => {
   });
 
   it('refuses common passwords and trivial patterns, also with separators and capitals', () => {
-    for (const pw of ['Passwort1234', 'passwort-1234', 'Password1234', 'Kinderschutz!', '123456789012', 'aaaaaaaaaaaaaa', 'abcdefghijklmn', '987654321098', 'Jugendamt2025']) {
+    for (const pw of [
+      'Passwort1234',
+      'passwort-1234',
+      'Password1234',
+      'Kinderschutz!',
+      '123456789012',
+      'aaaaaaaaaaaaaa',
+      'abcdefghijklmn',
+      '987654321098',
+      'Jugendamt2025',
+    ]) {
       expect(checkPasswordPolicy(pw, 'anna'), pw).toBe('password_too_common');
     }
   });
 
   it('has a German message for every problem', () => {
-    for (const code of ['password_too_short', 'password_too_long', 'password_contains_username', 'password_too_common'] as const) {
+    for (const code of [
+      'password_too_short',
+      'password_too_long',
+      'password_contains_username',
+      'password_too_common',
+    ] as const) {
       expect(errors[code]).toMatch(/Passwort/);
     }
   });

@@ -1,5 +1,5 @@
-import { DEFAULT_KDF, hashPassword, verifyAgainstNobody, verifyPassword } from './password';
 import { FAST_KDF } from '../../test/support/pglite';
+import { DEFAULT_KDF, hashPassword, verifyAgainstNobody, verifyPassword } from './password';
 
 describe('password hashing', () => {
   it('verifies the right password and refuses a wrong one', async () => {

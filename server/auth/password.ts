@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, scrypt, type ScryptOptions, timingSafeEqual } from 'node:crypto';
 
 /** scrypt cost: N=2^15, r=8 needs 32 MiB per hash, which is what makes it expensive to guess on GPUs. */
 export type KdfParams = { N: number; r: number; p: number; keyLen: number };

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+
 import { DEVICE_HEADER, type SessionUser } from '../../shared/sync/protocol';
 import { appendAudit } from '../audit/log';
 import type { Db } from '../db/db';
@@ -66,7 +67,9 @@ export async function authenticate(db: Db, token: string | undefined, opts: Auth
   if (row.expired) throw new ApiError(401, 'token_expired');
   if (opts.deviceHeader !== undefined ? opts.deviceHeader !== row.device_id : opts.requireDevice) {
     await db.transaction(async (tx) => {
-      await tx.query('UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL', [tokenHash]);
+      await tx.query('UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL', [
+        tokenHash,
+      ]);
       await appendAudit(tx, {
         action: 'auth.device_mismatch',
         actorId: row.id,
@@ -84,7 +87,9 @@ export async function authenticate(db: Db, token: string | undefined, opts: Auth
   return { user: toSessionUser(row), tokenHash, deviceId: row.device_id };
 }
 
-export function toSessionUser(row: Pick<SessionRow, 'id' | 'username' | 'display_name' | 'office_id' | 'roles'>): SessionUser {
+export function toSessionUser(
+  row: Pick<SessionRow, 'id' | 'username' | 'display_name' | 'office_id' | 'roles'>,
+): SessionUser {
   return {
     id: row.id,
     username: row.username,

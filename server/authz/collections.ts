@@ -33,7 +33,8 @@ export function guardCollection(def: CollectionDef, actor?: AuditActor): Collect
   const resource = resourceOf(def);
   const guarded = Object.create(def) as { -readonly [K in keyof CollectionDef]: CollectionDef[K] };
   guarded.readScope = (user) => intersect(scopeOf(user, resource, 'read'), def.readScope(user));
-  guarded.checkWrite = (user, next, stored) => writeDenial(user, resource, next, stored) ?? def.checkWrite(user, next, stored);
+  guarded.checkWrite = (user, next, stored) =>
+    writeDenial(user, resource, next, stored) ?? def.checkWrite(user, next, stored);
   if (actor) {
     guarded.settle = async (writes, before, ctx) => {
       const settled = def.settle ? await def.settle(writes, before, ctx) : NOTHING_TO_SETTLE;

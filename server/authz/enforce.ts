@@ -47,7 +47,9 @@ export function writeDenial(
   next: { officeId: string },
   stored: { officeId: string } | undefined,
 ): Extract<ErrorCode, 'forbidden' | 'other_office'> | null {
-  return denial(user, resource, 'write', next.officeId) ?? (stored ? denial(user, resource, 'write', stored.officeId) : null);
+  return (
+    denial(user, resource, 'write', next.officeId) ?? (stored ? denial(user, resource, 'write', stored.officeId) : null)
+  );
 }
 
 /** What both may read: the table's scope narrowed by a collection's own rule (never widened). */

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+
 import { API_PREFIX } from '../../shared/sync/protocol';
 import type { Auth } from '../auth/sessions';
 import { ApiError } from '../http/errors';
@@ -62,7 +63,10 @@ const KNOWN = new Map<string, RouteAuthz>(Object.values(ROUTES).map((r) => [key(
  * non-public route authenticates before its handler runs. CORS preflights (OPTIONS) carry no credentials and
  * reach no data.
  */
-export function installAuthorisation(app: FastifyInstance, authenticate: (request: FastifyRequest) => Promise<Auth>): void {
+export function installAuthorisation(
+  app: FastifyInstance,
+  authenticate: (request: FastifyRequest) => Promise<Auth>,
+): void {
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {

@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
-import { COLLECTIONS } from '../../shared/sync/protocol';
+
 import { ROLES } from '../../shared/roles';
+import { COLLECTIONS } from '../../shared/sync/protocol';
 import { openMigratedPglite } from '../../test/support/pglite';
 import { buildServer } from '../app';
 import { denial, intersect, scopeOf, writeDenial } from './enforce';
@@ -35,14 +36,24 @@ describe('the authorisation table', () => {
     expect(readers).toEqual(['supervisor', 'coordinator']);
     expect(scopeOf(user(['supervisor']), 'overview', 'read')).toBe('all');
     expect(AUTHZ.overview.personalData).toBe(false);
-    expect(ROUTES.overview).toEqual({ method: 'GET', url: '/api/v1/overview', authz: { kind: 'resource', resource: 'overview', operation: 'read' } });
+    expect(ROUTES.overview).toEqual({
+      method: 'GET',
+      url: '/api/v1/overview',
+      authz: { kind: 'resource', resource: 'overview', operation: 'read' },
+    });
   });
 
   it('shows the office directory to every role, of the own office only', () => {
-    expect(ROLES.map((r) => scopeOf(user([r]), 'directory', 'read'))).toEqual(ROLES.map(() => ({ offices: ['segeberg'] })));
+    expect(ROLES.map((r) => scopeOf(user([r]), 'directory', 'read'))).toEqual(
+      ROLES.map(() => ({ offices: ['segeberg'] })),
+    );
     expect(denial(user(['coordinator']), 'directory', 'read', 'stormarn')).toBe('other_office');
     expect(AUTHZ.directory.personalData).toBe(true);
-    expect(ROUTES.directory).toEqual({ method: 'GET', url: '/api/v1/directory', authz: { kind: 'resource', resource: 'directory', operation: 'read' } });
+    expect(ROUTES.directory).toEqual({
+      method: 'GET',
+      url: '/api/v1/directory',
+      authz: { kind: 'resource', resource: 'directory', operation: 'read' },
+    });
   });
 
   it('gives a user with several roles the widest scope of any', () => {
@@ -74,8 +85,12 @@ describe('routes', () => {
     installAuthorisation(app, async () => {
       throw new Error('not reached');
     });
-    expect(() => app.get('/api/v1/secret', { config: { authz: { kind: 'public' } } }, async () => 'x')).toThrow(/ROUTES/);
-    expect(() => app.get(ROUTES.listUsers.url, { config: { authz: { kind: 'public' } } }, async () => 'x')).toThrow(/ROUTES/);
+    expect(() => app.get('/api/v1/secret', { config: { authz: { kind: 'public' } } }, async () => 'x')).toThrow(
+      /ROUTES/,
+    );
+    expect(() => app.get(ROUTES.listUsers.url, { config: { authz: { kind: 'public' } } }, async () => 'x')).toThrow(
+      /ROUTES/,
+    );
     expect(() => app.get(ROUTES.health.url, async () => 'x')).toThrow(/ROUTES/);
     await app.close();
   });

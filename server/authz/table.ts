@@ -70,9 +70,16 @@ export const AUTHZ = {
 } as const satisfies Record<string, ResourceDef<string>>;
 
 export type Resource = keyof typeof AUTHZ;
-export type Operation<R extends Resource = Resource> = R extends Resource ? keyof (typeof AUTHZ)[R]['operations'] : never;
+export type Operation<R extends Resource = Resource> = R extends Resource
+  ? keyof (typeof AUTHZ)[R]['operations']
+  : never;
 /** Resources that are replicated collections (sync-api.md). */
-export const COLLECTION_RESOURCES = ['intakes', 'entries', 'facilities', 'holds'] as const satisfies readonly Resource[];
+export const COLLECTION_RESOURCES = [
+  'intakes',
+  'entries',
+  'facilities',
+  'holds',
+] as const satisfies readonly Resource[];
 
 export function isResource(name: string): name is Resource {
   return Object.hasOwn(AUTHZ, name);

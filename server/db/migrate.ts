@@ -1,4 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
+
 import type { Db } from './db';
 
 const MIGRATIONS_DIR = new URL('../migrations/', import.meta.url);

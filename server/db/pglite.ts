@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+
 import type { Db, ListenHandlers, Queryable, Row } from './db';
 
 /** The embedded store: one in-process PostgreSQL (WASM) that serialises all queries and transactions itself. */

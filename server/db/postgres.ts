@@ -1,4 +1,5 @@
 import pg from 'pg';
+
 import type { Db, ListenHandlers, Queryable, Row } from './db';
 
 export type DbLog = { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+
 import type { DirectoryResponse, DirectoryUser } from '../../shared/directory';
 import { actorFields } from '../audit/chain';
 import { audit } from '../audit/log';

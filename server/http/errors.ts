@@ -1,7 +1,9 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
+
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { errors, type ErrorCode } from '../../shared/i18n/de/errors';
+
+import { type ErrorCode, errors } from '../../shared/i18n/de/errors';
 import type { ErrorBody } from '../../shared/sync/protocol';
 
 /** A failure a client caused or must react to; becomes `{"error": {code, message}}` with its status. */
@@ -33,7 +35,8 @@ const FASTIFY_CODES: Record<string, [number, ErrorCode]> = {
 
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    if (err instanceof ApiError) return reply.status(err.status).headers(err.headers).send(errorBody(err.code, err.message));
+    if (err instanceof ApiError)
+      return reply.status(err.status).headers(err.headers).send(errorBody(err.code, err.message));
     const mapped = FASTIFY_CODES[err.code];
     if (mapped) return reply.status(mapped[0]).send(errorBody(mapped[1]));
     if (err.validation) return reply.status(400).send(errorBody('invalid_request'));

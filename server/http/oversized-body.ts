@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+
 import { ApiError } from './errors';
 
 /** Up to this size an oversized body is read and dropped before the 413 goes out (push allows 5 MB, login 64 KB). */

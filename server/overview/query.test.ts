@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+
 import { demoNightRecord } from '../../shared/demo/nightRecord';
 import type { OfficeId } from '../../shared/offices';
-import { periodProblem, weeksOf, defaultPeriod } from '../../shared/overview';
+import { defaultPeriod, periodProblem, weeksOf } from '../../shared/overview';
 import type { IntakeWire } from '../../shared/schema/intake';
 import type { SessionUser } from '../../shared/sync/protocol';
 import { openMigratedPglite } from '../../test/support/pglite';
@@ -36,14 +37,29 @@ function intake(officeId: OfficeId, receivedAt: number, admittedAfterMin?: numbe
     situation: 'Fiktiv.',
     status: 'draft',
     conflicts: [],
-    placement: admittedAfterMin === undefined ? undefined : { facilityName: 'Fiktive Stelle', admittedAt: receivedAt + admittedAfterMin * 60_000 },
+    placement:
+      admittedAfterMin === undefined
+        ? undefined
+        : { facilityName: 'Fiktive Stelle', admittedAt: receivedAt + admittedAfterMin * 60_000 },
     _deleted: false,
   };
 }
 
 async function store(officeId: OfficeId, docs: IntakeWire[]) {
-  const user: SessionUser = { id: `bereitschaft.${officeId}`, username: 'x', displayName: 'x', officeId, roles: ['oncall'] };
-  const res = await push(db, collectionByName('intakes')!, user, docs.map((d) => ({ newDocumentState: d })), { userId: user.id, deviceId: null });
+  const user: SessionUser = {
+    id: `bereitschaft.${officeId}`,
+    username: 'x',
+    displayName: 'x',
+    officeId,
+    roles: ['oncall'],
+  };
+  const res = await push(
+    db,
+    collectionByName('intakes')!,
+    user,
+    docs.map((d) => ({ newDocumentState: d })),
+    { userId: user.id, deviceId: null },
+  );
   expect(res.rejected).toEqual([]);
 }
 
@@ -62,7 +78,13 @@ describe('verbundOverview on PGlite', () => {
       ['2025-03-31', 2, 0],
     ]);
     expect(o.callToPlacement.byOffice.norderstedt).toMatchObject({ measured: 3, medianMinutes: 20, implausible: 0 });
-    expect(o.callToPlacement.verbund.buckets).toEqual({ under_1h: 2, '1h_to_2h': 1, '2h_to_4h': 0, '4h_to_8h': 0, '8h_or_more': 0 });
+    expect(o.callToPlacement.verbund.buckets).toEqual({
+      under_1h: 2,
+      '1h_to_2h': 1,
+      '2h_to_4h': 0,
+      '4h_to_8h': 0,
+      '8h_or_more': 0,
+    });
     // Named only by text: the place is known, its area is not.
     expect(o.placementAreas.norderstedt).toEqual({ own: 0, other_office: 0, outside_verbund: 0, unknown: 3 });
     // Only the offices of the caller's scope are counted.
@@ -82,7 +104,10 @@ describe('the period', () => {
     expect(periodProblem('2024-03-11', '2025-03-16')).toBeNull();
     expect(periodProblem('2024-03-10', '2025-03-16')).toBe('too_long');
     expect(() => parsePeriod({ from: ['2025-01-01', '2025-01-02'], to: '2025-01-03' })).toThrow();
-    expect(parsePeriod({ from: '2025-01-01', to: '2025-01-03', extra: 'x' })).toEqual({ from: '2025-01-01', to: '2025-01-03' });
+    expect(parsePeriod({ from: '2025-01-01', to: '2025-01-03', extra: 'x' })).toEqual({
+      from: '2025-01-01',
+      to: '2025-01-03',
+    });
   });
 
   it('lists the Mondays of the weeks a period touches and defaults to twelve weeks', () => {

@@ -1,18 +1,18 @@
 import { REFUSAL_REASONS } from '../../shared/catalogues/entry';
-import { OFFICE_IDS, isOfficeId, type OfficeId } from '../../shared/offices';
+import { isOfficeId, OFFICE_IDS, type OfficeId } from '../../shared/offices';
 import {
+  addDays,
+  type CallToPlacement,
   DURATION_BUCKET_LIMITS_MIN,
   DURATION_BUCKETS,
-  PLACEMENT_AREAS,
-  REFUSAL_UNSPECIFIED,
-  addDays,
   perOffice,
-  weeksOf,
-  type CallToPlacement,
+  PLACEMENT_AREAS,
   type PlacementArea,
+  REFUSAL_UNSPECIFIED,
   type RefusalReasonKey,
   type VerbundOverview,
   type WeekRow,
+  weeksOf,
 } from '../../shared/overview';
 import type { Queryable } from '../db/db';
 
@@ -32,9 +32,11 @@ import type { Queryable } from '../db/db';
 
 const TZ = 'Europe/Berlin';
 /** Epoch ms of Berlin midnight at the start of a date (parameter $n, a YYYY-MM-DD text). */
-const berlinMidnightMs = (param: string) => `(extract(epoch from (${param}::date::timestamp AT TIME ZONE '${TZ}')) * 1000)`;
+const berlinMidnightMs = (param: string) =>
+  `(extract(epoch from (${param}::date::timestamp AT TIME ZONE '${TZ}')) * 1000)`;
 /** The Monday (YYYY-MM-DD) of the Berlin week an epoch ms falls into. */
-const weekOf = (ms: string) => `to_char(date_trunc('week', to_timestamp((${ms}) / 1000) AT TIME ZONE '${TZ}'), 'YYYY-MM-DD')`;
+const weekOf = (ms: string) =>
+  `to_char(date_trunc('week', to_timestamp((${ms}) / 1000) AT TIME ZONE '${TZ}'), 'YYYY-MM-DD')`;
 const num = (path: string) => `(${path})::double precision`;
 
 /** The period as [start, end) in epoch ms: $1 = from, $2 = the day after to. */
@@ -114,7 +116,7 @@ const SQL_PLACEMENT_AREAS = `
 type Counted = { office_id: string; n: number };
 
 function weekRows(weeks: string[], rows: (Counted & { week: string })[]): WeekRow[] {
-  const byWeek = new Map(weeks.map((week) => [week, { week, ...perOffice(() => 0) } as WeekRow]));
+  const byWeek = new Map(weeks.map((week) => [week, { week, ...perOffice(() => 0) }]));
   for (const r of rows) {
     const row = byWeek.get(r.week);
     if (row && isOfficeId(r.office_id)) row[r.office_id] += r.n;
@@ -135,16 +137,21 @@ const emptyDurations = (): CallToPlacement => ({
   implausible: 0,
 });
 
-type DurationRow = { office_id: string | null; verbund: number; measured: number; implausible: number; median: number | null } & Record<
-  `b${0 | 1 | 2 | 3 | 4}`,
-  number
->;
+type DurationRow = {
+  office_id: string | null;
+  verbund: number;
+  measured: number;
+  implausible: number;
+  median: number | null;
+} & Record<`b${0 | 1 | 2 | 3 | 4}`, number>;
 
 function durationsOf(row: DurationRow): CallToPlacement {
   return {
     measured: row.measured,
     medianMinutes: row.median === null ? null : Math.round(Number(row.median)),
-    buckets: Object.fromEntries(DURATION_BUCKETS.map((b, i) => [b, row[`b${i as 0 | 1 | 2 | 3 | 4}`]])) as CallToPlacement['buckets'],
+    buckets: Object.fromEntries(
+      DURATION_BUCKETS.map((b, i) => [b, row[`b${i as 0 | 1 | 2 | 3 | 4}`]]),
+    ) as CallToPlacement['buckets'],
     implausible: row.implausible,
   };
 }
@@ -178,17 +185,23 @@ export async function verbundOverview(
   }
 
   const reasonKeys: readonly RefusalReasonKey[] = [...REFUSAL_REASONS, REFUSAL_UNSPECIFIED];
-  const byReason = perOffice(() => Object.fromEntries(reasonKeys.map((r) => [r, 0])) as Record<RefusalReasonKey, number>);
+  const byReason = perOffice(
+    () => Object.fromEntries(reasonKeys.map((r) => [r, 0])) as Record<RefusalReasonKey, number>,
+  );
   for (const r of reasonRows.rows) {
     // A reason outside the catalogue cannot be stored (the schema refuses it); should one appear, it counts as unspecified.
-    const key = (reasonKeys as readonly string[]).includes(r.reason) ? (r.reason as RefusalReasonKey) : REFUSAL_UNSPECIFIED;
+    const key = (reasonKeys as readonly string[]).includes(r.reason)
+      ? (r.reason as RefusalReasonKey)
+      : REFUSAL_UNSPECIFIED;
     if (isOfficeId(r.office_id)) byReason[r.office_id][key] += r.n;
   }
 
-  const placementAreas = perOffice(() => Object.fromEntries(PLACEMENT_AREAS.map((a) => [a, 0])) as Record<PlacementArea, number>);
+  const placementAreas = perOffice(
+    () => Object.fromEntries(PLACEMENT_AREAS.map((a) => [a, 0])) as Record<PlacementArea, number>,
+  );
   for (const r of areaRows.rows) {
     const area = (PLACEMENT_AREAS as readonly string[]).includes(r.area) ? (r.area as PlacementArea) : 'unknown';
-    if (isOfficeId(r.office_id)) placementAreas[r.office_id as OfficeId][area] += r.n;
+    if (isOfficeId(r.office_id)) placementAreas[r.office_id][area] += r.n;
   }
 
   return {

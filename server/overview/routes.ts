@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+
 import { OFFICE_IDS } from '../../shared/offices';
 import { periodProblem, type VerbundOverview } from '../../shared/overview';
 import { scopeOf } from '../authz/enforce';

@@ -17,8 +17,18 @@ type DemoUser = { username: string; displayName: string; officeId: OfficeId; rol
 export function demoUsers(): DemoUser[] {
   return [
     ...OFFICE_IDS.flatMap((office): DemoUser[] => [
-      { username: `bereitschaft.${office}`, displayName: `Bereitschaft ${domain.offices[office]}`, officeId: office, roles: ['oncall'] },
-      { username: `leitung.${office}`, displayName: `Leitung ${domain.offices[office]}`, officeId: office, roles: ['supervisor'] },
+      {
+        username: `bereitschaft.${office}`,
+        displayName: `Bereitschaft ${domain.offices[office]}`,
+        officeId: office,
+        roles: ['oncall'],
+      },
+      {
+        username: `leitung.${office}`,
+        displayName: `Leitung ${domain.offices[office]}`,
+        officeId: office,
+        roles: ['supervisor'],
+      },
     ]),
     { username: 'koordination', displayName: 'Verbund-Koordination', officeId: 'segeberg', roles: ['coordinator'] },
     { username: 'admin', displayName: 'Administration', officeId: 'segeberg', roles: ['admin'] },
@@ -50,25 +60,40 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<void> {
   const entries = collectionByName('entries')!;
   for (const office of OFFICE_IDS) {
     const author = `bereitschaft.${office}`;
-    const user: SessionUser = { id: author, username: author, displayName: author, officeId: office, roles: ['oncall'] };
+    const user: SessionUser = {
+      id: author,
+      username: author,
+      displayName: author,
+      officeId: office,
+      roles: ['oncall'],
+    };
     const records = demoRecords(office, author, now);
     const writer = { userId: author, deviceId: null };
-    for (const [def, all] of [[intakes, records.intakes], [entries, records.entries]] as const) {
+    for (const [def, all] of [
+      [intakes, records.intakes],
+      [entries, records.entries],
+    ] as const) {
       // Only what is missing: demo times are "now", so a second start (or a second instance) would otherwise
       // try to rewrite stored log entries, which the server rightly refuses as immutable.
-      const stored = await db.query<{ id: string }>('SELECT id FROM documents WHERE collection = $1 AND id = ANY($2::text[])', [
-        def.name,
-        all.map((d) => d.id),
-      ]);
+      const stored = await db.query<{ id: string }>(
+        'SELECT id FROM documents WHERE collection = $1 AND id = ANY($2::text[])',
+        [def.name, all.map((d) => d.id)],
+      );
       const have = new Set(stored.rows.map((r) => r.id));
       const docs = all.filter((d) => !have.has(d.id));
       if (!docs.length) continue;
-      const pushed = await push(db, def, user, docs.map((doc) => ({ newDocumentState: doc })), writer);
+      const pushed = await push(
+        db,
+        def,
+        user,
+        docs.map((doc) => ({ newDocumentState: doc })),
+        writer,
+      );
       // Two instances starting together both seed; what the other one stored meanwhile is not an error.
-      const nowStored = await db.query<{ id: string }>('SELECT id FROM documents WHERE collection = $1 AND id = ANY($2::text[])', [
-        def.name,
-        pushed.rejected.map((r) => r.id),
-      ]);
+      const nowStored = await db.query<{ id: string }>(
+        'SELECT id FROM documents WHERE collection = $1 AND id = ANY($2::text[])',
+        [def.name, pushed.rejected.map((r) => r.id)],
+      );
       const storedMeanwhile = new Set(nowStored.rows.map((r) => r.id));
       const rejected = pushed.rejected.filter((r) => !(r.code === 'entry_immutable' && storedMeanwhile.has(r.id)));
       // Demo data the server refuses is a bug of the seed: say so at start-up rather than start half empty.

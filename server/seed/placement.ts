@@ -31,12 +31,62 @@ type DemoHold = {
  * lapsed. Ids are fixed so that re-seeding finds them.
  */
 const DEMO_HOLDS: DemoHold[] = [
-  { id: 'de3f0000-0000-4000-8000-000000000001', office: 'segeberg', intake: 3, facilityId: 'jugendschutzhaus-norderstedt', age: 15, sex: 'female', madeAgoMs: 20 * MIN },
-  { id: 'de3f0000-0000-4000-8000-000000000002', office: 'pinneberg', intake: 1, facilityId: 'kinderschutzhaus-elmshorn', age: 7, sex: 'male', madeAgoMs: HOUR, status: 'occupied' },
-  { id: 'de3f0000-0000-4000-8000-000000000003', office: 'herzogtum-lauenburg', intake: 1, facilityId: 'bereitschaftspflege-herzogtum-lauenburg-1', age: 7, sex: 'female', madeAgoMs: 50 * MIN },
-  { id: 'de3f0000-0000-4000-8000-000000000004', office: 'stormarn', intake: 1, facilityId: 'bereitschaftspflege-herzogtum-lauenburg-1', age: 7, sex: 'male', madeAgoMs: 30 * MIN },
-  { id: 'de3f0000-0000-4000-8000-000000000005', office: 'norderstedt', intake: 2, facilityId: 'jugendschutzhaus-norderstedt', age: 14, sex: 'male', madeAgoMs: 30 * HOUR, status: 'occupied' },
-  { id: 'de3f0000-0000-4000-8000-000000000006', office: 'stormarn', intake: 2, facilityId: 'kinderhaus-travetal-bad-oldesloe', age: 14, sex: 'male', madeAgoMs: 9 * HOUR },
+  {
+    id: 'de3f0000-0000-4000-8000-000000000001',
+    office: 'segeberg',
+    intake: 3,
+    facilityId: 'jugendschutzhaus-norderstedt',
+    age: 15,
+    sex: 'female',
+    madeAgoMs: 20 * MIN,
+  },
+  {
+    id: 'de3f0000-0000-4000-8000-000000000002',
+    office: 'pinneberg',
+    intake: 1,
+    facilityId: 'kinderschutzhaus-elmshorn',
+    age: 7,
+    sex: 'male',
+    madeAgoMs: HOUR,
+    status: 'occupied',
+  },
+  {
+    id: 'de3f0000-0000-4000-8000-000000000003',
+    office: 'herzogtum-lauenburg',
+    intake: 1,
+    facilityId: 'bereitschaftspflege-herzogtum-lauenburg-1',
+    age: 7,
+    sex: 'female',
+    madeAgoMs: 50 * MIN,
+  },
+  {
+    id: 'de3f0000-0000-4000-8000-000000000004',
+    office: 'stormarn',
+    intake: 1,
+    facilityId: 'bereitschaftspflege-herzogtum-lauenburg-1',
+    age: 7,
+    sex: 'male',
+    madeAgoMs: 30 * MIN,
+  },
+  {
+    id: 'de3f0000-0000-4000-8000-000000000005',
+    office: 'norderstedt',
+    intake: 2,
+    facilityId: 'jugendschutzhaus-norderstedt',
+    age: 14,
+    sex: 'male',
+    madeAgoMs: 30 * HOUR,
+    status: 'occupied',
+  },
+  {
+    id: 'de3f0000-0000-4000-8000-000000000006',
+    office: 'stormarn',
+    intake: 2,
+    facilityId: 'kinderhaus-travetal-bad-oldesloe',
+    age: 14,
+    sex: 'male',
+    madeAgoMs: 9 * HOUR,
+  },
 ];
 
 const userOf = (id: string, officeId: OfficeId, role: string): SessionUser => ({
@@ -55,10 +105,16 @@ const userOf = (id: string, officeId: OfficeId, role: string): SessionUser => ({
 export async function seedPlacement(db: Db, now: number): Promise<void> {
   const coordinator = userOf('koordination', 'segeberg', 'coordinator');
   const facilityDocs: FacilityWire[] = demoFacilities(now).map((f) => ({ ...f, _deleted: false }));
-  await push(db, collectionByName('facilities')!, coordinator, facilityDocs.map((doc) => ({ newDocumentState: doc })), {
-    userId: coordinator.id,
-    deviceId: null,
-  });
+  await push(
+    db,
+    collectionByName('facilities')!,
+    coordinator,
+    facilityDocs.map((doc) => ({ newDocumentState: doc })),
+    {
+      userId: coordinator.id,
+      deviceId: null,
+    },
+  );
 
   const byId = new Map(facilityDocs.map((f) => [f.id, f]));
   const holds = collectionByName('holds')!;

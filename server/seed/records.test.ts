@@ -1,5 +1,5 @@
-import { OFFICE_IDS } from '../../shared/offices';
 import { missingForSubmit } from '../../shared/nightRecord/submit';
+import { OFFICE_IDS } from '../../shared/offices';
 import { collectionByName } from '../sync/collections';
 import { demoRecords } from './records';
 
@@ -21,7 +21,10 @@ describe('demo night records', () => {
   });
 
   it('log the placement search of the first night: two refusals, then the place that took the child', () => {
-    const { intakes: [first], entries: lines } = demoRecords('segeberg', 'bereitschaft.segeberg', NOW);
+    const {
+      intakes: [first],
+      entries: lines,
+    } = demoRecords('segeberg', 'bereitschaft.segeberg', NOW);
     const answers = lines
       .filter((l) => l.intakeId === first.id && l.placement?.answer !== 'requested' && l.placement)
       .map((l) => [l.placement!.facilityName, l.placement!.answer]);

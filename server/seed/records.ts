@@ -1,6 +1,6 @@
+import type { RefusalReason } from '../../shared/catalogues/entry';
 import { demoFacilities } from '../../shared/demo/facilities';
 import { demoNightRecord } from '../../shared/demo/nightRecord';
-import type { RefusalReason } from '../../shared/catalogues/entry';
 import type { OfficeId } from '../../shared/offices';
 import type { EntryWire } from '../../shared/schema/entry';
 import type { IntakeWire } from '../../shared/schema/intake';
@@ -16,7 +16,11 @@ const HOUR = 60 * MIN;
 
 type Attempt = { facilityId: string; answer: 'refused' | 'accepted'; reason?: RefusalReason; text: string };
 
-export function demoRecords(office: OfficeId, author: string, now: number): { intakes: IntakeWire[]; entries: EntryWire[] } {
+export function demoRecords(
+  office: OfficeId,
+  author: string,
+  now: number,
+): { intakes: IntakeWire[]; entries: EntryWire[] } {
   const facilities = new Map(demoFacilities(now).map((f) => [f.id, f]));
   const ownFoster = office === 'norderstedt' ? 'kinderschutzhaus-elmshorn' : `bereitschaftspflege-${office}-1`;
   const intakes: IntakeWire[] = [];
@@ -35,11 +39,16 @@ export function demoRecords(office: OfficeId, author: string, now: number): { in
       _deleted: false,
       ...demoNightRecord(start),
       ...content,
-    } as IntakeWire;
+    };
     intakes.push(intake);
     return intake;
   };
-  const log = (intake: IntakeWire, n: number, at: number, entry: Pick<EntryWire, 'kind' | 'text'> & Partial<EntryWire>) =>
+  const log = (
+    intake: IntakeWire,
+    n: number,
+    at: number,
+    entry: Pick<EntryWire, 'kind' | 'text'> & Partial<EntryWire>,
+  ) =>
     entries.push({
       id: `${intake.id}-e${n}`,
       officeId: office,
@@ -79,14 +88,25 @@ export function demoRecords(office: OfficeId, author: string, now: number): { in
     },
     responsibility: { locationBeforeOfficeId: office, locationBefore: 'Fiktive Adresse im Kreisgebiet' },
   });
-  log(mia, 1, start1, { kind: 'call', text: 'Polizei: Kind (ca. 7) allein in Wohnung angetroffen, Eltern nicht erreichbar.' });
+  log(mia, 1, start1, {
+    kind: 'call',
+    text: 'Polizei: Kind (ca. 7) allein in Wohnung angetroffen, Eltern nicht erreichbar.',
+  });
   log(mia, 2, start1 + 40 * MIN, { kind: 'decision', text: 'Inobhutnahme nach § 42 Abs. 1 Nr. 2a entschieden.' });
   search(mia, 3, start1 + 50 * MIN, [
-    { facilityId: 'kinderhaus-travetal-bad-oldesloe', answer: 'refused', reason: 'no_place', text: 'Alle Plätze belegt.' },
+    {
+      facilityId: 'kinderhaus-travetal-bad-oldesloe',
+      answer: 'refused',
+      reason: 'no_place',
+      text: 'Alle Plätze belegt.',
+    },
     { facilityId: 'jugendschutzhaus-norderstedt', answer: 'refused', reason: 'age', text: 'Nur ab 14 Jahren.' },
     { facilityId: accepted.id, answer: 'accepted', text: 'Aufnahme sofort möglich.' },
   ]);
-  log(mia, 9, start1 + 3 * HOUR, { kind: 'notification', text: 'Mutter mobil nicht erreicht, Nachricht hinterlassen.' });
+  log(mia, 9, start1 + 3 * HOUR, {
+    kind: 'notification',
+    text: 'Mutter mobil nicht erreicht, Nachricht hinterlassen.',
+  });
 
   // 2: a youth who came on his own; the mother objects, the court is asked next morning.
   const start2 = now - 10 * HOUR;
@@ -94,14 +114,19 @@ export function demoRecords(office: OfficeId, author: string, now: number): { in
   const leon = record(2, start2, 'submitted', {
     child: { firstName: 'Leon', lastName: 'Beispiel', birthDate: '2010-03-14' },
     initiatedBy: 'child',
-    situation: 'Fiktiver Demo-Fall: Jugendlicher meldet sich selbst beim Bereitschaftsdienst, möchte nicht nach Hause zurück.',
+    situation:
+      'Fiktiver Demo-Fall: Jugendlicher meldet sich selbst beim Bereitschaftsdienst, möchte nicht nach Hause zurück.',
     decision: {
       ground: '42_1_1',
       decidedAt: start2 + 30 * MIN,
       startAt: start2 + 30 * MIN,
       reasons: 'Selbstmeldung; Jugendlicher berichtet von wiederholter Gewalt zu Hause.',
     },
-    risk: { indicators: ['domestic_violence'], childSeenInPerson: true, assessment: 'Glaubhafte Schilderung, sichtbare Hämatome.' },
+    risk: {
+      indicators: ['domestic_violence'],
+      childSeenInPerson: true,
+      assessment: 'Glaubhafte Schilderung, sichtbare Hämatome.',
+    },
     placement: {
       facilityId: jsh.id,
       facilityName: jsh.name,
@@ -124,7 +149,12 @@ export function demoRecords(office: OfficeId, author: string, now: number): { in
         objectionAt: start2 + 62 * MIN,
       },
     ],
-    statistics: { sex: 'male', foreignOriginParent: 'no', residenceBefore: 'single_parent', reasons: ['physical_abuse'] },
+    statistics: {
+      sex: 'male',
+      foreignOriginParent: 'no',
+      residenceBefore: 'single_parent',
+      reasons: ['physical_abuse'],
+    },
   });
   log(leon, 1, start2, { kind: 'call', text: 'Jugendlicher ruft selbst an, wartet an der Bushaltestelle.' });
   search(leon, 2, start2 + 40 * MIN, [{ facilityId: jsh.id, answer: 'accepted', text: 'Einzelzimmer frei.' }]);
@@ -135,7 +165,8 @@ export function demoRecords(office: OfficeId, author: string, now: number): { in
   const emma = record(3, start3, 'draft', {
     child: { firstName: 'Emma', lastName: 'Erfunden', estimatedAge: 15 },
     initiatedBy: 'physician',
-    situation: 'Fiktiver Demo-Fall: Kinderklinik meldet Verdacht auf Vernachlässigung, Entlassung nach Hause nicht vertretbar.',
+    situation:
+      'Fiktiver Demo-Fall: Kinderklinik meldet Verdacht auf Vernachlässigung, Entlassung nach Hause nicht vertretbar.',
     call: { callerName: 'Stationsärztin (fiktiv)', childLocation: 'Kinderklinik, Station 3' },
     risk: { indicators: ['neglect'], childSeenInPerson: false },
     decision: undefined,

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../../shared/i18n/de/errors';
 import {
-  COLLECTIONS,
   type CollectionName,
+  COLLECTIONS,
   type Rejection,
   type SessionUser,
   type WireDocument,

@@ -1,7 +1,7 @@
 import { jsonEqual } from '../../shared/equal';
 import { errors } from '../../shared/i18n/de/errors';
 import { nightRecord } from '../../shared/i18n/de/nightRecord';
-import { entryWireSchema, type EntryWire } from '../../shared/schema/entry';
+import { type EntryWire, entryWireSchema } from '../../shared/schema/entry';
 import type { SessionUser } from '../../shared/sync/protocol';
 import type { CollectionDef } from './collections';
 import { compileValidator } from './validate';

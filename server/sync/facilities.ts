@@ -1,6 +1,6 @@
 import { jsonEqual } from '../../shared/equal';
 import { placement } from '../../shared/i18n/de/placement';
-import { facilityProblems, facilityWireSchema, type FacilityWire } from '../../shared/schema/facility';
+import { facilityProblems, type FacilityWire, facilityWireSchema } from '../../shared/schema/facility';
 import type { SessionUser } from '../../shared/sync/protocol';
 import type { CollectionDef } from './collections';
 import { settleHolds } from './placement';

@@ -1,12 +1,7 @@
 import { errors } from '../../shared/i18n/de/errors';
 import { placement } from '../../shared/i18n/de/placement';
 import { effectiveHoldStatus } from '../../shared/placement/expiry';
-import {
-  forbiddenHoldChanges,
-  holdWireSchema,
-  isAllowedHoldTransition,
-  type HoldWire,
-} from '../../shared/schema/hold';
+import { forbiddenHoldChanges, type HoldWire, holdWireSchema, isAllowedHoldTransition } from '../../shared/schema/hold';
 import type { Rejection, SessionUser } from '../../shared/sync/protocol';
 import type { CollectionDef } from './collections';
 import { loadFacilities, settleHolds } from './placement';

@@ -1,9 +1,9 @@
+import { errors } from '../../shared/i18n/de/errors';
 import { intakeFieldLabels, missingLabel } from '../../shared/nightRecord/fieldLabel';
 import { submitGaps } from '../../shared/nightRecord/submit';
-import { intakeWireSchema, isAllowedIntakeTransition, type IntakeWire } from '../../shared/schema/intake';
+import { type IntakeWire, intakeWireSchema, isAllowedIntakeTransition } from '../../shared/schema/intake';
 import type { SessionUser } from '../../shared/sync/protocol';
 import type { CollectionDef } from './collections';
-import { errors } from '../../shared/i18n/de/errors';
 import { logOfIntakes, newHandovers, reviewChangeError, reviewDenial, reviewEntries } from './review';
 import { compileValidator, withFields } from './validate';
 

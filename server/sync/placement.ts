@@ -41,7 +41,14 @@ export async function settleHolds(
 ): Promise<HoldWire[]> {
   const live = [...facilities.values()].filter((f) => !f._deleted);
   if (live.length === 0) return [];
-  const byId = new Map((await loadSettleableHolds(tx, live.map((f) => f.id))).map((h) => [h.id, h]));
+  const byId = new Map(
+    (
+      await loadSettleableHolds(
+        tx,
+        live.map((f) => f.id),
+      )
+    ).map((h) => [h.id, h]),
+  );
   for (const h of accepted) byId.set(h.id, h);
   const holds = [...byId.values()];
   return live.flatMap((f) => settleFacilityHolds(f, holds, now));

@@ -1,5 +1,5 @@
-import { parseCheckpoint, parseLimit } from './pull';
 import { ApiError } from '../http/errors';
+import { parseCheckpoint, parseLimit } from './pull';
 
 const codeOf = (fn: () => unknown) => {
   try {
@@ -18,9 +18,19 @@ describe('checkpoint and limit parameters', () => {
     expect(parseCheckpoint(JSON.stringify({ seq: 123456789 }))).toEqual({ seq: 123456789 });
   });
 
-  it.each(['{', '[]', '"x"', '42', '{"seq":-1}', '{"seq":1.5}', '{"seq":"3"}', '{"seq":1,"x":2}', '{}', '{"seq":1e300}'])(
-    'refuses checkpoint %s with 400 invalid_checkpoint',
-    (text) => expect(codeOf(() => parseCheckpoint(text))).toBe('400 invalid_checkpoint'),
+  it.each([
+    '{',
+    '[]',
+    '"x"',
+    '42',
+    '{"seq":-1}',
+    '{"seq":1.5}',
+    '{"seq":"3"}',
+    '{"seq":1,"x":2}',
+    '{}',
+    '{"seq":1e300}',
+  ])('refuses checkpoint %s with 400 invalid_checkpoint', (text) =>
+    expect(codeOf(() => parseCheckpoint(text))).toBe('400 invalid_checkpoint'),
   );
 
   it('defaults the limit to 100 and accepts 1..1000', () => {

@@ -1,4 +1,10 @@
-import { PULL_LIMIT_DEFAULT, PULL_LIMIT_MAX, type Checkpoint, type PullResponse, type WireDocument } from '../../shared/sync/protocol';
+import {
+  type Checkpoint,
+  PULL_LIMIT_DEFAULT,
+  PULL_LIMIT_MAX,
+  type PullResponse,
+  type WireDocument,
+} from '../../shared/sync/protocol';
 import type { Queryable } from '../db/db';
 import { ApiError } from '../http/errors';
 import type { ReadScope } from './collections';
@@ -48,7 +54,9 @@ export async function readFeed(
 ): Promise<PullResponse> {
   if (scope === 'none') return { documents: [], checkpoint: after };
   const [officeFilter, officeParam] =
-    scope === 'all' ? ['', []] : [`AND (office_id = ANY($5::text[]) OR ${handedOverFilter(collection, '$5')})`, [[...scope.offices]]];
+    scope === 'all'
+      ? ['', []]
+      : [`AND (office_id = ANY($5::text[]) OR ${handedOverFilter(collection, '$5')})`, [[...scope.offices]]];
   const { rows } = await q.query<{ data: WireDocument; seq: string | number }>(
     `SELECT data, seq FROM documents
       WHERE collection = $1 AND seq > $2 AND seq <= $3 ${officeFilter}

@@ -1,8 +1,8 @@
 import type { IntakeWire } from '../../shared/schema/intake';
 import type { SessionUser } from '../../shared/sync/protocol';
-import type { Db } from '../db/db';
 import { makeIntake } from '../../test/support/api';
 import { openMigratedPglite } from '../../test/support/pglite';
+import type { Db } from '../db/db';
 import { collectionByName } from './collections';
 import { feedHead, readFeed } from './pull';
 import { decideRow, push } from './push';
@@ -19,7 +19,9 @@ describe('decideRow: conflict detection', () => {
 
   it('writes a new document when nothing is stored, whatever the client assumed', () => {
     expect(decideRow(intakes, worker, { newDocumentState: stored }, undefined)).toEqual({ kind: 'write', doc: stored });
-    expect(decideRow(intakes, worker, { assumedMasterState: edited, newDocumentState: stored }, undefined).kind).toBe('write');
+    expect(decideRow(intakes, worker, { assumedMasterState: edited, newDocumentState: stored }, undefined).kind).toBe(
+      'write',
+    );
   });
 
   it('writes when the assumed state equals the stored one, key order aside', () => {
@@ -65,12 +67,14 @@ describe('decideRow: conflict detection', () => {
   });
 
   it('rejects a mismatched assumed id, a forbidden transition and an incomplete submit', () => {
-    expect(decideRow(intakes, worker, { assumedMasterState: { ...stored, id: 'x' }, newDocumentState: edited }, stored))
-      .toMatchObject({ kind: 'reject', rejection: { code: 'id_mismatch' } });
+    expect(
+      decideRow(intakes, worker, { assumedMasterState: { ...stored, id: 'x' }, newDocumentState: edited }, stored),
+    ).toMatchObject({ kind: 'reject', rejection: { code: 'id_mismatch' } });
     const submitted = { ...stored, status: 'submitted' as const };
     const draftAgain: IntakeWire = { ...submitted, status: 'draft' };
-    expect(decideRow(intakes, worker, { assumedMasterState: submitted, newDocumentState: draftAgain }, submitted))
-      .toMatchObject({ kind: 'reject', rejection: { code: 'invalid_transition' } });
+    expect(
+      decideRow(intakes, worker, { assumedMasterState: submitted, newDocumentState: draftAgain }, submitted),
+    ).toMatchObject({ kind: 'reject', rejection: { code: 'invalid_transition' } });
     const empty = { ...stored, status: 'submitted' as const, situation: '' };
     expect(decideRow(intakes, worker, { newDocumentState: empty }, undefined)).toMatchObject({
       kind: 'reject',
@@ -90,12 +94,26 @@ describe('push and the change feed (PGlite)', () => {
     const start = await feedHead(db, 'intakes');
     const docs = Array.from({ length: 5 }, () => makeIntake('segeberg'));
     const other = makeIntake('stormarn');
-    expect(await push(db, intakes, worker, docs.slice(0, 3).map((d) => ({ newDocumentState: d })), writer)).toEqual({
+    expect(
+      await push(
+        db,
+        intakes,
+        worker,
+        docs.slice(0, 3).map((d) => ({ newDocumentState: d })),
+        writer,
+      ),
+    ).toEqual({
       conflicts: [],
       rejected: [],
     });
     await push(db, intakes, stranger, [{ newDocumentState: other }], { userId: 'w2', deviceId: null });
-    await push(db, intakes, worker, docs.slice(3).map((d) => ({ newDocumentState: d })), writer);
+    await push(
+      db,
+      intakes,
+      worker,
+      docs.slice(3).map((d) => ({ newDocumentState: d })),
+      writer,
+    );
     expect(await feedHead(db, 'intakes')).toBe(start + 6);
 
     const scope = intakes.readScope(worker);

@@ -1,8 +1,15 @@
 import { jsonEqual } from '../../shared/equal';
-import type { CollectionName, PushResponse, PushRow, Rejection, SessionUser, WireDocument } from '../../shared/sync/protocol';
+import { errors } from '../../shared/i18n/de/errors';
+import type {
+  CollectionName,
+  PushResponse,
+  PushRow,
+  Rejection,
+  SessionUser,
+  WireDocument,
+} from '../../shared/sync/protocol';
 import type { Db, Queryable } from '../db/db';
 import { canRead, type CollectionDef, type DerivedWrites } from './collections';
-import { errors } from '../../shared/i18n/de/errors';
 
 export const CHANGES_CHANNEL = 'obhut_changes';
 export type ChangeNotice = { c: string; seq: number };
@@ -165,10 +172,9 @@ async function storeDocuments(tx: Queryable, collection: string, docs: WireDocum
 
 /** Locks the collection's feed counter row until commit and returns the last position handed out. */
 async function lockFeed(tx: Queryable, collection: string): Promise<number> {
-  const { rows } = await tx.query<{ seq: string | number }>(
-    'SELECT seq FROM feeds WHERE collection = $1 FOR UPDATE',
-    [collection],
-  );
+  const { rows } = await tx.query<{ seq: string | number }>('SELECT seq FROM feeds WHERE collection = $1 FOR UPDATE', [
+    collection,
+  ]);
   if (!rows[0]) throw new Error(`feed row missing for ${collection}`);
   return Number(rows[0].seq);
 }

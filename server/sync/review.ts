@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
+
 import { jsonEqual } from '../../shared/equal';
 import type { ErrorCode } from '../../shared/i18n/de/errors';
 import { review as reviewText } from '../../shared/i18n/de/review';
-import type { EntryWire } from '../../shared/schema/entry';
 import { fieldLabel } from '../../shared/nightRecord/fieldLabel';
 import { lateFactChange } from '../../shared/nightRecord/lateFacts';
-import { isAllowedReviewStep, isLocked, reviewStateOf, type IntakeWire } from '../../shared/schema/intake';
+import type { EntryWire } from '../../shared/schema/entry';
+import { type IntakeWire, isAllowedReviewStep, isLocked, reviewStateOf } from '../../shared/schema/intake';
 import type { SessionUser, WireDocument } from '../../shared/sync/protocol';
 import { denial } from '../authz/enforce';
 import type { Queryable } from '../db/db';
@@ -25,7 +26,11 @@ function isResubmission(next: IntakeWire, stored: IntakeWire | undefined): boole
 }
 
 /** Who may change the review part: the office's supervisor (authz table), and signing only in one's own name. */
-export function reviewDenial(user: SessionUser, nextDoc: WireDocument, storedDoc: WireDocument | undefined): ErrorCode | null {
+export function reviewDenial(
+  user: SessionUser,
+  nextDoc: WireDocument,
+  storedDoc: WireDocument | undefined,
+): ErrorCode | null {
   const next = nextDoc as IntakeWire;
   const stored = storedDoc as IntakeWire | undefined;
   if (jsonEqual(stored?.review, next.review) || isResubmission(next, stored)) return null;
@@ -77,7 +82,10 @@ export function reviewChangeError(nextDoc: WireDocument, storedDoc: WireDocument
 }
 
 /** The intakes of a push that were handed to another office by it: [intake, receiving office]. */
-export function newHandovers(writes: WireDocument[], before: ReadonlyMap<string, WireDocument>): [IntakeWire, string][] {
+export function newHandovers(
+  writes: WireDocument[],
+  before: ReadonlyMap<string, WireDocument>,
+): [IntakeWire, string][] {
   return writes.flatMap((doc) => {
     const next = doc as IntakeWire;
     const target = next.review?.handedOverTo;
@@ -118,7 +126,16 @@ export function reviewEntries(
     const late = isLocked(stored) ? lateFactChange(stored!, next) : { added: [] };
     const lateLines =
       'added' in late && late.added.length > 0
-        ? [line(next.officeId, reviewText.log.lateFacts(who, late.added.map((path) => fieldLabel(path, next))), '-late')]
+        ? [
+            line(
+              next.officeId,
+              reviewText.log.lateFacts(
+                who,
+                late.added.map((path) => fieldLabel(path, next)),
+              ),
+              '-late',
+            ),
+          ]
         : [];
     if (from === to) return lateLines;
     switch (to) {

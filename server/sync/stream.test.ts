@@ -1,7 +1,7 @@
 import type { SessionUser } from '../../shared/sync/protocol';
-import type { Db } from '../db/db';
 import { makeIntake } from '../../test/support/api';
 import { openMigratedPglite } from '../../test/support/pglite';
+import type { Db } from '../db/db';
 import { collectionByName } from './collections';
 import { feedHead } from './pull';
 import { push } from './push';

@@ -1,11 +1,13 @@
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
+
 import type { FastifyBaseLogger } from 'fastify';
+
 import { PULL_LIMIT_MAX, type PullResponse, type SessionUser, type StreamEvent } from '../../shared/sync/protocol';
 import type { Db } from '../db/db';
 import type { CollectionDef, ReadScope } from './collections';
 import { feedHead, readFeed } from './pull';
-import { CHANGES_CHANNEL, type ChangeNotice } from './push';
+import { type ChangeNotice, CHANGES_CHANNEL } from './push';
 
 /**
  * Streams of one collection and read scope (an office's on-call staff and supervisors) that stand at the same
@@ -199,7 +201,7 @@ export class StreamHub {
     for (const s of this.streams) byToken.set(s.tokenHash, [...(byToken.get(s.tokenHash) ?? []), s]);
     for (const [tokenHash, streams] of byToken) {
       const valid = await this.sessionValid(tokenHash).catch(() => true);
-      for (const s of streams) (valid ? s.heartbeat() : this.remove(s));
+      for (const s of streams) valid ? s.heartbeat() : this.remove(s);
     }
   }
 }

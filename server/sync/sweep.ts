@@ -18,7 +18,10 @@ export async function sweepLapsedHolds(db: Db, now: number = Date.now()): Promis
       [now],
     );
     if (rows.length === 0) return [];
-    const facilities = await loadFacilities(tx, rows.map((r) => r.facility_id));
+    const facilities = await loadFacilities(
+      tx,
+      rows.map((r) => r.facility_id),
+    );
     return settleHolds(tx, facilities, [], now);
   });
 }

@@ -1,5 +1,5 @@
-import { collectionByName } from './collections';
 import { makeIntake } from '../../test/support/api';
+import { collectionByName } from './collections';
 
 const intakes = collectionByName('intakes')!;
 
@@ -25,7 +25,9 @@ describe('intake validation messages', () => {
   });
 
   it('reports a bad entry of a list as the list field', () => {
-    const doc = makeIntake('segeberg', { conflicts: [{ id: 'c1', field: 'situation', value: '"x"', by: 'u', at: -1 }] });
+    const doc = makeIntake('segeberg', {
+      conflicts: [{ id: 'c1', field: 'situation', value: '"x"', by: 'u', at: -1 }],
+    });
     expect(intakes.validate(doc)?.message).toBe('Der Datensatz ist unvollständig oder fehlerhaft: Konflikte.');
   });
 
@@ -36,7 +38,11 @@ describe('intake validation messages', () => {
   });
 
   it('lists what is missing before a submit', () => {
-    const doc = makeIntake('segeberg', { status: 'submitted', situation: ' ', child: { firstName: 'A', lastName: 'B' } });
+    const doc = makeIntake('segeberg', {
+      status: 'submitted',
+      situation: ' ',
+      child: { firstName: 'A', lastName: 'B' },
+    });
     expect(intakes.checkChange(doc, undefined)).toEqual({
       code: 'incomplete_submission',
       message: 'Zum Abschließen fehlen noch Angaben: Geburtsdatum oder geschätztes Alter, Situation (kurz).',

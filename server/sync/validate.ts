@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
+
+import { type ErrorCode, errors } from '../../shared/i18n/de/errors';
 import { RXDB_SCHEMA_KEYWORDS } from '../../shared/schema/common';
-import { errors, type ErrorCode } from '../../shared/i18n/de/errors';
 
 export type Invalid = { code: ErrorCode; message: string };
 export type Validator = (doc: unknown) => Invalid | null;

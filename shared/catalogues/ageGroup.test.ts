@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { AGE_GROUP_BOUNDS, AGE_GROUPS, ageGroupOf } from './ageGroup';
 
 describe('statistics age groups', () => {

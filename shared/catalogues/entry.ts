@@ -21,13 +21,5 @@ export const PLACEMENT_ANSWERS = ['requested', 'refused', 'accepted'] as const;
 export type PlacementAnswer = (typeof PLACEMENT_ANSWERS)[number];
 
 /** Why a place said no (free text beside it). */
-export const REFUSAL_REASONS = [
-  'no_place',
-  'age',
-  'sex',
-  'needs_not_met',
-  'no_answer',
-  'exclusion',
-  'other',
-] as const;
+export const REFUSAL_REASONS = ['no_place', 'age', 'sex', 'needs_not_met', 'no_answer', 'exclusion', 'other'] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];

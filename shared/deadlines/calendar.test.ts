@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonthsClamped, berlinDay, berlinTime, type CalendarDay, endOfBerlinDay, weekday } from './calendar';
+
+import {
+  addDays,
+  addMonthsClamped,
+  berlinDay,
+  berlinTime,
+  type CalendarDay,
+  endOfBerlinDay,
+  weekday,
+} from './calendar';
 
 const day = (year: number, month: number, d: number): CalendarDay => ({ year, month, day: d });
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { type CalendarDay, isoDay } from './calendar';
 import { addWorkingDays, easterSunday, isWorkingDay, nextWorkingDay, shHolidayOn, shHolidays } from './holidays';
 
@@ -23,7 +24,11 @@ describe('Easter Sunday (Anonymous Gregorian algorithm)', () => {
 
 describe('Schleswig-Holstein public holidays', () => {
   it('lists the ten holidays of 2025 with the movable ones from Easter', () => {
-    expect(shHolidays(2025).map((h) => `${isoDay(h.day)} ${h.id}`).sort()).toEqual([
+    expect(
+      shHolidays(2025)
+        .map((h) => `${isoDay(h.day)} ${h.id}`)
+        .sort(),
+    ).toEqual([
       '2025-01-01 neujahr',
       '2025-04-18 karfreitag',
       '2025-04-21 ostermontag',

@@ -2,18 +2,18 @@
 export type { CalendarDay } from './calendar';
 export { easterSunday, type HolidayId, isWorkingDay, shHolidayOn, shHolidays } from './holidays';
 export {
-  DEFAULT_DUE_SOON_MS,
   type DeadlineOptions,
+  DEFAULT_DUE_SOON_MS,
   OBLIGATION_STATUSES,
   obligationsOf,
-  obligationStatus,
   type ObligationStatus,
+  obligationStatus,
   type ObligationWithStatus,
 } from './obligations';
 export {
   applyToFamilyCourt,
-  DEFAULT_CUSTODIANS_GRACE_MS,
   type DeadlineFacts,
+  DEFAULT_CUSTODIANS_GRACE_MS,
   distributionLimit,
   endFreedomDeprivation,
   handoverToAsd,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+
 import { de } from '../i18n';
 import { DEFAULT_DUE_SOON_MS, OBLIGATION_STATUSES, obligationsOf, obligationStatus } from './obligations';
-import { OBLIGATION_KINDS, type Obligation } from './rules';
+import { type Obligation, OBLIGATION_KINDS } from './rules';
 
 const at = (s: string) => Date.parse(s);
 const HOUR = 3_600_000;

@@ -3,8 +3,8 @@
  */
 import {
   applyToFamilyCourt,
-  DEFAULT_CUSTODIANS_GRACE_MS,
   type DeadlineFacts,
+  DEFAULT_CUSTODIANS_GRACE_MS,
   distributionLimit,
   endFreedomDeprivation,
   handoverToAsd,
@@ -57,7 +57,11 @@ function checkFacts(facts: DeadlineFacts): void {
 }
 
 /** Every obligation that applies to the record, earliest due first. */
-export function obligationsOf(facts: DeadlineFacts, now: number, options: DeadlineOptions = {}): ObligationWithStatus[] {
+export function obligationsOf(
+  facts: DeadlineFacts,
+  now: number,
+  options: DeadlineOptions = {},
+): ObligationWithStatus[] {
   checkFacts(facts);
   const dueSoon = { ...DEFAULT_DUE_SOON_MS, ...options.dueSoonMs };
   return [

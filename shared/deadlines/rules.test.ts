@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import {
   applyToFamilyCourt,
   distributionLimit,
@@ -15,8 +16,16 @@ const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date
 describe('§42 Abs. 3: inform custodians "unverzüglich" (reminder 2 h after the decision)', () => {
   it.each([
     ['night, summer time', '2025-06-10T03:00+02:00', '2025-06-10T05:00+02:00'],
-    ['two elapsed hours across the spring change (01:30 CET -> 04:30 CEST)', '2025-03-30T01:30+01:00', '2025-03-30T04:30+02:00'],
-    ['two elapsed hours across the autumn change (01:30 CEST -> 02:30 CET)', '2025-10-26T01:30+02:00', '2025-10-26T02:30+01:00'],
+    [
+      'two elapsed hours across the spring change (01:30 CET -> 04:30 CEST)',
+      '2025-03-30T01:30+01:00',
+      '2025-03-30T04:30+02:00',
+    ],
+    [
+      'two elapsed hours across the autumn change (01:30 CEST -> 02:30 CET)',
+      '2025-10-26T01:30+02:00',
+      '2025-10-26T02:30+01:00',
+    ],
   ])('%s', (_case, decision, due) => {
     const o = informCustodians({ decisionAt: at(decision) });
     expect(o).toMatchObject({ kind: 'informCustodians', basis: '§42 Abs. 3 SGB VIII' });
@@ -41,10 +50,18 @@ describe('§42 Abs. 3: inform custodians "unverzüglich" (reminder 2 h after the
 describe('§42 Abs. 5: Freiheitsentziehung ends by the end of the next day', () => {
   it.each([
     ['afternoon', '2025-06-10T14:00+02:00', '2025-06-11T23:59:59.999+02:00'],
-    ['just after midnight in Berlin (still the day before in UTC)', '2025-06-10T00:30+02:00', '2025-06-11T23:59:59.999+02:00'],
+    [
+      'just after midnight in Berlin (still the day before in UTC)',
+      '2025-06-10T00:30+02:00',
+      '2025-06-11T23:59:59.999+02:00',
+    ],
     ['next day is the spring change (23-hour day)', '2025-03-29T23:30+01:00', '2025-03-30T23:59:59.999+02:00'],
     ['next day is the autumn change (25-hour day)', '2025-10-25T22:00+02:00', '2025-10-26T23:59:59.999+01:00'],
-    ['Silvester into New Year: calendar days, holidays count', '2025-12-31T23:30+01:00', '2026-01-01T23:59:59.999+01:00'],
+    [
+      'Silvester into New Year: calendar days, holidays count',
+      '2025-12-31T23:30+01:00',
+      '2026-01-01T23:59:59.999+01:00',
+    ],
     ['Friday into Saturday: weekends count', '2025-11-07T20:00+01:00', '2025-11-08T23:59:59.999+01:00'],
   ])('%s', (_case, start, due) => {
     const o = endFreedomDeprivation({ freedomDeprivationStartAt: at(start) });
@@ -73,7 +90,11 @@ describe('§42 Abs. 5: Freiheitsentziehung ends by the end of the next day', () 
 describe('§42a: report to the state office by the end of the 7th working day', () => {
   it.each([
     ['Monday, a plain week', '2025-11-03T10:00+01:00', '2025-11-12T23:59:59.999+01:00'],
-    ['Saturday 00:30 in Berlin (Friday in UTC): counts from Monday', '2025-11-08T00:30+01:00', '2025-11-18T23:59:59.999+01:00'],
+    [
+      'Saturday 00:30 in Berlin (Friday in UTC): counts from Monday',
+      '2025-11-08T00:30+01:00',
+      '2025-11-18T23:59:59.999+01:00',
+    ],
     ['Thursday before Reformationstag (31.10.)', '2025-10-30T22:00+01:00', '2025-11-11T23:59:59.999+01:00'],
     ['Friday: over the autumn change and Reformationstag', '2025-10-24T21:00+02:00', '2025-11-05T23:59:59.999+01:00'],
     ['Maundy Thursday: Karfreitag and Ostermontag skipped', '2025-04-17T23:00+02:00', '2025-04-30T23:59:59.999+02:00'],
@@ -90,7 +111,8 @@ describe('§42a: report to the state office by the end of the 7th working day', 
   it('is done when reported; absent for a §42 intake', () => {
     const reported = at('2025-11-05T09:00+01:00');
     expect(
-      reportToStateOffice({ provisionalIntakeAt: at('2025-11-03T10:00+01:00'), stateOfficeReportedAt: reported })?.doneAt,
+      reportToStateOffice({ provisionalIntakeAt: at('2025-11-03T10:00+01:00'), stateOfficeReportedAt: reported })
+        ?.doneAt,
     ).toBe(reported);
     expect(reportToStateOffice({ decisionAt: at('2025-11-03T10:00+01:00') })).toBeUndefined();
   });
@@ -168,7 +190,11 @@ describe('§42 Abs. 3: family court after an objection by the end of the next wo
 
   it.each([
     ['the court was asked', { courtApplicationAt: at('2025-11-05T09:00+01:00') }, '2025-11-05T09:00+01:00'],
-    ['the child went back to the custodians', { returnedToCustodiansAt: at('2025-11-04T16:00+01:00') }, '2025-11-04T16:00+01:00'],
+    [
+      'the child went back to the custodians',
+      { returnedToCustodiansAt: at('2025-11-04T16:00+01:00') },
+      '2025-11-04T16:00+01:00',
+    ],
   ])('done when %s', (_case, facts, done) => {
     const o = applyToFamilyCourt({ objectionAt: at('2025-11-04T10:00+01:00'), ...facts });
     expect(iso(o?.doneAt)).toBe(iso(at(done)));

@@ -111,7 +111,12 @@ export function reportToStateOffice(facts: DeadlineFacts): Obligation | undefine
   const start = facts.provisionalIntakeAt;
   if (start === undefined) return undefined;
   const lastDay = addWorkingDays(berlinDay(start), STATE_OFFICE_WORKING_DAYS);
-  return obligation('reportToStateOffice', endOfBerlinDay(lastDay), '§42a Abs. 4 SGB VIII', facts.stateOfficeReportedAt);
+  return obligation(
+    'reportToStateOffice',
+    endOfBerlinDay(lastDay),
+    '§42a Abs. 4 SGB VIII',
+    facts.stateOfficeReportedAt,
+  );
 }
 
 /**

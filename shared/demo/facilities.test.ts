@@ -1,5 +1,6 @@
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
+
 import { OFFICE_IDS } from '../offices';
 import { freePlaces } from '../placement/freePlaces';
 import { isReportStale } from '../placement/staleness';
@@ -38,7 +39,7 @@ describe('demo facilities', () => {
     });
   });
 
-  it('has Kinderschutzhaus Elmshorn, a children\'s home in Bad Oldesloe and a foster family per Kreis', () => {
+  it("has Kinderschutzhaus Elmshorn, a children's home in Bad Oldesloe and a foster family per Kreis", () => {
     expect(facilities.find((f) => f.name === 'Kinderschutzhaus Elmshorn')).toMatchObject({
       provider: 'Perspektive gGmbH',
       officeId: 'pinneberg',

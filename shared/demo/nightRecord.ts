@@ -11,7 +11,10 @@ export type NightRecordContent = Omit<
 
 const MIN = 60_000;
 
-export function demoNightRecord(start: number, child: Intake['child'] = { firstName: 'Mia', lastName: 'Musterkind', estimatedAge: 7 }): NightRecordContent {
+export function demoNightRecord(
+  start: number,
+  child: Intake['child'] = { firstName: 'Mia', lastName: 'Musterkind', estimatedAge: 7 },
+): NightRecordContent {
   return {
     receivedAt: start,
     child,
@@ -25,7 +28,9 @@ export function demoNightRecord(start: number, child: Intake['child'] = { firstN
     },
     risk: {
       indicators: ['child_alone', 'neglect'],
-      consulted: [{ id: 'consult-1', name: 'Rufbereitschaft Leitung (fiktiv)', function: 'ASD-Leitung', at: start + 15 * MIN }],
+      consulted: [
+        { id: 'consult-1', name: 'Rufbereitschaft Leitung (fiktiv)', function: 'ASD-Leitung', at: start + 15 * MIN },
+      ],
       childSeenInPerson: true,
       assessment: 'Kind allein, verängstigt, Wohnung ohne Lebensmittel; Rückkehr der Eltern nicht absehbar.',
       previousAssessment8a: false,
@@ -34,7 +39,8 @@ export function demoNightRecord(start: number, child: Intake['child'] = { firstN
       ground: '42_1_2a',
       decidedAt: start + 40 * MIN,
       startAt: start + 45 * MIN,
-      reasons: 'Dringende Gefahr für das Kindeswohl; Eltern nicht erreichbar, eine Entscheidung des Familiengerichts ist nachts nicht einzuholen.',
+      reasons:
+        'Dringende Gefahr für das Kindeswohl; Eltern nicht erreichbar, eine Entscheidung des Familiengerichts ist nachts nicht einzuholen.',
       writtenDecisionHanded: false,
     },
     placement: {

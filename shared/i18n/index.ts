@@ -14,6 +14,21 @@ import { security } from './de/security';
 import { statistics } from './de/statistics';
 
 /** The one German catalogue of every string users see. A second locale would mirror this shape. */
-export const de = { ...domain, app, audit, errors, deadlines, placement, nightRecord, review, report, desktop, security, statistics, obligations, overview } as const;
+export const de = {
+  ...domain,
+  app,
+  audit,
+  errors,
+  deadlines,
+  placement,
+  nightRecord,
+  review,
+  report,
+  desktop,
+  security,
+  statistics,
+  obligations,
+  overview,
+} as const;
 export type Catalogue = typeof de;
 export type { ErrorCode } from './de/errors';

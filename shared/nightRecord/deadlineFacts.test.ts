@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+
 import { demoNightRecord } from '../demo/nightRecord';
-import { deadlineFactsOf, obligationsOfIntake, overdueCount, type DeadlineSource } from './deadlineFacts';
+import { deadlineFactsOf, type DeadlineSource, obligationsOfIntake, overdueCount } from './deadlineFacts';
 
 const at = (s: string) => Date.parse(s);
 // Tuesday 20.05.2025, 02:00 in Berlin.
@@ -26,17 +27,16 @@ describe('the night record mapped onto the deadline facts', () => {
       name: 'the first custodian informed counts',
       record: {
         decision: { decidedAt: DECIDED },
-        custodians: [
-          { id: 'a', informedAt: DECIDED + 300 },
-          { id: 'b', informedAt: DECIDED + 100 },
-          { id: 'c' },
-        ],
+        custodians: [{ id: 'a', informedAt: DECIDED + 300 }, { id: 'b', informedAt: DECIDED + 100 }, { id: 'c' }],
       },
       facts: { decisionAt: DECIDED, custodiansInformedAt: DECIDED + 100 },
     },
     {
       name: 'an objection without its time counts from when that custodian was informed',
-      record: { decision: { decidedAt: DECIDED }, custodians: [{ id: 'a', informedAt: DECIDED + 100, objection: true }] },
+      record: {
+        decision: { decidedAt: DECIDED },
+        custodians: [{ id: 'a', informedAt: DECIDED + 100, objection: true }],
+      },
       facts: { decisionAt: DECIDED, custodiansInformedAt: DECIDED + 100, objectionAt: DECIDED + 100 },
     },
     {
@@ -46,7 +46,12 @@ describe('the night record mapped onto the deadline facts', () => {
         custodians: [{ id: 'a', informedAt: DECIDED, objection: true, objectionAt: DECIDED + 1 }],
         end: { endedAt: DECIDED + 9, reason: 'return_to_custodians' },
       },
-      facts: { decisionAt: DECIDED, custodiansInformedAt: DECIDED, objectionAt: DECIDED + 1, returnedToCustodiansAt: DECIDED + 9 },
+      facts: {
+        decisionAt: DECIDED,
+        custodiansInformedAt: DECIDED,
+        objectionAt: DECIDED + 1,
+        returnedToCustodiansAt: DECIDED + 9,
+      },
     },
     {
       name: 'another end does not',
@@ -55,13 +60,28 @@ describe('the night record mapped onto the deadline facts', () => {
     },
     {
       name: 'Freiheitsentziehung, its end and the court decision',
-      record: { freedomDeprivation: { startAt: DECIDED, endAt: DECIDED + 7, courtDecisionAt: DECIDED + 8 }, court: { applicationAt: DECIDED + 6 } },
-      facts: { freedomDeprivationStartAt: DECIDED, freedomDeprivationEndAt: DECIDED + 7, courtDecisionAt: DECIDED + 8, courtApplicationAt: DECIDED + 6 },
+      record: {
+        freedomDeprivation: { startAt: DECIDED, endAt: DECIDED + 7, courtDecisionAt: DECIDED + 8 },
+        court: { applicationAt: DECIDED + 6 },
+      },
+      facts: {
+        freedomDeprivationStartAt: DECIDED,
+        freedomDeprivationEndAt: DECIDED + 7,
+        courtDecisionAt: DECIDED + 8,
+        courtApplicationAt: DECIDED + 6,
+      },
     },
     {
       name: '§42a without known custodians: no "inform the custodians", the provisional intake instead',
-      record: { decision: { ground: '42a', decidedAt: DECIDED }, provisional: { startAt: DECIDED + 1, stateOfficeReportedAt: DECIDED + 2, distributionDecidedAt: DECIDED + 3 } },
-      facts: { provisionalIntakeAt: DECIDED + 1, stateOfficeReportedAt: DECIDED + 2, distributionDecidedAt: DECIDED + 3 },
+      record: {
+        decision: { ground: '42a', decidedAt: DECIDED },
+        provisional: { startAt: DECIDED + 1, stateOfficeReportedAt: DECIDED + 2, distributionDecidedAt: DECIDED + 3 },
+      },
+      facts: {
+        provisionalIntakeAt: DECIDED + 1,
+        stateOfficeReportedAt: DECIDED + 2,
+        distributionDecidedAt: DECIDED + 3,
+      },
     },
     {
       name: '§42a with a custodian known: informing is due too; the intake starts at the decision if no start is given',

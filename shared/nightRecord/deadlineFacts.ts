@@ -36,11 +36,15 @@ export function deadlineFactsOf(intake: DeadlineSource): DeadlineFacts {
     distributionDecidedAt: provisional ? intake.provisional?.distributionDecidedAt : undefined,
     handedOverAt: intake.handover?.handedOverAt,
   };
-  return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)) as DeadlineFacts;
+  return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
 }
 
 /** The record's obligations at `now`, earliest due first. */
-export function obligationsOfIntake(intake: DeadlineSource, now: number, options?: DeadlineOptions): ObligationWithStatus[] {
+export function obligationsOfIntake(
+  intake: DeadlineSource,
+  now: number,
+  options?: DeadlineOptions,
+): ObligationWithStatus[] {
   return obligationsOf(deadlineFactsOf(intake), now, options);
 }
 

@@ -37,6 +37,10 @@ export function missingLabel(path: string, doc?: unknown): string {
 
 /** Every field of the intake by its German name, for the server's validation messages. */
 export function intakeFieldLabels(): Record<string, string> {
-  const keys = [...Object.keys(de.intakeFields), ...Object.keys(de.nightRecord.sections), ...Object.keys(de.nightRecord.fields)];
+  const keys = [
+    ...Object.keys(de.intakeFields),
+    ...Object.keys(de.nightRecord.sections),
+    ...Object.keys(de.nightRecord.fields),
+  ];
   return Object.fromEntries(keys.map((key) => [key, fieldLabel(key)]));
 }

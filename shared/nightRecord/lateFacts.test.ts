@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { demoNightRecord } from '../demo/nightRecord';
 import type { Intake } from '../schema/intake';
 import { conflictRecord } from '../sync/merge';
@@ -30,7 +31,12 @@ describe('late facts of a countersigned record', () => {
   });
 
   it('accepts the end of the measure added later, and the court, with the paths added', () => {
-    const next = { ...signed, end: { endedAt: CALL + 2 * 864e5, reason: 'foster_family' }, court: { applicationAt: CALL + 864e5 }, updatedAt: CALL + 3e9 } as Intake;
+    const next = {
+      ...signed,
+      end: { endedAt: CALL + 2 * 864e5, reason: 'foster_family' },
+      court: { applicationAt: CALL + 864e5 },
+      updatedAt: CALL + 3e9,
+    } as Intake;
     expect(lateFactChange(signed, next)).toEqual({ added: ['end.endedAt', 'end.reason', 'court.applicationAt'] });
   });
 
@@ -43,9 +49,13 @@ describe('late facts of a countersigned record', () => {
 
   it('refuses changing what was countersigned, changing a late fact once written, and new list items', () => {
     expect(lateFactChange(signed, { ...signed, situation: 'Anders.' })).toEqual({ violation: 'situation' });
-    expect(lateFactChange(signed, { ...signed, decision: { ...signed.decision, reasons: 'Anders.' } })).toEqual({ violation: 'decision.reasons' });
+    expect(lateFactChange(signed, { ...signed, decision: { ...signed.decision, reasons: 'Anders.' } })).toEqual({
+      violation: 'decision.reasons',
+    });
     const ended = { ...signed, end: { endedAt: CALL + 864e5, reason: 'foster_family' } } as Intake;
-    expect(lateFactChange(ended, { ...ended, end: { ...ended.end, endedAt: CALL + 2 * 864e5 } })).toEqual({ violation: 'end.endedAt' });
+    expect(lateFactChange(ended, { ...ended, end: { ...ended.end, endedAt: CALL + 2 * 864e5 } })).toEqual({
+      violation: 'end.endedAt',
+    });
     expect(lateFactChange(ended, { ...ended, end: { reason: 'foster_family' } })).toEqual({ violation: 'end.endedAt' });
     const another = [...signed.custodians!, { id: 'c-neu', name: 'Vater (fiktiv)' }] as Intake['custodians'];
     expect(lateFactChange(signed, { ...signed, custodians: another })).toEqual({ violation: 'custodians' });
@@ -55,26 +65,38 @@ describe('late facts of a countersigned record', () => {
   it('accepts an objection made the next day (an unticked box is still empty), once', () => {
     const custodians = signed.custodians!.map((c) => ({ ...c, objection: false }));
     const before = { ...signed, custodians } as Intake;
-    const objected = { ...before, custodians: custodians.map((c) => ({ ...c, objection: true, objectionAt: CALL + 864e5 })) } as Intake;
+    const objected = {
+      ...before,
+      custodians: custodians.map((c) => ({ ...c, objection: true, objectionAt: CALL + 864e5 })),
+    } as Intake;
     expect(lateFactChange(before, objected)).toEqual({
       added: [`custodians[${custodianId}].objection`, `custodians[${custodianId}].objectionAt`],
     });
-    expect(lateFactChange(objected, { ...objected, custodians })).toEqual({ violation: `custodians[${custodianId}].objection` });
+    expect(lateFactChange(objected, { ...objected, custodians })).toEqual({
+      violation: `custodians[${custodianId}].objection`,
+    });
   });
 
   it('lets the merge keep a losing late fact as a conflict, and any conflict be dismissed, nothing else', () => {
     const ended = { ...signed, end: { endedAt: CALL + 864e5 } } as Intake;
     const lost = conflictRecord('end.endedAt', CALL + 2 * 864e5, 'bereitschaft.segeberg', CALL + 2e9);
-    const withConflict = { ...ended, conflicts: [lost] } as Intake;
+    const withConflict = { ...ended, conflicts: [lost] };
     expect(lateFactChange(ended, withConflict)).toEqual({ added: [] });
     expect(lateFactChange(withConflict, ended)).toEqual({ added: [] });
     const onSigned = conflictRecord('situation', 'Anders.', 'bereitschaft.segeberg', CALL + 2e9);
-    expect(lateFactChange(ended, { ...ended, conflicts: [onSigned] } as Intake)).toEqual({ violation: 'conflicts' });
-    expect(lateFactChange(withConflict, { ...withConflict, conflicts: [{ ...lost, value: '1' }] } as Intake)).toEqual({ violation: 'conflicts' });
+    expect(lateFactChange(ended, { ...ended, conflicts: [onSigned] })).toEqual({ violation: 'conflicts' });
+    expect(lateFactChange(withConflict, { ...withConflict, conflicts: [{ ...lost, value: '1' }] })).toEqual({
+      violation: 'conflicts',
+    });
   });
 
   it('ignores the review and the bookkeeping of the write', () => {
-    const next = { ...signed, review: { ...signed.review!, state: 'closed' }, updatedAt: CALL + 1e10, updatedBy: 'x' } as Intake;
+    const next = {
+      ...signed,
+      review: { ...signed.review!, state: 'closed' },
+      updatedAt: CALL + 1e10,
+      updatedBy: 'x',
+    } as Intake;
     expect(lateFactChange(signed, next)).toEqual({ added: [] });
   });
 });

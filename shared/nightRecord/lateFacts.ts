@@ -43,7 +43,16 @@ export const isEmptyFact = (v: unknown) =>
   v === undefined || v === null || v === '' || v === false || (Array.isArray(v) && v.length === 0);
 
 /** Bookkeeping of a write and the review itself: not content the countersignature covers. */
-const NOT_CONTENT = new Set(['review', 'updatedAt', 'updatedBy', 'conflicts', '_deleted', '_meta', '_rev', '_attachments']);
+const NOT_CONTENT = new Set([
+  'review',
+  'updatedAt',
+  'updatedBy',
+  'conflicts',
+  '_deleted',
+  '_meta',
+  '_rev',
+  '_attachments',
+]);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isItemList = (v: unknown): v is { id: string }[] =>
@@ -53,12 +62,15 @@ const isItemList = (v: unknown): v is { id: string }[] =>
  * The late facts a change of a locked record adds (their paths), or `{ violation }`: the first path it changes
  * that is not an empty late-fact field being filled.
  */
-export function lateFactChange(stored: Partial<Intake>, next: Partial<Intake>): { added: string[] } | { violation: string } {
+export function lateFactChange(
+  stored: Partial<Intake>,
+  next: Partial<Intake>,
+): { added: string[] } | { violation: string } {
   const added: string[] = [];
   const walk = (before: unknown, after: unknown, path: string): string | null => {
     if (jsonEqual(before, after)) return null;
     if (isObject(after) && (before === undefined || isObject(before))) {
-      const b = (before ?? {}) as Record<string, unknown>;
+      const b = before ?? {};
       for (const key of new Set([...Object.keys(b), ...Object.keys(after)])) {
         if (path === '' && NOT_CONTENT.has(key)) continue;
         const v = walk(b[key], after[key], path ? `${path}.${key}` : key);
@@ -68,7 +80,13 @@ export function lateFactChange(stored: Partial<Intake>, next: Partial<Intake>): 
     }
     if (isItemList(before) && isItemList(after)) {
       // The same people in the same order: a new custodian after the lock is an addendum, not an edit.
-      if (!jsonEqual(before.map((i) => i.id), after.map((i) => i.id))) return path;
+      if (
+        !jsonEqual(
+          before.map((i) => i.id),
+          after.map((i) => i.id),
+        )
+      )
+        return path;
       for (let i = 0; i < after.length; i++) {
         const v = walk(before[i], after[i], `${path}[${after[i].id}]`);
         if (v) return v;

@@ -29,7 +29,13 @@ export function responsibilityOf(
   const derivedOfficeId = r.locationBeforeOfficeId;
   const overridden = r.overrideOfficeId !== undefined;
   const officeId = overridden ? r.overrideOfficeId : derivedOfficeId;
-  const basis = overridden ? 'override' : derivedOfficeId === undefined ? undefined : intake.decision?.ground === '42a' ? '§88a' : '§87';
+  const basis = overridden
+    ? 'override'
+    : derivedOfficeId === undefined
+      ? undefined
+      : intake.decision?.ground === '42a'
+        ? '§88a'
+        : '§87';
   return {
     officeId,
     basis,

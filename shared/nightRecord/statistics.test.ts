@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { demoNightRecord } from '../demo/nightRecord';
 import { statisticsOf } from './statistics';
 
@@ -37,7 +38,10 @@ describe('statistics codes derived from the night record', () => {
     ['§42 Abs. 1 Nr. 3', '42_1_3', '42', 'unaccompanied_entry'],
     ['§42a', '42a', '42a', 'unaccompanied_entry'],
   ] as const)('maps %s to measure and occasion', (_name, ground, measure, occasion) => {
-    expect(statisticsOf({ child: { firstName: '', lastName: '' }, decision: { ground } })).toMatchObject({ measure, occasion });
+    expect(statisticsOf({ child: { firstName: '', lastName: '' }, decision: { ground } })).toMatchObject({
+      measure,
+      occasion,
+    });
   });
 
   it('takes the age from the §42f assessment when neither birth date nor estimate is known, and counts any objection', () => {
@@ -49,6 +53,11 @@ describe('statistics codes derived from the night record', () => {
       custodians: [{ id: 'a' }, { id: 'b', objection: true }],
       placement: { freeProvider: true },
     });
-    expect(codes).toMatchObject({ ageGroup: '16_to_18', objection: true, providerType: 'free', startAt: at('2025-03-01T13:00+01:00') });
+    expect(codes).toMatchObject({
+      ageGroup: '16_to_18',
+      objection: true,
+      providerType: 'free',
+      startAt: at('2025-03-01T13:00+01:00'),
+    });
   });
 });

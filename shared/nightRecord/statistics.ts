@@ -39,7 +39,12 @@ const OCCASION = {
 
 const DAY = 86_400_000;
 const berlinDayNumber = (ms: number) => {
-  const [d, m, y] = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' })
+  const [d, m, y] = new Intl.DateTimeFormat('de-DE', {
+    timeZone: 'Europe/Berlin',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  })
     .format(ms)
     .split('.')
     .map(Number);
@@ -48,12 +53,14 @@ const berlinDayNumber = (ms: number) => {
 
 export function statisticsOf(intake: Partial<Intake> & Pick<Intake, 'child'>): StatisticsCodes {
   const ground = intake.decision?.ground;
-  const startAt = ground === '42a' ? (intake.provisional?.startAt ?? intake.decision?.startAt) : intake.decision?.startAt;
+  const startAt =
+    ground === '42a' ? (intake.provisional?.startAt ?? intake.decision?.startAt) : intake.decision?.startAt;
   const endAt = intake.end?.endedAt;
   // "notfalls geschätzt": the birth date, else the estimate, else the age assessment of §42f.
-  const child = intake.child.birthDate || intake.child.estimatedAge !== undefined
-    ? intake.child
-    : { estimatedAge: intake.ageAssessment?.assessedAge };
+  const child =
+    intake.child.birthDate || intake.child.estimatedAge !== undefined
+      ? intake.child
+      : { estimatedAge: intake.ageAssessment?.assessedAge };
   const free = intake.placement?.freeProvider;
   return {
     measure: ground === undefined ? undefined : ground === '42a' ? '42a' : '42',
@@ -72,7 +79,8 @@ export function statisticsOf(intake: Partial<Intake> & Pick<Intake, 'child'>): S
     reasons: intake.statistics?.reasons ?? [],
     startAt,
     endAt,
-    durationDays: startAt !== undefined && endAt !== undefined ? berlinDayNumber(endAt) - berlinDayNumber(startAt) + 1 : undefined,
+    durationDays:
+      startAt !== undefined && endAt !== undefined ? berlinDayNumber(endAt) - berlinDayNumber(startAt) + 1 : undefined,
     endReason: intake.end?.reason,
   };
 }

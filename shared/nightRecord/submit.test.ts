@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { demoNightRecord } from '../demo/nightRecord';
 import type { Intake } from '../schema/intake';
 import { missingLabel } from './fieldLabel';
@@ -37,9 +38,17 @@ describe('missingForSubmit', () => {
   });
 
   const cases: { name: string; change(doc: SubmittableIntake): void; missing: string[] }[] = [
-    { name: 'an estimated age stands for the birth date', change: (d) => void (d.child = { firstName: 'A', lastName: 'B', estimatedAge: 0 }), missing: [] },
+    {
+      name: 'an estimated age stands for the birth date',
+      change: (d) => void (d.child = { firstName: 'A', lastName: 'B', estimatedAge: 0 }),
+      missing: [],
+    },
     { name: '"not seen in person" is an answer', change: (d) => void (d.risk!.childSeenInPerson = false), missing: [] },
-    { name: 'a blank text counts as missing', change: (d) => void (d.decision!.reasons = '  '), missing: ['decision.reasons'] },
+    {
+      name: 'a blank text counts as missing',
+      change: (d) => void (d.decision!.reasons = '  '),
+      missing: ['decision.reasons'],
+    },
     {
       name: 'a custodian neither informed nor tried',
       change: (d) => void (d.custodians = [{ id: 'c9', role: 'father', name: 'X' }]),
@@ -55,7 +64,11 @@ describe('missingForSubmit', () => {
       change: (d) => void (d.custodians = [{ id: 'c9', informedAt: START, channel: 'phone', objection: true }]),
       missing: ['custodians[c9].objectionAt'],
     },
-    { name: 'an unaccompanied minor needs no custodians', change: (d) => void ((d.decision!.ground = '42_1_3'), (d.custodians = [])), missing: [] },
+    {
+      name: 'an unaccompanied minor needs no custodians',
+      change: (d) => void ((d.decision!.ground = '42_1_3'), (d.custodians = [])),
+      missing: [],
+    },
     {
       name: 'a §42a intake needs its start and, without papers, an age assessment with reasons',
       change: (d) => void ((d.decision!.ground = '42a'), (d.custodians = [])),
@@ -64,14 +77,17 @@ describe('missingForSubmit', () => {
     {
       name: 'a qualified visual assessment names two staff',
       change: (d) =>
-        void ((d.decision!.ground = '42a'),
-        (d.provisional = { startAt: START }),
-        (d.ageAssessment = { method: 'qualified_visual', reasons: 'Erscheinungsbild', staff1: 'Fachkraft A' })),
+        void (
+          (d.decision!.ground = '42a'),
+          (d.provisional = { startAt: START }),
+          (d.ageAssessment = { method: 'qualified_visual', reasons: 'Erscheinungsbild', staff1: 'Fachkraft A' })
+        ),
       missing: ['ageAssessment.staff2'],
     },
     {
       name: 'a birth date spares the age assessment',
-      change: (d) => void ((d.decision!.ground = '42a'), (d.provisional = { startAt: START }), (d.child.birthDate = '2010-01-01')),
+      change: (d) =>
+        void ((d.decision!.ground = '42a'), (d.provisional = { startAt: START }), (d.child.birthDate = '2010-01-01')),
       missing: [],
     },
     {
@@ -105,7 +121,11 @@ describe('missingForSubmit', () => {
 });
 
 describe('submitGaps', () => {
-  const sparse: SubmittableIntake = { child: { firstName: 'A', lastName: 'B', estimatedAge: 3 }, initiatedBy: 'child', situation: 'kurz' };
+  const sparse: SubmittableIntake = {
+    child: { firstName: 'A', lastName: 'B', estimatedAge: 3 },
+    initiatedBy: 'child',
+    situation: 'kurz',
+  };
 
   it('lets a draft have gaps and refuses a submission with gaps', () => {
     expect(submitGaps(withStatus(sparse, 'draft'))).toEqual([]);

@@ -20,7 +20,12 @@ const blank = (text: string | undefined) => !text?.trim();
 export function missingForSubmit(intake: SubmittableIntake): string[] {
   const missing: string[] = [];
   const need = (path: string, present: unknown) => {
-    if (present === undefined || present === null || present === false || (typeof present === 'string' && !present.trim())) {
+    if (
+      present === undefined ||
+      present === null ||
+      present === false ||
+      (typeof present === 'string' && !present.trim())
+    ) {
       missing.push(path);
     }
   };
@@ -84,7 +89,8 @@ export function missingForSubmit(intake: SubmittableIntake): string[] {
 
   // Step 11: where the child was before decides the responsible office; a deviation needs its reason.
   need('responsibility.locationBeforeOfficeId', intake.responsibility?.locationBeforeOfficeId);
-  if (intake.responsibility?.overrideOfficeId) need('responsibility.overrideReason', intake.responsibility.overrideReason);
+  if (intake.responsibility?.overrideOfficeId)
+    need('responsibility.overrideReason', intake.responsibility.overrideReason);
 
   // Statistics: the one fact the worker can only learn at the intake.
   need('statistics.sex', intake.statistics?.sex);
@@ -96,7 +102,10 @@ export function missingForSubmit(intake: SubmittableIntake): string[] {
  * already submitted may still be corrected, but no write may open a new gap. (Records submitted under older,
  * smaller rules stay valid as they are.)
  */
-export function submitGaps(next: SubmittableIntake & { status: Intake['status'] }, stored?: SubmittableIntake & { status: Intake['status'] }): string[] {
+export function submitGaps(
+  next: SubmittableIntake & { status: Intake['status'] },
+  stored?: SubmittableIntake & { status: Intake['status'] },
+): string[] {
   if (next.status !== 'submitted') return [];
   const gaps = missingForSubmit(next);
   if (stored?.status !== 'submitted') return gaps;

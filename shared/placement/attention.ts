@@ -15,14 +15,22 @@ export const EXPIRED_LOOKBACK_MS = 7 * 24 * HOUR_MS;
 type AttentionHold = Pick<Hold, 'id' | 'status' | 'from' | 'expiresAt'> & { _deleted?: boolean };
 
 /** Holds that lapsed without being confirmed within the lookback, latest first (stored expired or past due). */
-export function expiredHolds<H extends AttentionHold>(holds: readonly H[], now: number, lookbackMs = EXPIRED_LOOKBACK_MS): H[] {
+export function expiredHolds<H extends AttentionHold>(
+  holds: readonly H[],
+  now: number,
+  lookbackMs = EXPIRED_LOOKBACK_MS,
+): H[] {
   return holds
     .filter((h) => !h._deleted && effectiveHoldStatus(h, now) === 'expired' && h.expiresAt >= now - lookbackMs)
     .sort((a, b) => b.expiresAt - a.expiresAt || (a.id < b.id ? -1 : 1));
 }
 
 /** Holds taking a place for longer than the threshold, longest first. */
-export function longRunningHolds<H extends AttentionHold>(holds: readonly H[], now: number, afterMs = LONG_RUNNING_AFTER_MS): H[] {
+export function longRunningHolds<H extends AttentionHold>(
+  holds: readonly H[],
+  now: number,
+  afterMs = LONG_RUNNING_AFTER_MS,
+): H[] {
   return holds
     .filter((h) => isActiveHold(h, now) && now - h.from > afterMs)
     .sort((a, b) => a.from - b.from || (a.id < b.id ? -1 : 1));

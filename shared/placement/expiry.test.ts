@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+
 import { effectiveHoldStatus, holdExpiresAt, isActiveHold, lapsedHolds } from './expiry';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2025, 10, 24, 1, 0);
 
 describe('hold expiry', () => {
-  it('sets expiry the facility\'s hours after the start of the hold', () => {
+  it("sets expiry the facility's hours after the start of the hold", () => {
     expect(holdExpiresAt(T0, { holdExpiryHours: 4 })).toBe(T0 + 4 * HOUR);
     expect(holdExpiresAt(T0, { holdExpiryHours: 1 })).toBe(T0 + HOUR);
   });

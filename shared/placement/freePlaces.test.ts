@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import type { HoldStatus } from '../schema/hold';
 import { freePlaces, holdsSinceReport } from './freePlaces';
 
@@ -62,8 +63,16 @@ describe('free places shown', () => {
   it('starts again from a newer report', () => {
     const holds = [hold('a', REPORT + MIN), hold('b', REPORT + 2 * MIN)];
     const reported = facility(1);
-    const newer = { ...reported, freeReports: [...reported.freeReports, { id: 'r2', free: 0, reportedAt: REPORT + HOUR, reportedBy: 'k' }] };
-    expect(freePlaces(newer, holds, NOW)).toMatchObject({ reported: 0, reportedAt: REPORT + HOUR, free: 0, overbooked: false });
+    const newer = {
+      ...reported,
+      freeReports: [...reported.freeReports, { id: 'r2', free: 0, reportedAt: REPORT + HOUR, reportedBy: 'k' }],
+    };
+    expect(freePlaces(newer, holds, NOW)).toMatchObject({
+      reported: 0,
+      reportedAt: REPORT + HOUR,
+      free: 0,
+      overbooked: false,
+    });
   });
 
   it('orders the holds since the report by creation, then id', () => {

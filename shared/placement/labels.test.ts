@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { de } from '../i18n';
 import { mismatchLabel } from './labels';
 

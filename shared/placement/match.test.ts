@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { demoFacilities } from '../demo/facilities';
 import type { Facility } from '../schema/facility';
 import { mismatchLabel } from './labels';
@@ -73,8 +74,12 @@ describe('matching a child to facilities', () => {
   });
 
   it('does not filter by sex "ohne Angabe", but needs "divers" to be accepted', () => {
-    expect(matchFacility(oldesloe, [], { sex: 'unspecified' }, NOW).mismatches).not.toContainEqual({ code: 'sex_not_accepted' });
-    expect(matchFacility(oldesloe, [], { sex: 'diverse' }, NOW).mismatches).toContainEqual({ code: 'sex_not_accepted' });
+    expect(matchFacility(oldesloe, [], { sex: 'unspecified' }, NOW).mismatches).not.toContainEqual({
+      code: 'sex_not_accepted',
+    });
+    expect(matchFacility(oldesloe, [], { sex: 'diverse' }, NOW).mismatches).toContainEqual({
+      code: 'sex_not_accepted',
+    });
     expect(matchFacility(jsh, [], { sex: 'diverse' }, NOW).fits).toBe(true);
   });
 
@@ -87,11 +92,17 @@ describe('matching a child to facilities', () => {
     expect(matchFacility(elmshorn, [], { ageYears: 5, siblings: 1 }, NOW).mismatches).toEqual([
       { code: 'not_enough_free_places', free: 1, needed: 2 },
     ]);
-    expect(mismatchLabel({ code: 'not_enough_free_places', free: 1, needed: 2 })).toBe('Nur 1 freier Platz, benötigt 2');
+    expect(mismatchLabel({ code: 'not_enough_free_places', free: 1, needed: 2 })).toBe(
+      'Nur 1 freier Platz, benötigt 2',
+    );
   });
 
   it('counts holds made since the report against the free places', () => {
-    const holds = [hold('a', jsh.id, NOW - 10 * MIN), hold('b', jsh.id, NOW - 5 * MIN), hold('c', jsh.id, NOW - 4 * MIN)];
+    const holds = [
+      hold('a', jsh.id, NOW - 10 * MIN),
+      hold('b', jsh.id, NOW - 5 * MIN),
+      hold('c', jsh.id, NOW - 4 * MIN),
+    ];
     const m = matchFacility(jsh, holds, { ageYears: 15 }, NOW);
     expect(m.free.free).toBe(0);
     expect(m.mismatches).toEqual([{ code: 'not_enough_free_places', free: 0, needed: 1 }]);
@@ -104,7 +115,12 @@ describe('matching a child to facilities', () => {
 
   it('filters by area', () => {
     const matches = matchFacilities(demo, [], { areas: ['stormarn', 'pinneberg'] }, NOW);
-    expect(matches.filter((m) => m.fits).map((m) => m.facility.area).sort()).toEqual(['pinneberg', 'pinneberg', 'stormarn']);
+    expect(
+      matches
+        .filter((m) => m.fits)
+        .map((m) => m.facility.area)
+        .sort(),
+    ).toEqual(['pinneberg', 'pinneberg', 'stormarn']);
   });
 
   it('orders fitting before not fitting, fresh before stale, more free places first, then by name', () => {

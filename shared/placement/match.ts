@@ -1,6 +1,6 @@
 import type { SEXES } from '../catalogues/nightRecord';
 import type { Exclusion, Facility, FacilityArea, Specialisation } from '../schema/facility';
-import { freePlaces, type FreePlaces, type HoldLike } from './freePlaces';
+import { type FreePlaces, freePlaces, type HoldLike } from './freePlaces';
 import { isReportStale, STALE_AFTER_MS } from './staleness';
 
 /**
@@ -83,7 +83,8 @@ export function matchFacility<F extends MatchableFacility>(
   const mismatches: Mismatch[] = [];
   const { ageYears, sex, siblings = 0, areas, specialisations = [], circumstances = [] } = criteria;
 
-  if (ageYears !== undefined && ageYears < facility.ageMin) mismatches.push({ code: 'too_young', ageMin: facility.ageMin });
+  if (ageYears !== undefined && ageYears < facility.ageMin)
+    mismatches.push({ code: 'too_young', ageMin: facility.ageMin });
   // ageMax is inclusive in completed years: a 17-year-old fits "14-17" until the 18th birthday.
   if (ageYears !== undefined && Math.floor(ageYears) > facility.ageMax) {
     mismatches.push({ code: 'too_old', ageMax: facility.ageMax });
@@ -98,7 +99,8 @@ export function matchFacility<F extends MatchableFacility>(
   if (criteria.motherAndChild && !facility.motherAndChild) mismatches.push({ code: 'no_mother_and_child' });
   if (areas && areas.length > 0 && !areas.includes(facility.area)) mismatches.push({ code: 'other_area' });
   for (const specialisation of specialisations) {
-    if (!facility.specialisations.includes(specialisation)) mismatches.push({ code: 'missing_specialisation', specialisation });
+    if (!facility.specialisations.includes(specialisation))
+      mismatches.push({ code: 'missing_specialisation', specialisation });
   }
   for (const exclusion of circumstances) {
     if (facility.exclusions.includes(exclusion)) mismatches.push({ code: 'excluded', exclusion });

@@ -1,5 +1,6 @@
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
+
 import { demoFacilities } from '../demo/facilities';
 import { RXDB_SCHEMA_KEYWORDS } from '../schema/common';
 import { holdWireSchema } from '../schema/hold';
@@ -25,9 +26,15 @@ const input = {
 };
 
 describe('a new hold', () => {
-  it('is held, expires after the facility\'s hours, is not over-booked, and fits the schema', () => {
+  it("is held, expires after the facility's hours, is not over-booked, and fits the schema", () => {
     const hold = newHold(input);
-    expect(hold).toMatchObject({ status: 'held', from: NOW, createdAt: NOW, expiresAt: NOW + 4 * HOUR, overbooked: false });
+    expect(hold).toMatchObject({
+      status: 'held',
+      from: NOW,
+      createdAt: NOW,
+      expiresAt: NOW + 4 * HOUR,
+      overbooked: false,
+    });
     expect(validWire({ ...hold, _deleted: false }), JSON.stringify(validWire.errors)).toBe(true);
     expect(freePlaces(jsh, [hold], NOW).free).toBe(freePlaces(jsh, [], NOW).free - 1);
   });

@@ -55,7 +55,10 @@ export function ageYearsAt(child: { birthDate?: string; estimatedAge?: number },
 }
 
 /** The statistics age group of a child at `at` (see ageYearsAt); undefined when unknown or an adult. */
-export function ageGroupAt(child: { birthDate?: string; estimatedAge?: number }, at: number): Hold['ageGroup'] | undefined {
+export function ageGroupAt(
+  child: { birthDate?: string; estimatedAge?: number },
+  at: number,
+): Hold['ageGroup'] | undefined {
   const years = ageYearsAt(child, at);
   return years === undefined ? undefined : ageGroupOf(years);
 }

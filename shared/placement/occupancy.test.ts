@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import type { Hold } from '../schema/hold';
 import { holdInterval, occupancyByOffice } from './occupancy';
 
@@ -17,7 +18,10 @@ const hold = (officeId: Hold['officeId'], status: Hold['status'], fromH: number,
 
 describe('hold intervals', () => {
   it('runs until given back, lapsed, or now', () => {
-    expect(holdInterval(hold('segeberg', 'released', 2, { updatedAt: T0 + 10 * HOUR }), NOW)).toEqual([T0 + 2 * HOUR, T0 + 10 * HOUR]);
+    expect(holdInterval(hold('segeberg', 'released', 2, { updatedAt: T0 + 10 * HOUR }), NOW)).toEqual([
+      T0 + 2 * HOUR,
+      T0 + 10 * HOUR,
+    ]);
     expect(holdInterval(hold('segeberg', 'expired', 2), NOW)).toEqual([T0 + 2 * HOUR, T0 + 6 * HOUR]);
     expect(holdInterval(hold('segeberg', 'held', 2), NOW)).toEqual([T0 + 2 * HOUR, T0 + 6 * HOUR]);
     expect(holdInterval(hold('segeberg', 'held', 47), NOW)).toEqual([T0 + 47 * HOUR, NOW + 1]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import type { HoldStatus } from '../schema/hold';
 import { freePlaces } from './freePlaces';
 import { overbookedHoldIds, overbookingChanges } from './overbooking';
@@ -47,7 +48,10 @@ describe('over-booking', () => {
   });
 
   it('flags every hold on a facility reported full', () => {
-    expect(overbookedHoldIds(facility(0), [hold('a', REPORT + MIN), hold('b', REPORT + 2 * MIN)], NOW)).toEqual(['a', 'b']);
+    expect(overbookedHoldIds(facility(0), [hold('a', REPORT + MIN), hold('b', REPORT + 2 * MIN)], NOW)).toEqual([
+      'a',
+      'b',
+    ]);
   });
 
   it('lifts the flags once a competing hold is released or lapses, or a new report is made', () => {
@@ -55,7 +59,10 @@ describe('over-booking', () => {
     const b = hold('b', REPORT + 2 * MIN);
     expect(overbookedHoldIds(facility(1), [a, { ...b, status: 'released' as const }], NOW)).toEqual([]);
     expect(overbookedHoldIds(facility(1), [a, b], REPORT + 5 * HOUR)).toEqual([]);
-    const checked = { ...facility(1), freeReports: [...facility(1).freeReports, { id: 'r2', free: 0, reportedAt: REPORT + HOUR, reportedBy: 'k' }] };
+    const checked = {
+      ...facility(1),
+      freeReports: [...facility(1).freeReports, { id: 'r2', free: 0, reportedAt: REPORT + HOUR, reportedBy: 'k' }],
+    };
     expect(overbookedHoldIds(checked, [a, b], NOW)).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import type { Hold } from '../schema/hold';
-import { holdsSinceReport, type FacilityLike, type HoldLike } from './freePlaces';
+import { type FacilityLike, type HoldLike, holdsSinceReport } from './freePlaces';
 import { latestFreeReport } from './reports';
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { FREE_REPORTS_KEPT, latestFreeReport, withFreeReport } from './reports';
 
 const report = (id: string, reportedAt: number, free = 1) => ({ id, free, reportedAt, reportedBy: 'k' });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import type { Hold } from '../schema/hold';
 import { newHold } from './newHold';
 import { settleFacilityHolds } from './settle';

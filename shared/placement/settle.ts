@@ -12,7 +12,11 @@ type SettleableHold = Hold & { _deleted?: boolean };
  * new form; the others are fine as they are. The bookkeeping fields stay: they name the last person's edit, and a
  * computed flag is not one.
  */
-export function settleFacilityHolds<H extends SettleableHold>(facility: FacilityLike, holds: readonly H[], now: number): H[] {
+export function settleFacilityHolds<H extends SettleableHold>(
+  facility: FacilityLike,
+  holds: readonly H[],
+  now: number,
+): H[] {
   const own = holds.filter((h) => h.facilityId === facility.id);
   const lapsed = new Set(lapsedHolds(own, now).map((h) => h.id));
   const current = own.map((h) => (lapsed.has(h.id) ? { ...h, status: 'expired' as const } : h));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { isReportStale, reportStandLabel, STALE_AFTER_MS, timeAgoLabel } from './staleness';
 
 const MIN = 60_000;
@@ -22,7 +23,9 @@ describe('staleness of a free-places report', () => {
   it('adds the date when the report is from another day in Berlin', () => {
     const lateEvening = Date.UTC(2025, 10, 23, 22, 50); // 23:50 Berlin
     expect(reportStandLabel(lateEvening, lateEvening + 37 * MIN)).toBe('Stand: 23.11.2025 23:50 (vor 37 min)');
-    expect(reportStandLabel(REPORTED, REPORTED + 2 * 24 * HOUR + 5 * MIN)).toBe('Stand: 24.11.2025 02:14 (vor 2 Tagen)');
+    expect(reportStandLabel(REPORTED, REPORTED + 2 * 24 * HOUR + 5 * MIN)).toBe(
+      'Stand: 24.11.2025 02:14 (vor 2 Tagen)',
+    );
   });
 
   it('uses Berlin time in summer too', () => {

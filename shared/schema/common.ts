@@ -26,7 +26,14 @@ export const conflictEntry = {
 } as const;
 
 /** Keys RxDB adds to the JSON schema; ajv on the server must not see them as unknown keywords. */
-export const RXDB_SCHEMA_KEYWORDS = ['primaryKey', 'version', 'indexes', 'encrypted', 'keyCompression', 'final'] as const;
+export const RXDB_SCHEMA_KEYWORDS = [
+  'primaryKey',
+  'version',
+  'indexes',
+  'encrypted',
+  'keyCompression',
+  'final',
+] as const;
 
 export type DocumentJsonSchema = JSONSchema & { type: 'object'; properties: Record<string, JSONSchema> };
 

@@ -1,7 +1,8 @@
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
+
 import { RXDB_SCHEMA_KEYWORDS } from './common';
-import { entryRxSchema, entryWireSchema, type EntryWire } from './entry';
+import { entryRxSchema, type EntryWire, entryWireSchema } from './entry';
 
 const ajv = new Ajv({ allErrors: true });
 for (const k of RXDB_SCHEMA_KEYWORDS) ajv.addKeyword(k);

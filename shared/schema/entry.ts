@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+
 import { ENTRY_KINDS, PLACEMENT_ANSWERS, REFUSAL_REASONS } from '../catalogues/entry';
 import { OFFICE_IDS } from '../offices';
 import { docId, timestampMs, userRef, wireSchemaOf } from './common';

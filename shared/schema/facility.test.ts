@@ -1,9 +1,10 @@
 import Ajv from 'ajv';
 import { checkSchema } from 'rxdb/plugins/dev-mode';
 import { describe, expect, it } from 'vitest';
+
 import { mergeDocuments } from '../sync/merge';
 import { RXDB_SCHEMA_KEYWORDS } from './common';
-import { facilityProblems, facilityRxSchema, facilityWireSchema, type FacilityWire } from './facility';
+import { facilityProblems, facilityRxSchema, type FacilityWire, facilityWireSchema } from './facility';
 
 // strict as RxDB's ajv validator compiles it.
 const ajv = new Ajv({ allErrors: true, strict: true });
@@ -61,10 +62,13 @@ describe('facility schema', () => {
     ['a name longer than a line', { ...sample, name: 'K'.repeat(81) }],
     ['an e-mail address as provider', { ...sample, provider: 'lisa.m@example.org' }],
     ['a name in the phone number', { ...sample, dutyPhone: '04121 555-0100 Frau Muster' }],
-    ['a street for a foster family (private people)', {
-      ...fosterFamily,
-      address: { ...fosterFamily.address, street: 'Birkenweg 3' },
-    }],
+    [
+      'a street for a foster family (private people)',
+      {
+        ...fosterFamily,
+        address: { ...fosterFamily.address, street: 'Birkenweg 3' },
+      },
+    ],
     ['an extra key in the address', { ...sample, address: { ...sample.address, contact: 'Herr Muster' } }],
     ['a free-text specialisation', { ...sample, specialisations: ['Lisa braucht Ruhe'] }],
     ['an unknown type', { ...sample, type: 'wohngruppe' }],
@@ -74,14 +78,20 @@ describe('facility schema', () => {
     ['a negative free count', { ...sample, freeReports: [{ ...sample.freeReports[0], free: -1 }] }],
     ['a reporter note', { ...sample, freeReports: [{ ...sample.freeReports[0], note: 'Lisa M. kommt morgen' }] }],
     ['no report', { ...sample, freeReports: [] }],
-    ['a conflict naming an unknown field', {
-      ...sample,
-      conflicts: [{ id: 'c1', field: 'remarks', value: '"Lisa M."', by: 'u1', at: T0 }],
-    }],
-    ['a conflict value with a line break', {
-      ...sample,
-      conflicts: [{ id: 'c1', field: 'name', value: '"a"\n"Lisa M."', by: 'u1', at: T0 }],
-    }],
+    [
+      'a conflict naming an unknown field',
+      {
+        ...sample,
+        conflicts: [{ id: 'c1', field: 'remarks', value: '"Lisa M."', by: 'u1', at: T0 }],
+      },
+    ],
+    [
+      'a conflict value with a line break',
+      {
+        ...sample,
+        conflicts: [{ id: 'c1', field: 'name', value: '"a"\n"Lisa M."', by: 'u1', at: T0 }],
+      },
+    ],
     ['a missing _deleted', (({ _deleted, ...rest }) => rest)(sample)],
   ])('rejects %s', (_name, doc) => {
     expect(validWire(doc)).toBe(false);
@@ -105,8 +115,18 @@ describe('facility schema', () => {
   });
 
   it('records a concurrent edit of the town as a conflict the schema accepts', () => {
-    const local = { ...sample, address: { ...sample.address, town: 'Elmshorn-Nord' }, updatedAt: T0 + 10, updatedBy: 'k-a' };
-    const remote = { ...sample, address: { ...sample.address, town: 'Elmshorn-Süd' }, updatedAt: T0 + 20, updatedBy: 'k-b' };
+    const local = {
+      ...sample,
+      address: { ...sample.address, town: 'Elmshorn-Nord' },
+      updatedAt: T0 + 10,
+      updatedBy: 'k-a',
+    };
+    const remote = {
+      ...sample,
+      address: { ...sample.address, town: 'Elmshorn-Süd' },
+      updatedAt: T0 + 20,
+      updatedBy: 'k-b',
+    };
     const merged = mergeDocuments(sample, local, remote);
     expect(merged.address.town).toBe('Elmshorn-Süd');
     expect(merged.conflicts).toEqual([expect.objectContaining({ field: 'address.town', value: '"Elmshorn-Nord"' })]);

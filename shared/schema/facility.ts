@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+
 import type { SEXES } from '../catalogues/nightRecord';
 import { OFFICE_IDS } from '../offices';
 import { latestFreeReport } from '../placement/reports';
@@ -17,7 +18,13 @@ import { conflictEntry, docId, timestampMs, userRef, wireSchemaOf } from './comm
  * - Occupancy is a number reported by a coordinator plus holds (their own documents), never a list of children.
  * - `conflicts` may only name a field of this document and hold a short value (the merge's losing value).
  */
-export const FACILITY_TYPES = ['inobhutnahme', 'kinderschutzhaus', 'bereitschaftspflege', 'klinik', 'sonstige'] as const;
+export const FACILITY_TYPES = [
+  'inobhutnahme',
+  'kinderschutzhaus',
+  'bereitschaftspflege',
+  'klinik',
+  'sonstige',
+] as const;
 export type FacilityType = (typeof FACILITY_TYPES)[number];
 
 /** Where a facility lies: the area of one of the five offices, or outside the Verbund. */
@@ -59,8 +66,22 @@ const age = { type: 'integer', minimum: 0, maximum: MAX_AGE_YEARS } as const;
 
 /** The content of a facility: every field but the id and the bookkeeping. */
 export const FACILITY_CONTENT_FIELDS = [
-  'officeId', 'name', 'provider', 'type', 'area', 'address', 'dutyPhone', 'ageMin', 'ageMax', 'sexes',
-  'motherAndChild', 'siblingGroupMax', 'specialisations', 'exclusions', 'totalPlaces', 'freeReports',
+  'officeId',
+  'name',
+  'provider',
+  'type',
+  'area',
+  'address',
+  'dutyPhone',
+  'ageMin',
+  'ageMax',
+  'sexes',
+  'motherAndChild',
+  'siblingGroupMax',
+  'specialisations',
+  'exclusions',
+  'totalPlaces',
+  'freeReports',
   'holdExpiryHours',
 ] as const;
 
@@ -110,7 +131,13 @@ const facilityFields = {
     dutyPhone: { type: 'string', minLength: 6, maxLength: 30, pattern: '^\\+?[0-9][0-9 ()/-]*[0-9]$' },
     ageMin: age,
     ageMax: age,
-    sexes: { type: 'array', items: { type: 'string', enum: FACILITY_SEXES }, minItems: 1, maxItems: 3, uniqueItems: true },
+    sexes: {
+      type: 'array',
+      items: { type: 'string', enum: FACILITY_SEXES },
+      minItems: 1,
+      maxItems: 3,
+      uniqueItems: true,
+    },
     motherAndChild: { type: 'boolean' },
     /** Most children of one sibling group taken together; 1 = no sibling groups. */
     siblingGroupMax: { type: 'integer', minimum: 1, maximum: 12 },
@@ -120,7 +147,12 @@ const facilityFields = {
       maxItems: SPECIALISATIONS.length,
       uniqueItems: true,
     },
-    exclusions: { type: 'array', items: { type: 'string', enum: EXCLUSIONS }, maxItems: EXCLUSIONS.length, uniqueItems: true },
+    exclusions: {
+      type: 'array',
+      items: { type: 'string', enum: EXCLUSIONS },
+      maxItems: EXCLUSIONS.length,
+      uniqueItems: true,
+    },
     totalPlaces: places,
     /**
      * Free places as reported, newest kept (placement/reports.ts). A list of immutable reports rather than one
@@ -142,9 +174,27 @@ const facilityFields = {
     conflicts: { type: 'array', items: facilityConflictEntry, maxItems: 500 },
   },
   required: [
-    'id', 'officeId', 'updatedAt', 'updatedBy', 'name', 'provider', 'type', 'area', 'address', 'dutyPhone', 'ageMin',
-    'ageMax', 'sexes', 'motherAndChild', 'siblingGroupMax', 'specialisations', 'exclusions', 'totalPlaces',
-    'freeReports', 'holdExpiryHours', 'conflicts',
+    'id',
+    'officeId',
+    'updatedAt',
+    'updatedBy',
+    'name',
+    'provider',
+    'type',
+    'area',
+    'address',
+    'dutyPhone',
+    'ageMin',
+    'ageMax',
+    'sexes',
+    'motherAndChild',
+    'siblingGroupMax',
+    'specialisations',
+    'exclusions',
+    'totalPlaces',
+    'freeReports',
+    'holdExpiryHours',
+    'conflicts',
   ],
   additionalProperties: false,
 } as const;

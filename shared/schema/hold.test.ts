@@ -1,9 +1,10 @@
 import Ajv from 'ajv';
 import { checkSchema } from 'rxdb/plugins/dev-mode';
 import { describe, expect, it } from 'vitest';
+
 import { mergeDocuments } from '../sync/merge';
 import { RXDB_SCHEMA_KEYWORDS } from './common';
-import { forbiddenHoldChanges, holdRxSchema, holdWireSchema, isAllowedHoldTransition, type HoldWire } from './hold';
+import { forbiddenHoldChanges, holdRxSchema, type HoldWire, holdWireSchema, isAllowedHoldTransition } from './hold';
 
 // strict as RxDB's ajv validator compiles it.
 const ajv = new Ajv({ allErrors: true, strict: true });
@@ -48,18 +49,27 @@ describe('hold schema', () => {
     ['an unknown office', { ...sample, officeId: 'hamburg' }],
     ['a missing overbooked flag', (({ overbooked, ...rest }) => rest)(sample)],
     ['a missing _deleted', (({ _deleted, ...rest }) => rest)(sample)],
-    ['a name smuggled into a conflict value', {
-      ...sample,
-      conflicts: [{ id: 'c1', field: 'status', value: '"Mia Beispiel"', by: 'u1', at: T0 }],
-    }],
-    ['a conflict on a field that cannot change', {
-      ...sample,
-      conflicts: [{ id: 'c1', field: 'intakeRef', value: '"held"', by: 'u1', at: T0 }],
-    }],
-    ['an extra key inside a conflict', {
-      ...sample,
-      conflicts: [{ id: 'c1', field: 'status', value: '"held"', by: 'u1', at: T0, note: 'Mia' }],
-    }],
+    [
+      'a name smuggled into a conflict value',
+      {
+        ...sample,
+        conflicts: [{ id: 'c1', field: 'status', value: '"Mia Beispiel"', by: 'u1', at: T0 }],
+      },
+    ],
+    [
+      'a conflict on a field that cannot change',
+      {
+        ...sample,
+        conflicts: [{ id: 'c1', field: 'intakeRef', value: '"held"', by: 'u1', at: T0 }],
+      },
+    ],
+    [
+      'an extra key inside a conflict',
+      {
+        ...sample,
+        conflicts: [{ id: 'c1', field: 'status', value: '"held"', by: 'u1', at: T0, note: 'Mia' }],
+      },
+    ],
   ])('rejects %s', (_name, doc) => {
     expect(validWire(doc)).toBe(false);
   });
@@ -100,7 +110,15 @@ describe('hold rules', () => {
 
   it('lets a client change status, age group and sex but nothing fixed and never the overbooked flag', () => {
     const { _deleted, ...before } = sample;
-    expect(forbiddenHoldChanges(before, { ...before, status: 'occupied', ageGroup: '16_to_18', sex: 'diverse', updatedAt: T0 + 1 })).toEqual([]);
+    expect(
+      forbiddenHoldChanges(before, {
+        ...before,
+        status: 'occupied',
+        ageGroup: '16_to_18',
+        sex: 'diverse',
+        updatedAt: T0 + 1,
+      }),
+    ).toEqual([]);
     expect(forbiddenHoldChanges(before, { ...before, facilityId: 'other', expiresAt: T0 + 9 * HOUR })).toEqual([
       'facilityId',
       'expiresAt',

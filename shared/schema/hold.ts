@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+
 import { AGE_GROUPS } from '../catalogues/ageGroup';
 import { SEXES } from '../catalogues/nightRecord';
 import { OFFICE_IDS } from '../offices';
@@ -60,8 +61,20 @@ const holdFields = {
     conflicts: { type: 'array', items: holdConflictEntry, maxItems: 100 },
   },
   required: [
-    'id', 'facilityId', 'officeId', 'updatedAt', 'updatedBy', 'createdAt', 'intakeRef', 'ageGroup', 'sex', 'from',
-    'expiresAt', 'status', 'overbooked', 'conflicts',
+    'id',
+    'facilityId',
+    'officeId',
+    'updatedAt',
+    'updatedBy',
+    'createdAt',
+    'intakeRef',
+    'ageGroup',
+    'sex',
+    'from',
+    'expiresAt',
+    'status',
+    'overbooked',
+    'conflicts',
   ],
   additionalProperties: false,
 } as const;

@@ -1,8 +1,9 @@
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { RXDB_SCHEMA_KEYWORDS } from './common';
+
 import { demoNightRecord } from '../demo/nightRecord';
-import { intakeRxSchema, intakeWireSchema, isAllowedIntakeTransition, type IntakeWire } from './intake';
+import { RXDB_SCHEMA_KEYWORDS } from './common';
+import { intakeRxSchema, type IntakeWire, intakeWireSchema, isAllowedIntakeTransition } from './intake';
 import { NIGHT_RECORD_SECTIONS } from './nightRecord';
 
 const ajv = new Ajv({ allErrors: true });

@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+
 import { INITIATED_BY } from '../catalogues/initiatedBy';
 import { OFFICE_IDS } from '../offices';
 import { conflictEntry, docId, timestampMs, userRef, wireSchemaOf } from './common';
@@ -67,8 +68,17 @@ const intakeFields = {
     ...nightRecordProperties,
   },
   required: [
-    'id', 'officeId', 'createdBy', 'createdAt', 'updatedAt', 'updatedBy', 'receivedAt', 'child', 'situation',
-    'status', 'conflicts',
+    'id',
+    'officeId',
+    'createdBy',
+    'createdAt',
+    'updatedAt',
+    'updatedBy',
+    'receivedAt',
+    'child',
+    'situation',
+    'status',
+    'conflicts',
   ],
   additionalProperties: false,
 } as const;

@@ -164,7 +164,12 @@ export const nightRecordProperties = {
     overrideReason: text(5000),
   }),
   /** Step 12: handover to the responsible ASD. */
-  handover: section({ summary: text(20_000), openTasks: text(20_000), caseworker: text(300), handedOverAt: timestampMs }),
+  handover: section({
+    summary: text(20_000),
+    openTasks: text(20_000),
+    caseworker: text(300),
+    handedOverAt: timestampMs,
+  }),
   /** Step 13: end of the measure. */
   end: section({
     endedAt: timestampMs,

@@ -3,6 +3,7 @@ import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { demoFacilities } from '../demo/facilities';
 import { newHold } from '../placement/newHold';
 import { facilityRxSchema } from './facility';
@@ -46,8 +47,12 @@ describe('facilities and holds in RxDB', () => {
   it('refuses a street for a foster family and a child name on a hold', async () => {
     const foster = facilities.find((f) => f.type === 'bereitschaftspflege')!;
     await expect(
-      db.facilities.insert({ ...foster, id: 'foster-with-street', address: { ...foster.address, street: 'Birkenweg 3' } }),
+      db.facilities.insert({
+        ...foster,
+        id: 'foster-with-street',
+        address: { ...foster.address, street: 'Birkenweg 3' },
+      }),
     ).rejects.toThrow();
-    await expect(db.holds.insert({ ...hold(), childName: 'Mia Beispiel' } as never)).rejects.toThrow();
+    await expect(db.holds.insert({ ...hold(), childName: 'Mia Beispiel' })).rejects.toThrow();
   });
 });

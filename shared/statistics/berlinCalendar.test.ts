@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { berlinDay, berlinDaysBetween, berlinYear } from './berlinCalendar';
 
 const at = (iso: string) => Date.parse(iso);

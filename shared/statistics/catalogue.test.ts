@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
+
 import { INITIATED_BY } from '../catalogues/initiatedBy';
-import { ACCOMMODATION, END_REASONS, INTAKE_REASONS, RESIDENCE_BEFORE, SEXES, YES_NO_UNKNOWN } from '../catalogues/nightRecord';
+import {
+  ACCOMMODATION,
+  END_REASONS,
+  INTAKE_REASONS,
+  RESIDENCE_BEFORE,
+  SEXES,
+  YES_NO_UNKNOWN,
+} from '../catalogues/nightRecord';
 import { de } from '../i18n';
 import { catalogueFor, REPORT_YEARS } from './catalogue';
 
@@ -14,9 +22,14 @@ describe('statistics catalogues per report year', () => {
   it.each(REPORT_YEARS)('%i maps every stored code, each category has its German label', (year) => {
     const c = catalogueFor(year);
     const labels = de.statistics.categories;
-    const check = (raw: readonly string[], mapping: Record<string, string | null>, categoryLabels: Record<string, string>) => {
+    const check = (
+      raw: readonly string[],
+      mapping: Record<string, string | null>,
+      categoryLabels: Record<string, string>,
+    ) => {
       expect(Object.keys(mapping).sort()).toEqual([...raw].sort());
-      for (const category of Object.values(mapping)) if (category !== null) expect(categoryLabels[category]).toBeTruthy();
+      for (const category of Object.values(mapping))
+        if (category !== null) expect(categoryLabels[category]).toBeTruthy();
     };
     check(SEXES, c.sex, labels.sex);
     check(YES_NO_UNKNOWN, c.foreignOrigin, labels.yesNo);

@@ -4,9 +4,9 @@ import {
   ACCOMMODATION,
   END_REASONS,
   INTAKE_REASONS,
+  type LegalGround,
   RESIDENCE_BEFORE,
   SEXES,
-  type LegalGround,
   type YES_NO_UNKNOWN,
 } from '../catalogues/nightRecord';
 
@@ -98,7 +98,9 @@ const CATALOGUES: Record<number, StatisticsCatalogue> = {
 };
 
 /** The report years with a catalogue, oldest first. */
-export const REPORT_YEARS: readonly number[] = Object.keys(CATALOGUES).map(Number).sort((a, b) => a - b);
+export const REPORT_YEARS: readonly number[] = Object.keys(CATALOGUES)
+  .map(Number)
+  .sort((a, b) => a - b);
 
 export function catalogueFor(year: number): StatisticsCatalogue {
   const catalogue = CATALOGUES[year];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { catalogueFor } from './catalogue';
 import { csvCell, statisticsColumns, statisticsCsv, statisticsCsvParts } from './csv';
 import { FIXTURE_2025 } from './fixtures/measures2025';

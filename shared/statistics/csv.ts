@@ -22,7 +22,8 @@ export function csvCell(value: string): string {
 
 const csvLine = (cells: readonly string[]) => cells.map(csvCell).join(';') + EOL;
 
-const label = <K extends string>(labels: Record<K, string>, code: K | undefined) => (code === undefined ? '' : labels[code]);
+const label = <K extends string>(labels: Record<K, string>, code: K | undefined) =>
+  code === undefined ? '' : labels[code];
 const date = (ms: number | undefined) => (ms === undefined ? '' : formatDate(ms));
 
 /** The columns of a report year: one per field, one per "Grund" of the form, and the gaps last. */

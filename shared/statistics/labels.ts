@@ -1,6 +1,6 @@
 import { statistics as t } from '../i18n/de/statistics';
 import { missingLabel } from '../nightRecord/fieldLabel';
-import { FIELD_SOURCES, STATISTICS_FIELDS, type Gap, type MeasureStatistics } from './measure';
+import { FIELD_SOURCES, type Gap, type MeasureStatistics, STATISTICS_FIELDS } from './measure';
 
 /** The statistics fields a measure lacks, by their German names, in column order: "Geschlecht, Anlass". */
 export function gapFields(m: MeasureStatistics): string {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { LEGAL_GROUNDS } from '../catalogues/nightRecord';
 import { demoNightRecord } from '../demo/nightRecord';
 import type { Intake } from '../schema/intake';
@@ -13,7 +14,11 @@ const catalogue = catalogueFor(2025);
 
 /** A complete record (the demo night) with its statistics facts and an end, then `change` applied. */
 function record(change: (doc: Intake) => void = () => {}): StatisticsIntake {
-  const night = demoNightRecord(START - 45 * 60_000, { firstName: 'Lina', lastName: 'Beispiel', birthDate: '2011-05-10' });
+  const night = demoNightRecord(START - 45 * 60_000, {
+    firstName: 'Lina',
+    lastName: 'Beispiel',
+    birthDate: '2011-05-10',
+  });
   const doc: Intake = {
     ...night,
     id: 'r1',
@@ -178,7 +183,9 @@ describe('Ausländische Herkunft mindestens eines Elternteils', () => {
     expect(map((d) => (d.statistics!.foreignOriginParent = 'unknown')).gaps).toEqual([
       { field: 'foreignOrigin', problem: 'not_reportable' },
     ]);
-    expect(map((d) => delete d.statistics!.foreignOriginParent).gaps).toEqual([{ field: 'foreignOrigin', problem: 'missing' }]);
+    expect(map((d) => delete d.statistics!.foreignOriginParent).gaps).toEqual([
+      { field: 'foreignOrigin', problem: 'missing' },
+    ]);
   });
 });
 
@@ -189,7 +196,11 @@ describe('coded facts taken over as they are', () => {
       d.placement!.accommodation = 'other_supervised';
       d.initiatedBy = 'school_daycare';
     });
-    expect([m.residenceBefore, m.accommodation, m.initiatedBy]).toEqual(['hospital_after_birth', 'other_supervised', 'school_daycare']);
+    expect([m.residenceBefore, m.accommodation, m.initiatedBy]).toEqual([
+      'hospital_after_birth',
+      'other_supervised',
+      'school_daycare',
+    ]);
   });
 
   it('names each one missing', () => {

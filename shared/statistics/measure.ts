@@ -1,4 +1,4 @@
-import { ageGroupOf, type AgeGroup } from '../catalogues/ageGroup';
+import { type AgeGroup, ageGroupOf } from '../catalogues/ageGroup';
 import { ageYearsAt } from '../placement/newHold';
 import type { Intake } from '../schema/intake';
 import { berlinDaysBetween } from './berlinCalendar';
@@ -121,7 +121,11 @@ export function measureStatistics(intake: StatisticsIntake, catalogue: Statistic
   const m: MeasureStatistics = { id: intake.id, gaps };
 
   /** Looks a raw code up in the year's mapping; absent, or without a category that year, is a gap. */
-  const coded = <R extends string, S>(field: StatisticsField, raw: R | undefined, mapping: Record<R, S | null>): S | undefined => {
+  const coded = <R extends string, S>(
+    field: StatisticsField,
+    raw: R | undefined,
+    mapping: Record<R, S | null>,
+  ): S | undefined => {
     if (raw === undefined) {
       gaps.push({ field, problem: 'missing' });
       return undefined;
@@ -162,7 +166,8 @@ export function measureStatistics(intake: StatisticsIntake, catalogue: Statistic
 
   const rawReasons = intake.statistics?.reasons ?? [];
   if (rawReasons.length === 0) gaps.push({ field: 'reasons', problem: 'missing' });
-  else if (rawReasons.some((r) => catalogue.reasons[r] === null)) gaps.push({ field: 'reasons', problem: 'not_reportable' });
+  else if (rawReasons.some((r) => catalogue.reasons[r] === null))
+    gaps.push({ field: 'reasons', problem: 'not_reportable' });
   else m.reasons = rawReasons.map((r) => catalogue.reasons[r]!);
 
   m.start = start;

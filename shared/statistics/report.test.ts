@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
+
 import { statisticsCsv } from './csv';
 import { AGE_GROUPS_2025, FIXTURE_2025, INCOMPLETE_IDS_2025, OPEN_IDS_2025 } from './fixtures/measures2025';
 import { gapFields } from './labels';
@@ -35,7 +37,8 @@ describe('statistics 2025 of the fixture (issue 7, Show 3)', () => {
     expect(report.incomplete.map((m) => m.id)).toEqual(INCOMPLETE_IDS_2025);
     expect(Object.fromEntries(report.incomplete.map((m) => [m.id, gapFields(m)]))).toEqual({
       'stat-31': 'Geschlecht, Ausländische Herkunft mindestens eines Elternteils, Gründe',
-      'stat-32': 'Art des Trägers, Art der Maßnahme, Vorherige Gefährdungseinschätzung nach § 8a, Anlass, Ende/Anschlusshilfe',
+      'stat-32':
+        'Art des Trägers, Art der Maßnahme, Vorherige Gefährdungseinschätzung nach § 8a, Anlass, Ende/Anschlusshilfe',
       'stat-35': 'Dauer in Tagen',
       'stat-33': 'Altersgruppe bei Beginn',
       'stat-34': 'Altersgruppe bei Beginn, Beginn, Dauer in Tagen',
@@ -57,7 +60,9 @@ describe('statistics 2025 of the fixture (issue 7, Show 3)', () => {
     expect(actual.length).toBe(expected.length);
     expected.forEach((row, r) => {
       expect(actual[r].length, `columns in line ${r + 1}`).toBe(row.length);
-      row.forEach((cell, c) => expect(actual[r][c], `line ${r + 1} (${row[0]}), column "${expected[0][c]}"`).toBe(cell));
+      row.forEach((cell, c) =>
+        expect(actual[r][c], `line ${r + 1} (${row[0]}), column "${expected[0][c]}"`).toBe(cell),
+      );
     });
   });
 

@@ -2,9 +2,9 @@ import { berlinYear } from './berlinCalendar';
 import {
   CARRIERS,
   catalogueFor,
-  REPORT_YEARS,
   MEASURE_KINDS,
   OCCASIONS,
+  REPORT_YEARS,
   STAT_ACCOMMODATIONS,
   STAT_AGE_GROUPS,
   STAT_END_REASONS,
@@ -12,7 +12,7 @@ import {
   STAT_SEXES,
   type StatisticsCatalogue,
 } from './catalogue';
-import { measureStart, measureStatistics, type MeasureStatistics, type StatisticsIntake } from './measure';
+import { measureStart, type MeasureStatistics, measureStatistics, type StatisticsIntake } from './measure';
 
 export type StatisticsReport = {
   year: number;
@@ -51,7 +51,9 @@ export function statisticsReport(intakes: readonly ReportIntake[], year: number,
   const open = own
     .flatMap((i) => {
       const start = measureStart(i);
-      return start !== undefined && i.end?.endedAt === undefined && berlinYear(start) <= year ? [{ id: i.id, start }] : [];
+      return start !== undefined && i.end?.endedAt === undefined && berlinYear(start) <= year
+        ? [{ id: i.id, start }]
+        : [];
     })
     .sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
   return { year, officeId, catalogue, measures, incomplete: measures.filter((m) => m.gaps.length > 0), open };
@@ -75,7 +77,7 @@ export function countBy(
   measures: readonly MeasureStatistics[],
   field: CountedField,
 ): { counts: { code: string; count: number }[]; missing: number } {
-  const counts = COUNTED_FIELDS[field].map((code) => ({ code: code as string, count: 0 }));
+  const counts = COUNTED_FIELDS[field].map((code) => ({ code: code, count: 0 }));
   let missing = 0;
   for (const m of measures) {
     const value = m[field];

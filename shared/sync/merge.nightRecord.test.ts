@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { demoNightRecord } from '../demo/nightRecord';
 import type { Intake } from '../schema/intake';
 import { mergeDocuments } from './merge';
@@ -30,15 +31,21 @@ const base: Doc = {
 };
 
 type Edit = [path: string, value: unknown];
-const edit = (edits: Edit[], by: string, at: number): Doc =>
-  ({ ...edits.reduce<Doc>((doc, [path, value]) => setAtPath(doc, path, value), structuredClone(base)), updatedBy: by, updatedAt: at });
+const edit = (edits: Edit[], by: string, at: number): Doc => ({
+  ...edits.reduce<Doc>((doc, [path, value]) => setAtPath(doc, path, value), structuredClone(base)),
+  updatedBy: by,
+  updatedAt: at,
+});
 
 const cases: { name: string; local: Edit[]; remote: Edit[]; expect: Edit[]; lost: [string, unknown][] }[] = [
   {
     name: 'different fields of one section merge silently',
     local: [['decision.reasons', 'Begründung A']],
     remote: [['decision.ground', '42_1_2b']],
-    expect: [['decision.reasons', 'Begründung A'], ['decision.ground', '42_1_2b']],
+    expect: [
+      ['decision.reasons', 'Begründung A'],
+      ['decision.ground', '42_1_2b'],
+    ],
     lost: [],
   },
   {
@@ -87,21 +94,36 @@ const cases: { name: string; local: Edit[]; remote: Edit[]; expect: Edit[]; lost
     name: 'custodians added on both sides are all kept, remote first',
     local: [['custodians[grandma]', { id: 'grandma', role: 'other', name: 'Oma' }]],
     remote: [['custodians[guardian]', { id: 'guardian', role: 'guardian', name: 'Vormund' }]],
-    expect: [['custodians', [...base.custodians!, { id: 'guardian', role: 'guardian', name: 'Vormund' }, { id: 'grandma', role: 'other', name: 'Oma' }]]],
+    expect: [
+      [
+        'custodians',
+        [
+          ...base.custodians!,
+          { id: 'guardian', role: 'guardian', name: 'Vormund' },
+          { id: 'grandma', role: 'other', name: 'Oma' },
+        ],
+      ],
+    ],
     lost: [],
   },
   {
     name: 'different custodians informed on each side',
-    local: [['custodians[mother].informedAt', START + 60_000], ['custodians[mother].channel', 'phone']],
+    local: [
+      ['custodians[mother].informedAt', START + 60_000],
+      ['custodians[mother].channel', 'phone'],
+    ],
     remote: [['custodians[father].attempts', 'Nicht erreicht']],
     expect: [
-      ['custodians[mother]', { id: 'mother', role: 'mother', name: 'Erika Musterfrau', informedAt: START + 60_000, channel: 'phone' }],
+      [
+        'custodians[mother]',
+        { id: 'mother', role: 'mother', name: 'Erika Musterfrau', informedAt: START + 60_000, channel: 'phone' },
+      ],
       ['custodians[father].attempts', 'Nicht erreicht'],
     ],
     lost: [],
   },
   {
-    name: 'the same custodian\'s reaction written on both sides: server wins, local kept under the item path',
+    name: "the same custodian's reaction written on both sides: server wins, local kept under the item path",
     local: [['custodians[mother].reaction', 'Einverstanden']],
     remote: [['custodians[mother].reaction', 'Widerspricht']],
     expect: [['custodians[mother].reaction', 'Widerspricht']],
@@ -131,7 +153,10 @@ const cases: { name: string; local: Edit[]; remote: Edit[]; expect: Edit[]; lost
   {
     name: 'a custodian deleted on both sides stays deleted',
     local: [['custodians[father]', undefined]],
-    remote: [['custodians[father]', undefined], ['decision.reasons', 'y']],
+    remote: [
+      ['custodians[father]', undefined],
+      ['decision.reasons', 'y'],
+    ],
     expect: [['custodians', [base.custodians![0]]]],
     lost: [],
   },
@@ -139,7 +164,15 @@ const cases: { name: string; local: Edit[]; remote: Edit[]; expect: Edit[]; lost
     name: 'persons consulted merge by id like the custodians',
     local: [['risk.consulted[consult-1].function', 'Leitung ASD']],
     remote: [['risk.consulted[consult-2]', { id: 'consult-2', name: 'Kinderarzt (fiktiv)' }]],
-    expect: [['risk.consulted', [{ ...base.risk!.consulted![0], function: 'Leitung ASD' }, { id: 'consult-2', name: 'Kinderarzt (fiktiv)' }]]],
+    expect: [
+      [
+        'risk.consulted',
+        [
+          { ...base.risk!.consulted![0], function: 'Leitung ASD' },
+          { id: 'consult-2', name: 'Kinderarzt (fiktiv)' },
+        ],
+      ],
+    ],
     lost: [],
   },
   {
@@ -153,15 +186,22 @@ const cases: { name: string; local: Edit[]; remote: Edit[]; expect: Edit[]; lost
     name: 'the record deleted on the server, a custodian informed locally: the tombstone keeps the edit',
     local: [['custodians[mother].informedAt', START]],
     remote: [['_deleted', true]],
-    expect: [['_deleted', true], ['custodians[mother].informedAt', START]],
+    expect: [
+      ['_deleted', true],
+      ['custodians[mother].informedAt', START],
+    ],
     lost: [],
   },
 ];
 
-describe('merge of the night record\'s sections', () => {
+describe("merge of the night record's sections", () => {
   for (const c of cases) {
     it(c.name, () => {
-      const merged = mergeDocuments(base, edit(c.local, 'u-local', START + 2000), edit(c.remote, 'u-remote', START + 3000));
+      const merged = mergeDocuments(
+        base,
+        edit(c.local, 'u-local', START + 2000),
+        edit(c.remote, 'u-remote', START + 3000),
+      );
       for (const [path, value] of c.expect) expect(getAtPath(merged, path), path).toEqual(value);
       expect(merged.conflicts.map((x) => [x.field, JSON.parse(x.value)])).toEqual(c.lost);
       for (const x of merged.conflicts) expect([x.by, x.at]).toEqual(['u-local', START + 2000]);

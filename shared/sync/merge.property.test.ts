@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import { jsonEqual } from '../equal';
-import { mergeDocuments, type MergeableDocument } from './merge';
+import { type MergeableDocument, mergeDocuments } from './merge';
 import { getAtPath, setAtPath } from './paths';
 
 /**
@@ -11,7 +12,13 @@ import { getAtPath, setAtPath } from './paths';
  * still current, recorded as a conflict, or was replaced by a writer who had seen it.
  */
 type Item = { id: string; v?: string; w?: string };
-type Doc = MergeableDocument & { a?: string; b?: string; s: { x?: string; y?: string }; tags: string[]; items?: Item[] };
+type Doc = MergeableDocument & {
+  a?: string;
+  b?: string;
+  s: { x?: string; y?: string };
+  tags: string[];
+  items?: Item[];
+};
 /** Scalars, a section, a code set, and a list of items with ids (the night record's custodians) that items join and leave. */
 const FIELDS = ['a', 'b', 's.x', 's.y', 'tags', 'items[i1].v', 'items[i1].w', 'items[i2].v'] as const;
 type Field = (typeof FIELDS)[number];
@@ -83,11 +90,16 @@ describe('merge property: three clients converge and lose nothing', () => {
             const item = getAtPath(c.local, `items[${o.item}]`) as Item | undefined;
             if (!item) return;
             for (const seen of [item.v, item.w]) if (seen !== undefined) replaced.add(seen);
-            c.local = { ...setAtPath(c.local, `items[${o.item}]`, undefined), updatedBy: `client${o.client}`, updatedAt: clock++ };
+            c.local = {
+              ...setAtPath(c.local, `items[${o.item}]`, undefined),
+              updatedBy: `client${o.client}`,
+              updatedAt: clock++,
+            };
             return;
           }
           const value = `v${i}`;
-          for (const seen of read(c.local, o.field)) if (o.field !== 'tags' || seen === c.local.tags[0]) replaced.add(seen);
+          for (const seen of read(c.local, o.field))
+            if (o.field !== 'tags' || seen === c.local.tags[0]) replaced.add(seen);
           written.add(value);
           c.local = write(c.local, o.field, value, `client${o.client}`, clock++);
         });
@@ -95,7 +107,12 @@ describe('merge property: three clients converge and lose nothing', () => {
 
         for (const c of clients) expect(c.local).toEqual(server);
         const current = new Set(FIELDS.flatMap((f) => read(server, f)));
-        const inConflicts = new Set(server.conflicts.map((c) => JSON.parse(c.value) as unknown).flat().map(String));
+        const inConflicts = new Set(
+          server.conflicts
+            .map((c) => JSON.parse(c.value) as unknown)
+            .flat()
+            .map(String),
+        );
         for (const v of written) {
           expect(current.has(v) || inConflicts.has(v) || replaced.has(v), `value ${v} vanished`).toBe(true);
         }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { conflictRecord, mergeDocuments, mergeListById, resolveConflict, type MergeableDocument } from './merge';
+
+import { conflictRecord, type MergeableDocument, mergeDocuments, mergeListById, resolveConflict } from './merge';
 
 type Doc = MergeableDocument & {
   name?: string;
@@ -24,27 +25,189 @@ const base: Doc = {
     { id: 'c2', name: 'Vater' },
   ],
 };
-const edit = (patch: Partial<Doc>, by: string, at: number): Doc => ({ ...base, ...patch, updatedBy: by, updatedAt: at });
+const edit = (patch: Partial<Doc>, by: string, at: number): Doc => ({
+  ...base,
+  ...patch,
+  updatedBy: by,
+  updatedAt: at,
+});
 
 describe('mergeDocuments', () => {
   const cases: { name: string; local: Partial<Doc>; remote: Partial<Doc>; expect: Partial<Doc>; lost: string[] }[] = [
-    { name: 'different fields merge silently', local: { name: 'Lea' }, remote: { age: 13 }, expect: { name: 'Lea', age: 13 }, lost: [] },
-    { name: 'same change on both sides is no conflict', local: { age: 14 }, remote: { age: 14 }, expect: { age: 14 }, lost: [] },
-    { name: 'same field, different values: remote stays, local recorded', local: { age: 14 }, remote: { age: 15 }, expect: { age: 15 }, lost: ['age'] },
-    { name: 'different fields of a section merge silently', local: { child: { firstName: 'Lea', lastName: 'Muster' } }, remote: { child: { firstName: 'Lena', lastName: 'Meier' } }, expect: { child: { firstName: 'Lea', lastName: 'Meier' } }, lost: [] },
-    { name: 'the same field of a section: remote stays, local recorded by path', local: { child: { firstName: 'Lea', lastName: 'Muster' } }, remote: { child: { firstName: 'Mia', lastName: 'Muster' } }, expect: { child: { firstName: 'Mia', lastName: 'Muster' } }, lost: ['child.firstName'] },
-    { name: 'codes added on both sides are all kept', local: { codes: ['a', 'b', 'c'] }, remote: { codes: ['a', 'b', 'd'] }, expect: { codes: ['a', 'b', 'd', 'c'] }, lost: [] },
-    { name: 'a code removed on one side goes, one added on the other stays', local: { codes: ['b'] }, remote: { codes: ['a', 'b', 'e'] }, expect: { codes: ['b', 'e'] }, lost: [] },
-    { name: 'a scalar changed on both sides: remote stays, local recorded', local: { name: 'X' }, remote: { name: 'Y' }, expect: { name: 'Y' }, lost: ['name'] },
-    { name: 'field removed locally, untouched remotely', local: { name: undefined }, remote: {}, expect: { name: undefined }, lost: [] },
-    { name: 'delete remotely, edit locally: tombstone keeps the local edit', local: { age: 16 }, remote: { _deleted: true }, expect: { _deleted: true, age: 16 }, lost: [] },
-    { name: 'delete locally, edit remotely', local: { _deleted: true }, remote: { name: 'Lisa' }, expect: { _deleted: true, name: 'Lisa' }, lost: [] },
-    { name: 'list items edited on different items merge', local: { custodians: [{ id: 'c1', name: 'Mutter', informed: true }, { id: 'c2', name: 'Vater' }] }, remote: { custodians: [{ id: 'c1', name: 'Mutter' }, { id: 'c2', name: 'Vater', informed: true }] }, expect: { custodians: [{ id: 'c1', name: 'Mutter', informed: true }, { id: 'c2', name: 'Vater', informed: true }] }, lost: [] },
-    { name: 'list items added on both sides are all kept', local: { custodians: [...base.custodians!, { id: 'c3', name: 'Oma' }] }, remote: { custodians: [...base.custodians!, { id: 'c4', name: 'Opa' }] }, expect: { custodians: [...base.custodians!, { id: 'c4', name: 'Opa' }, { id: 'c3', name: 'Oma' }] }, lost: [] },
-    { name: 'list item removed remotely, untouched locally: removed', local: {}, remote: { custodians: [{ id: 'c1', name: 'Mutter' }] }, expect: { custodians: [{ id: 'c1', name: 'Mutter' }] }, lost: [] },
-    { name: 'list item removed remotely, edited locally: the edit survives', local: { custodians: [{ id: 'c1', name: 'Mutter' }, { id: 'c2', name: 'Vater (Stiefvater)' }] }, remote: { custodians: [{ id: 'c1', name: 'Mutter' }] }, expect: { custodians: [{ id: 'c1', name: 'Mutter' }, { id: 'c2', name: 'Vater (Stiefvater)' }] }, lost: [] },
-    { name: 'same list item field edited on both sides: remote stays, local recorded', local: { custodians: [{ id: 'c1', name: 'Mama' }, { id: 'c2', name: 'Vater' }] }, remote: { custodians: [{ id: 'c1', name: 'Mutti' }, { id: 'c2', name: 'Vater' }] }, expect: { custodians: [{ id: 'c1', name: 'Mutti' }, { id: 'c2', name: 'Vater' }] }, lost: ['custodians[c1].name'] },
-    { name: 'different fields of one list item merge', local: { custodians: [{ id: 'c1', name: 'Mutter', informed: true }, { id: 'c2', name: 'Vater' }] }, remote: { custodians: [{ id: 'c1', name: 'Mutter (leiblich)' }, { id: 'c2', name: 'Vater' }] }, expect: { custodians: [{ id: 'c1', name: 'Mutter (leiblich)', informed: true }, { id: 'c2', name: 'Vater' }] }, lost: [] },
+    {
+      name: 'different fields merge silently',
+      local: { name: 'Lea' },
+      remote: { age: 13 },
+      expect: { name: 'Lea', age: 13 },
+      lost: [],
+    },
+    {
+      name: 'same change on both sides is no conflict',
+      local: { age: 14 },
+      remote: { age: 14 },
+      expect: { age: 14 },
+      lost: [],
+    },
+    {
+      name: 'same field, different values: remote stays, local recorded',
+      local: { age: 14 },
+      remote: { age: 15 },
+      expect: { age: 15 },
+      lost: ['age'],
+    },
+    {
+      name: 'different fields of a section merge silently',
+      local: { child: { firstName: 'Lea', lastName: 'Muster' } },
+      remote: { child: { firstName: 'Lena', lastName: 'Meier' } },
+      expect: { child: { firstName: 'Lea', lastName: 'Meier' } },
+      lost: [],
+    },
+    {
+      name: 'the same field of a section: remote stays, local recorded by path',
+      local: { child: { firstName: 'Lea', lastName: 'Muster' } },
+      remote: { child: { firstName: 'Mia', lastName: 'Muster' } },
+      expect: { child: { firstName: 'Mia', lastName: 'Muster' } },
+      lost: ['child.firstName'],
+    },
+    {
+      name: 'codes added on both sides are all kept',
+      local: { codes: ['a', 'b', 'c'] },
+      remote: { codes: ['a', 'b', 'd'] },
+      expect: { codes: ['a', 'b', 'd', 'c'] },
+      lost: [],
+    },
+    {
+      name: 'a code removed on one side goes, one added on the other stays',
+      local: { codes: ['b'] },
+      remote: { codes: ['a', 'b', 'e'] },
+      expect: { codes: ['b', 'e'] },
+      lost: [],
+    },
+    {
+      name: 'a scalar changed on both sides: remote stays, local recorded',
+      local: { name: 'X' },
+      remote: { name: 'Y' },
+      expect: { name: 'Y' },
+      lost: ['name'],
+    },
+    {
+      name: 'field removed locally, untouched remotely',
+      local: { name: undefined },
+      remote: {},
+      expect: { name: undefined },
+      lost: [],
+    },
+    {
+      name: 'delete remotely, edit locally: tombstone keeps the local edit',
+      local: { age: 16 },
+      remote: { _deleted: true },
+      expect: { _deleted: true, age: 16 },
+      lost: [],
+    },
+    {
+      name: 'delete locally, edit remotely',
+      local: { _deleted: true },
+      remote: { name: 'Lisa' },
+      expect: { _deleted: true, name: 'Lisa' },
+      lost: [],
+    },
+    {
+      name: 'list items edited on different items merge',
+      local: {
+        custodians: [
+          { id: 'c1', name: 'Mutter', informed: true },
+          { id: 'c2', name: 'Vater' },
+        ],
+      },
+      remote: {
+        custodians: [
+          { id: 'c1', name: 'Mutter' },
+          { id: 'c2', name: 'Vater', informed: true },
+        ],
+      },
+      expect: {
+        custodians: [
+          { id: 'c1', name: 'Mutter', informed: true },
+          { id: 'c2', name: 'Vater', informed: true },
+        ],
+      },
+      lost: [],
+    },
+    {
+      name: 'list items added on both sides are all kept',
+      local: { custodians: [...base.custodians!, { id: 'c3', name: 'Oma' }] },
+      remote: { custodians: [...base.custodians!, { id: 'c4', name: 'Opa' }] },
+      expect: { custodians: [...base.custodians!, { id: 'c4', name: 'Opa' }, { id: 'c3', name: 'Oma' }] },
+      lost: [],
+    },
+    {
+      name: 'list item removed remotely, untouched locally: removed',
+      local: {},
+      remote: { custodians: [{ id: 'c1', name: 'Mutter' }] },
+      expect: { custodians: [{ id: 'c1', name: 'Mutter' }] },
+      lost: [],
+    },
+    {
+      name: 'list item removed remotely, edited locally: the edit survives',
+      local: {
+        custodians: [
+          { id: 'c1', name: 'Mutter' },
+          { id: 'c2', name: 'Vater (Stiefvater)' },
+        ],
+      },
+      remote: { custodians: [{ id: 'c1', name: 'Mutter' }] },
+      expect: {
+        custodians: [
+          { id: 'c1', name: 'Mutter' },
+          { id: 'c2', name: 'Vater (Stiefvater)' },
+        ],
+      },
+      lost: [],
+    },
+    {
+      name: 'same list item field edited on both sides: remote stays, local recorded',
+      local: {
+        custodians: [
+          { id: 'c1', name: 'Mama' },
+          { id: 'c2', name: 'Vater' },
+        ],
+      },
+      remote: {
+        custodians: [
+          { id: 'c1', name: 'Mutti' },
+          { id: 'c2', name: 'Vater' },
+        ],
+      },
+      expect: {
+        custodians: [
+          { id: 'c1', name: 'Mutti' },
+          { id: 'c2', name: 'Vater' },
+        ],
+      },
+      lost: ['custodians[c1].name'],
+    },
+    {
+      name: 'different fields of one list item merge',
+      local: {
+        custodians: [
+          { id: 'c1', name: 'Mutter', informed: true },
+          { id: 'c2', name: 'Vater' },
+        ],
+      },
+      remote: {
+        custodians: [
+          { id: 'c1', name: 'Mutter (leiblich)' },
+          { id: 'c2', name: 'Vater' },
+        ],
+      },
+      expect: {
+        custodians: [
+          { id: 'c1', name: 'Mutter (leiblich)', informed: true },
+          { id: 'c2', name: 'Vater' },
+        ],
+      },
+      lost: [],
+    },
   ];
 
   for (const c of cases) {
@@ -62,7 +225,11 @@ describe('mergeDocuments', () => {
   }
 
   it('keeps the losing value as JSON text', () => {
-    const merged = mergeDocuments(base, edit({ custodians: [{ id: 'c1', name: 'A', informed: true }] }, 'u1', 5), edit({ custodians: [{ id: 'c1', name: 'B', informed: false }] }, 'u2', 6));
+    const merged = mergeDocuments(
+      base,
+      edit({ custodians: [{ id: 'c1', name: 'A', informed: true }] }, 'u1', 5),
+      edit({ custodians: [{ id: 'c1', name: 'B', informed: false }] }, 'u2', 6),
+    );
     expect(merged.conflicts.map((c) => [c.field, JSON.parse(c.value)])).toEqual([
       ['custodians[c1].name', 'A'],
       ['custodians[c1].informed', true],
@@ -74,7 +241,7 @@ describe('mergeDocuments', () => {
     expect(mergeDocuments(base, base, remote)).toBe(remote);
   });
 
-  it('marks a merge that differs from the remote as the local writer\'s, with the later time', () => {
+  it("marks a merge that differs from the remote as the local writer's, with the later time", () => {
     const merged = mergeDocuments(base, edit({ name: 'Lea' }, 'u-local', 5000), edit({ age: 13 }, 'u-remote', 3000));
     expect(merged.updatedBy).toBe('u-local');
     expect(merged.updatedAt).toBe(5000);

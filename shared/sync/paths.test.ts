@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { getAtPath, labelKeyOf, parsePath, setAtPath } from './paths';
 
 const doc = {

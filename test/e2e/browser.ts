@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 
 /**
@@ -18,7 +19,8 @@ export const CHROMIUM_ARGS = [
 
 function chromiumPath(): string {
   const executablePath = process.env.OBHUT_CHROMIUM ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath} (apt-get install chromium)`);
+  if (!existsSync(executablePath))
+    throw new Error(`Chromium not found at ${executablePath} (apt-get install chromium)`);
   return executablePath;
 }
 

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
+
+import type { Browser } from 'playwright-core';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { Browser } from 'playwright-core';
+
 import { HandoverReport } from '../../renderer/src/features/handover-report/HandoverReport';
 import {
   CALL_AT,
@@ -53,7 +55,9 @@ afterAll(async () => {
 
 describe('handover report in Chromium', () => {
   it('prints A4 pages with "Seite x von y", the child, the decisions and the log, and nothing of the app', async () => {
-    const intake = reportIntake({ review: { state: 'countersigned', countersignedBy: SUPERVISOR.id, countersignedAt: MORNING - 15 * MIN } });
+    const intake = reportIntake({
+      review: { state: 'countersigned', countersignedBy: SUPERVISOR.id, countersignedAt: MORNING - 15 * MIN },
+    });
     const names = new Map([
       [WORKER.id, WORKER.displayName],
       [SUPERVISOR.id, SUPERVISOR.displayName],

@@ -1,11 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { demoIntakeId } from '../../server/seed/demo-ids';
 import type { EntryWire } from '../../shared/schema/entry';
 import type { HoldWire } from '../../shared/schema/hold';
-import { demoIntakeId } from '../../server/seed/demo-ids';
 import { login, pullAll } from '../support/api';
 import type { RunningServer } from '../support/server';
-import { startE2eStack, type E2eStack } from './stack';
+import { type E2eStack, startE2eStack } from './stack';
 
 /**
  * Issue 4, Show 3, in Chromium against the built renderer and a server on PostgreSQL (demo data): an on-call
@@ -15,7 +16,12 @@ import { startE2eStack, type E2eStack } from './stack';
 const DEMO_PASSWORD = 'obhut-demo';
 const JSH = 'Jugendschutzhaus Norderstedt';
 
-async function logIn(browser: Browser, origin: string, serverUrl: string, username: string): Promise<{ context: BrowserContext; page: Page }> {
+async function logIn(
+  browser: Browser,
+  origin: string,
+  serverUrl: string,
+  username: string,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', colorScheme: 'dark' });
   const page = await context.newPage();
   await page.goto(`${origin}/?server=${encodeURIComponent(serverUrl)}`);
@@ -68,7 +74,9 @@ describe('placement board in Chromium', () => {
     await expect.poll(() => page.getByTestId('facility-card').first().getAttribute('aria-label')).toBe(JSH);
     expect(await card(page, JSH).getAttribute('data-fits')).toBe('true');
     expect(await card(page, 'Kinderschutzhaus Elmshorn').getAttribute('data-fits')).toBe('false');
-    await expect.poll(() => card(page, 'Kinderschutzhaus Elmshorn').getByText('Aufnahme nur bis 13 Jahre').count()).toBe(1);
+    await expect
+      .poll(() => card(page, 'Kinderschutzhaus Elmshorn').getByText('Aufnahme nur bis 13 Jahre').count())
+      .toBe(1);
 
     // Offline: the board is the last snapshot, and says so.
     await worker.context.setOffline(true);
@@ -76,7 +84,9 @@ describe('placement board in Chromium', () => {
 
     // For which child: one of the office's intakes; then one click holds the place.
     await choose(page, 'Für Inobhutnahme', 'Emma Erfunden');
-    await card(page, JSH).getByRole('button', { name: `Platz halten: ${JSH}` }).click();
+    await card(page, JSH)
+      .getByRole('button', { name: `Platz halten: ${JSH}` })
+      .click();
     const provisional = card(page, JSH).getByTestId('hold-provisional');
     await provisional.waitFor();
     expect(await provisional.textContent()).toBe('Vorläufig – noch nicht bestätigt');
@@ -90,7 +100,9 @@ describe('placement board in Chromium', () => {
 
     await worker.context.setOffline(false);
     const backOnline = Date.now();
-    await coordinator.page.locator(`article[aria-label="${JSH}"][data-free="${before - 1}"]`).waitFor({ timeout: 2_000 });
+    await coordinator.page
+      .locator(`article[aria-label="${JSH}"][data-free="${before - 1}"]`)
+      .waitFor({ timeout: 2_000 });
     console.log(`coordinator saw one place less ${Date.now() - backOnline} ms after the worker came back online`);
 
     // Confirmed by the server: no longer provisional.
@@ -100,16 +112,27 @@ describe('placement board in Chromium', () => {
     // The same click logged the placement attempt on Emma's intake, and it reached the server with the hold.
     const { token } = await login(server.url, 'leitung.segeberg');
     const { documents: holds } = await pullAll<HoldWire>(server.url, token, 'holds');
-    const held = holds.filter((h) => h.facilityId === 'jugendschutzhaus-norderstedt' && h.officeId === 'segeberg' && h.status === 'held');
-    const made = held.find((h) => h.updatedBy === 'bereitschaft.segeberg' && h.intakeRef === demoIntakeId('segeberg', 3) && h.createdAt > backOnline - 60_000);
+    const held = holds.filter(
+      (h) => h.facilityId === 'jugendschutzhaus-norderstedt' && h.officeId === 'segeberg' && h.status === 'held',
+    );
+    const made = held.find(
+      (h) =>
+        h.updatedBy === 'bereitschaft.segeberg' &&
+        h.intakeRef === demoIntakeId('segeberg', 3) &&
+        h.createdAt > backOnline - 60_000,
+    );
     expect(made).toMatchObject({ ageGroup: '14_to_16', sex: 'female', overbooked: false });
     const { documents: entries } = await pullAll<EntryWire>(server.url, token, 'entries');
-    const logged = entries.filter((e) => e.intakeId === made!.intakeRef && e.kind === 'placement' && e.text.endsWith('(Platzbörse).'));
-    expect(logged.map((e) => e.placement)).toEqual([{
-      facilityId: 'jugendschutzhaus-norderstedt',
-      facilityName: JSH,
-      answer: 'accepted',
-    }]);
+    const logged = entries.filter(
+      (e) => e.intakeId === made!.intakeRef && e.kind === 'placement' && e.text.endsWith('(Platzbörse).'),
+    );
+    expect(logged.map((e) => e.placement)).toEqual([
+      {
+        facilityId: 'jugendschutzhaus-norderstedt',
+        facilityName: JSH,
+        answer: 'accepted',
+      },
+    ]);
     for (const c of [worker, coordinator]) await c.context.close();
   });
 
@@ -128,19 +151,37 @@ describe('placement board in Chromium', () => {
     await expect.poll(() => page.getByTestId('facility-card').first().getAttribute('aria-label')).toBe(JSH);
 
     const free = await freeOf(page, JSH);
-    await card(page, JSH).getByRole('button', { name: `Platz halten: ${JSH}` }).click();
+    await card(page, JSH)
+      .getByRole('button', { name: `Platz halten: ${JSH}` })
+      .click();
     await page.getByTestId('board-notice').waitFor();
-    expect(await page.getByTestId('board-notice').textContent()).toMatch(/^Platz in Jugendschutzhaus Norderstedt gehalten bis \d\d\.\d\d\.\d{4} \d\d:\d\d\.$/);
+    expect(await page.getByTestId('board-notice').textContent()).toMatch(
+      /^Platz in Jugendschutzhaus Norderstedt gehalten bis \d\d\.\d\d\.\d{4} \d\d:\d\d\.$/,
+    );
     await expect.poll(() => freeOf(page, JSH)).toBe(free - 1);
-    await expect.poll(() => card(page, JSH).getByTestId('own-hold').filter({ hasText: 'für Leon Beispiel' }).count()).toBe(1);
+    await expect
+      .poll(() => card(page, JSH).getByTestId('own-hold').filter({ hasText: 'für Leon Beispiel' }).count())
+      .toBe(1);
 
     const { token } = await login(server.url, 'leitung.segeberg');
     const leon = demoIntakeId('segeberg', 2);
     await expect
-      .poll(async () => (await pullAll<EntryWire>(server.url, token, 'entries')).documents.filter((e) => e.intakeId === leon && e.placement?.answer === 'accepted' && e.text.endsWith('(Platzbörse).')).length)
+      .poll(
+        async () =>
+          (await pullAll<EntryWire>(server.url, token, 'entries')).documents.filter(
+            (e) => e.intakeId === leon && e.placement?.answer === 'accepted' && e.text.endsWith('(Platzbörse).'),
+          ).length,
+      )
       .toBe(1);
     const holds = (await pullAll<HoldWire>(server.url, token, 'holds')).documents.filter((h) => h.intakeRef === leon);
-    expect(holds).toEqual([expect.objectContaining({ facilityId: 'jugendschutzhaus-norderstedt', sex: 'male', ageGroup: '16_to_18', status: 'held' })]);
+    expect(holds).toEqual([
+      expect.objectContaining({
+        facilityId: 'jugendschutzhaus-norderstedt',
+        sex: 'male',
+        ageGroup: '16_to_18',
+        status: 'held',
+      }),
+    ]);
     await worker.context.close();
   });
 });

@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
+
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { RunningServer } from '../support/server';
 import { DEMO_PASSWORD } from './session';
-import { startE2eStack, type E2eStack } from './stack';
+import { type E2eStack, startE2eStack } from './stack';
 
 /**
  * Issue 5, the admin UI in Chromium against the real admin API: an account is created, its password reset and
@@ -88,7 +90,7 @@ describe('administration', () => {
       admin.waitForEvent('download'),
       admin.getByRole('button', { name: 'Als CSV exportieren' }).click(),
     ]);
-    const csv = await readFile((await download.path())!, 'utf8');
+    const csv = await readFile(await download.path(), 'utf8');
     expect(csv).toContain('Benutzerkonto angelegt');
     expect(csv).toContain('Benutzerkonto gesperrt');
     await admin.context().close();

@@ -1,9 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { TestDatabase } from '../support/pg';
 import type { RunningServer } from '../support/server';
 import { connectionState, DEMO_PASSWORD, pendingCount, waitFor } from './session';
-import { startE2eStack, type E2eStack } from './stack';
+import { type E2eStack, startE2eStack } from './stack';
 
 /**
  * Issue 5, auto-lock in Chromium: after 10 minutes without input (the page's clock run forward) the records
@@ -32,10 +33,18 @@ describe('auto-lock', () => {
     await page.getByLabel('Benutzername').fill('bereitschaft.stormarn');
     await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
     await page.getByLabel('Passwort').press('Enter');
-    await waitFor(() => connectionState(page), (s) => s === 'online', 15_000);
+    await waitFor(
+      () => connectionState(page),
+      (s) => s === 'online',
+      15_000,
+    );
 
     await context.setOffline(true);
-    await waitFor(() => connectionState(page), (s) => s === 'offline', 10_000);
+    await waitFor(
+      () => connectionState(page),
+      (s) => s === 'offline',
+      10_000,
+    );
     await page.getByRole('button', { name: 'Neue Inobhutnahme' }).click();
     await page.getByRole('textbox', { name: 'Nachname' }).fill('Sperrprobe');
     await page.getByRole('textbox', { name: 'Nachname' }).press('Enter');
@@ -62,8 +71,14 @@ describe('auto-lock', () => {
     expect(await pendingCount(page)).toBe(1);
 
     await context.setOffline(false);
-    await waitFor(() => pendingCount(page), (n) => n === 0, 20_000);
-    const { length } = await db.query(`SELECT 1 FROM documents WHERE collection = 'intakes' AND office_id = 'stormarn' AND data->'child'->>'lastName' = 'Sperrprobe'`);
+    await waitFor(
+      () => pendingCount(page),
+      (n) => n === 0,
+      20_000,
+    );
+    const { length } = await db.query(
+      `SELECT 1 FROM documents WHERE collection = 'intakes' AND office_id = 'stormarn' AND data->'child'->>'lastName' = 'Sperrprobe'`,
+    );
     expect(length).toBe(1);
 
     // The header's button locks at once, even with a record open and a name just typed (before its autosave):
@@ -76,7 +91,11 @@ describe('auto-lock', () => {
     await page.getByLabel('Passwort').press('Enter');
     await row.waitFor();
     expect(await row.textContent()).toContain('Kurzvorher');
-    await waitFor(() => connectionState(page), (s) => s === 'online', 15_000);
+    await waitFor(
+      () => connectionState(page),
+      (s) => s === 'online',
+      15_000,
+    );
     await context.close();
   });
 });

@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { request } from '../support/api';
 import type { RunningServer } from '../support/server';
 import { connectionState, DEMO_PASSWORD, pendingCount, waitFor } from './session';
-import { startE2eStack, type E2eStack } from './stack';
+import { type E2eStack, startE2eStack } from './stack';
 
 /**
  * Issue 5, Show 4 - revocation end to end. The worker's laptop is offline with an unsynced intake; the office's
@@ -54,7 +55,11 @@ describe('revocation of a device', () => {
 
   it('offline at the moment of revocation: on reconnect the app says why, holds nothing, and the token is dead', async () => {
     const worker = await open('bereitschaft.segeberg');
-    await waitFor(() => connectionState(worker.page), (s) => s === 'online', 15_000);
+    await waitFor(
+      () => connectionState(worker.page),
+      (s) => s === 'online',
+      15_000,
+    );
     expect(worker.session.token).not.toBe('');
     expect((await pull(worker.session.token, worker.session.deviceId)).status).toBe(200);
     const before = await localState(worker.page);
@@ -63,11 +68,19 @@ describe('revocation of a device', () => {
 
     // Offline, the worker logs an intake that will never reach the server.
     await worker.context.setOffline(true);
-    await waitFor(() => connectionState(worker.page), (s) => s === 'offline', 10_000);
+    await waitFor(
+      () => connectionState(worker.page),
+      (s) => s === 'offline',
+      10_000,
+    );
     await worker.page.getByRole('button', { name: 'Neue Inobhutnahme' }).click();
     await worker.page.getByRole('textbox', { name: 'Nachname' }).fill('Widerrufprobe');
     await worker.page.getByRole('textbox', { name: 'Nachname' }).press('Enter');
-    await waitFor(() => pendingCount(worker.page), (n) => n === 1, 10_000);
+    await waitFor(
+      () => pendingCount(worker.page),
+      (n) => n === 1,
+      10_000,
+    );
 
     // The admin of the office revokes the laptop in the admin UI.
     const admin = await open('admin');
@@ -90,7 +103,9 @@ describe('revocation of a device', () => {
     await worker.page.locator('[data-testid="revoked-screen"][data-state="done"]').waitFor({ timeout: 20_000 });
     console.log(`revoked device wiped ${Date.now() - reconnect} ms after reconnect`);
     expect(await screen.textContent()).toContain('Die Administration hat dieses Gerät gesperrt');
-    expect(await worker.page.getByTestId('revoked-lost').textContent()).toContain('1 Änderung war noch nicht synchronisiert');
+    expect(await worker.page.getByTestId('revoked-lost').textContent()).toContain(
+      '1 Änderung war noch nicht synchronisiert',
+    );
     expect(await worker.page.getByText('Widerrufprobe').count()).toBe(0);
 
     const after = await localState(worker.page);

@@ -1,10 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
+import { type RunningServer, startServer } from '../support/server';
 import { launchWithProfile, serveRenderer } from './browser';
 import { scanProfile } from './profile-scan';
 import { connectionState, DEMO_PASSWORD, pendingCount, waitFor } from './session';
@@ -64,8 +66,16 @@ describe('stolen laptop', () => {
     await field('Vorname').press('Enter');
     const row = page.getByTestId('intake-row').filter({ hasText: lastName });
     await row.waitFor();
-    await waitFor(() => connectionState(page), (s) => s === 'online', 15_000);
-    await waitFor(() => pendingCount(page), (n) => n === 0, 15_000);
+    await waitFor(
+      () => connectionState(page),
+      (s) => s === 'online',
+      15_000,
+    );
+    await waitFor(
+      () => pendingCount(page),
+      (n) => n === 0,
+      15_000,
+    );
     const intakeId = (await row.getAttribute('data-intake-id'))!;
     expect(intakeId).toBeTruthy();
     // Controls for the search: clear texts in an IndexedDB store of their own, one-byte, two-byte (UTF-16) and

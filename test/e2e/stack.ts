@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
+
 import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
+import { type RunningServer, startServer } from '../support/server';
 import { launchChromium, serveRenderer } from './browser';
 
 export type E2eStack = {
@@ -27,7 +28,10 @@ export async function startE2eStack(databasePrefix: string, env: Record<string, 
   try {
     parts.db = await createTestDatabase(databasePrefix);
     parts.renderer = await serveRenderer();
-    parts.server = await startServer({ databaseUrl: parts.db.url, env: { OBHUT_ALLOWED_ORIGINS: parts.renderer.origin, ...env } });
+    parts.server = await startServer({
+      databaseUrl: parts.db.url,
+      env: { OBHUT_ALLOWED_ORIGINS: parts.renderer.origin, ...env },
+    });
     parts.browser = await launchChromium();
   } catch (err) {
     await close();

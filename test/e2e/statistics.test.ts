@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
+
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { IntakeWire } from '../../shared/schema/intake';
 import { FIXTURE_2025 } from '../../shared/statistics/fixtures/measures2025';
 import { login, push } from '../support/api';
 import type { RunningServer } from '../support/server';
 import { loggedIn } from './session';
-import { startE2eStack, type E2eStack } from './stack';
+import { type E2eStack, startE2eStack } from './stack';
 
 /**
  * Issue 7 (statistics) in Chromium against the built renderer and a server on PostgreSQL: the fixture's records
@@ -28,7 +30,13 @@ describe('statistics export in Chromium', () => {
     for (const office of ['segeberg', 'stormarn'] as const) {
       const { token } = await login(server.url, `bereitschaft.${office}`);
       const rows = FIXTURE_2025.filter((i) => i.officeId === office && !i._deleted).map((i) => ({
-        newDocumentState: { ...i, status: 'draft', createdBy: `bereitschaft.${office}`, updatedBy: `bereitschaft.${office}`, _deleted: false } as IntakeWire,
+        newDocumentState: {
+          ...i,
+          status: 'draft',
+          createdBy: `bereitschaft.${office}`,
+          updatedBy: `bereitschaft.${office}`,
+          _deleted: false,
+        },
       }));
       const res = await push(server.url, token, 'intakes', rows);
       expect(res.rejected).toEqual([]);
@@ -45,14 +53,17 @@ describe('statistics export in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('statistics-summary').textContent(), { timeout: 20_000 })
       .toBe('35 beendete Maßnahmen: 31 nach § 42, 3 nach § 42a · 30 vollständig, 5 unvollständig');
-    const incomplete = await page.locator('[data-testid="statistics-incomplete"] tbody tr').evaluateAll((rows) =>
-      rows.map((r) => r.getAttribute('data-record-id')),
-    );
+    const incomplete = await page
+      .locator('[data-testid="statistics-incomplete"] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-record-id')));
     expect(incomplete).toEqual(['stat-31', 'stat-32', 'stat-35', 'stat-33', 'stat-34']);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV herunterladen' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'CSV herunterladen' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('statistik-schutzmassnahmen-2025-segeberg.csv');
-    const saved = await readFile((await download.path())!);
+    const saved = await readFile(await download.path());
     expect(saved.equals(await readFile(EXPECTED))).toBe(true);
     await page.getByTestId('statistics-download-notice').getByText('35 Zeilen exportiert').waitFor();
     await context.close();

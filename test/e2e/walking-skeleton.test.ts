@@ -1,8 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { RunningServer } from '../support/server';
 import { connectionState, loggedIn, pendingCount, waitFor } from './session';
-import { startE2eStack, type E2eStack } from './stack';
+import { type E2eStack, startE2eStack } from './stack';
 
 /**
  * Issue 2, Show 5: in Chromium against the built renderer and a server on PostgreSQL, an intake logged offline
@@ -27,12 +28,20 @@ describe('walking skeleton in Chromium', () => {
     const colleague = await loggedIn(browser, renderer.origin, server.url, 'leitung.pinneberg');
     const stranger = await loggedIn(browser, renderer.origin, server.url, 'bereitschaft.stormarn');
     for (const { page } of [worker, colleague, stranger]) {
-      await waitFor(() => connectionState(page), (s) => s === 'online', 10_000);
+      await waitFor(
+        () => connectionState(page),
+        (s) => s === 'online',
+        10_000,
+      );
     }
     const lastName = `Testkind-${Date.now()}`;
 
     await worker.context.setOffline(true);
-    await waitFor(() => connectionState(worker.page), (s) => s === 'offline', 10_000);
+    await waitFor(
+      () => connectionState(worker.page),
+      (s) => s === 'offline',
+      10_000,
+    );
     const page = worker.page;
     await page.getByRole('button', { name: 'Neue Inobhutnahme' }).click();
     await page.getByTestId('night-record').waitFor();
@@ -53,7 +62,11 @@ describe('walking skeleton in Chromium', () => {
     await colleague.page.getByTestId('intake-row').filter({ hasText: lastName }).waitFor({ timeout: 2_000 });
     const seenAfterMs = Date.now() - backOnline;
     console.log(`colleague saw the offline intake ${seenAfterMs} ms after reconnect`);
-    await waitFor(() => pendingCount(page), (n) => n === 0, 10_000);
+    await waitFor(
+      () => pendingCount(page),
+      (n) => n === 0,
+      10_000,
+    );
 
     // Another office never sees it: its list holds only its own (demo) intakes, and stays so after the sync.
     await new Promise((r) => setTimeout(r, 1000));

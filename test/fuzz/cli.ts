@@ -3,6 +3,7 @@
  * Without --seed a random one is drawn and printed. Exits 1 on divergence, after printing the report.
  */
 import { parseArgs } from 'node:util';
+
 import { runFuzz } from './fuzzer';
 
 const { values } = parseArgs({
@@ -18,7 +19,14 @@ const { values } = parseArgs({
   },
 });
 
-const USERS = ['bereitschaft.segeberg', 'leitung.segeberg', 'bereitschaft.stormarn', 'bereitschaft.segeberg', 'leitung.stormarn', 'leitung.segeberg'];
+const USERS = [
+  'bereitschaft.segeberg',
+  'leitung.segeberg',
+  'bereitschaft.stormarn',
+  'bereitschaft.segeberg',
+  'leitung.stormarn',
+  'leitung.segeberg',
+];
 
 async function main() {
   const runs = Number(values.runs);
@@ -38,7 +46,18 @@ async function main() {
       settleMs: Number(values.settle) * 1000,
       log: (line) => console.log(line),
     });
-    console.log(JSON.stringify({ seed: result.seed, ok: result.ok, steps: result.steps, durationMs: result.durationMs, documents: result.documents, conflictsRecorded: result.conflictsRecorded, counts: result.counts, traceFile: result.traceFile }));
+    console.log(
+      JSON.stringify({
+        seed: result.seed,
+        ok: result.ok,
+        steps: result.steps,
+        durationMs: result.durationMs,
+        documents: result.documents,
+        conflictsRecorded: result.conflictsRecorded,
+        counts: result.counts,
+        traceFile: result.traceFile,
+      }),
+    );
     if (!result.ok) {
       console.error(result.report);
       failed = true;

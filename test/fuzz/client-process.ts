@@ -5,7 +5,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { addRxPlugin } from 'rxdb';
 import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
-import { openClient, type ObhutClient } from '../../renderer/src/data/client';
+
+import { type ObhutClient, openClient } from '../../renderer/src/data/client';
 import { memoryStore } from '../../renderer/src/data/vault';
 import type { WireDocument } from '../../shared/sync/protocol';
 import { applyEntryAction } from './entries';
@@ -49,7 +50,11 @@ async function snapshot(ids: Record<string, string[]>): Promise<Snapshot> {
     docs[name] = found.map((d) => strip(d as unknown as Record<string, unknown>));
   }
   const s = client.status;
-  const rejections = (await client.db.rejections.find().exec()).map((r) => ({ id: r.id, code: r.code, message: r.message }));
+  const rejections = (await client.db.rejections.find().exec()).map((r) => ({
+    id: r.id,
+    code: r.code,
+    message: r.message,
+  }));
   return {
     docs,
     status: {
@@ -64,8 +69,11 @@ async function snapshot(ids: Record<string, string[]>): Promise<Snapshot> {
       stopped: client.replication.isStopped(),
       paused: client.replication.isPaused(),
       checkpoint:
-        (client.replication as unknown as { internalReplicationState?: { lastCheckpointDoc?: { down?: { checkpointData?: unknown } } } })
-          .internalReplicationState?.lastCheckpointDoc?.down?.checkpointData ?? null,
+        (
+          client.replication as unknown as {
+            internalReplicationState?: { lastCheckpointDoc?: { down?: { checkpointData?: unknown } } };
+          }
+        ).internalReplicationState?.lastCheckpointDoc?.down?.checkpointData ?? null,
     },
     rejections,
   };
@@ -98,7 +106,8 @@ async function handle(command: Command): Promise<unknown> {
         const inner = (err as { parameters?: { errors?: unknown[]; error?: unknown } }).parameters;
         const cause = inner?.errors?.[0] ?? inner?.error;
         const text = cause instanceof Error ? `${cause.name}: ${cause.message}` : JSON.stringify(cause ?? null);
-        if (!text.includes('network is offline')) emit({ event: 'log', text: `replication error ${err.code}: ${text.slice(0, 160)}` });
+        if (!text.includes('network is offline'))
+          emit({ event: 'log', text: `replication error ${err.code}: ${text.slice(0, 160)}` });
       });
       if (process.env.OBHUT_FUZZ_DEBUG === '1') debugReplication(client);
       let streamWas: boolean | null = null;
@@ -128,7 +137,12 @@ async function handle(command: Command): Promise<unknown> {
 function debugReplication(c: ObhutClient): void {
   type Internal = {
     internalReplicationState?: {
-      events: { active: { up: { subscribe(f: (v: boolean) => void): void }; down: { subscribe(f: (v: boolean) => void): void } } };
+      events: {
+        active: {
+          up: { subscribe(f: (v: boolean) => void): void };
+          down: { subscribe(f: (v: boolean) => void): void };
+        };
+      };
       stats: { down: Record<string, number> };
     };
     remoteEvents$: { subscribe(f: (ev: unknown) => void): void };
@@ -136,9 +150,16 @@ function debugReplication(c: ObhutClient): void {
   const r = c.replication as unknown as Internal;
   const stats = () => {
     const d = r.internalReplicationState?.stats.down;
-    return d ? `resync=${d.downstreamResyncOnce} changes=${d.downstreamProcessChanges} tasks=${d.addNewTask} emits=${d.masterChangeStreamEmit}` : '';
+    return d
+      ? `resync=${d.downstreamResyncOnce} changes=${d.downstreamProcessChanges} tasks=${d.addNewTask} emits=${d.masterChangeStreamEmit}`
+      : '';
   };
-  r.remoteEvents$.subscribe((ev) => emit({ event: 'log', text: `rx remote event ${ev === 'RESYNC' ? 'RESYNC' : `docs -> ${JSON.stringify((ev as { checkpoint: unknown }).checkpoint)}`} (${stats()})` }));
+  r.remoteEvents$.subscribe((ev) =>
+    emit({
+      event: 'log',
+      text: `rx remote event ${ev === 'RESYNC' ? 'RESYNC' : `docs -> ${JSON.stringify((ev as { checkpoint: unknown }).checkpoint)}`} (${stats()})`,
+    }),
+  );
   const hook = setInterval(() => {
     const s = r.internalReplicationState;
     if (!s) return;
@@ -151,7 +172,8 @@ function debugReplication(c: ObhutClient): void {
 process.on('message', (msg: Request) => {
   handle(msg.command).then(
     (result) => send({ seq: msg.seq, ok: true, result }),
-    (err: unknown) => send({ seq: msg.seq, ok: false, error: err instanceof Error ? `${err.message}\n${err.stack}` : String(err) }),
+    (err: unknown) =>
+      send({ seq: msg.seq, ok: false, error: err instanceof Error ? `${err.message}\n${err.stack}` : String(err) }),
   );
 });
 process.on('disconnect', () => process.exit(0));

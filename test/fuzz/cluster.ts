@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+
 import pg from 'pg';
+
 import type { WireDocument } from '../../shared/sync/protocol';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
+import { type RunningServer, startServer } from '../support/server';
 
 const run = promisify(execFile);
 
@@ -32,7 +34,11 @@ export class Cluster {
       await db.drop();
       throw err;
     }
-    return new Cluster(db, instances, instances.map((s) => s.url));
+    return new Cluster(
+      db,
+      instances,
+      instances.map((s) => s.url),
+    );
   }
 
   isUp(i: number): boolean {
@@ -127,10 +133,20 @@ export class Cluster {
     const client = new pg.Client({ connectionString: this.db.url });
     await client.connect();
     try {
-      const { rows } = await client.query<{ collection: string; id: string; office_id: string; seq: string; data: WireDocument }>(
-        'SELECT collection, id, office_id, seq, data FROM documents ORDER BY collection, id',
-      );
-      return rows.map((r) => ({ collection: r.collection, id: r.id, officeId: r.office_id, seq: Number(r.seq), data: r.data }));
+      const { rows } = await client.query<{
+        collection: string;
+        id: string;
+        office_id: string;
+        seq: string;
+        data: WireDocument;
+      }>('SELECT collection, id, office_id, seq, data FROM documents ORDER BY collection, id');
+      return rows.map((r) => ({
+        collection: r.collection,
+        id: r.id,
+        officeId: r.office_id,
+        seq: Number(r.seq),
+        data: r.data,
+      }));
     } finally {
       await client.end();
     }

@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
+import { type RunningServer, startServer } from '../support/server';
 
 /**
  * Found while building the sync fuzzer: in demo mode a second instance on the same database, or the same instance

@@ -1,8 +1,9 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { jsonEqual } from '../../shared/equal';
 import type { HoldWire } from '../../shared/schema/hold';
 import type { WireDocument } from '../../shared/sync/protocol';
@@ -10,8 +11,17 @@ import { Cluster } from './cluster';
 import { chooseEntryAction, ENTRY_WEIGHTS, type EntryAction } from './entries';
 import { chooseHoldAction, HOLD_WEIGHTS, type HoldAction } from './holds';
 import { chooseIntakeAction, INTAKE_WEIGHTS, type IntakeAction } from './intakes';
-import { Model, type Failure } from './model';
-import type { Action, ActionResult, ClientConfig, ClientEvent, Command, FromClient, NetworkCommand, Snapshot } from './protocol';
+import { type Failure, Model } from './model';
+import type {
+  Action,
+  ActionResult,
+  ClientConfig,
+  ClientEvent,
+  Command,
+  FromClient,
+  NetworkCommand,
+  Snapshot,
+} from './protocol';
 import { Rng } from './rng';
 
 /**
@@ -110,7 +120,8 @@ class ClientProc {
       else w.reject(new Error(`client ${this.index}: ${msg.error}`));
     });
     this.child.on('exit', (code) => {
-      for (const w of this.waiting.values()) w.reject(new Error(`client ${this.index} exited (${code}): ${this.stderr}`));
+      for (const w of this.waiting.values())
+        w.reject(new Error(`client ${this.index} exited (${code}): ${this.stderr}`));
       this.waiting.clear();
     });
   }
@@ -179,7 +190,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
       await cluster.restart(i);
       note('server', `instance ${i} restarted after ${downMs} ms down`, true);
     })();
-    background.push(p.catch((err) => failures.push({ ids: [], text: `restart of instance ${i} failed: ${String(err)}` })));
+    background.push(
+      p.catch((err) => failures.push({ ids: [], text: `restart of instance ${i} failed: ${String(err)}` })),
+    );
     return p;
   };
 
@@ -193,7 +206,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
       const { delayMs, downMs } = trap;
       trap = null;
       count('fault:kill-during-push');
-      note(`client ${c.index}`, `push of ${e.ids.join(',')} sent to instance ${e.instance}: kill -9 in ${delayMs} ms`, true);
+      note(
+        `client ${c.index}`,
+        `push of ${e.ids.join(',')} sent to instance ${e.instance}: kill -9 in ${delayMs} ms`,
+        true,
+      );
       background.push(
         (async () => {
           await sleep(delayMs);
@@ -335,7 +352,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     // Heal: everything online, no delays, no traps, every instance up; then the replicas must converge.
     note('fuzzer', `healing after ${step} steps`, true);
     trap = null;
-    for (let settledCount = -1; settledCount !== background.length; ) {
+    for (let settledCount = -1; settledCount !== background.length;) {
       settledCount = background.length;
       await Promise.all(background);
     }
@@ -358,12 +375,20 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
       failures.push(
         ...model.checkRefusals(
           settled.server,
-          (settled.snapshots ?? []).map(({ index, snap }) => ({ index, userId: clients[index].userId, officeId: clients[index].officeId, rejections: snap.rejections })),
+          (settled.snapshots ?? []).map(({ index, snap }) => ({
+            index,
+            userId: clients[index].userId,
+            officeId: clients[index].officeId,
+            rejections: snap.rejections,
+          })),
         ),
       );
     }
     const serverDocs = settled.server ? [...settled.server.values()] : [];
-    const conflictsRecorded = serverDocs.reduce((n, d) => n + ((d as { conflicts?: unknown[] }).conflicts?.length ?? 0), 0);
+    const conflictsRecorded = serverDocs.reduce(
+      (n, d) => n + ((d as { conflicts?: unknown[] }).conflicts?.length ?? 0),
+      0,
+    );
     const ok = failures.length === 0;
     const traceFile = join(tmpdir(), `obhut-fuzz-${seed}-${started}.log`);
     writeFileSync(traceFile, trace.map(fmt).join('\n') + '\n');
@@ -393,7 +418,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   async function act(c: ClientProc, action: Action) {
     const result = await c.request<ActionResult>({ op: 'act', action });
     model.record(result, c.index, step);
-    note(`client ${c.index}`, `${result.ok ? '' : 'refused: '}${result.note}${result.ok && result.replaced.length ? ` (replaced ${result.replaced.map((r) => `${r.field}=${JSON.stringify(r.value)}`).join(', ')})` : ''}`);
+    note(
+      `client ${c.index}`,
+      `${result.ok ? '' : 'refused: '}${result.note}${result.ok && result.replaced.length ? ` (replaced ${result.replaced.map((r) => `${r.field}=${JSON.stringify(r.value)}`).join(', ')})` : ''}`,
+    );
     if (result.ok) count(`${result.refused ? 'must-refuse' : 'accepted'}:${action.kind}`);
   }
 
@@ -416,28 +444,48 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
       const server = new Map(stored.map((d) => [`${d.collection}/${d.id}`, d.data]));
       const ids: Record<string, string[]> = {};
       for (const name of COLLECTIONS) {
-        ids[name] = [...new Set([...stored.filter((d) => d.collection === name).map((d) => d.id), ...model.idsOf(name)])];
+        ids[name] = [
+          ...new Set([...stored.filter((d) => d.collection === name).map((d) => d.id), ...model.idsOf(name)]),
+        ];
       }
       const snapshots = await Promise.all(
-        clients.map(async (c) => ({ index: c.index, officeId: c.officeId, snap: await c.request<Snapshot>({ op: 'snapshot', ids }) })),
+        clients.map(async (c) => ({
+          index: c.index,
+          officeId: c.officeId,
+          snap: await c.request<Snapshot>({ op: 'snapshot', ids }),
+        })),
       );
       last = [];
       for (const { index, officeId, snap } of snapshots) {
-        if (snap.status.pendingCount > 0) last.push({ ids: snap.status.pendingIds, text: `client ${index} still has ${snap.status.pendingCount} pending (${snap.status.connection}, ${snap.status.lastError ?? ''})` });
+        if (snap.status.pendingCount > 0)
+          last.push({
+            ids: snap.status.pendingIds,
+            text: `client ${index} still has ${snap.status.pendingCount} pending (${snap.status.connection}, ${snap.status.lastError ?? ''})`,
+          });
         for (const name of COLLECTIONS) {
           const local = new Map(snap.docs[name].map((d) => [d.id, d]));
           for (const d of stored) {
             if (d.collection !== name) continue;
             const mine = local.get(d.id);
             if (d.officeId !== officeId && !READ_BY_ALL.has(name)) {
-              if (mine) last.push({ ids: [d.id], text: `client ${index} (${officeId}) holds ${name}/${d.id} of ${d.officeId}` });
+              if (mine)
+                last.push({
+                  ids: [d.id],
+                  text: `client ${index} (${officeId}) holds ${name}/${d.id} of ${d.officeId}`,
+                });
               continue;
             }
-            if (!mine) last.push({ ids: [d.id], text: `client ${index} lacks ${name}/${d.id} (feed position ${d.seq})` });
-            else if (!jsonEqual(mine, d.data) && !keepsRefused(index, snap, name, d.id)) last.push({ ids: [d.id], text: `client ${index} differs on ${name}/${d.id} (feed position ${d.seq}): ${diff(mine, d.data)}` });
+            if (!mine)
+              last.push({ ids: [d.id], text: `client ${index} lacks ${name}/${d.id} (feed position ${d.seq})` });
+            else if (!jsonEqual(mine, d.data) && !keepsRefused(index, snap, name, d.id))
+              last.push({
+                ids: [d.id],
+                text: `client ${index} differs on ${name}/${d.id} (feed position ${d.seq}): ${diff(mine, d.data)}`,
+              });
           }
           for (const id of local.keys()) {
-            if (!server.has(`${name}/${id}`) && !keepsRefused(index, snap, name, id)) last.push({ ids: [id], text: `client ${index} holds ${name}/${id}, the server does not` });
+            if (!server.has(`${name}/${id}`) && !keepsRefused(index, snap, name, id))
+              last.push({ ids: [id], text: `client ${index} holds ${name}/${id}, the server does not` });
           }
         }
       }
@@ -448,9 +496,16 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
       if (Date.now() > deadline) {
         const states = snapshots.map(({ index, snap }) => ({
           ids: [],
-          text: `client ${index}: ${snap.status.connection}, stream ${snap.status.streamConnected ? 'connected' : 'not connected'}, replication ${snap.replication.stopped ? 'stopped' : snap.replication.paused ? 'paused' : 'running'} at checkpoint ${JSON.stringify(snap.replication.checkpoint)}, last error ${snap.status.lastError ?? 'none'}`.slice(0, 300),
+          text: `client ${index}: ${snap.status.connection}, stream ${snap.status.streamConnected ? 'connected' : 'not connected'}, replication ${snap.replication.stopped ? 'stopped' : snap.replication.paused ? 'paused' : 'running'} at checkpoint ${JSON.stringify(snap.replication.checkpoint)}, last error ${snap.status.lastError ?? 'none'}`.slice(
+            0,
+            300,
+          ),
         }));
-        return { failures: [{ ids: [], text: `no convergence within ${timeoutMs} ms` }, ...states, ...last], server, snapshots };
+        return {
+          failures: [{ ids: [], text: `no convergence within ${timeoutMs} ms` }, ...states, ...last],
+          server,
+          snapshots,
+        };
       }
       await sleep(1000);
     }
@@ -482,7 +537,9 @@ function report(seed: number, failures: Failure[], trace: TraceLine[], traceFile
     failures.length > 30 ? `  ... and ${failures.length - 30} more` : '',
     `Trace (faults and the documents concerned, ${short.length} of ${trace.length} lines; full trace: ${traceFile}):`,
     ...short.map(fmt),
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 function sleep(ms: number): Promise<void> {

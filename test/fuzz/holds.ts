@@ -1,4 +1,5 @@
 import { filter, type Subscription } from 'rxjs';
+
 import type { ObhutClient } from '../../renderer/src/data/client';
 import { AGE_GROUPS } from '../../shared/catalogues/ageGroup';
 import { SEXES } from '../../shared/catalogues/nightRecord';
@@ -35,7 +36,13 @@ export const FOREIGN_HOLD_CODE = 'other_office';
 export function chooseHoldAction(kind: HoldAction['kind'], rng: Rng): HoldAction {
   switch (kind) {
     case 'hold.create':
-      return { kind, pickIntake: rng.float(), pickFacility: rng.float(), ageGroup: rng.pick(AGE_GROUPS), sex: rng.pick(SEXES) };
+      return {
+        kind,
+        pickIntake: rng.float(),
+        pickFacility: rng.float(),
+        ageGroup: rng.pick(AGE_GROUPS),
+        sex: rng.pick(SEXES),
+      };
     case 'hold.status':
       return { kind, pick: rng.float(), release: rng.chance(0.5) };
     case 'hold.foreign':
@@ -48,14 +55,15 @@ export function holdField(doc: Hold, field: string): unknown {
   return doc[field as keyof Hold];
 }
 
-const pickOf = <T>(list: T[], pick: number): T | undefined => (list.length ? list[Math.floor(pick * list.length)] : undefined);
+const pickOf = <T>(list: T[], pick: number): T | undefined =>
+  list.length ? list[Math.floor(pick * list.length)] : undefined;
 
 /** Holds whose board card offers confirm/release right now: held (not lapsed) or occupied. */
 async function changeableHolds(client: ObhutClient, own: boolean): Promise<Hold[]> {
   const now = Date.now();
   const docs = await client.db.holds.find({ sort: [{ id: 'asc' }] }).exec();
   return docs
-    .map((d) => d.toMutableJSON() as Hold)
+    .map((d) => d.toMutableJSON())
     .filter((h) => (h.officeId === client.user.officeId) === own)
     .filter((h) => ['held', 'occupied'].includes(effectiveHoldStatus(h, now)));
 }
@@ -67,7 +75,7 @@ async function changeableHolds(client: ObhutClient, own: boolean): Promise<Hold[
 async function replacedStatus(client: ObhutClient, hold: Hold, status: HoldStatus): Promise<HoldStatus> {
   const events: { before?: Hold; after: Hold }[] = [];
   const sub: Subscription = client.db.holds.$.pipe(filter((e) => e.documentId === hold.id)).subscribe((e) => {
-    events.push({ before: e.previousDocumentData as Hold | undefined, after: e.documentData as Hold });
+    events.push({ before: e.previousDocumentData, after: e.documentData });
   });
   try {
     await client.holds.setStatus(hold.id, status);
@@ -90,7 +98,12 @@ export async function applyHoldAction(client: ObhutClient, action: HoldAction): 
     const facilities = (await client.db.facilities.find({ sort: [{ id: 'asc' }] }).exec()).map((d) => d.toJSON());
     const facility = pickOf(facilities, action.pickFacility);
     if (!facility) return { ok: false, note: 'no facility known yet' };
-    const made = await client.holds.hold({ facility, intakeRef: intake.id, ageGroup: action.ageGroup, sex: action.sex });
+    const made = await client.holds.hold({
+      facility,
+      intakeRef: intake.id,
+      ageGroup: action.ageGroup,
+      sex: action.sex,
+    });
     return {
       ok: true,
       writes: HOLD_TRACKED.map((field) => ({ collection: 'holds', id: made.id, field, value: holdField(made, field) })),

@@ -1,4 +1,5 @@
 import { filter, type Subscription } from 'rxjs';
+
 import type { ObhutClient } from '../../renderer/src/data/client';
 import type { IntakeInput } from '../../renderer/src/data/intakes';
 import { INITIATED_BY } from '../../shared/catalogues/initiatedBy';
@@ -19,7 +20,15 @@ type Field = Tracked | (typeof UNTRACKED)[number];
 
 export type IntakeAction =
   | { kind: 'intake.create'; token: string; receivedAt: number }
-  | { kind: 'intake.edit'; pick: number; token: string; receivedAt: number; fields: Field[]; age: number; initiatedBy: string }
+  | {
+      kind: 'intake.edit';
+      pick: number;
+      token: string;
+      receivedAt: number;
+      fields: Field[];
+      age: number;
+      initiatedBy: string;
+    }
   | { kind: 'intake.submit'; pick: number }
   | { kind: 'intake.delete'; pick: number };
 
@@ -36,7 +45,15 @@ export function chooseIntakeAction(kind: IntakeAction['kind'], rng: Rng, token: 
       const all: Field[] = [...INTAKE_TRACKED, ...UNTRACKED];
       const fields = all.filter(() => rng.chance(0.35));
       if (fields.length === 0) fields.push(rng.pick(INTAKE_TRACKED));
-      return { kind, pick: rng.float(), token, receivedAt, fields, age: rng.int(0, 17), initiatedBy: rng.pick(INITIATED_BY) };
+      return {
+        kind,
+        pick: rng.float(),
+        token,
+        receivedAt,
+        fields,
+        age: rng.int(0, 17),
+        initiatedBy: rng.pick(INITIATED_BY),
+      };
     }
     case 'intake.submit':
     case 'intake.delete':
@@ -69,22 +86,32 @@ const values = (token: string, receivedAt: number): Record<Tracked, string | num
 async function pickLocal(client: ObhutClient, pick: number): Promise<Intake | null> {
   const docs = await client.db.intakes.find({ sort: [{ id: 'asc' }] }).exec();
   if (docs.length === 0) return null;
-  return docs[Math.floor(pick * docs.length)].toMutableJSON() as Intake;
+  return docs[Math.floor(pick * docs.length)].toMutableJSON();
 }
 
 /**
  * Runs `write` and returns the state it replaced, taken from the database's own change event of that write (a
  * pulled change may land between reading a document and writing it; the event says what was really replaced).
  */
-async function replacedBy(client: ObhutClient, id: string, write: () => Promise<Intake>): Promise<{ before: Intake; after: Intake }> {
+async function replacedBy(
+  client: ObhutClient,
+  id: string,
+  write: () => Promise<Intake>,
+): Promise<{ before: Intake; after: Intake }> {
   const events: { before?: Intake; after: Intake }[] = [];
   const sub: Subscription = client.db.intakes.$.pipe(filter((e) => e.documentId === id)).subscribe((e) => {
-    events.push({ before: e.previousDocumentData as Intake | undefined, after: e.documentData as Intake });
+    events.push({ before: e.previousDocumentData, after: e.documentData });
   });
   try {
     const after = await write();
     for (let i = 0; i < 50; i++) {
-      const own = events.find((e) => e.after.updatedAt === after.updatedAt && e.after.updatedBy === after.updatedBy && e.after.situation === after.situation && e.after.receivedAt === after.receivedAt);
+      const own = events.find(
+        (e) =>
+          e.after.updatedAt === after.updatedAt &&
+          e.after.updatedBy === after.updatedBy &&
+          e.after.situation === after.situation &&
+          e.after.receivedAt === after.receivedAt,
+      );
       if (own?.before) return { before: own.before, after };
       await new Promise((r) => setTimeout(r, 5));
     }
@@ -120,7 +147,12 @@ export async function applyIntakeAction(client: ObhutClient, action: IntakeActio
     const created = await client.intakes.create(input);
     return {
       ok: true,
-      writes: INTAKE_TRACKED.map((field) => ({ collection: 'intakes', id: created.id, field, value: trackedValue(created, field) })),
+      writes: INTAKE_TRACKED.map((field) => ({
+        collection: 'intakes',
+        id: created.id,
+        field,
+        value: trackedValue(created, field),
+      })),
       replaced: [],
       created: { collection: 'intakes', id: created.id, officeId: created.officeId },
       note: `create ${created.id}`,

@@ -1,9 +1,9 @@
 import { jsonEqual } from '../../shared/equal';
-import type { WireDocument } from '../../shared/sync/protocol';
 import { lapsedHolds } from '../../shared/placement/expiry';
 import { settleFacilityHolds } from '../../shared/placement/settle';
 import type { FacilityWire } from '../../shared/schema/facility';
 import type { Hold, HoldWire } from '../../shared/schema/hold';
+import type { WireDocument } from '../../shared/sync/protocol';
 import { holdField } from './holds';
 import { trackedValue } from './intakes';
 import type { ActionResult, Written } from './protocol';
@@ -37,7 +37,8 @@ export class Model {
 
   record(result: ActionResult, by: number, step: number): void {
     if (!result.ok) return;
-    if (result.created) this.created.set(`${result.created.collection}/${result.created.id}`, { ...result.created, by, step });
+    if (result.created)
+      this.created.set(`${result.created.collection}/${result.created.id}`, { ...result.created, by, step });
     if (result.deleted) this.deleted.set(`${result.deleted.collection}/${result.deleted.id}`, { by, step });
     for (const w of result.writes) this.writes.push({ w, by, step });
     for (const w of result.replaced) this.replaced.set(key(w), { by, step });
@@ -60,7 +61,12 @@ export class Model {
    */
   checkRefusals(
     server: Map<string, WireDocument>,
-    clients: { index: number; userId: string; officeId: string; rejections: { id: string; code: string; message: string }[] }[],
+    clients: {
+      index: number;
+      userId: string;
+      officeId: string;
+      rejections: { id: string; code: string; message: string }[];
+    }[],
   ): Failure[] {
     const failures: Failure[] = [];
     for (const c of clients) {
@@ -68,19 +74,31 @@ export class Model {
       for (const [k, { code, step }] of this.refused.get(c.index) ?? []) {
         const id = k.split('/')[1];
         const r = shown.get(id);
-        if (!r) failures.push({ ids: [id], text: `client ${c.index} wrote ${k} at step ${step}, which the server must refuse (${code}), but shows no refusal` });
-        else if (r.code !== code) failures.push({ ids: [id], text: `client ${c.index} shows ${k} refused with ${r.code}, expected ${code}` });
+        if (!r)
+          failures.push({
+            ids: [id],
+            text: `client ${c.index} wrote ${k} at step ${step}, which the server must refuse (${code}), but shows no refusal`,
+          });
+        else if (r.code !== code)
+          failures.push({ ids: [id], text: `client ${c.index} shows ${k} refused with ${r.code}, expected ${code}` });
       }
       for (const r of c.rejections) {
-        const expected = [...(this.refused.get(c.index) ?? new Map<string, { code: string }>()).entries()].some(([k, e]) => k.endsWith(`/${r.id}`) && e.code === r.code);
-        if (!expected) failures.push({ ids: [r.id], text: `client ${c.index} holds a refused write: ${r.code} ${r.message}` });
+        const expected = [...(this.refused.get(c.index) ?? new Map<string, { code: string }>()).entries()].some(
+          ([k, e]) => k.endsWith(`/${r.id}`) && e.code === r.code,
+        );
+        if (!expected)
+          failures.push({ ids: [r.id], text: `client ${c.index} holds a refused write: ${r.code} ${r.message}` });
       }
     }
     const officeOf = new Map(clients.map((c) => [c.userId, c.officeId]));
     for (const [k, doc] of server) {
       if (!k.startsWith('holds/')) continue;
       const writer = officeOf.get((doc as HoldWire).updatedBy);
-      if (writer && writer !== doc.officeId) failures.push({ ids: [doc.id], text: `hold of ${doc.officeId} last written by ${(doc as HoldWire).updatedBy} of ${writer}` });
+      if (writer && writer !== doc.officeId)
+        failures.push({
+          ids: [doc.id],
+          text: `hold of ${doc.officeId} last written by ${(doc as HoldWire).updatedBy} of ${writer}`,
+        });
     }
     return failures;
   }
@@ -100,7 +118,10 @@ export class Model {
       const own = holds.filter((h) => h.facilityId === facilityId);
       if (lapsedHolds(own, now).length) continue;
       for (const h of settleFacilityHolds(facility, own, now)) {
-        failures.push({ ids: [h.id], text: `hold at ${facilityId} stored with overbooked=${!h.overbooked}, the rule over the stored holds says ${h.overbooked}` });
+        failures.push({
+          ids: [h.id],
+          text: `hold at ${facilityId} stored with overbooked=${!h.overbooked}, the rule over the stored holds says ${h.overbooked}`,
+        });
       }
     }
     return failures;
@@ -110,22 +131,34 @@ export class Model {
     return [...this.created.values()].filter((c) => c.collection === collection).map((c) => c.id);
   }
 
-  check(server: Map<string, WireDocument>, collections: readonly string[], preexisting: ReadonlySet<string>): Failure[] {
+  check(
+    server: Map<string, WireDocument>,
+    collections: readonly string[],
+    preexisting: ReadonlySet<string>,
+  ): Failure[] {
     const failures: Failure[] = [];
     for (const [k, c] of this.created) {
       const doc = server.get(k);
-      if (!doc) failures.push({ ids: [c.id], text: `created by client ${c.by} at step ${c.step}, missing on the server` });
-      else if (doc.officeId !== c.officeId) failures.push({ ids: [c.id], text: `office ${doc.officeId}, created in ${c.officeId}` });
+      if (!doc)
+        failures.push({ ids: [c.id], text: `created by client ${c.by} at step ${c.step}, missing on the server` });
+      else if (doc.officeId !== c.officeId)
+        failures.push({ ids: [c.id], text: `office ${doc.officeId}, created in ${c.officeId}` });
     }
     for (const [k, d] of this.deleted) {
       const doc = server.get(k);
-      if (doc && !doc._deleted) failures.push({ ids: [k.split('/')[1]], text: `deleted by client ${d.by} at step ${d.step}, alive on the server` });
+      if (doc && !doc._deleted)
+        failures.push({
+          ids: [k.split('/')[1]],
+          text: `deleted by client ${d.by} at step ${d.step}, alive on the server`,
+        });
     }
     for (const { w, by, step } of this.writes) {
       const doc = server.get(`${w.collection}/${w.id}`);
       if (!doc) continue; // reported above
       if (jsonEqual(readField(w.collection, doc, w.field), w.value)) continue;
-      const kept = ((doc as Conflicted).conflicts ?? []).some((c) => c.field === w.field && c.value === JSON.stringify(w.value));
+      const kept = ((doc as Conflicted).conflicts ?? []).some(
+        (c) => c.field === w.field && c.value === JSON.stringify(w.value),
+      );
       if (kept) continue;
       if (this.replaced.has(key(w))) continue;
       failures.push({
@@ -137,12 +170,14 @@ export class Model {
     for (const [k, doc] of server) {
       const [collection] = k.split('/');
       if (!collections.includes(collection)) continue;
-      if (!this.created.has(k) && !preexisting.has(k)) failures.push({ ids: [doc.id], text: `on the server but created by no one` });
+      if (!this.created.has(k) && !preexisting.has(k))
+        failures.push({ ids: [doc.id], text: `on the server but created by no one` });
       const conflicts = (doc as Conflicted).conflicts ?? [];
       const seen = new Set<string>();
       for (const c of conflicts) {
         const sig = `${c.field}\u0000${c.value}`;
-        if (seen.has(sig)) failures.push({ ids: [doc.id], text: `conflict on ${c.field} with value ${c.value} recorded twice` });
+        if (seen.has(sig))
+          failures.push({ ids: [doc.id], text: `conflict on ${c.field} with value ${c.value} recorded twice` });
         seen.add(sig);
       }
     }

@@ -82,9 +82,15 @@ export class FaultyNetwork {
 
   /** Pulls and stream events go into the trace (ids shortened), so that a divergence can be followed. */
   private tracePull(instance: number, asked: URL, body: ArrayBuffer): void {
-    const { documents, checkpoint } = JSON.parse(new TextDecoder().decode(body)) as { documents: { id: string }[]; checkpoint: unknown };
+    const { documents, checkpoint } = JSON.parse(new TextDecoder().decode(body)) as {
+      documents: { id: string }[];
+      checkpoint: unknown;
+    };
     const since = asked.searchParams.get('checkpoint') ?? 'start';
-    this.emit({ event: 'log', text: `pull@${instance} since ${since}: ${documents.length} docs ${short(documents)} -> ${JSON.stringify(checkpoint)}` });
+    this.emit({
+      event: 'log',
+      text: `pull@${instance} since ${since}: ${documents.length} docs ${short(documents)} -> ${JSON.stringify(checkpoint)}`,
+    });
   }
 
   private traceStream(instance: number, chunk: Uint8Array): void {
@@ -92,7 +98,13 @@ export class FaultyNetwork {
       if (!line.startsWith('data: ')) continue;
       try {
         const event = JSON.parse(line.slice(6)) as 'RESYNC' | { documents: { id: string }[]; checkpoint: unknown };
-        this.emit({ event: 'log', text: event === 'RESYNC' ? `stream@${instance}: RESYNC` : `stream@${instance}: ${event.documents.length} docs ${short(event.documents)} -> ${JSON.stringify(event.checkpoint)}` });
+        this.emit({
+          event: 'log',
+          text:
+            event === 'RESYNC'
+              ? `stream@${instance}: RESYNC`
+              : `stream@${instance}: ${event.documents.length} docs ${short(event.documents)} -> ${JSON.stringify(event.checkpoint)}`,
+        });
       } catch {
         this.emit({ event: 'log', text: `stream@${instance}: partial event` });
       }
@@ -139,5 +151,8 @@ export class FaultyNetwork {
 }
 
 function short(docs: { id: string }[]): string {
-  return `[${docs.slice(0, 8).map((d) => d.id.slice(0, 8)).join(' ')}${docs.length > 8 ? ' ...' : ''}]`;
+  return `[${docs
+    .slice(0, 8)
+    .map((d) => d.id.slice(0, 8))
+    .join(' ')}${docs.length > 8 ? ' ...' : ''}]`;
 }

@@ -3,6 +3,7 @@
  * transaction of server/db/postgres.ts whose connection PostgreSQL terminates while the transaction holds it.
  */
 import pg from 'pg';
+
 import { openPostgres } from '../../server/db/postgres';
 
 async function main() {

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 
 /**
@@ -33,7 +34,10 @@ describe('server database access when PostgreSQL ends the connections', () => {
       env: { ...process.env, OBHUT_PGTERM_URL: pgdb.url },
     }).then(
       (r) => ({ code: 0, out: r.stdout + r.stderr }),
-      (err: { code?: number; stdout?: string; stderr?: string }) => ({ code: err.code ?? -1, out: `${err.stdout}${err.stderr}` }),
+      (err: { code?: number; stdout?: string; stderr?: string }) => ({
+        code: err.code ?? -1,
+        out: `${err.stdout}${err.stderr}`,
+      }),
     );
     expect(result.out).toMatch(/alive after transaction failed/);
     expect(result.code).toBe(0);

@@ -59,7 +59,10 @@ export type NetworkCommand = {
 
 export type Snapshot = {
   docs: Record<string, WireDocument[]>;
-  status: Pick<SyncStatus, 'pendingCount' | 'pendingIds' | 'conflictCount' | 'connection' | 'streamConnected' | 'lastError'>;
+  status: Pick<
+    SyncStatus,
+    'pendingCount' | 'pendingIds' | 'conflictCount' | 'connection' | 'streamConnected' | 'lastError'
+  >;
   rejections: { id: string; code: string; message: string }[];
   replication: { stopped: boolean; paused: boolean; checkpoint: unknown };
 };

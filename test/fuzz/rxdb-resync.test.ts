@@ -93,7 +93,8 @@ describe('RxDB replication: a RESYNC queued behind stream events', () => {
       await tick();
       releasePush();
 
-      for (let i = 0; i < 100 && !(await db.docs.findOne('next').exec()); i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 100 && !(await db.docs.findOne('next').exec()); i++)
+        await new Promise((r) => setTimeout(r, 20));
       await replication.awaitInSync();
       expect(await db.docs.findOne('next').exec()).not.toBeNull();
       expect(await db.docs.findOne('missed').exec()).not.toBeNull();

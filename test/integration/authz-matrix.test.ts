@@ -1,17 +1,27 @@
 import { randomUUID } from 'node:crypto';
+
 import { covers, scopeOf } from '../../server/authz/enforce';
-import { ROUTES, type RouteName } from '../../server/authz/routes';
+import { type RouteName, ROUTES } from '../../server/authz/routes';
 import type { Operation, Resource } from '../../server/authz/table';
 import { demoFacilities } from '../../shared/demo/facilities';
 import type { DirectoryResponse } from '../../shared/directory';
-import { newHold } from '../../shared/placement/newHold';
-import { ROLES, type Role } from '../../shared/roles';
 import type { VerbundOverview } from '../../shared/overview';
-import { COLLECTIONS, type CollectionName, type LoginResponse, type WireDocument } from '../../shared/sync/protocol';
-import { login, makeIntake, openStream, pullAll, push, request, type EventStream, type RawResponse } from '../support/api';
+import { newHold } from '../../shared/placement/newHold';
+import { type Role, ROLES } from '../../shared/roles';
+import { type CollectionName, COLLECTIONS, type LoginResponse, type WireDocument } from '../../shared/sync/protocol';
+import {
+  type EventStream,
+  login,
+  makeIntake,
+  openStream,
+  pullAll,
+  push,
+  type RawResponse,
+  request,
+} from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
 import { adminApi, GOOD_PASSWORD, insertAdmin } from '../support/security';
+import { type RunningServer, startServer } from '../support/server';
 
 /**
  * Show 1 of issue 5: the authorisation table (server/authz/table.ts) iterated against the running server. For
@@ -63,8 +73,16 @@ function sample(collection: CollectionName, officeId: string, writer: LoginRespo
       } as WireDocument;
     case 'facilities': {
       const base = demoFacilities(now)[0];
-      return { ...base, id: `f-${randomUUID()}`, officeId, area: officeId, updatedAt: now, updatedBy: writer.user.id, _deleted: false,
-        freeReports: [{ id: `r-${randomUUID()}`, free: 1, reportedAt: now, reportedBy: writer.user.id }] } as WireDocument;
+      return {
+        ...base,
+        id: `f-${randomUUID()}`,
+        officeId,
+        area: officeId,
+        updatedAt: now,
+        updatedBy: writer.user.id,
+        _deleted: false,
+        freeReports: [{ id: `r-${randomUUID()}`, free: 1, reportedAt: now, reportedBy: writer.user.id }],
+      } as WireDocument;
     }
     case 'holds':
       return {
@@ -79,7 +97,7 @@ function sample(collection: CollectionName, officeId: string, writer: LoginRespo
           now,
         }),
         _deleted: false,
-      } as WireDocument;
+      };
   }
 }
 
@@ -110,11 +128,18 @@ beforeAll(async () => {
   subject.admin = await login(url, 'admin.segeberg', { password: GOOD_PASSWORD });
   otherAdmin = await login(url, 'admin.stormarn', { password: GOOD_PASSWORD });
   const create = async (admin: LoginResponse, username: string, officeId: string, roles: Role[]) => {
-    const res = await adminApi(url, admin.token).createUser({ username, displayName: username, officeId, roles, password: GOOD_PASSWORD });
+    const res = await adminApi(url, admin.token).createUser({
+      username,
+      displayName: username,
+      officeId,
+      roles,
+      password: GOOD_PASSWORD,
+    });
     expect(res.status, username).toBe(201);
     return login(url, username, { password: GOOD_PASSWORD, deviceId: `geraet-${username}` });
   };
-  for (const role of ['oncall', 'supervisor', 'coordinator'] as const) subject[role] = await create(subject.admin, `matrix.${role}`, OWN, [role]);
+  for (const role of ['oncall', 'supervisor', 'coordinator'] as const)
+    subject[role] = await create(subject.admin, `matrix.${role}`, OWN, [role]);
   otherOncall = await create(otherAdmin, 'fremd.oncall', OTHER, ['oncall']);
   coordinator = subject.coordinator;
   for (const relation of ['own', 'other'] as const) {
@@ -151,7 +176,25 @@ async function cells(
 }
 
 it('covers every route of the server', () => {
-  const covered: RouteName[] = ['health', 'login', 'logout', 'pull', 'push', 'stream', 'listUsers', 'createUser', 'setPassword', 'disableUser', 'enableUser', 'listDevices', 'revokeDevice', 'readAudit', 'exportAudit', 'overview', 'directory'];
+  const covered: RouteName[] = [
+    'health',
+    'login',
+    'logout',
+    'pull',
+    'push',
+    'stream',
+    'listUsers',
+    'createUser',
+    'setPassword',
+    'disableUser',
+    'enableUser',
+    'listDevices',
+    'revokeDevice',
+    'readAudit',
+    'exportAudit',
+    'overview',
+    'directory',
+  ];
   expect(covered.sort()).toEqual((Object.keys(ROUTES) as RouteName[]).sort());
 });
 
@@ -160,7 +203,11 @@ describe('public routes', () => {
     for (const role of ROLES) {
       expect((await request(url, 'GET', '/health')).status).toBe(200);
       const res = await request(url, 'POST', '/auth/login', {
-        body: { username: subject[role].user.username, password: GOOD_PASSWORD, device: { id: `oeffentlich-${role}`, name: 'Laptop' } },
+        body: {
+          username: subject[role].user.username,
+          password: GOOD_PASSWORD,
+          device: { id: `oeffentlich-${role}`, name: 'Laptop' },
+        },
       });
       expect(res.status, role).toBe(200);
     }
@@ -174,7 +221,10 @@ describe('session', () => {
       'session',
       'logout',
       async (role) => {
-        const session = await login(url, subject[role].user.username, { password: GOOD_PASSWORD, deviceId: `abmelden-${role}` });
+        const session = await login(url, subject[role].user.username, {
+          password: GOOD_PASSWORD,
+          deviceId: `abmelden-${role}`,
+        });
         return status(await request(url, 'POST', '/auth/logout', { token: session.token }), 204);
       },
       ['own'],
@@ -233,7 +283,9 @@ describe.each(COLLECTIONS.map((c) => [c]))('collection %s', (collection) => {
     }
     await new Promise((r) => setTimeout(r, 750));
     try {
-      await cells('stream', collection, 'read', async (role, relation) => (delivered(role, relation) ? 'allow' : 'deny'));
+      await cells('stream', collection, 'read', async (role, relation) =>
+        delivered(role, relation) ? 'allow' : 'deny',
+      );
     } finally {
       for (const role of ROLES) streams[role].close();
     }
@@ -256,9 +308,17 @@ describe('admin routes', () => {
   it('createUser', async () => {
     await cells('createUser', 'users', 'write', async (role, relation) => {
       const username = `neu.${role}.${relation}`;
-      const res = await api(role).createUser({ username, displayName: 'Neu', officeId: officeOf(relation), roles: ['oncall'], password: GOOD_PASSWORD });
+      const res = await api(role).createUser({
+        username,
+        displayName: 'Neu',
+        officeId: officeOf(relation),
+        roles: ['oncall'],
+        password: GOOD_PASSWORD,
+      });
       const outcome = status(res, 201);
-      expect(await db.query('SELECT 1 FROM users WHERE username = $1', [username])).toHaveLength(outcome === 'allow' ? 1 : 0);
+      expect(await db.query('SELECT 1 FROM users WHERE username = $1', [username])).toHaveLength(
+        outcome === 'allow' ? 1 : 0,
+      );
       return outcome;
     });
   });
@@ -272,15 +332,20 @@ describe('admin routes', () => {
   it('disableUser and enableUser', async () => {
     await cells('disableUser', 'users', 'write', async (role, relation) => {
       const outcome = status(await api(role).disable(targetUser[relation]), 204);
-      const [row] = await db.query<{ disabled: boolean }>('SELECT disabled FROM users WHERE id = $1', [targetUser[relation]]);
+      const [row] = await db.query<{ disabled: boolean }>('SELECT disabled FROM users WHERE id = $1', [
+        targetUser[relation],
+      ]);
       expect(row.disabled).toBe(outcome === 'allow');
-      if (outcome === 'allow') await db.query('UPDATE users SET disabled = false WHERE id = $1', [targetUser[relation]]);
+      if (outcome === 'allow')
+        await db.query('UPDATE users SET disabled = false WHERE id = $1', [targetUser[relation]]);
       return outcome;
     });
     await cells('enableUser', 'users', 'write', async (role, relation) => {
       await db.query('UPDATE users SET disabled = true WHERE id = $1', [targetUser[relation]]);
       const outcome = status(await api(role).enable(targetUser[relation]), 204);
-      const [row] = await db.query<{ disabled: boolean }>('SELECT disabled FROM users WHERE id = $1', [targetUser[relation]]);
+      const [row] = await db.query<{ disabled: boolean }>('SELECT disabled FROM users WHERE id = $1', [
+        targetUser[relation],
+      ]);
       expect(row.disabled).toBe(outcome !== 'allow');
       return outcome;
     });
@@ -301,7 +366,10 @@ describe('admin routes', () => {
   it('revokeDevice', async () => {
     await cells('revokeDevice', 'devices', 'revoke', async (role, relation) => {
       const outcome = status(await api(role).revokeDevice(targetDevice[relation]), 204);
-      const [row] = await db.query<{ revoked: boolean }>('SELECT revoked_at IS NOT NULL AS revoked FROM devices WHERE id = $1', [targetDevice[relation]]);
+      const [row] = await db.query<{ revoked: boolean }>(
+        'SELECT revoked_at IS NOT NULL AS revoked FROM devices WHERE id = $1',
+        [targetDevice[relation]],
+      );
       // Roles run in the order of ROLES, admin last: a refused revocation finds the device still working.
       expect(row.revoked).toBe(outcome === 'allow');
       return outcome;
@@ -312,7 +380,8 @@ describe('admin routes', () => {
     await cells('readAudit', 'audit', 'read', async (role, relation) => {
       const res = await api(role).readAudit(relation === 'own' ? '' : `?officeId=${OTHER}`);
       const outcome = status(res, 200);
-      if (outcome === 'allow') expect(res.body.entries.every((e) => e.officeId === officeOf(relation) || e.officeId === null)).toBe(true);
+      if (outcome === 'allow')
+        expect(res.body.entries.every((e) => e.officeId === officeOf(relation) || e.officeId === null)).toBe(true);
       return outcome;
     });
     await cells('exportAudit', 'audit', 'export', async (role, relation) => {
@@ -329,7 +398,9 @@ describe('Verbund overview', () => {
     // The collection tests above stored intakes of both offices just now; the period spans today in any time zone.
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     await cells('overview', 'overview', 'read', async (role, relation) => {
-      const res = await request<VerbundOverview>(url, 'GET', `/overview?from=${day(-1)}&to=${day(1)}`, { token: subject[role].token });
+      const res = await request<VerbundOverview>(url, 'GET', `/overview?from=${day(-1)}&to=${day(1)}`, {
+        token: subject[role].token,
+      });
       const outcome = status(res, 200);
       if (outcome === 'allow') expect(res.body.intakes.total[officeOf(relation)]).toBeGreaterThan(0);
       return outcome;

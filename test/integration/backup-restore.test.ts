@@ -4,11 +4,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openClient, type ObhutClient } from '../../renderer/src/data/client';
+
+import { type ObhutClient, openClient } from '../../renderer/src/data/client';
 import { DEMO_PASSWORD, login, makeIntake, pullAll, push } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
+import { type RunningServer, startServer } from '../support/server';
 
 /**
  * Issue 8, point 4: the server's backup and restore run exactly as docs/admin.md says - the shell commands are
@@ -43,11 +45,16 @@ async function documentedCommands(): Promise<{ backup: string; check: string; re
   const start = doc.indexOf('### Sicherung und Wiederherstellung');
   const section = doc.slice(start, doc.indexOf('\n## ', start));
   const lines = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) =>
-    m[1].replace(/\\\n\s*/g, ' ').split('\n').map((l) => l.trim()).filter(Boolean),
+    m[1]
+      .replace(/\\\n\s*/g, ' ')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
   );
   const pick = (prefix: string) => {
     const found = lines.filter((l) => l.startsWith(prefix));
-    if (found.length !== 1) throw new Error(`docs/admin.md: expected one command starting with "${prefix}", got ${found.length}`);
+    if (found.length !== 1)
+      throw new Error(`docs/admin.md: expected one command starting with "${prefix}", got ${found.length}`);
     return found[0];
   };
   return {
@@ -69,7 +76,7 @@ async function waitFor<T>(probe: () => Promise<T> | T, what: string, timeoutMs =
   const started = Date.now();
   for (;;) {
     const value = await probe();
-    if (value) return value as NonNullable<T>;
+    if (value) return value;
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -121,7 +128,14 @@ it('restores every record as documented; clients resume without duplicates or ga
   await laptop.awaitInSync();
   const colleague = await login(url, 'leitung.segeberg', { deviceId: 'colleague' });
   const pushedBefore = Array.from({ length: 20 }, () => makeIntake('segeberg'));
-  expect(await push(url, colleague.token, 'intakes', pushedBefore.map((d) => ({ newDocumentState: d })))).toEqual({
+  expect(
+    await push(
+      url,
+      colleague.token,
+      'intakes',
+      pushedBefore.map((d) => ({ newDocumentState: d })),
+    ),
+  ).toEqual({
     conflicts: [],
     rejected: [],
   });
@@ -135,7 +149,12 @@ it('restores every record as documented; clients resume without duplicates or ga
 
   // After the backup, before the failure: writes the backup does not hold. The reader and the laptop see them.
   const afterBackup = Array.from({ length: 5 }, () => makeIntake('segeberg'));
-  await push(url, colleague.token, 'intakes', afterBackup.map((d) => ({ newDocumentState: d })));
+  await push(
+    url,
+    colleague.token,
+    'intakes',
+    afterBackup.map((d) => ({ newDocumentState: d })),
+  );
   const readerSeen = await pullAll<Doc>(url, reader.token, 'intakes', { checkpoint: beforeBackup.checkpoint });
   expect(ids(readerSeen.documents).sort()).toEqual(ids(afterBackup).sort());
   await waitFor(async () => (await localIds(laptop!)).includes(afterBackup[4].id), 'laptop got the late writes');
@@ -166,9 +185,18 @@ it('restores every record as documented; clients resume without duplicates or ga
   expect(new Set(ids(restored.documents)).size).toBe(restored.documents.length);
 
   // The laptop sends what it wrote offline and stays in sync.
-  await waitFor(() => laptop!.status.pendingCount === 0 && laptop!.status.connection === 'online', 'laptop resynced', 30_000);
+  await waitFor(
+    () => laptop!.status.pendingCount === 0 && laptop!.status.connection === 'online',
+    'laptop resynced',
+    30_000,
+  );
   const newAfterRestore = Array.from({ length: 3 }, () => makeIntake('segeberg'));
-  await push(url, fresh.token, 'intakes', newAfterRestore.map((d) => ({ newDocumentState: d })));
+  await push(
+    url,
+    fresh.token,
+    'intakes',
+    newAfterRestore.map((d) => ({ newDocumentState: d })),
+  );
 
   // The reader goes on from the position it had before the failure - beyond what the backup held - and gets
   // exactly what is new: the laptop's offline record and the three new ones, none twice, none skipped.

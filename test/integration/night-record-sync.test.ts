@@ -1,14 +1,15 @@
 import { addRxPlugin } from 'rxdb';
 import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
+
+import type { ObhutClient } from '../../renderer/src/data/client';
 import { demoNightRecord } from '../../shared/demo/nightRecord';
 import { de } from '../../shared/i18n';
 import type { EntryWire } from '../../shared/schema/entry';
 import type { Intake, IntakeWire } from '../../shared/schema/intake';
-import type { ObhutClient } from '../../renderer/src/data/client';
 import { login, pullAll } from '../support/api';
-import { openLaptop, waitFor, type Laptop } from '../support/devices';
+import { type Laptop, openLaptop, waitFor } from '../support/devices';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
+import { type RunningServer, startServer } from '../support/server';
 
 disableWarnings();
 addRxPlugin(RxDBDevModePlugin);
@@ -44,7 +45,8 @@ async function laptop(username: string): Promise<Laptop> {
 
 const START = Date.now() - 2 * 3_600_000;
 const get = (l: Laptop, id: string) => l.client.intakes.get(id);
-const synced = (l: Laptop) => waitFor(async () => (await l.client.awaitInSync(), l.client.status.pendingCount === 0), 'synced');
+const synced = (l: Laptop) =>
+  waitFor(async () => (await l.client.awaitInSync(), l.client.status.pendingCount === 0), 'synced');
 
 /** A draft night record both laptops have, with the mother as the one custodian. */
 async function shared(a: Laptop, b: Laptop): Promise<Intake> {
@@ -55,7 +57,10 @@ async function shared(a: Laptop, b: Laptop): Promise<Intake> {
 }
 
 async function storedOnServer(id: string): Promise<IntakeWire> {
-  const [row] = await pgdb.query<{ data: IntakeWire }>(`SELECT data FROM documents WHERE collection = 'intakes' AND id = $1`, [id]);
+  const [row] = await pgdb.query<{ data: IntakeWire }>(
+    `SELECT data FROM documents WHERE collection = 'intakes' AND id = $1`,
+    [id],
+  );
   return row.data;
 }
 
@@ -86,7 +91,7 @@ describe('the night record between two laptops on PostgreSQL', () => {
     await synced(a);
     b.network.goOnline();
     await synced(b);
-    await waitFor(async () => (await get(a, record.id))?.court?.court === 'Amtsgericht Norderstedt', 'B\'s edit on A');
+    await waitFor(async () => (await get(a, record.id))?.court?.court === 'Amtsgericht Norderstedt', "B's edit on A");
 
     for (const l of [a, b]) {
       const doc = (await get(l, record.id))!;
@@ -166,12 +171,18 @@ describe('the night record between two laptops on PostgreSQL', () => {
     // An older or faulty client changes the stored line in its database.
     const doc = await a.client.db.entries.findOne(entry.id).exec();
     await doc!.incrementalPatch({ text: 'Platz frei.', updatedAt: Date.now() });
-    const rejection = await waitFor(() => a.client.status.rejections.find((r) => r.id === entry.id), 'refusal recorded');
+    const rejection = await waitFor(
+      () => a.client.status.rejections.find((r) => r.id === entry.id),
+      'refusal recorded',
+    );
     expect(rejection.code).toBe('entry_immutable');
     expect(rejection.message).toBe(de.errors.entry_immutable);
     expect(rejection.message).toMatch(/nicht mehr geändert werden/);
 
-    const [row] = await pgdb.query<{ data: EntryWire }>(`SELECT data FROM documents WHERE collection = 'entries' AND id = $1`, [entry.id]);
+    const [row] = await pgdb.query<{ data: EntryWire }>(
+      `SELECT data FROM documents WHERE collection = 'entries' AND id = $1`,
+      [entry.id],
+    );
     expect(row.data.text).toBe('Kein Platz frei.');
     expect((await b.client.db.entries.findOne(entry.id).exec())?.text).toBe('Kein Platz frei.');
 
@@ -181,7 +192,9 @@ describe('the night record between two laptops on PostgreSQL', () => {
 
     // Nor can a line be deleted; and the log is the office's own.
     const session = await login(server.url, 'bereitschaft.stormarn');
-    expect((await pullAll<EntryWire>(server.url, session.token, 'entries')).documents.map((e) => e.intakeId)).not.toContain(record.id);
+    expect(
+      (await pullAll<EntryWire>(server.url, session.token, 'entries')).documents.map((e) => e.intakeId),
+    ).not.toContain(record.id);
   });
 
   it('the server refuses a submitted record with gaps by the same rule as the form, naming them in German', async () => {
@@ -197,7 +210,10 @@ describe('the night record between two laptops on PostgreSQL', () => {
     // Past the form's check, straight into the local database.
     const doc = await a.client.db.intakes.findOne(created.id).exec();
     await doc!.incrementalPatch({ status: 'submitted', updatedAt: Date.now() });
-    const rejection = await waitFor(() => a.client.status.rejections.find((r) => r.id === created.id), 'refusal recorded');
+    const rejection = await waitFor(
+      () => a.client.status.rejections.find((r) => r.id === created.id),
+      'refusal recorded',
+    );
     expect(rejection.code).toBe('incomplete_submission');
     expect(rejection.message).toContain('3 · Entscheidung und Rechtsgrundlage – Rechtsgrundlage');
     expect(rejection.message).toContain('Personensorgeberechtigte');

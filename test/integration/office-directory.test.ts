@@ -1,14 +1,15 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { firstValueFrom, filter } from 'rxjs';
-import { openClient, type ObhutClient, type OpenClientOptions } from '../../renderer/src/data/client';
+import { filter, firstValueFrom } from 'rxjs';
+
+import { type ObhutClient, openClient, type OpenClientOptions } from '../../renderer/src/data/client';
 import { memoryStore } from '../../renderer/src/data/vault';
 import type { DirectoryResponse } from '../../shared/directory';
 import type { LoginResponse } from '../../shared/sync/protocol';
 import { DEMO_PASSWORD, login, request } from '../support/api';
 import { Network, openLaptop, waitFor } from '../support/devices';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
 import { adminApi, GOOD_PASSWORD, insertAdmin } from '../support/security';
+import { type RunningServer, startServer } from '../support/server';
 
 /**
  * The office directory (GET /api/v1/directory) against a server child process on PostgreSQL: id, user name and
@@ -22,7 +23,10 @@ let server: RunningServer;
 let url: string;
 let admin: LoginResponse;
 /** Accounts created through the admin API: UUID ids. */
-const created = {} as Record<'colleague' | 'leaver' | 'stranger', { id: string; username: string; displayName: string }>;
+const created = {} as Record<
+  'colleague' | 'leaver' | 'stranger',
+  { id: string; username: string; displayName: string }
+>;
 
 const directoryOf = (token?: string) => request<DirectoryResponse>(url, 'GET', '/directory', token ? { token } : {});
 
@@ -32,7 +36,13 @@ beforeAll(async () => {
   url = server.url;
   admin = await login(url, 'admin', { deviceId: 'admin-laptop' });
   const create = async (token: string, username: string, displayName: string, officeId: string) => {
-    const res = await adminApi(url, token).createUser({ username, displayName, officeId, roles: ['oncall'], password: GOOD_PASSWORD });
+    const res = await adminApi(url, token).createUser({
+      username,
+      displayName,
+      officeId,
+      roles: ['oncall'],
+      password: GOOD_PASSWORD,
+    });
     expect(res.status, username).toBe(201);
     return { id: res.body.id, username, displayName };
   };
@@ -76,7 +86,8 @@ describe('GET /api/v1/directory', () => {
       const res = await directoryOf(session.token);
       expect(res.status, username).toBe(200);
       expect(Object.keys(res.body)).toEqual(['users']);
-      for (const user of res.body.users) expect(Object.keys(user).sort(), username).toEqual(['displayName', 'id', 'username']);
+      for (const user of res.body.users)
+        expect(Object.keys(user).sort(), username).toEqual(['displayName', 'id', 'username']);
       const ids = res.body.users.map((u) => u.id);
       expect(ids, username).not.toContain(created.stranger.id);
       expect(ids, username).not.toContain('bereitschaft.stormarn');
@@ -92,7 +103,10 @@ describe('GET /api/v1/directory', () => {
 
   it('refuses without a valid token (401) and a disabled account’s token', async () => {
     const none = await directoryOf();
-    expect([none.status, (none.body as unknown as { error: { code: string } }).error.code]).toEqual([401, 'unauthorized']);
+    expect([none.status, (none.body as unknown as { error: { code: string } }).error.code]).toEqual([
+      401,
+      'unauthorized',
+    ]);
     expect((await directoryOf('A'.repeat(43))).status).toBe(401);
     const colleague = await login(url, created.colleague.username, { password: GOOD_PASSWORD });
     expect((await directoryOf(colleague.token)).status).toBe(200);
@@ -106,9 +120,15 @@ describe('GET /api/v1/directory', () => {
 
   it('records each answer in the audit trail: who, which office, how many names', async () => {
     const lead = await login(url, 'leitung.segeberg', { deviceId: 'leitung-audit' });
-    const before = await db.query("SELECT 1 FROM audit_log WHERE action = 'directory.read' AND actor_id = 'leitung.segeberg'");
+    const before = await db.query(
+      "SELECT 1 FROM audit_log WHERE action = 'directory.read' AND actor_id = 'leitung.segeberg'",
+    );
     const res = await directoryOf(lead.token);
-    const rows = await db.query<{ office_id: string; device_id: string; details: { count: number; offices: string[] } }>(
+    const rows = await db.query<{
+      office_id: string;
+      device_id: string;
+      details: { count: number; offices: string[] };
+    }>(
       "SELECT office_id, device_id, details FROM audit_log WHERE action = 'directory.read' AND actor_id = 'leitung.segeberg' ORDER BY id",
     );
     expect(rows).toHaveLength(before.length + 1);
@@ -131,7 +151,9 @@ describe('the app’s office directory (openClient)', () => {
     const { client, network } = await openLaptop(url, 'bereitschaft.segeberg');
     try {
       await waitFor(() => client.directory.names.has(created.colleague.id), 'the directory after the login');
-      const rows = await db.query<{ id: string; display_name: string }>("SELECT id, display_name FROM users WHERE office_id = 'segeberg'");
+      const rows = await db.query<{ id: string; display_name: string }>(
+        "SELECT id, display_name FROM users WHERE office_id = 'segeberg'",
+      );
       expect(namesOf(client)).toEqual(Object.fromEntries(rows.map((r) => [r.id, r.display_name])));
       expect(client.directory.names.get(created.leaver.id)).toBe('Alter Kollege');
       expect(client.directory.names.has(created.stranger.id)).toBe(false);
@@ -139,7 +161,9 @@ describe('the app’s office directory (openClient)', () => {
       network.goOffline();
       await firstValueFrom(client.status$.pipe(filter((s) => s.connection === 'offline')));
       // Renamed on the server while this laptop is offline: the old list stays until the connection is back.
-      await db.query("UPDATE users SET display_name = 'Neue Kollegin (umbenannt)' WHERE id = $1", [created.colleague.id]);
+      await db.query("UPDATE users SET display_name = 'Neue Kollegin (umbenannt)' WHERE id = $1", [
+        created.colleague.id,
+      ]);
       expect(await client.directory.refresh()).toBe(false);
       expect(client.directory.names.get(created.colleague.id)).toBe('Neue Kollegin');
 
@@ -149,7 +173,10 @@ describe('the app’s office directory (openClient)', () => {
         'the directory fetched again once the server is back',
       );
     } finally {
-      await db.query('UPDATE users SET display_name = $2 WHERE id = $1', [created.colleague.id, created.colleague.displayName]);
+      await db.query('UPDATE users SET display_name = $2 WHERE id = $1', [
+        created.colleague.id,
+        created.colleague.displayName,
+      ]);
       await client.close();
     }
   });

@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
+
 import { addRxPlugin } from 'rxdb';
 import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
 import { firstValueFrom } from 'rxjs';
+
+import type { ObhutClient } from '../../renderer/src/data/client';
 import { freePlaces } from '../../shared/placement/freePlaces';
 import { withFreeReport } from '../../shared/placement/reports';
 import type { Facility, FacilityWire } from '../../shared/schema/facility';
 import type { Hold, HoldWire } from '../../shared/schema/hold';
-import type { ObhutClient } from '../../renderer/src/data/client';
 import { login, pullAll, push } from '../support/api';
-import { openLaptop, waitFor, type Laptop } from '../support/devices';
+import { type Laptop, openLaptop, waitFor } from '../support/devices';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
+import { type RunningServer, startServer } from '../support/server';
 
 disableWarnings();
 addRxPlugin(RxDBDevModePlugin);
@@ -49,31 +51,51 @@ async function laptop(username: string): Promise<Laptop> {
 const holdsOn = (client: ObhutClient): Promise<Hold[]> => firstValueFrom(client.holds.list$());
 const facilityOn = async (client: ObhutClient): Promise<Facility | undefined> =>
   (await firstValueFrom(client.facilities.list$())).find((f) => f.id === JSH);
-const shownFree = async (client: ObhutClient) => freePlaces((await facilityOn(client))!, await holdsOn(client), Date.now()).free;
+const shownFree = async (client: ObhutClient) =>
+  freePlaces((await facilityOn(client))!, await holdsOn(client), Date.now()).free;
 
 describe('over-booking between two offices, with the app on both laptops', () => {
   it('both offline holds of the last place are kept and flagged; everyone sees the facility one place short', async () => {
     // The coordinator reports one free place in the Jugendschutzhaus.
     const coordinator = await login(server.url, 'koordination');
-    const stored = (await pullAll<FacilityWire>(server.url, coordinator.token, 'facilities')).documents.find((f) => f.id === JSH)!;
+    const stored = (await pullAll<FacilityWire>(server.url, coordinator.token, 'facilities')).documents.find(
+      (f) => f.id === JSH,
+    )!;
     const reportedAt = Date.now();
     const oneFree = withFreeReport(
       { ...stored, updatedAt: reportedAt, updatedBy: 'koordination' },
       { id: randomUUID(), free: 1, reportedAt, reportedBy: 'koordination' },
     );
-    expect((await push(server.url, coordinator.token, 'facilities', [{ assumedMasterState: stored, newDocumentState: oneFree }])).rejected).toEqual([]);
+    expect(
+      (
+        await push(server.url, coordinator.token, 'facilities', [
+          { assumedMasterState: stored, newDocumentState: oneFree },
+        ])
+      ).rejected,
+    ).toEqual([]);
 
     const segeberg = await laptop('bereitschaft.segeberg');
     const pinneberg = await laptop('bereitschaft.pinneberg');
-    for (const l of [segeberg, pinneberg]) await waitFor(async () => (await shownFree(l.client)) === 1, 'one place shown');
+    for (const l of [segeberg, pinneberg])
+      await waitFor(async () => (await shownFree(l.client)) === 1, 'one place shown');
 
     // Both go offline (a car, a police station) and each holds the last place for its child.
     segeberg.network.goOffline();
     pinneberg.network.goOffline();
     const facility = (await facilityOn(segeberg.client))!;
-    const holdA = await segeberg.client.holds.hold({ facility, intakeRef: randomUUID(), ageGroup: '14_to_16', sex: 'female' });
+    const holdA = await segeberg.client.holds.hold({
+      facility,
+      intakeRef: randomUUID(),
+      ageGroup: '14_to_16',
+      sex: 'female',
+    });
     await new Promise((r) => setTimeout(r, 5));
-    const holdB = await pinneberg.client.holds.hold({ facility, intakeRef: randomUUID(), ageGroup: '16_to_18', sex: 'male' });
+    const holdB = await pinneberg.client.holds.hold({
+      facility,
+      intakeRef: randomUUID(),
+      ageGroup: '16_to_18',
+      sex: 'male',
+    });
     // Offline each laptop sees only its own hold: the place looks taken, not over-booked.
     expect(await shownFree(segeberg.client)).toBe(0);
     expect(await shownFree(pinneberg.client)).toBe(0);
@@ -95,13 +117,21 @@ describe('over-booking between two offices, with the app on both laptops', () =>
     }
 
     // The server kept both, as each office wrote it, and flagged both; the coordinator sees -1 too.
-    const holds = (await pullAll<HoldWire>(server.url, coordinator.token, 'holds')).documents.filter((h) => h.facilityId === JSH);
+    const holds = (await pullAll<HoldWire>(server.url, coordinator.token, 'holds')).documents.filter(
+      (h) => h.facilityId === JSH,
+    );
     const a = holds.find((h) => h.id === holdA.id);
     const b = holds.find((h) => h.id === holdB.id);
     expect(a).toEqual({ ...holdA, overbooked: true, _deleted: false });
     expect(b).toEqual({ ...holdB, overbooked: true, _deleted: false });
     const facilities = (await pullAll<FacilityWire>(server.url, coordinator.token, 'facilities')).documents;
-    expect(freePlaces(facilities.find((f) => f.id === JSH)!, holds, Date.now()).free).toBe(-1);
+    expect(
+      freePlaces(
+        facilities.find((f) => f.id === JSH)!,
+        holds,
+        Date.now(),
+      ).free,
+    ).toBe(-1);
 
     // Segeberg gives its hold back after the phone call: Pinneberg's hold loses the flag everywhere.
     await segeberg.client.holds.setStatus(holdA.id, 'released');
@@ -116,14 +146,13 @@ describe('over-booking between two offices, with the app on both laptops', () =>
     const worker = await laptop('bereitschaft.stormarn');
     await waitFor(() => facilityOn(worker.client), 'facilities pulled');
     await worker.client.facilities.reportFree(JSH, 9);
-    const rejection = await waitFor(
-      () => worker.client.status.rejections.find((r) => r.id === JSH),
-      'rejection shown',
-    );
+    const rejection = await waitFor(() => worker.client.status.rejections.find((r) => r.id === JSH), 'rejection shown');
     expect(rejection.code).toBe('forbidden');
     expect(rejection.message).toBe('Dafür fehlt Ihnen die Berechtigung.');
     const coordinator = await login(server.url, 'koordination');
-    const onServer = (await pullAll<FacilityWire>(server.url, coordinator.token, 'facilities')).documents.find((f) => f.id === JSH)!;
+    const onServer = (await pullAll<FacilityWire>(server.url, coordinator.token, 'facilities')).documents.find(
+      (f) => f.id === JSH,
+    )!;
     expect(onServer.freeReports.some((r) => r.reportedBy === 'bereitschaft.stormarn')).toBe(false);
   });
 });

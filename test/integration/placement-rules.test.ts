@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
+
 import { freePlaces } from '../../shared/placement/freePlaces';
 import { newHold } from '../../shared/placement/newHold';
 import { withFreeReport } from '../../shared/placement/reports';
 import type { FacilityWire } from '../../shared/schema/facility';
 import type { HoldWire } from '../../shared/schema/hold';
 import type { LoginResponse } from '../../shared/sync/protocol';
-import { documentsOf, login, openStream, pullAll, push, type EventStream } from '../support/api';
+import { documentsOf, type EventStream, login, openStream, pullAll, push } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
+import { type RunningServer, startServer } from '../support/server';
 
 /**
  * The server's rules for `facilities` and `holds` (issue 4) through the HTTP contract, on a real PostgreSQL:
@@ -68,7 +69,12 @@ async function newFacility(free: number, overrides: Partial<FacilityWire> = {}):
   return doc;
 }
 
-function hold(office: string, f: Pick<FacilityWire, 'id' | 'holdExpiryHours'>, at = Date.now(), from?: number): HoldWire {
+function hold(
+  office: string,
+  f: Pick<FacilityWire, 'id' | 'holdExpiryHours'>,
+  at = Date.now(),
+  from?: number,
+): HoldWire {
   return {
     ...newHold({
       id: randomUUID(),
@@ -102,7 +108,9 @@ describe('who may write facilities and holds', () => {
       { ...stored, updatedAt: stored.updatedAt + 1, updatedBy: 'bereitschaft.segeberg' },
       { id: randomUUID(), free: 5, reportedAt: Date.now(), reportedBy: 'bereitschaft.segeberg' },
     );
-    const res = await push(url, segeberg.token, 'facilities', [{ assumedMasterState: stored, newDocumentState: edited }]);
+    const res = await push(url, segeberg.token, 'facilities', [
+      { assumedMasterState: stored, newDocumentState: edited },
+    ]);
     expect(res.rejected).toEqual([{ id: stored.id, code: 'forbidden', message: expect.any(String) }]);
     expect(await facility(stored.id)).toEqual(stored);
 
@@ -110,7 +118,11 @@ describe('who may write facilities and holds', () => {
       { ...stored, updatedAt: stored.updatedAt + 1, updatedBy: 'koordination' },
       { id: randomUUID(), free: 5, reportedAt: Date.now(), reportedBy: 'koordination' },
     );
-    expect(await push(url, coordinator.token, 'facilities', [{ assumedMasterState: stored, newDocumentState: byCoordinator }])).toEqual({
+    expect(
+      await push(url, coordinator.token, 'facilities', [
+        { assumedMasterState: stored, newDocumentState: byCoordinator },
+      ]),
+    ).toEqual({
       conflicts: [],
       rejected: [],
     });
@@ -122,16 +134,30 @@ describe('who may write facilities and holds', () => {
     const at = Date.now();
     const cases: [Partial<FacilityWire>, string][] = [
       [{ updatedBy: 'bereitschaft.segeberg' }, 'author_mismatch'],
-      [{ freeReports: [...f.freeReports, { id: randomUUID(), free: 1, reportedAt: at, reportedBy: 'leitung.pinneberg' }] }, 'author_mismatch'],
+      [
+        {
+          freeReports: [
+            ...f.freeReports,
+            { id: randomUUID(), free: 1, reportedAt: at, reportedBy: 'leitung.pinneberg' },
+          ],
+        },
+        'author_mismatch',
+      ],
       [{ freeReports: [{ ...f.freeReports[0], free: 1 }] }, 'field_not_writable'],
-      [{ freeReports: [...f.freeReports, { id: randomUUID(), free: 15, reportedAt: at, reportedBy: 'koordination' }] }, 'validation_failed'],
+      [
+        { freeReports: [...f.freeReports, { id: randomUUID(), free: 15, reportedAt: at, reportedBy: 'koordination' }] },
+        'validation_failed',
+      ],
       [{ ageMin: 16, ageMax: 14 }, 'validation_failed'],
     ];
     for (const [patch, code] of cases) {
       const res = await push(url, coordinator.token, 'facilities', [
         { assumedMasterState: f, newDocumentState: { ...f, updatedAt: at, ...patch } },
       ]);
-      expect(res.rejected.map((r) => r.code), JSON.stringify(patch)).toEqual([code]);
+      expect(
+        res.rejected.map((r) => r.code),
+        JSON.stringify(patch),
+      ).toEqual([code]);
     }
     expect(await facility(f.id)).toEqual(f);
   });
@@ -149,17 +175,37 @@ describe('who may write facilities and holds', () => {
     ];
     for (const [doc, code, who] of cases) {
       const res = await push(url, who.token, 'holds', [{ newDocumentState: doc }]);
-      expect(res.rejected.map((r) => r.code), code).toEqual([code]);
+      expect(
+        res.rejected.map((r) => r.code),
+        code,
+      ).toEqual([code]);
     }
-    expect(await push(url, segeberg.token, 'holds', [{ newDocumentState: mine }])).toEqual({ conflicts: [], rejected: [] });
+    expect(await push(url, segeberg.token, 'holds', [{ newDocumentState: mine }])).toEqual({
+      conflicts: [],
+      rejected: [],
+    });
 
     // Another office can neither take it over nor change it; its own office cannot move it to another place.
-    const taken = { ...mine, officeId: 'pinneberg' as const, updatedBy: 'bereitschaft.pinneberg', status: 'released' as const };
-    expect((await push(url, pinneberg.token, 'holds', [{ assumedMasterState: mine, newDocumentState: taken }])).rejected[0].code).toBe('other_office');
+    const taken = {
+      ...mine,
+      officeId: 'pinneberg' as const,
+      updatedBy: 'bereitschaft.pinneberg',
+      status: 'released' as const,
+    };
+    expect(
+      (await push(url, pinneberg.token, 'holds', [{ assumedMasterState: mine, newDocumentState: taken }])).rejected[0]
+        .code,
+    ).toBe('other_office');
     const moved = { ...mine, facilityId: 'kinderschutzhaus-elmshorn', updatedAt: mine.updatedAt + 1 };
-    expect((await push(url, segeberg.token, 'holds', [{ assumedMasterState: mine, newDocumentState: moved }])).rejected[0].code).toBe('field_not_writable');
+    expect(
+      (await push(url, segeberg.token, 'holds', [{ assumedMasterState: mine, newDocumentState: moved }])).rejected[0]
+        .code,
+    ).toBe('field_not_writable');
     const deleted = { ...mine, _deleted: true, updatedAt: mine.updatedAt + 1 };
-    expect((await push(url, segeberg.token, 'holds', [{ assumedMasterState: mine, newDocumentState: deleted }])).rejected[0].code).toBe('invalid_transition');
+    expect(
+      (await push(url, segeberg.token, 'holds', [{ assumedMasterState: mine, newDocumentState: deleted }])).rejected[0]
+        .code,
+    ).toBe('invalid_transition');
     expect(await holdsOf(f.id)).toEqual([mine]);
   });
 
@@ -173,7 +219,12 @@ describe('who may write facilities and holds', () => {
       ...hold('segeberg', f),
       conflicts: [{ id: 'c1', field: 'status', value: '"Lisa B. schläft bei der Tante"', by: 'x', at: 1 }],
     } as HoldWire;
-    const res = await push(url, segeberg.token, 'holds', [withName, nameAsRef, birthDateAsAge, noteInConflicts].map((d) => ({ newDocumentState: d })));
+    const res = await push(
+      url,
+      segeberg.token,
+      'holds',
+      [withName, nameAsRef, birthDateAsAge, noteInConflicts].map((d) => ({ newDocumentState: d })),
+    );
     expect(res.rejected.map((r) => [r.id, r.code])).toEqual([
       [withName.id, 'unknown_field'],
       [nameAsRef.id, 'validation_failed'],
@@ -194,23 +245,39 @@ describe('over-booking and expiry, computed by the server', () => {
     await stream.next();
     const a = hold('segeberg', f, Date.now() - 60_000);
     const b = hold('pinneberg', f, Date.now() - 30_000);
-    expect(await push(url, segeberg.token, 'holds', [{ newDocumentState: a }])).toEqual({ conflicts: [], rejected: [] });
-    expect(await push(url, pinneberg.token, 'holds', [{ newDocumentState: b }])).toEqual({ conflicts: [], rejected: [] });
+    expect(await push(url, segeberg.token, 'holds', [{ newDocumentState: a }])).toEqual({
+      conflicts: [],
+      rejected: [],
+    });
+    expect(await push(url, pinneberg.token, 'holds', [{ newDocumentState: b }])).toEqual({
+      conflicts: [],
+      rejected: [],
+    });
 
     const stored = await holdsOf(f.id, coordinator.token);
-    expect(stored.map((h) => [h.id, h.overbooked]).sort()).toEqual([[a.id, true], [b.id, true]].sort());
+    expect(stored.map((h) => [h.id, h.overbooked]).sort()).toEqual(
+      [
+        [a.id, true],
+        [b.id, true],
+      ].sort(),
+    );
     // Everything but the flag is what each office wrote.
     expect(stored.find((h) => h.id === a.id)).toEqual({ ...a, overbooked: true });
     expect(freePlaces(await facility(f.id), stored, Date.now())).toMatchObject({ free: -1, overbooked: true });
     // The first hold was flagged by the server's own write, which every client receives through the stream.
     await stream.waitFor((e) => documentsOf(e).some((h) => h.id === a.id && h.overbooked));
-    const [{ writer }] = await db.query<{ writer: string }>("SELECT writer FROM documents WHERE collection = 'holds' AND id = $1", [a.id]);
+    const [{ writer }] = await db.query<{ writer: string }>(
+      "SELECT writer FROM documents WHERE collection = 'holds' AND id = $1",
+      [a.id],
+    );
     expect(writer).toBe('obhut-server');
 
     // Pinneberg gives its hold back: Segeberg's fits again and loses the flag.
     const released = { ...b, overbooked: true, status: 'released' as const, updatedAt: Date.now() };
     const assumed = stored.find((h) => h.id === b.id)!;
-    expect(await push(url, pinneberg.token, 'holds', [{ assumedMasterState: assumed, newDocumentState: released }])).toEqual({ conflicts: [], rejected: [] });
+    expect(
+      await push(url, pinneberg.token, 'holds', [{ assumedMasterState: assumed, newDocumentState: released }]),
+    ).toEqual({ conflicts: [], rejected: [] });
     const after = await holdsOf(f.id, coordinator.token);
     expect(after.map((h) => [h.id, h.status, h.overbooked]).sort()).toEqual(
       [
@@ -232,7 +299,9 @@ describe('over-booking and expiry, computed by the server', () => {
       { ...f, updatedAt: Date.now() },
       { id: randomUUID(), free: 0, reportedAt: Date.now(), reportedBy: 'koordination' },
     );
-    expect(await push(url, coordinator.token, 'facilities', [{ assumedMasterState: f, newDocumentState: reported }])).toEqual({
+    expect(
+      await push(url, coordinator.token, 'facilities', [{ assumedMasterState: f, newDocumentState: reported }]),
+    ).toEqual({
       conflicts: [],
       rejected: [],
     });
@@ -260,7 +329,9 @@ describe('over-booking and expiry, computed by the server', () => {
     await push(url, pinneberg.token, 'holds', [{ newDocumentState: early }]);
     // Confirmed offline 30 minutes before it lapsed (the worker's clock), synced now.
     const confirmed = { ...early, status: 'occupied' as const, updatedAt: early.expiresAt - 30 * 60_000 };
-    expect(await push(url, pinneberg.token, 'holds', [{ assumedMasterState: early, newDocumentState: confirmed }])).toEqual({
+    expect(
+      await push(url, pinneberg.token, 'holds', [{ assumedMasterState: early, newDocumentState: confirmed }]),
+    ).toEqual({
       conflicts: [],
       rejected: [],
     });

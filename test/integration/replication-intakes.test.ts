@@ -2,16 +2,17 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { addRxPlugin } from 'rxdb';
 import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
 import { firstValueFrom, take, toArray } from 'rxjs';
+
+import { type ObhutClient, openClient, type OpenClientOptions } from '../../renderer/src/data/client';
+import type { IntakeInput } from '../../renderer/src/data/intakes';
+import { type KeyValueStore, memoryStore } from '../../renderer/src/data/vault';
 import { demoNightRecord } from '../../shared/demo/nightRecord';
 import { de } from '../../shared/i18n';
 import type { Intake } from '../../shared/schema/intake';
-import { openClient, type ObhutClient, type OpenClientOptions } from '../../renderer/src/data/client';
-import type { IntakeInput } from '../../renderer/src/data/intakes';
-import { memoryStore, type KeyValueStore } from '../../renderer/src/data/vault';
 import { DEMO_PASSWORD } from '../support/api';
 import { Network } from '../support/devices';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
+import { type RunningServer, startServer } from '../support/server';
 
 disableWarnings();
 addRxPlugin(RxDBDevModePlugin);
@@ -75,17 +76,13 @@ async function reopen(d: Device): Promise<Device> {
   return { ...d, client };
 }
 
-async function waitFor<T>(
-  probe: () => Promise<T> | T,
-  what: string,
-  timeoutMs = 15_000,
-): Promise<NonNullable<T>> {
+async function waitFor<T>(probe: () => Promise<T> | T, what: string, timeoutMs = 15_000): Promise<NonNullable<T>> {
   const started = Date.now();
   let last: unknown;
   for (;;) {
     try {
       const value = await probe();
-      if (value) return value as NonNullable<T>;
+      if (value) return value;
     } catch (err) {
       last = err;
     }
@@ -232,7 +229,9 @@ describe('replication of intakes between two clients through the server on Postg
     await waitFor(() => b.client.status.pendingCount === 1, 'pending count after reload');
 
     // A wrong password does not open the local data.
-    await expect(openClient({ ...b.options, password: 'falsch' })).rejects.toMatchObject({ code: 'invalid_credentials' });
+    await expect(openClient({ ...b.options, password: 'falsch' })).rejects.toMatchObject({
+      code: 'invalid_credentials',
+    });
 
     b.network.goOnline();
     await waitFor(() => b.client.status.pendingCount === 0, 'B pushed after reconnect');

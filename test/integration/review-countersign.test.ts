@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
+
+import { compileValidator } from '../../server/sync/validate';
 import { de } from '../../shared/i18n';
 import { review } from '../../shared/i18n/de/review';
-import { entryWireSchema, type EntryWire } from '../../shared/schema/entry';
-import type { IntakeWire } from '../../shared/schema/intake';
-import { login, makeIntake, pullAll, push } from '../support/api';
-import { compileValidator } from '../../server/sync/validate';
 import { fieldLabel } from '../../shared/nightRecord/fieldLabel';
+import { type EntryWire, entryWireSchema } from '../../shared/schema/entry';
+import type { IntakeWire } from '../../shared/schema/intake';
 import { conflictRecord } from '../../shared/sync/merge';
+import { login, makeIntake, pullAll, push } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
+import { type RunningServer, startServer } from '../support/server';
 
 /**
  * Issue 7, Show 1 on the real server and PostgreSQL: the worker submits, the supervisor returns the record with a
@@ -30,7 +31,9 @@ afterAll(async () => {
 });
 
 const stored = async (id: string) =>
-  (await pgdb.query<{ data: IntakeWire }>(`SELECT data FROM documents WHERE collection = 'intakes' AND id = $1`, [id]))[0].data;
+  (
+    await pgdb.query<{ data: IntakeWire }>(`SELECT data FROM documents WHERE collection = 'intakes' AND id = $1`, [id])
+  )[0].data;
 
 /** Pushes `next` over what the server has, as a client that is in sync would. */
 async function change(token: string, next: IntakeWire) {
@@ -60,7 +63,9 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
       review: { state: 'countersigned', countersignedBy: worker.user.id, countersignedAt: t0 + 2 },
     };
     const refused = await change(worker.token, selfSigned);
-    expect(refused.rejected).toEqual([{ id: draft.id, code: 'review_not_allowed', message: de.errors.review_not_allowed }]);
+    expect(refused.rejected).toEqual([
+      { id: draft.id, code: 'review_not_allowed', message: de.errors.review_not_allowed },
+    ]);
 
     // A return needs a comment.
     const bare: IntakeWire = {
@@ -76,7 +81,9 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
     expect((await change(boss.token, returned)).rejected).toEqual([]);
 
     // The worker sees the comment at the next sync, corrects the record and hands it back.
-    const seen = (await pullAll<IntakeWire>(server.url, worker.token, 'intakes')).documents.find((d) => d.id === draft.id)!;
+    const seen = (await pullAll<IntakeWire>(server.url, worker.token, 'intakes')).documents.find(
+      (d) => d.id === draft.id,
+    )!;
     expect(seen.review).toMatchObject({ state: 'returned', returnComment: comment, returnedBy: boss.user.id });
     const corrected: IntakeWire = {
       ...seen,
@@ -95,7 +102,10 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
       review: { ...corrected.review!, state: 'countersigned', countersignedBy: boss.user.id, countersignedAt: t0 + 5 },
     };
     expect((await change(boss.token, signed)).rejected).toEqual([]);
-    expect((await stored(draft.id)).review).toMatchObject({ state: 'countersigned', countersignedBy: 'leitung.pinneberg' });
+    expect((await stored(draft.id)).review).toMatchObject({
+      state: 'countersigned',
+      countersignedBy: 'leitung.pinneberg',
+    });
 
     // Locked: an edit, by the worker or the supervisor, is refused in German; the stored record stays as signed.
     const before = await stored(draft.id);
@@ -105,7 +115,12 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
       expect(answer.rejected).toEqual([{ id: draft.id, code: 'intake_locked', message: de.errors.intake_locked }]);
       expect(answer.rejected[0].message).toMatch(/gegengezeichnet.*Nachtrag/);
     }
-    const reopen: IntakeWire = { ...before, status: 'draft', review: { ...before.review!, state: 'returned' }, updatedAt: t0 + 7 };
+    const reopen: IntakeWire = {
+      ...before,
+      status: 'draft',
+      review: { ...before.review!, state: 'returned' },
+      updatedAt: t0 + 7,
+    };
     expect((await change(boss.token, reopen)).rejected[0]?.code).toBe('intake_locked');
     expect(await stored(draft.id)).toEqual(before);
 
@@ -138,7 +153,7 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
     for (const line of steps) expect(validateEntry(line)).toBeNull();
   });
 
-  it('refuses a countersignature of another office\'s supervisor and of a draft', async () => {
+  it("refuses a countersignature of another office's supervisor and of a draft", async () => {
     const worker = await login(server.url, 'bereitschaft.stormarn');
     const boss = await login(server.url, 'leitung.stormarn');
     const draft = makeIntake('stormarn');
@@ -172,7 +187,12 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
     // Only the supervisor starts the review.
     const byWorker: IntakeWire = { ...draft, updatedAt: at(1), review: { state: 'in_review' } };
     expect((await change(worker.token, byWorker)).rejected[0]?.code).toBe('review_not_allowed');
-    const inReview: IntakeWire = { ...draft, updatedAt: at(2), updatedBy: boss.user.id, review: { state: 'in_review' } };
+    const inReview: IntakeWire = {
+      ...draft,
+      updatedAt: at(2),
+      updatedBy: boss.user.id,
+      review: { state: 'in_review' },
+    };
     expect((await change(boss.token, inReview)).rejected).toEqual([]);
 
     // Not closed before it is countersigned.
@@ -186,17 +206,33 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
     expect((await change(boss.token, signed)).rejected).toEqual([]);
     // Nor before the measure has ended.
     const notEnded: IntakeWire = { ...signed, updatedAt: at(5), review: { ...signed.review!, state: 'closed' } };
-    expect((await change(boss.token, notEnded)).rejected).toEqual([{ id: draft.id, code: 'measure_not_ended', message: de.errors.measure_not_ended }]);
+    expect((await change(boss.token, notEnded)).rejected).toEqual([
+      { id: draft.id, code: 'measure_not_ended', message: de.errors.measure_not_ended },
+    ]);
 
     // Two days later the worker adds the end of the measure: a late fact, accepted once, then fixed.
-    const ended: IntakeWire = { ...signed, updatedAt: at(6), updatedBy: worker.user.id, end: { endedAt: at(6), reason: 'foster_family' } };
+    const ended: IntakeWire = {
+      ...signed,
+      updatedAt: at(6),
+      updatedBy: worker.user.id,
+      end: { endedAt: at(6), reason: 'foster_family' },
+    };
     expect((await change(worker.token, ended)).rejected).toEqual([]);
     const moved: IntakeWire = { ...ended, updatedAt: at(7), end: { endedAt: at(7), reason: 'foster_family' } };
     expect((await change(worker.token, moved)).rejected[0]?.code).toBe('intake_locked');
 
-    const closed: IntakeWire = { ...ended, updatedAt: at(8), updatedBy: boss.user.id, review: { ...signed.review!, state: 'closed' } };
+    const closed: IntakeWire = {
+      ...ended,
+      updatedAt: at(8),
+      updatedBy: boss.user.id,
+      review: { ...signed.review!, state: 'closed' },
+    };
     expect((await change(boss.token, closed)).rejected).toEqual([]);
-    expect((await stored(draft.id)).review).toEqual({ state: 'closed', countersignedBy: boss.user.id, countersignedAt: at(4) });
+    expect((await stored(draft.id)).review).toEqual({
+      state: 'closed',
+      countersignedBy: boss.user.id,
+      countersignedAt: at(4),
+    });
     expect((await stored(draft.id)).end).toEqual({ endedAt: at(6), reason: 'foster_family' });
     // Closed is final.
     const reopened: IntakeWire = { ...closed, updatedAt: at(9), review: { ...closed.review!, state: 'countersigned' } };
@@ -224,7 +260,9 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
       updatedAt: own.updatedAt + 1,
       review: { state: 'countersigned', countersignedBy: boss.user.id, countersignedAt: own.updatedAt + 1 },
     };
-    expect((await change(boss.token, signed)).rejected).toEqual([{ id: own.id, code: 'four_eyes', message: de.errors.four_eyes }]);
+    expect((await change(boss.token, signed)).rejected).toEqual([
+      { id: own.id, code: 'four_eyes', message: de.errors.four_eyes },
+    ]);
     // Naming someone else as the author does not get round it: the stored author counts, and stays.
     const disguised: IntakeWire = { ...signed, createdBy: 'bereitschaft.stormarn' };
     expect((await change(boss.token, disguised)).rejected[0]?.code).toBe('four_eyes');
@@ -248,7 +286,11 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
     expect((await change(boss.token, returned)).rejected).toEqual([]);
 
     // The comment stands as given: changing it is not a step and would go without a log line.
-    const reworded: IntakeWire = { ...returned, updatedAt: at(2), review: { ...returned.review!, returnComment: 'Anders.' } };
+    const reworded: IntakeWire = {
+      ...returned,
+      updatedAt: at(2),
+      review: { ...returned.review!, returnComment: 'Anders.' },
+    };
     expect((await change(boss.token, reworded)).rejected[0]?.code).toBe('invalid_review_step');
     // Not signed while the worker corrects it.
     const signed = (base: IntakeWire, n: number): IntakeWire => ({
@@ -258,10 +300,19 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
     });
     expect((await change(boss.token, signed(returned, 3))).rejected[0]?.code).toBe('invalid_review_step');
 
-    const back: IntakeWire = { ...returned, updatedAt: at(4), updatedBy: worker.user.id, review: { ...returned.review!, state: 'new' } };
+    const back: IntakeWire = {
+      ...returned,
+      updatedAt: at(4),
+      updatedBy: worker.user.id,
+      review: { ...returned.review!, state: 'new' },
+    };
     expect((await change(worker.token, back)).rejected).toEqual([]);
     // A conflict still open is settled first.
-    const conflicted: IntakeWire = { ...back, updatedAt: at(5), conflicts: [conflictRecord('situation', 'Andere Fassung.', worker.user.id, at(5))] };
+    const conflicted: IntakeWire = {
+      ...back,
+      updatedAt: at(5),
+      conflicts: [conflictRecord('situation', 'Andere Fassung.', worker.user.id, at(5))],
+    };
     expect((await change(worker.token, conflicted)).rejected).toEqual([]);
     expect((await change(boss.token, signed(conflicted, 6))).rejected).toEqual([
       { id: draft.id, code: 'conflicts_open', message: de.errors.conflicts_open },

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+
 import { review } from '../../shared/i18n/de/review';
 import type { EntryWire } from '../../shared/schema/entry';
 import type { IntakeWire } from '../../shared/schema/intake';
 import { login, makeIntake, pull, pullAll, push } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
+import { type RunningServer, startServer } from '../support/server';
 
 /**
  * Issue 7, Show 2 on the real server and PostgreSQL: Pinneberg's supervisor hands a countersigned record to the
@@ -24,13 +25,26 @@ afterAll(async () => {
 });
 
 const stored = async (id: string) =>
-  (await pgdb.query<{ data: IntakeWire }>(`SELECT data FROM documents WHERE collection = 'intakes' AND id = $1`, [id]))[0].data;
+  (
+    await pgdb.query<{ data: IntakeWire }>(`SELECT data FROM documents WHERE collection = 'intakes' AND id = $1`, [id])
+  )[0].data;
 const change = async (token: string, next: IntakeWire) =>
   push(server.url, token, 'intakes', [{ assumedMasterState: await stored(next.id), newDocumentState: next }]);
 
 function entry(intakeId: string, author: string, text: string): EntryWire {
   const now = Date.now();
-  return { id: `e-${randomUUID()}`, officeId: 'pinneberg', intakeId, kind: 'note', at: now, createdBy: author, createdAt: now, updatedAt: now, text, _deleted: false };
+  return {
+    id: `e-${randomUUID()}`,
+    officeId: 'pinneberg',
+    intakeId,
+    kind: 'note',
+    at: now,
+    createdBy: author,
+    createdAt: now,
+    updatedAt: now,
+    text,
+    _deleted: false,
+  };
 }
 
 describe('handover to the responsible office', () => {
@@ -45,7 +59,10 @@ describe('handover to the responsible office', () => {
     await push(server.url, worker.token, 'intakes', [{ newDocumentState: record }, { newDocumentState: other }]);
     const note = entry(record.id, worker.user.id, 'Kind in der Bereitschaftspflege angekommen.');
     const otherNote = entry(other.id, worker.user.id, 'Anderer Fall.');
-    expect((await push(server.url, worker.token, 'entries', [{ newDocumentState: note }, { newDocumentState: otherNote }])).rejected).toEqual([]);
+    expect(
+      (await push(server.url, worker.token, 'entries', [{ newDocumentState: note }, { newDocumentState: otherNote }]))
+        .rejected,
+    ).toEqual([]);
 
     // Segeberg is in sync before the handover and sees nothing of Pinneberg.
     const intakesBefore = await pullAll<IntakeWire>(server.url, segeberg.token, 'intakes');
@@ -66,7 +83,13 @@ describe('handover to the responsible office', () => {
     const toSelf: IntakeWire = {
       ...signed,
       updatedAt: t + 1,
-      review: { ...signed.review!, state: 'handed_over', handedOverTo: 'pinneberg', handedOverBy: pinneberg.user.id, handedOverAt: t + 1 },
+      review: {
+        ...signed.review!,
+        state: 'handed_over',
+        handedOverTo: 'pinneberg',
+        handedOverBy: pinneberg.user.id,
+        handedOverAt: t + 1,
+      },
     };
     expect((await change(pinneberg.token, toSelf)).rejected[0]?.code).toBe('handover_target_invalid');
     const handed: IntakeWire = { ...toSelf, review: { ...toSelf.review!, handedOverTo: 'segeberg' } };
@@ -75,10 +98,14 @@ describe('handover to the responsible office', () => {
     expect((await change(pinneberg.token, handed)).rejected).toEqual([]);
 
     // Segeberg's next pull, from its checkpoint, brings that record and its whole log, nothing else of Pinneberg.
-    const intakesAfter = await pull<IntakeWire>(server.url, segeberg.token, 'intakes', { checkpoint: intakesBefore.checkpoint });
+    const intakesAfter = await pull<IntakeWire>(server.url, segeberg.token, 'intakes', {
+      checkpoint: intakesBefore.checkpoint,
+    });
     expect(intakesAfter.documents.map((d) => d.id)).toEqual([record.id]);
     expect(intakesAfter.documents[0]).toEqual(await stored(record.id));
-    const entriesAfter = await pull<EntryWire>(server.url, segeberg.token, 'entries', { checkpoint: entriesBefore.checkpoint });
+    const entriesAfter = await pull<EntryWire>(server.url, segeberg.token, 'entries', {
+      checkpoint: entriesBefore.checkpoint,
+    });
     expect(entriesAfter.documents.every((e) => e.intakeId === record.id)).toBe(true);
     const texts = entriesAfter.documents.map((e) => e.text);
     expect(texts).toContain(note.text);
@@ -94,7 +121,11 @@ describe('handover to the responsible office', () => {
     expect(stormarnEntries.documents.filter((e) => e.intakeId === record.id)).toEqual([]);
 
     // Segeberg reads, but cannot write Pinneberg's record; Pinneberg keeps reading it.
-    const edit: IntakeWire = { ...(await stored(record.id)), situation: 'Von Segeberg geändert.', updatedAt: Date.now() };
+    const edit: IntakeWire = {
+      ...(await stored(record.id)),
+      situation: 'Von Segeberg geändert.',
+      updatedAt: Date.now(),
+    };
     expect((await change(segeberg.token, edit)).rejected[0]?.code).toBe('other_office');
     const own = await pullAll<IntakeWire>(server.url, pinneberg.token, 'intakes');
     expect(own.documents.map((d) => d.id)).toEqual(expect.arrayContaining([record.id, other.id]));
@@ -105,12 +136,22 @@ describe('handover to the responsible office', () => {
       [record.id],
     );
     expect(lines.map((l) => l.office_id)).toEqual(['pinneberg', 'segeberg']);
-    const trail = await pgdb.query<{ office_id: string; actor_id: string; details: { intakeId: string; from: string; to: string } }>(
-      `SELECT office_id, actor_id, details FROM audit_log WHERE action = 'case.handover' ORDER BY office_id`,
-    );
+    const trail = await pgdb.query<{
+      office_id: string;
+      actor_id: string;
+      details: { intakeId: string; from: string; to: string };
+    }>(`SELECT office_id, actor_id, details FROM audit_log WHERE action = 'case.handover' ORDER BY office_id`);
     expect(trail).toEqual([
-      { office_id: 'pinneberg', actor_id: 'leitung.pinneberg', details: { intakeId: record.id, from: 'pinneberg', to: 'segeberg' } },
-      { office_id: 'segeberg', actor_id: 'leitung.pinneberg', details: { intakeId: record.id, from: 'pinneberg', to: 'segeberg' } },
+      {
+        office_id: 'pinneberg',
+        actor_id: 'leitung.pinneberg',
+        details: { intakeId: record.id, from: 'pinneberg', to: 'segeberg' },
+      },
+      {
+        office_id: 'segeberg',
+        actor_id: 'leitung.pinneberg',
+        details: { intakeId: record.id, from: 'pinneberg', to: 'segeberg' },
+      },
     ]);
   });
 });

@@ -1,8 +1,8 @@
 import type { ErrorBody, LoginResponse } from '../../shared/sync/protocol';
-import { DEMO_PASSWORD, login, makeIntake, openStream, pull, request, type RawResponse } from '../support/api';
+import { DEMO_PASSWORD, login, makeIntake, openStream, pull, type RawResponse, request } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
 import { adminApi, GOOD_PASSWORD } from '../support/security';
+import { type RunningServer, startServer } from '../support/server';
 
 /**
  * Accounts, devices and sessions (issue 5, server side) against a server child process on PostgreSQL: the admin
@@ -17,7 +17,10 @@ let api: ReturnType<typeof adminApi>;
 
 const code = (res: RawResponse) => (res.body as ErrorBody | undefined)?.error?.code;
 const tryLogin = (username: string, password: string, deviceId = 'geraet-test', headers?: Record<string, string>) =>
-  request<LoginResponse>(url, 'POST', '/auth/login', { body: { username, password, device: { id: deviceId, name: 'Testlaptop' } }, headers });
+  request<LoginResponse>(url, 'POST', '/auth/login', {
+    body: { username, password, device: { id: deviceId, name: 'Testlaptop' } },
+    headers,
+  });
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -34,7 +37,13 @@ afterAll(async () => {
 
 describe('admin API: accounts of the own office', () => {
   it('creates a user who can then log in; refuses other offices, duplicates, bad names and non-admins', async () => {
-    const res = await api.createUser({ username: ' Neu.Kollegin ', displayName: 'Neue Kollegin', officeId: 'segeberg', roles: ['oncall'], password: GOOD_PASSWORD });
+    const res = await api.createUser({
+      username: ' Neu.Kollegin ',
+      displayName: 'Neue Kollegin',
+      officeId: 'segeberg',
+      roles: ['oncall'],
+      password: GOOD_PASSWORD,
+    });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
       id: expect.any(String),
@@ -50,15 +59,29 @@ describe('admin API: accounts of the own office', () => {
 
     const base = { displayName: 'X', roles: ['oncall'], password: GOOD_PASSWORD };
     expect(code(await api.createUser({ ...base, username: 'fremd.amt', officeId: 'stormarn' }))).toBe('other_office');
-    expect(code(await api.createUser({ ...base, username: 'neu.kollegin', officeId: 'segeberg' }))).toBe('username_taken');
-    expect(code(await api.createUser({ ...base, username: 'mit leerzeichen', officeId: 'segeberg' }))).toBe('invalid_username');
-    expect((await api.createUser({ ...base, username: 'rolle.falsch', officeId: 'segeberg', roles: ['root'] })).status).toBe(400);
+    expect(code(await api.createUser({ ...base, username: 'neu.kollegin', officeId: 'segeberg' }))).toBe(
+      'username_taken',
+    );
+    expect(code(await api.createUser({ ...base, username: 'mit leerzeichen', officeId: 'segeberg' }))).toBe(
+      'invalid_username',
+    );
+    expect(
+      (await api.createUser({ ...base, username: 'rolle.falsch', officeId: 'segeberg', roles: ['root'] })).status,
+    ).toBe(400);
     expect((await api.createUser({ ...base, username: 'amt.falsch', officeId: 'hamburg' })).status).toBe(400);
     const lead = await login(url, 'leitung.segeberg');
-    const denied = await adminApi(url, lead.token).createUser({ ...base, username: 'von.leitung', officeId: 'segeberg' });
+    const denied = await adminApi(url, lead.token).createUser({
+      ...base,
+      username: 'von.leitung',
+      officeId: 'segeberg',
+    });
     expect([denied.status, code(denied)]).toEqual([403, 'forbidden']);
-    expect((await adminApi(url, 'A'.repeat(43)).createUser({ ...base, username: 'anonym', officeId: 'segeberg' })).status).toBe(401);
-    expect(await db.query("SELECT 1 FROM users WHERE username IN ('fremd.amt', 'mit leerzeichen', 'von.leitung', 'anonym')")).toEqual([]);
+    expect(
+      (await adminApi(url, 'A'.repeat(43)).createUser({ ...base, username: 'anonym', officeId: 'segeberg' })).status,
+    ).toBe(401);
+    expect(
+      await db.query("SELECT 1 FROM users WHERE username IN ('fremd.amt', 'mit leerzeichen', 'von.leitung', 'anonym')"),
+    ).toEqual([]);
   });
 
   it('applies the password policy with German messages', async () => {
@@ -80,7 +103,9 @@ describe('admin API: accounts of the own office', () => {
   it('lists the own office’s users without password hashes; other offices are refused', async () => {
     const res = await api.listUsers();
     expect(res.status).toBe(200);
-    expect(res.body.users.map((u) => u.username)).toEqual(expect.arrayContaining(['admin', 'bereitschaft.segeberg', 'leitung.segeberg']));
+    expect(res.body.users.map((u) => u.username)).toEqual(
+      expect.arrayContaining(['admin', 'bereitschaft.segeberg', 'leitung.segeberg']),
+    );
     expect(res.body.users.every((u) => u.officeId === 'segeberg')).toBe(true);
     expect(JSON.stringify(res.body)).not.toMatch(/scrypt|password_hash|passwordHash/);
     expect((await api.listUsers('segeberg')).status).toBe(200);
@@ -89,7 +114,13 @@ describe('admin API: accounts of the own office', () => {
   });
 
   it('resets a password: the old sessions and the old password die, a lockout is lifted', async () => {
-    const user = await api.createUser({ username: 'reset.fall', displayName: 'Reset', officeId: 'segeberg', roles: ['oncall'], password: GOOD_PASSWORD });
+    const user = await api.createUser({
+      username: 'reset.fall',
+      displayName: 'Reset',
+      officeId: 'segeberg',
+      roles: ['oncall'],
+      password: GOOD_PASSWORD,
+    });
     const session = await login(url, 'reset.fall', { password: GOOD_PASSWORD });
     for (let i = 0; i < 10; i++) await tryLogin('reset.fall', `falsch-${i}`);
     expect(code(await tryLogin('reset.fall', GOOD_PASSWORD))).toBe('too_many_attempts');
@@ -100,12 +131,20 @@ describe('admin API: accounts of the own office', () => {
     expect(code(await tryLogin('reset.fall', GOOD_PASSWORD))).toBe('invalid_credentials');
     expect((await tryLogin('reset.fall', 'Nebel über der Trave')).status).toBe(200);
     expect(code(await api.setPassword('gibt-es-nicht', GOOD_PASSWORD))).toBe('user_not_found');
-    const stormarnUser = (await db.query<{ id: string }>("SELECT id FROM users WHERE username = 'bereitschaft.stormarn'"))[0].id;
+    const stormarnUser = (
+      await db.query<{ id: string }>("SELECT id FROM users WHERE username = 'bereitschaft.stormarn'")
+    )[0].id;
     expect(code(await api.setPassword(stormarnUser, GOOD_PASSWORD))).toBe('other_office');
   });
 
   it('disables an account at once (token, stream, login) and enables it again; never the own account', async () => {
-    const user = await api.createUser({ username: 'sperr.fall', displayName: 'Sperre', officeId: 'segeberg', roles: ['oncall'], password: GOOD_PASSWORD });
+    const user = await api.createUser({
+      username: 'sperr.fall',
+      displayName: 'Sperre',
+      officeId: 'segeberg',
+      roles: ['oncall'],
+      password: GOOD_PASSWORD,
+    });
     const session = await login(url, 'sperr.fall', { password: GOOD_PASSWORD });
     const stream = await openStream(url, session.token, 'intakes');
     expect(await stream.next()).toBe('RESYNC');
@@ -124,7 +163,11 @@ describe('devices', () => {
   it('lists the own office’s devices with user, first/last seen and app version', async () => {
     await login(url, 'bereitschaft.segeberg', { deviceId: 'laptop-liste', deviceName: 'Dienstlaptop 7' });
     await request(url, 'POST', '/auth/login', {
-      body: { username: 'bereitschaft.segeberg', password: DEMO_PASSWORD, device: { id: 'laptop-liste', name: 'Dienstlaptop 7' } },
+      body: {
+        username: 'bereitschaft.segeberg',
+        password: DEMO_PASSWORD,
+        device: { id: 'laptop-liste', name: 'Dienstlaptop 7' },
+      },
       headers: { 'x-obhut-version': '1.2.3' },
     });
     await login(url, 'bereitschaft.stormarn', { deviceId: 'laptop-stormarn' });
@@ -158,7 +201,10 @@ describe('devices', () => {
     await vi.waitFor(() => expect(stream.ended).toBe(true), { timeout: 5_000 });
     for (const res of [
       await request(url, 'GET', '/sync/intakes/pull', { token: session.token }),
-      await request(url, 'POST', '/sync/intakes/push', { token: session.token, body: [{ newDocumentState: makeIntake('segeberg') }] }),
+      await request(url, 'POST', '/sync/intakes/push', {
+        token: session.token,
+        body: [{ newDocumentState: makeIntake('segeberg') }],
+      }),
       await request(url, 'GET', '/sync/intakes/stream', { token: session.token }),
       await request(url, 'POST', '/auth/logout', { token: session.token }),
     ]) {
@@ -166,7 +212,9 @@ describe('devices', () => {
     }
     expect(code(await tryLogin('bereitschaft.segeberg', DEMO_PASSWORD, 'laptop-gestohlen'))).toBe('device_revoked');
     // The sessions are revoked in the database too, not only refused through the device.
-    expect(await db.query("SELECT 1 FROM sessions WHERE device_id = 'laptop-gestohlen' AND revoked_at IS NULL")).toEqual([]);
+    expect(
+      await db.query("SELECT 1 FROM sessions WHERE device_id = 'laptop-gestohlen' AND revoked_at IS NULL"),
+    ).toEqual([]);
     // The user's other laptop goes on working.
     expect((await pull(url, other.token, 'intakes')).documents.length).toBeGreaterThan(0);
     const listed = (await api.listDevices()).body.devices.find((d) => d.id === 'laptop-gestohlen');
@@ -175,7 +223,10 @@ describe('devices', () => {
     expect((await api.revokeDevice('laptop-gestohlen')).status).toBe(204);
     expect(code(await api.revokeDevice('gibt-es-nicht'))).toBe('device_not_found');
     expect(code(await api.revokeDevice('laptop-stormarn'))).toBe('other_office');
-    expect((await pull(url, (await login(url, 'bereitschaft.stormarn', { deviceId: 'laptop-stormarn' })).token, 'intakes')).documents.length).toBeGreaterThan(0);
+    expect(
+      (await pull(url, (await login(url, 'bereitschaft.stormarn', { deviceId: 'laptop-stormarn' })).token, 'intakes'))
+        .documents.length,
+    ).toBeGreaterThan(0);
   });
 });
 
@@ -183,20 +234,29 @@ describe('tokens bound to their device', () => {
   it('accepts the token with its own device header, refuses and kills it with another one', async () => {
     const session = await login(url, 'leitung.segeberg', { deviceId: 'laptop-gebunden' });
     const pullWith = (device?: string) =>
-      request(url, 'GET', '/sync/intakes/pull', { token: session.token, headers: device === undefined ? {} : { 'x-obhut-device': device } });
+      request(url, 'GET', '/sync/intakes/pull', {
+        token: session.token,
+        headers: device === undefined ? {} : { 'x-obhut-device': device },
+      });
     expect((await pullWith('laptop-gebunden')).status).toBe(200);
     expect((await pullWith()).status).toBe(200); // clients that do not send the header yet (see report)
     const stolen = await pullWith('anderer-laptop');
     expect([stolen.status, code(stolen)]).toEqual([401, 'device_mismatch']);
     expect(code(await pullWith('laptop-gebunden'))).toBe('unauthorized');
-    const [row] = await db.query<{ details: { presentedDevice: string } }>("SELECT details FROM audit_log WHERE action = 'auth.device_mismatch'");
+    const [row] = await db.query<{ details: { presentedDevice: string } }>(
+      "SELECT details FROM audit_log WHERE action = 'auth.device_mismatch'",
+    );
     expect(row.details.presentedDevice).toBe('anderer-laptop');
   });
 
   it('lets the app send the header across origins (CORS)', async () => {
     const res = await fetch(`${url}/api/v1/sync/intakes/pull`, {
       method: 'OPTIONS',
-      headers: { origin: 'app://obhut', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization,x-obhut-device' },
+      headers: {
+        origin: 'app://obhut',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization,x-obhut-device',
+      },
     });
     expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('x-obhut-device');
   });
@@ -204,7 +264,8 @@ describe('tokens bound to their device', () => {
 
 describe('lockout with backoff', () => {
   it('answers 429 with Retry-After, and a second lock in a row lasts twice as long', async () => {
-    for (let i = 0; i < 10; i++) expect(code(await tryLogin('bereitschaft.norderstedt', `falsch-${i}`))).toBe('invalid_credentials');
+    for (let i = 0; i < 10; i++)
+      expect(code(await tryLogin('bereitschaft.norderstedt', `falsch-${i}`))).toBe('invalid_credentials');
     const first = await tryLogin('bereitschaft.norderstedt', DEMO_PASSWORD);
     expect(code(first)).toBe('too_many_attempts');
     const firstWait = Number(first.headers.get('retry-after'));
@@ -212,7 +273,8 @@ describe('lockout with backoff', () => {
     expect(firstWait).toBeLessThanOrEqual(15 * 60);
 
     await db.query("UPDATE login_throttle SET locked_until = now() - interval '1 second'");
-    for (let i = 0; i < 10; i++) expect(code(await tryLogin('bereitschaft.norderstedt', `wieder-${i}`))).toBe('invalid_credentials');
+    for (let i = 0; i < 10; i++)
+      expect(code(await tryLogin('bereitschaft.norderstedt', `wieder-${i}`))).toBe('invalid_credentials');
     const second = await tryLogin('bereitschaft.norderstedt', DEMO_PASSWORD);
     expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(29 * 60);
     // A success after the lock resets the backoff: the next lock is a first one again.
@@ -230,7 +292,11 @@ describe('lockout with backoff', () => {
       proxiedDb = await createTestDatabase();
       proxied = await startServer({
         databaseUrl: proxiedDb.url,
-        env: { OBHUT_TRUST_PROXY: '127.0.0.1', OBHUT_LOGIN_ADDRESS_MAX_FAILURES: '5', OBHUT_REQUIRE_DEVICE_HEADER: '1' },
+        env: {
+          OBHUT_TRUST_PROXY: '127.0.0.1',
+          OBHUT_LOGIN_ADDRESS_MAX_FAILURES: '5',
+          OBHUT_REQUIRE_DEVICE_HEADER: '1',
+        },
       });
     });
     afterAll(async () => {
@@ -245,12 +311,15 @@ describe('lockout with backoff', () => {
 
     it('locks an address that sprays many user names, even for a right password, and no other address', async () => {
       const names = ['a.sprueh', 'b.sprueh', 'c.sprueh', 'd.sprueh', 'e.sprueh'];
-      for (const name of names) expect(code(await from('203.0.113.7', name, 'Sommer2025!!'))).toBe('invalid_credentials');
+      for (const name of names)
+        expect(code(await from('203.0.113.7', name, 'Sommer2025!!'))).toBe('invalid_credentials');
       const locked = await from('203.0.113.7', 'bereitschaft.pinneberg', DEMO_PASSWORD);
       expect(code(locked)).toBe('too_many_attempts');
       expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
       expect((await from('203.0.113.8', 'bereitschaft.pinneberg', DEMO_PASSWORD)).status).toBe(200);
-      const [row] = await proxiedDb.query<{ address: string }>("SELECT address FROM audit_log WHERE details->>'reason' = 'address_locked'");
+      const [row] = await proxiedDb.query<{ address: string }>(
+        "SELECT address FROM audit_log WHERE details->>'reason' = 'address_locked'",
+      );
       expect(row.address).toBe('203.0.113.7');
     });
 

@@ -2,8 +2,8 @@ import type { IntakeWire } from '../../shared/schema/intake';
 import type { AuditEntry, LoginResponse } from '../../shared/sync/protocol';
 import { login, makeIntake, pullAll, push, request } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
 import { adminApi, runAuditVerify, tamperWithAudit } from '../support/security';
+import { type RunningServer, startServer } from '../support/server';
 
 /**
  * The audit trail (issue 5, Show 5) on a real PostgreSQL: what is recorded (and what is not: values), the chain
@@ -17,9 +17,19 @@ let url: string;
 let oncall: LoginResponse;
 let admin: LoginResponse;
 
-type Row = { id: string; action: string; actor_name: string | null; office_id: string | null; target: string | null; details: Record<string, unknown> };
+type Row = {
+  id: string;
+  action: string;
+  actor_name: string | null;
+  office_id: string | null;
+  target: string | null;
+  details: Record<string, unknown>;
+};
 const rows = (where = 'true', params: unknown[] = []) =>
-  db.query<Row>(`SELECT id, action, actor_name, office_id, target, details FROM audit_log WHERE ${where} ORDER BY id`, params);
+  db.query<Row>(
+    `SELECT id, action, actor_name, office_id, target, details FROM audit_log WHERE ${where} ORDER BY id`,
+    params,
+  );
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -37,10 +47,16 @@ afterAll(async () => {
 
 describe('what the trail records', () => {
   it('logins, successful and failed, with device and address but never the password or a typed-in unknown name', async () => {
-    await expect(login(url, 'bereitschaft.segeberg', { password: 'Geheimnis-im-Log', deviceId: 'laptop-audit-1' })).rejects.toMatchObject({ status: 401 });
-    await expect(login(url, 'tippfehler.niemand', { password: 'Geheimnis-im-Log' })).rejects.toMatchObject({ status: 401 });
+    await expect(
+      login(url, 'bereitschaft.segeberg', { password: 'Geheimnis-im-Log', deviceId: 'laptop-audit-1' }),
+    ).rejects.toMatchObject({ status: 401 });
+    await expect(login(url, 'tippfehler.niemand', { password: 'Geheimnis-im-Log' })).rejects.toMatchObject({
+      status: 401,
+    });
     const logins = await rows("action LIKE 'auth.login%'");
-    expect(logins.find((r) => r.action === 'auth.login' && r.actor_name === 'bereitschaft.segeberg')).toMatchObject({ office_id: 'segeberg' });
+    expect(logins.find((r) => r.action === 'auth.login' && r.actor_name === 'bereitschaft.segeberg')).toMatchObject({
+      office_id: 'segeberg',
+    });
     const failed = logins.filter((r) => r.action === 'auth.login_failed');
     expect(failed.map((r) => [r.actor_name, r.office_id, r.details.reason])).toEqual([
       ['bereitschaft.segeberg', 'segeberg', 'invalid_credentials'],
@@ -54,16 +70,24 @@ describe('what the trail records', () => {
 
   it('pushes: which documents and which fields changed, never the values', async () => {
     const doc = makeIntake('segeberg', { child: { firstName: 'Wiebke', lastName: 'Auditfall', estimatedAge: 8 } });
-    expect(await push(url, oncall.token, 'intakes', [{ newDocumentState: doc }])).toEqual({ conflicts: [], rejected: [] });
+    expect(await push(url, oncall.token, 'intakes', [{ newDocumentState: doc }])).toEqual({
+      conflicts: [],
+      rejected: [],
+    });
     const changed: IntakeWire = { ...doc, child: { ...doc.child, firstName: 'Wilma' }, updatedAt: doc.updatedAt + 1 };
     await push(url, oncall.token, 'intakes', [{ newDocumentState: changed, assumedMasterState: doc }]);
     // A conflict and a rejected row write nothing, so they leave no push record.
-    await push(url, oncall.token, 'intakes', [{ newDocumentState: { ...changed, situation: 'x' }, assumedMasterState: doc }]);
+    await push(url, oncall.token, 'intakes', [
+      { newDocumentState: { ...changed, situation: 'x' }, assumedMasterState: doc },
+    ]);
     await push(url, oncall.token, 'intakes', [{ newDocumentState: makeIntake('stormarn') }]);
 
     const pushes = await rows("action = 'sync.push' AND details::text LIKE $1", [`%${doc.id}%`]);
     expect(pushes.map((r) => r.details)).toEqual([
-      { collection: 'intakes', documents: [{ id: doc.id, op: 'create', fields: expect.arrayContaining(['child.firstName', 'status']) }] },
+      {
+        collection: 'intakes',
+        documents: [{ id: doc.id, op: 'create', fields: expect.arrayContaining(['child.firstName', 'status']) }],
+      },
       { collection: 'intakes', documents: [{ id: doc.id, op: 'update', fields: ['child.firstName'] }] },
     ]);
     expect(pushes.every((r) => r.office_id === 'segeberg' && r.actor_name === 'bereitschaft.segeberg')).toBe(true);
@@ -78,7 +102,11 @@ describe('what the trail records', () => {
     const pulls = (await rows("action = 'sync.pull'")).slice(before);
     expect(pulls).toHaveLength(1);
     expect(pulls[0]).toMatchObject({ office_id: 'segeberg', target: 'intakes', actor_name: 'bereitschaft.segeberg' });
-    expect(pulls[0].details).toEqual({ collection: 'intakes', count: pulled.documents.length, ids: pulled.documents.map((d) => d.id) });
+    expect(pulls[0].details).toEqual({
+      collection: 'intakes',
+      count: pulled.documents.length,
+      ids: pulled.documents.map((d) => d.id),
+    });
     await pullAll(url, oncall.token, 'intakes', { checkpoint: pulled.checkpoint });
     await pullAll(url, oncall.token, 'facilities');
     expect((await rows("action = 'sync.pull'")).slice(before)).toHaveLength(1);
@@ -128,7 +156,9 @@ describe('the chain', () => {
             ? pullAll(base, s.token, 'intakes')
             : k % 3 === 1
               ? push(base, s.token, 'intakes', [{ newDocumentState: makeIntake(s.user.officeId) }])
-              : request(base, 'POST', '/auth/login', { body: { username: s.user.username, password: 'falsch', device: { id: 'x', name: 'x' } } }),
+              : request(base, 'POST', '/auth/login', {
+                  body: { username: s.user.username, password: 'falsch', device: { id: 'x', name: 'x' } },
+                }),
         );
       }),
     );
@@ -140,10 +170,16 @@ describe('the chain', () => {
   });
 
   it('npm run audit:verify names a row changed directly in PostgreSQL, and one deleted', async () => {
-    const [{ id: changedId }] = await db.query<{ id: string }>("SELECT id FROM audit_log WHERE action = 'sync.push' ORDER BY id LIMIT 1");
+    const [{ id: changedId }] = await db.query<{ id: string }>(
+      "SELECT id FROM audit_log WHERE action = 'sync.push' ORDER BY id LIMIT 1",
+    );
     const [original] = await db.query<{ details: unknown }>('SELECT details FROM audit_log WHERE id = $1', [changedId]);
     // Someone with database access hides which fields were changed.
-    await tamperWithAudit(db, `UPDATE audit_log SET details = jsonb_set(details, '{documents,0,fields}', '[]') WHERE id = $1`, [changedId]);
+    await tamperWithAudit(
+      db,
+      `UPDATE audit_log SET details = jsonb_set(details, '{documents,0,fields}', '[]') WHERE id = $1`,
+      [changedId],
+    );
     const changed = await runAuditVerify(db.url);
     expect(changed.code).toBe(1);
     expect(changed.output).toContain(`Eintrag Nr. ${changedId} wurde verändert`);
@@ -152,7 +188,9 @@ describe('the chain', () => {
     expect((await runAuditVerify(db.url)).code).toBe(0);
 
     // Someone deletes the record of an admin action.
-    const [{ id: deletedId }] = await db.query<{ id: string }>("SELECT id FROM audit_log WHERE action = 'admin.device_revoked'");
+    const [{ id: deletedId }] = await db.query<{ id: string }>(
+      "SELECT id FROM audit_log WHERE action = 'admin.device_revoked'",
+    );
     await tamperWithAudit(db, 'DELETE FROM audit_log WHERE id = $1', [deletedId]);
     const deleted = await runAuditVerify(db.url);
     expect(deleted.code).toBe(1);
@@ -203,9 +241,14 @@ describe('the admin view and export', () => {
     const res = await adminApi(url, admin.token).exportAudit();
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="audit-protokoll-\d{4}-\d{2}-\d{2}\.csv"/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /attachment; filename="audit-protokoll-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
     expect(res.headers.get('x-obhut-audit-head')).toMatch(/^\d+:[0-9a-f]{64}$/);
-    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0].split(';')[0]).toBe('"Nr."');
     expect(lines.length).toBeGreaterThan(10);
     expect(lines.some((l) => l.includes('"Anmeldung fehlgeschlagen"'))).toBe(true);

@@ -3,10 +3,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:tls';
+
 import { Agent, fetch as undiciFetch } from 'undici';
+
 import { DEMO_PASSWORD } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
+import { type RunningServer, startServer } from '../support/server';
 
 /** Transport: given a certificate and key the server speaks HTTPS only (issue 5). Self-signed cert made here. */
 let db: TestDatabase;
@@ -16,11 +18,29 @@ let ca: Buffer;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'obhut-tls-'));
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1',
-    '-subj', '/CN=obhut-test', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
-    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=obhut-test',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
   ca = readFileSync(join(dir, 'cert.pem'));
   db = await createTestDatabase();
   server = await startServer({
@@ -47,11 +67,18 @@ it('announces an https URL and serves the API over TLS to a client that trusts t
       dispatcher,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'bereitschaft.segeberg', password: DEMO_PASSWORD, device: { id: 'tls-laptop', name: 'Laptop' } }),
+      body: JSON.stringify({
+        username: 'bereitschaft.segeberg',
+        password: DEMO_PASSWORD,
+        device: { id: 'tls-laptop', name: 'Laptop' },
+      }),
     });
     expect(login.status).toBe(200);
     const { token } = (await login.json()) as { token: string };
-    const pulled = await undiciFetch(`${server.url}/api/v1/sync/intakes/pull`, { dispatcher, headers: { authorization: `Bearer ${token}` } });
+    const pulled = await undiciFetch(`${server.url}/api/v1/sync/intakes/pull`, {
+      dispatcher,
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(pulled.status).toBe(200);
   } finally {
     await dispatcher.close();
@@ -78,6 +105,11 @@ it('refuses TLS older than 1.2', async () => {
 
 it('does not start with a certificate but no key', async () => {
   await expect(
-    startServer({ databaseUrl: db.url, demo: false, env: { OBHUT_TLS_CERT: join(dir, 'cert.pem') }, timeoutMs: 30_000 }),
+    startServer({
+      databaseUrl: db.url,
+      demo: false,
+      env: { OBHUT_TLS_CERT: join(dir, 'cert.pem') },
+      timeoutMs: 30_000,
+    }),
   ).rejects.toThrow(/OBHUT_TLS_CERT und OBHUT_TLS_KEY/);
 });

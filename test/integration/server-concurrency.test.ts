@@ -1,9 +1,9 @@
+import { demoRecords } from '../../server/seed/records';
+import { OFFICE_IDS } from '../../shared/offices';
 import type { IntakeWire } from '../../shared/schema/intake';
 import { documentsOf, login, makeIntake, openStream, pull, push } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
-import { OFFICE_IDS } from '../../shared/offices';
-import { demoRecords } from '../../server/seed/records';
+import { type RunningServer, startServer } from '../support/server';
 
 /**
  * The change feed under concurrent writers on two server instances sharing one PostgreSQL database
@@ -63,17 +63,27 @@ it(`${WRITERS} writers push ${TOTAL} intakes through two instances while a reade
     const mine = docs.slice(i * perWriter, (i + 1) * perWriter);
     for (let off = 0; off < mine.length; off += BATCH) {
       const rows = mine.slice(off, off + BATCH).map((d) => ({ newDocumentState: d }));
-      expect(await push(servers[i % 2].url, writers[i].token, 'intakes', rows)).toEqual({ conflicts: [], rejected: [] });
+      expect(await push(servers[i % 2].url, writers[i].token, 'intakes', rows)).toEqual({
+        conflicts: [],
+        rejected: [],
+      });
     }
   };
 
   const seen: string[] = [];
   let pulls = 0;
   const read = async () => {
-    let checkpoint = null as Parameters<typeof pull>[3] extends infer O ? (O extends { checkpoint?: infer C } ? C : never) : never;
+    let checkpoint = null as Parameters<typeof pull>[3] extends infer O
+      ? O extends { checkpoint?: infer C }
+        ? C
+        : never
+      : never;
     for (;;) {
       const done = !writing; // read before the pull: only a pull started after the writers finished may end the loop
-      const page = await pull<IntakeWire>(servers[pulls % 2].url, reader.token, 'intakes', { checkpoint, limit: READER_LIMIT });
+      const page = await pull<IntakeWire>(servers[pulls % 2].url, reader.token, 'intakes', {
+        checkpoint,
+        limit: READER_LIMIT,
+      });
       pulls += 1;
       seen.push(...page.documents.map((d) => d.id));
       checkpoint = page.checkpoint;
@@ -92,7 +102,9 @@ it(`${WRITERS} writers push ${TOTAL} intakes through two instances while a reade
   expect(seen.length - ids.size).toBe(0); // no duplicates
   const missing = docs.filter((d) => !ids.has(d.id));
   expect(missing).toEqual([]);
-  const stored = await db.query<{ id: string }>("SELECT id FROM documents WHERE office_id = 'segeberg' AND collection = 'intakes'");
+  const stored = await db.query<{ id: string }>(
+    "SELECT id FROM documents WHERE office_id = 'segeberg' AND collection = 'intakes'",
+  );
   expect(ids).toEqual(new Set(stored.map((r) => r.id)));
 
   // The listener on instance B got every document, half of them written through instance A.

@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
 import type { IntakeWire } from '../../shared/schema/intake';
 import type { ErrorBody, LoginResponse, PullResponse, PushResponse } from '../../shared/sync/protocol';
 import {
+  ApiFailure,
   DEMO_PASSWORD,
   documentsOf,
   login,
@@ -13,10 +15,9 @@ import {
   pullAll,
   push,
   request,
-  ApiFailure,
 } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
+import { type RunningServer, startServer } from '../support/server';
 
 /** Every route of sync-api.md for `intakes`, against a server child process on a fresh PostgreSQL database. */
 let db: TestDatabase;
@@ -36,7 +37,9 @@ async function storedState() {
   const [{ n, head }] = await db.query<{ n: string; head: string }>(
     "SELECT (SELECT count(*) FROM documents) AS n, (SELECT seq FROM feeds WHERE collection = 'intakes') AS head",
   );
-  const digest = await db.query<{ d: string }>("SELECT md5(coalesce(string_agg(data::text, ',' ORDER BY id), '')) AS d FROM documents");
+  const digest = await db.query<{ d: string }>(
+    "SELECT md5(coalesce(string_agg(data::text, ',' ORDER BY id), '')) AS d FROM documents",
+  );
   return { count: Number(n), head: Number(head), digest: digest[0].d };
 }
 
@@ -103,7 +106,10 @@ describe('login and logout', () => {
   it('refuses a malformed login request with 400', async () => {
     expectError(await request(url, 'POST', '/auth/login', { body: { username: 'admin' } }), 400, 'invalid_request');
     expectError(
-      await request(url, 'POST', '/auth/login', { rawBody: '{"username":', headers: { 'content-type': 'application/json' } }),
+      await request(url, 'POST', '/auth/login', {
+        rawBody: '{"username":',
+        headers: { 'content-type': 'application/json' },
+      }),
       400,
       'invalid_json',
     );
@@ -112,7 +118,10 @@ describe('login and logout', () => {
   it('locks a user after 10 failed attempts, refusing the right password too', async () => {
     const user = 'leitung.pinneberg';
     for (let i = 0; i < 10; i++) {
-      await expect(login(url, user, { password: `falsch-${i}` })).rejects.toMatchObject({ status: 401, code: 'invalid_credentials' });
+      await expect(login(url, user, { password: `falsch-${i}` })).rejects.toMatchObject({
+        status: 401,
+        code: 'invalid_credentials',
+      });
     }
     const locked = await request(url, 'POST', '/auth/login', {
       body: { username: user, password: DEMO_PASSWORD, device: { id: 'dev-lock', name: 'Laptop' } },
@@ -149,11 +158,17 @@ describe('login and logout', () => {
     await db.query('UPDATE devices SET revoked_at = now() WHERE id = $1', [deviceId]);
     expectError(await request(url, 'GET', '/sync/intakes/pull', { token: session.token }), 403, 'device_revoked');
     expectError(
-      await request(url, 'POST', '/sync/intakes/push', { token: session.token, body: [intakeRow(makeIntake('segeberg'))] }),
+      await request(url, 'POST', '/sync/intakes/push', {
+        token: session.token,
+        body: [intakeRow(makeIntake('segeberg'))],
+      }),
       403,
       'device_revoked',
     );
-    await expect(login(url, 'bereitschaft.segeberg', { deviceId })).rejects.toMatchObject({ status: 403, code: 'device_revoked' });
+    await expect(login(url, 'bereitschaft.segeberg', { deviceId })).rejects.toMatchObject({
+      status: 403,
+      code: 'device_revoked',
+    });
     await expect(login(url, 'bereitschaft.segeberg', { deviceId: 'laptop-neu' })).resolves.toBeTruthy();
   });
 });
@@ -186,7 +201,9 @@ describe('401 on every protected route', () => {
 
 describe('tenancy: a user of another office sees and changes nothing', () => {
   it('can neither pull, push over, receive in a conflict nor stream another office’s intakes', async () => {
-    const theirs = makeIntake('segeberg', { child: { firstName: 'Geheim', lastName: 'Segebergerin', estimatedAge: 4 } });
+    const theirs = makeIntake('segeberg', {
+      child: { firstName: 'Geheim', lastName: 'Segebergerin', estimatedAge: 4 },
+    });
     const stream = await openStream(url, stormarn.token, 'intakes');
     expect(await stream.next()).toBe('RESYNC');
     const ownStream = await openStream(url, segebergLead.token, 'intakes');
@@ -205,7 +222,10 @@ describe('tenancy: a user of another office sees and changes nothing', () => {
       intakeRow({ ...theirs, officeId: 'stormarn', situation: 'übernommen' }),
       intakeRow({ ...theirs, situation: 'übernommen' }),
       intakeRow({ ...theirs, situation: 'übernommen' }, theirs),
-      intakeRow({ ...theirs, officeId: 'stormarn', situation: 'übernommen' }, { ...theirs, situation: 'falsch geraten' }),
+      intakeRow(
+        { ...theirs, officeId: 'stormarn', situation: 'übernommen' },
+        { ...theirs, situation: 'falsch geraten' },
+      ),
     ];
     const res = await push<IntakeWire>(url, stormarn.token, 'intakes', attempts);
     expect(res.conflicts).toEqual([]);
@@ -217,7 +237,10 @@ describe('tenancy: a user of another office sees and changes nothing', () => {
     // Nor can it plant a new intake into the other office.
     const planted = makeIntake('segeberg');
     const plant = await push(url, stormarn.token, 'intakes', [intakeRow(planted)]);
-    expect(plant).toEqual({ conflicts: [], rejected: [{ id: planted.id, code: 'other_office', message: expect.any(String) }] });
+    expect(plant).toEqual({
+      conflicts: [],
+      rejected: [{ id: planted.id, code: 'other_office', message: expect.any(String) }],
+    });
     expect(await storedState()).toEqual(before);
 
     // The colleague of the own office got it through the stream; the other office did not.
@@ -239,7 +262,11 @@ describe('tenancy: a user of another office sees and changes nothing', () => {
 
 describe('bad input: a 4xx with the error shape and nothing stored', () => {
   const pushRaw = (rawBody: string | Uint8Array, contentType = 'application/json') =>
-    request(url, 'POST', '/sync/intakes/push', { token: segeberg.token, rawBody, headers: { 'content-type': contentType } });
+    request(url, 'POST', '/sync/intakes/push', {
+      token: segeberg.token,
+      rawBody,
+      headers: { 'content-type': contentType },
+    });
 
   let before: Awaited<ReturnType<typeof storedState>>;
   beforeEach(async () => {
@@ -267,19 +294,31 @@ describe('bad input: a 4xx with the error shape and nothing stored', () => {
       [{ newDocumentState: doc, extra: true }],
       [intakeRow(makeIntake('segeberg')), null],
     ]) {
-      expectError(await request(url, 'POST', '/sync/intakes/push', { token: segeberg.token, body }), 400, 'invalid_request');
+      expectError(
+        await request(url, 'POST', '/sync/intakes/push', { token: segeberg.token, body }),
+        400,
+        'invalid_request',
+      );
     }
   });
 
   it('wrong field types and unknown fields -> the row is rejected with a German reason, the rest stays untouched', async () => {
     const res = await push<IntakeWire>(url, segeberg.token, 'intakes', [
       intakeRow({ ...makeIntake('segeberg'), updatedAt: 'gestern' as unknown as number }),
-      intakeRow({ ...makeIntake('segeberg'), child: { firstName: 1, lastName: 'X' } as unknown as IntakeWire['child'] }),
+      intakeRow({
+        ...makeIntake('segeberg'),
+        child: { firstName: 1, lastName: 'X' } as unknown as IntakeWire['child'],
+      }),
       intakeRow({ ...makeIntake('segeberg'), internalNote: 'nicht im Schema' } as IntakeWire),
       intakeRow({ ...makeIntake('segeberg'), _deleted: 'nein' as unknown as boolean }),
     ]);
     expect(res.conflicts).toEqual([]);
-    expect(res.rejected.map((r) => r.code)).toEqual(['validation_failed', 'validation_failed', 'unknown_field', 'validation_failed']);
+    expect(res.rejected.map((r) => r.code)).toEqual([
+      'validation_failed',
+      'validation_failed',
+      'unknown_field',
+      'validation_failed',
+    ]);
     expect(res.rejected[0].message).toContain('Geändert am');
     expect(res.rejected[1].message).toContain('Vorname');
     expect(res.rejected[2].message).toContain('internalNote');
@@ -287,7 +326,11 @@ describe('bad input: a 4xx with the error shape and nothing stored', () => {
 
   it('501 rows -> 400 too_many_rows', async () => {
     const rows = Array.from({ length: 501 }, () => intakeRow(makeIntake('segeberg')));
-    expectError(await request(url, 'POST', '/sync/intakes/push', { token: segeberg.token, body: rows }), 400, 'too_many_rows');
+    expectError(
+      await request(url, 'POST', '/sync/intakes/push', { token: segeberg.token, body: rows }),
+      400,
+      'too_many_rows',
+    );
   });
 
   it('a body over 5 MB -> 413 body_too_large', async () => {
@@ -307,15 +350,24 @@ describe('bad input: a 4xx with the error shape and nothing stored', () => {
     for (const cp of ['{', '{"seq":-1}', '{"seq":"1"}', '[1]', '{"pos":1}']) {
       expectError(await get(`checkpoint=${encodeURIComponent(cp)}`), 400, 'invalid_checkpoint');
     }
-    for (const limit of ['0', '1001', 'viele', '-1', '2.5']) expectError(await get(`limit=${limit}`), 400, 'invalid_limit');
+    for (const limit of ['0', '1001', 'viele', '-1', '2.5'])
+      expectError(await get(`limit=${limit}`), 400, 'invalid_limit');
     expectError(await get('limit=10&limit=20'), 400, 'invalid_limit');
     expectError(await get('checkpoint=%7B%22seq%22%3A1%7D&checkpoint=null'), 400, 'invalid_checkpoint');
   });
 
   it('an unknown collection -> 404 unknown_collection, an unknown route -> 404 not_found', async () => {
     expectError(await request(url, 'GET', '/sync/children/pull', { token: segeberg.token }), 404, 'unknown_collection');
-    expectError(await request(url, 'POST', '/sync/children/push', { token: segeberg.token, body: [] }), 404, 'unknown_collection');
-    expectError(await request(url, 'GET', '/sync/children/stream', { token: segeberg.token }), 404, 'unknown_collection');
+    expectError(
+      await request(url, 'POST', '/sync/children/push', { token: segeberg.token, body: [] }),
+      404,
+      'unknown_collection',
+    );
+    expectError(
+      await request(url, 'GET', '/sync/children/stream', { token: segeberg.token }),
+      404,
+      'unknown_collection',
+    );
     expectError(await request(url, 'GET', '/sync/intakes/everything', { token: segeberg.token }), 404, 'not_found');
     expectError(await request(url, 'GET', '/api/v2/health'), 404, 'not_found');
   });
@@ -326,12 +378,21 @@ describe('push and pull', () => {
     const doc = makeIntake('segeberg');
     await push(url, segeberg.token, 'intakes', [intakeRow(doc)]);
     const lead = { ...doc, situation: 'Leitung ergänzt', updatedAt: doc.updatedAt + 10, updatedBy: 'leitung.segeberg' };
-    expect(await push(url, segebergLead.token, 'intakes', [intakeRow(lead, doc)])).toEqual({ conflicts: [], rejected: [] });
+    expect(await push(url, segebergLead.token, 'intakes', [intakeRow(lead, doc)])).toEqual({
+      conflicts: [],
+      rejected: [],
+    });
     const mine = { ...doc, situation: 'Bereitschaft ergänzt', updatedAt: doc.updatedAt + 5 };
-    expect(await push(url, segeberg.token, 'intakes', [intakeRow(mine, doc)])).toEqual({ conflicts: [lead], rejected: [] });
+    expect(await push(url, segeberg.token, 'intakes', [intakeRow(mine, doc)])).toEqual({
+      conflicts: [lead],
+      rejected: [],
+    });
     // Without an assumed state, an existing document is a conflict too.
     expect(await push(url, segeberg.token, 'intakes', [intakeRow(mine)])).toEqual({ conflicts: [lead], rejected: [] });
-    const [row] = await db.query<{ data: IntakeWire }>("SELECT data FROM documents WHERE collection = 'intakes' AND id = $1", [doc.id]);
+    const [row] = await db.query<{ data: IntakeWire }>(
+      "SELECT data FROM documents WHERE collection = 'intakes' AND id = $1",
+      [doc.id],
+    );
     expect(row.data).toEqual(lead);
   });
 
@@ -349,11 +410,17 @@ describe('push and pull', () => {
     const doc = makeIntake('segeberg', { status: 'submitted' });
     await push(url, segeberg.token, 'intakes', [intakeRow(doc)]);
     const back = await push(url, segeberg.token, 'intakes', [intakeRow({ ...doc, status: 'draft' }, doc)]);
-    expect(back.rejected).toEqual([{ id: doc.id, code: 'invalid_transition', message: expect.stringContaining('Status') }]);
+    expect(back.rejected).toEqual([
+      { id: doc.id, code: 'invalid_transition', message: expect.stringContaining('Status') },
+    ]);
     const empty = makeIntake('segeberg', { status: 'submitted', situation: '', initiatedBy: undefined });
     const res = await push(url, segeberg.token, 'intakes', [intakeRow(empty)]);
     expect(res.rejected).toEqual([
-      { id: empty.id, code: 'incomplete_submission', message: 'Zum Abschließen fehlen noch Angaben: Angeregt durch, Situation (kurz).' },
+      {
+        id: empty.id,
+        code: 'incomplete_submission',
+        message: 'Zum Abschließen fehlen noch Angaben: Angeregt durch, Situation (kurz).',
+      },
     ]);
   });
 
@@ -361,7 +428,12 @@ describe('push and pull', () => {
     const session = await login(url, 'bereitschaft.norderstedt');
     const start = await pullAll(url, session.token, 'intakes');
     const docs = Array.from({ length: 7 }, () => makeIntake('norderstedt'));
-    await push(url, session.token, 'intakes', docs.map((d) => intakeRow(d)));
+    await push(
+      url,
+      session.token,
+      'intakes',
+      docs.map((d) => intakeRow(d)),
+    );
     const seen: string[] = [];
     let checkpoint = start.checkpoint;
     for (;;) {
@@ -396,7 +468,9 @@ describe('push and pull', () => {
 
 describe('stream', () => {
   it('sends RESYNC on connect, then the documents a colleague pushes, with a checkpoint to pull on from', async () => {
-    const res = await fetch(`${url}/api/v1/sync/intakes/stream`, { headers: { authorization: `Bearer ${segebergLead.token}` } });
+    const res = await fetch(`${url}/api/v1/sync/intakes/stream`, {
+      headers: { authorization: `Bearer ${segebergLead.token}` },
+    });
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     await res.body?.cancel();
 
@@ -406,7 +480,9 @@ describe('stream', () => {
     await push(url, segeberg.token, 'intakes', [intakeRow(doc)]);
     const event = await stream.waitFor((e) => documentsOf(e).some((d) => d.id === doc.id));
     expect(event).toEqual({ documents: [doc], checkpoint: { seq: expect.any(Number) } });
-    const rest = await pull(url, segebergLead.token, 'intakes', { checkpoint: event === 'RESYNC' ? null : event.checkpoint });
+    const rest = await pull(url, segebergLead.token, 'intakes', {
+      checkpoint: event === 'RESYNC' ? null : event.checkpoint,
+    });
     expect(rest.documents).toEqual([]);
     stream.close();
   });

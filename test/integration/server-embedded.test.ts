@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import type { IntakeWire } from '../../shared/schema/intake';
 import { login, makeIntake, pullAll, push, request } from '../support/api';
 import { startServer } from '../support/server';

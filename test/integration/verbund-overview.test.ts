@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { demoFacilities } from '../../shared/demo/facilities';
+
 import type { PlacementAnswer, RefusalReason } from '../../shared/catalogues/entry';
+import { demoFacilities } from '../../shared/demo/facilities';
 import { OFFICE_IDS, type OfficeId } from '../../shared/offices';
-import { DURATION_BUCKETS, perOffice, type CallToPlacement, type VerbundOverview } from '../../shared/overview';
+import { type CallToPlacement, DURATION_BUCKETS, perOffice, type VerbundOverview } from '../../shared/overview';
 import type { EntryWire } from '../../shared/schema/entry';
 import type { FacilityWire } from '../../shared/schema/facility';
 import type { HoldWire } from '../../shared/schema/hold';
@@ -10,7 +11,7 @@ import type { IntakeWire } from '../../shared/schema/intake';
 import type { ErrorBody, LoginResponse } from '../../shared/sync/protocol';
 import { login, makeIntake, push, request } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startServer, type RunningServer } from '../support/server';
+import { type RunningServer, startServer } from '../support/server';
 
 /**
  * Issue 7, the Verbund overview on the real server and PostgreSQL: fictional records of three offices in March
@@ -70,7 +71,12 @@ function line(intakeDoc: IntakeWire, when: number, answer: PlacementAnswer, reas
 }
 
 async function pushAll<D extends { id: string }>(who: LoginResponse, collection: string, docs: D[]) {
-  const res = await push(server.url, who.token, collection, docs.map((d) => ({ newDocumentState: d as never })));
+  const res = await push(
+    server.url,
+    who.token,
+    collection,
+    docs.map((d) => ({ newDocumentState: d as never })),
+  );
   expect(res, collection).toEqual({ conflicts: [], rejected: [] });
 }
 
@@ -153,7 +159,12 @@ beforeAll(async () => {
   // Placement logs. Segeberg: two refusals with reasons, then a request and an acceptance (not refusals); a
   // refusal without reason; a refusal logged by mistake and corrected by a later line.
   const mistaken = line(s3, at('2025-03-12T20:40'), 'refused', 'sex');
-  const correction: EntryWire = { ...line(s3, at('2025-03-12T20:45'), 'requested'), kind: 'note', placement: undefined, correctsId: mistaken.id };
+  const correction: EntryWire = {
+    ...line(s3, at('2025-03-12T20:45'), 'requested'),
+    kind: 'note',
+    placement: undefined,
+    correctsId: mistaken.id,
+  };
   await pushAll(oncall.segeberg, 'entries', [
     line(s1, at('2025-03-03T00:20'), 'refused', 'no_place'),
     line(s1, at('2025-03-03T00:40'), 'refused', 'age'),
@@ -175,7 +186,12 @@ afterAll(async () => {
   await pgdb?.drop();
 });
 
-const durations = (measured: number, medianMinutes: number | null, buckets: number[], implausible = 0): CallToPlacement => ({
+const durations = (
+  measured: number,
+  medianMinutes: number | null,
+  buckets: number[],
+  implausible = 0,
+): CallToPlacement => ({
   measured,
   medianMinutes,
   buckets: Object.fromEntries(DURATION_BUCKETS.map((b, i) => [b, buckets[i] ?? 0])) as CallToPlacement['buckets'],
@@ -231,7 +247,15 @@ describe('the Verbund overview', () => {
   });
 
   it('answers with the period and the four figures only: every figure is derived, none is left out', () => {
-    expect(Object.keys(body).sort()).toEqual(['callToPlacement', 'from', 'intakes', 'placementAreas', 'refusals', 'to', 'weeks']);
+    expect(Object.keys(body).sort()).toEqual([
+      'callToPlacement',
+      'from',
+      'intakes',
+      'placementAreas',
+      'refusals',
+      'to',
+      'weeks',
+    ]);
   });
 
   it('holds no personal data: no id, no name, no text of the records', async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { demoNightRecord } from '../../shared/demo/nightRecord';
 import type { IntakeWire } from '../../shared/schema/intake';
 import {
@@ -47,7 +48,11 @@ export async function request<T = unknown>(
     body = JSON.stringify(opts.body);
     headers['content-type'] ??= 'application/json';
   }
-  const res = await fetch(`${baseUrl}${path.startsWith('/api/') ? path : API_PREFIX + path}`, { method, headers, body: body as BodyInit | undefined });
+  const res = await fetch(`${baseUrl}${path.startsWith('/api/') ? path : API_PREFIX + path}`, {
+    method,
+    headers,
+    body: body as BodyInit | undefined,
+  });
   const text = await res.text();
   let parsed: unknown = text;
   try {

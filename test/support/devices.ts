@@ -1,5 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openClient, type ObhutClient, type OpenClientOptions } from '../../renderer/src/data/client';
+
+import { type ObhutClient, openClient, type OpenClientOptions } from '../../renderer/src/data/client';
 import { memoryStore } from '../../renderer/src/data/vault';
 import { DEMO_PASSWORD } from './api';
 
@@ -63,13 +64,17 @@ export async function openLaptop(serverUrl: string, username: string): Promise<L
 }
 
 /** Polls until `probe` gives a truthy value; fails with `what` after the timeout. */
-export async function waitFor<T>(probe: () => Promise<T> | T, what: string, timeoutMs = 15_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  probe: () => Promise<T> | T,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<NonNullable<T>> {
   const started = Date.now();
   let last: unknown;
   for (;;) {
     try {
       const value = await probe();
-      if (value) return value as NonNullable<T>;
+      if (value) return value;
     } catch (err) {
       last = err;
     }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+
 import pg from 'pg';
 
 /** The admin connection of the PostgreSQL the integration tests run against (CI sets DATABASE_URL). */

@@ -1,7 +1,7 @@
+import { hashPassword, type KdfParams } from '../../server/auth/password';
+import type { Db } from '../../server/db/db';
 import { migrate } from '../../server/db/migrate';
 import { openPglite } from '../../server/db/pglite';
-import type { Db } from '../../server/db/db';
-import { hashPassword, type KdfParams } from '../../server/auth/password';
 import { allCollections } from '../../server/sync/collections';
 import { ensureFeeds } from '../../server/sync/push';
 
@@ -9,7 +9,10 @@ import { ensureFeeds } from '../../server/sync/push';
 export async function openMigratedPglite(): Promise<Db> {
   const db = await openPglite();
   await migrate(db);
-  await ensureFeeds(db, allCollections.map((c) => c.name));
+  await ensureFeeds(
+    db,
+    allCollections.map((c) => c.name),
+  );
   return db;
 }
 
@@ -22,6 +25,13 @@ export async function insertUser(
 ): Promise<void> {
   await db.query(
     'INSERT INTO users (id, username, display_name, office_id, roles, password_hash) VALUES ($1, $2, $3, $4, $5, $6)',
-    [user.id, user.username ?? user.id, `Test ${user.id}`, user.officeId, user.roles, await hashPassword(user.password ?? 'geheim', FAST_KDF)],
+    [
+      user.id,
+      user.username ?? user.id,
+      `Test ${user.id}`,
+      user.officeId,
+      user.roles,
+      await hashPassword(user.password ?? 'geheim', FAST_KDF),
+    ],
   );
 }

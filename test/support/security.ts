@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+
 import { hashPassword } from '../../server/auth/password';
 import type { AdminDevice, AdminUser, AuditPage, CreateUserRequest } from '../../shared/sync/protocol';
-import { request, type RawResponse } from './api';
-import { FAST_KDF } from './pglite';
+import { type RawResponse, request } from './api';
 import type { TestDatabase } from './pg';
+import { FAST_KDF } from './pglite';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -26,12 +27,15 @@ export function adminApi(url: string, token: string, deviceId?: string) {
   const call = <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<RawResponse<T>> =>
     request<T>(url, method, path, { token, body, headers });
   return {
-    listUsers: (officeId?: string) => call<{ users: AdminUser[] }>('GET', `/admin/users${officeId ? `?officeId=${officeId}` : ''}`),
+    listUsers: (officeId?: string) =>
+      call<{ users: AdminUser[] }>('GET', `/admin/users${officeId ? `?officeId=${officeId}` : ''}`),
     createUser: (user: CreateUserRequest) => call<AdminUser>('POST', '/admin/users', user),
-    setPassword: (id: string, password: string) => call('POST', `/admin/users/${encodeURIComponent(id)}/password`, { password }),
+    setPassword: (id: string, password: string) =>
+      call('POST', `/admin/users/${encodeURIComponent(id)}/password`, { password }),
     disable: (id: string) => call('POST', `/admin/users/${encodeURIComponent(id)}/disable`),
     enable: (id: string) => call('POST', `/admin/users/${encodeURIComponent(id)}/enable`),
-    listDevices: (officeId?: string) => call<{ devices: AdminDevice[] }>('GET', `/admin/devices${officeId ? `?officeId=${officeId}` : ''}`),
+    listDevices: (officeId?: string) =>
+      call<{ devices: AdminDevice[] }>('GET', `/admin/devices${officeId ? `?officeId=${officeId}` : ''}`),
     revokeDevice: (id: string) => call('POST', `/admin/devices/${encodeURIComponent(id)}/revoke`),
     readAudit: (query = '') => call<AuditPage>('GET', `/admin/audit${query}`),
     exportAudit: (query = '') => call<string>('GET', `/admin/audit/export${query}`),
@@ -42,7 +46,11 @@ export function adminApi(url: string, token: string, deviceId?: string) {
 export function runAuditVerify(databaseUrl: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, DATABASE_URL: databaseUrl };
-    const child = spawn('npm', ['run', '--silent', 'audit:verify'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['run', '--silent', 'audit:verify'], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -68,15 +68,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         resolve(match[1]);
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`Server beendet (Code ${code}) bevor er bereit war:\n${output}`));
     });
   });
   // Keep only the tail of long runs in memory.
-  child.stdout!.on('data', () => {
+  child.stdout.on('data', () => {
     if (output.length > 1_000_000) output = output.slice(-200_000);
   });
   return {

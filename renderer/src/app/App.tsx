@@ -1,13 +1,14 @@
 import { Center, Loader, MantineProvider } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
+
 import { de } from '../../../shared/i18n';
 import type { SessionUser } from '../../../shared/sync/protocol';
-import { LoginError, openClient, type ObhutClient } from '../data/client';
+import { LoginError, type ObhutClient, openClient } from '../data/client';
 import { wipeDevice } from '../data/wipe';
 import { LockScreen } from '../features/lock/LockScreen';
 import { RevokedScreen, type WipeState } from '../features/lock/RevokedScreen';
-import { useAutoLock, useIdleLockMinutes, type LockCause } from '../features/lock/use-auto-lock';
+import { type LockCause, useAutoLock, useIdleLockMinutes } from '../features/lock/use-auto-lock';
 import { LoginForm } from '../features/login/LoginForm';
 import { deviceIdentity } from './device';
 import { resolveServerUrl } from './server-url';

@@ -1,19 +1,20 @@
 import { Alert, AppShell, Button, Group, PasswordInput, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
+
 import { de } from '../../../shared/i18n';
 import type { Intake } from '../../../shared/schema/intake';
 import type { ObhutClient } from '../data/client';
+import { AdminPage } from '../features/admin/AdminPage';
+import { CoordinationPage } from '../features/coordination/CoordinationPage';
 import { IntakesPage } from '../features/intakes/IntakesPage';
 import { nameOf } from '../features/intakes/name';
 import { loginErrorMessage } from '../features/login/login-error';
-import { StatusBar } from '../features/sync-status/StatusBar';
-import { AdminPage } from '../features/admin/AdminPage';
-import { CoordinationPage } from '../features/coordination/CoordinationPage';
+import { ObligationsPage } from '../features/obligations/ObligationsPage';
 import { PlacementBoardPage } from '../features/placement-board/PlacementBoardPage';
 import { ReviewPage } from '../features/review/ReviewPage';
-import { ObligationsPage } from '../features/obligations/ObligationsPage';
-import { VerbundOverviewPage } from '../features/verbund-overview/VerbundOverviewPage';
 import { StatisticsPage } from '../features/statistics/StatisticsPage';
+import { StatusBar } from '../features/sync-status/StatusBar';
+import { VerbundOverviewPage } from '../features/verbund-overview/VerbundOverviewPage';
 import { ClientContext } from './client-context';
 import { NavigationContext, type View } from './navigation';
 import { useObservable } from './use-observable';
@@ -43,61 +44,63 @@ export function Session({
   return (
     <ClientContext.Provider value={client}>
       <NavigationContext.Provider value={navigation}>
-      <AppShell header={{ height: 56 }} footer={{ height: 'auto' }} padding="md">
-        <AppShell.Header px="md">
-          <Group h="100%" justify="space-between" wrap="nowrap">
-            <Group gap="sm" wrap="nowrap">
-              <Title order={1} size="h3">
-                {de.app.name}
-              </Title>
-              <Text size="sm" c="dimmed" visibleFrom="xl">
-                {t.tagline}
-              </Text>
-              {areas.length > 1 && (
-                <SegmentedControl
-                  aria-label={de.app.nav.label}
-                  size="xs"
-                  value={view.kind}
-                  onChange={(kind) => setView({ kind } as View)}
-                  data={areas.map((a) => ({ value: a, label: navLabel(a) }))}
-                />
-              )}
-            </Group>
-            <Group gap="sm" wrap="nowrap">
-              <Text size="sm" data-testid="current-user" truncate="end">
-                {t.signedInAs(client.user.displayName, office)}
-              </Text>
-              {onLock && (
-                <Button variant="default" size="xs" onClick={onLock}>
-                  {de.security.lock.lockNow}
+        <AppShell header={{ height: 56 }} footer={{ height: 'auto' }} padding="md">
+          <AppShell.Header px="md">
+            <Group h="100%" justify="space-between" wrap="nowrap">
+              <Group gap="sm" wrap="nowrap">
+                <Title order={1} size="h3">
+                  {de.app.name}
+                </Title>
+                <Text size="sm" c="dimmed" visibleFrom="xl">
+                  {t.tagline}
+                </Text>
+                {areas.length > 1 && (
+                  <SegmentedControl
+                    aria-label={de.app.nav.label}
+                    size="xs"
+                    value={view.kind}
+                    onChange={(kind) => setView({ kind })}
+                    data={areas.map((a) => ({ value: a, label: navLabel(a) }))}
+                  />
+                )}
+              </Group>
+              <Group gap="sm" wrap="nowrap">
+                <Text size="sm" data-testid="current-user" truncate="end">
+                  {t.signedInAs(client.user.displayName, office)}
+                </Text>
+                {onLock && (
+                  <Button variant="default" size="xs" onClick={onLock}>
+                    {de.security.lock.lockNow}
+                  </Button>
+                )}
+                <Button variant="default" size="xs" onClick={() => void onLogout()}>
+                  {t.logout}
                 </Button>
-              )}
-              <Button variant="default" size="xs" onClick={() => void onLogout()}>
-                {t.logout}
-              </Button>
+              </Group>
             </Group>
-          </Group>
-        </AppShell.Header>
-        <AppShell.Main>
-          <Stack maw={1100} mx="auto">
-            {client.unlockedOffline && status?.auth.state === 'ok' && status.connection !== 'online' && (
-              <Alert color="blue">{t.offlineSession}</Alert>
-            )}
-            {status?.auth.state === 'failed' && <Reauthenticate client={client} />}
-            {view.kind === 'intakes' && <IntakesPage status={status} />}
-            {view.kind === 'board' && <PlacementBoardPage key={view.intakeId} status={status} intakeId={view.intakeId} />}
-            {view.kind === 'review' && <ReviewPage key={view.intakeId} status={status} intakeId={view.intakeId} />}
-            {view.kind === 'obligations' && <ObligationsPage status={status} />}
-            {view.kind === 'overview' && <VerbundOverviewPage status={status} />}
-            {view.kind === 'coordination' && <CoordinationPage status={status} />}
-            {view.kind === 'admin' && <AdminPage status={status} />}
-            {view.kind === 'statistics' && <StatisticsPage status={status} />}
-          </Stack>
-        </AppShell.Main>
-        <AppShell.Footer p="xs" px="md">
-          <StatusBar status={status} describe={(id) => names.get(id) ?? id} />
-        </AppShell.Footer>
-      </AppShell>
+          </AppShell.Header>
+          <AppShell.Main>
+            <Stack maw={1100} mx="auto">
+              {client.unlockedOffline && status?.auth.state === 'ok' && status.connection !== 'online' && (
+                <Alert color="blue">{t.offlineSession}</Alert>
+              )}
+              {status?.auth.state === 'failed' && <Reauthenticate client={client} />}
+              {view.kind === 'intakes' && <IntakesPage status={status} />}
+              {view.kind === 'board' && (
+                <PlacementBoardPage key={view.intakeId} status={status} intakeId={view.intakeId} />
+              )}
+              {view.kind === 'review' && <ReviewPage key={view.intakeId} status={status} intakeId={view.intakeId} />}
+              {view.kind === 'obligations' && <ObligationsPage status={status} />}
+              {view.kind === 'overview' && <VerbundOverviewPage status={status} />}
+              {view.kind === 'coordination' && <CoordinationPage status={status} />}
+              {view.kind === 'admin' && <AdminPage status={status} />}
+              {view.kind === 'statistics' && <StatisticsPage status={status} />}
+            </Stack>
+          </AppShell.Main>
+          <AppShell.Footer p="xs" px="md">
+            <StatusBar status={status} describe={(id) => names.get(id) ?? id} />
+          </AppShell.Footer>
+        </AppShell>
       </NavigationContext.Provider>
     </ClientContext.Provider>
   );

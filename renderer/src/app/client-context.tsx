@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+
 import type { ObhutClient } from '../data/client';
 
 export const ClientContext = createContext<ObhutClient | null>(null);

@@ -1,6 +1,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { BehaviorSubject } from 'rxjs';
+
 import type { DirectoryUser } from '../../../shared/directory';
 import type { ObhutClient } from '../data/client';
 import { DirectoryApi, OfficeDirectory } from '../data/directory';
@@ -9,8 +10,18 @@ import type { SyncStatus } from '../data/sync-status';
 import { ClientContext } from './client-context';
 import { useDirectory } from './use-directory';
 
-const user = { id: 'bereitschaft.segeberg', username: 'bereitschaft.segeberg', displayName: 'Bereitschaft Segeberg', officeId: 'segeberg', roles: ['oncall'] };
-const colleague: DirectoryUser = { id: '5b0c6c1e-3f3a-4f55-9d6b-2f1d1b0c9a11', username: 'neu.kollegin', displayName: 'Neue Kollegin' };
+const user = {
+  id: 'bereitschaft.segeberg',
+  username: 'bereitschaft.segeberg',
+  displayName: 'Bereitschaft Segeberg',
+  officeId: 'segeberg',
+  roles: ['oncall'],
+};
+const colleague: DirectoryUser = {
+  id: '5b0c6c1e-3f3a-4f55-9d6b-2f1d1b0c9a11',
+  username: 'neu.kollegin',
+  displayName: 'Neue Kollegin',
+};
 
 type Link = Pick<SyncStatus, 'connection' | 'auth'>;
 const online: Link = { connection: 'online', auth: { state: 'ok' } };
@@ -18,10 +29,17 @@ const offline: Link = { connection: 'offline', auth: { state: 'ok' } };
 
 /** The hook over the app's real OfficeDirectory, DirectoryApi and SyncApi; only the network is replaced. */
 function setup() {
-  const server = { users: [user, colleague] as DirectoryUser[], reachable: true, calls: [] as { path: string; authorization: string | null }[] };
+  const server = {
+    users: [user, colleague] as DirectoryUser[],
+    reachable: true,
+    calls: [] as { path: string; authorization: string | null }[],
+  };
   const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
     if (!server.reachable) throw new TypeError('fetch failed');
-    server.calls.push({ path: new URL(String(input)).pathname, authorization: new Headers(init?.headers).get('authorization') });
+    server.calls.push({
+      path: new URL(String(input)).pathname,
+      authorization: new Headers(init?.headers).get('authorization'),
+    });
     const users = server.users.map(({ id, username, displayName }) => ({ id, username, displayName }));
     return new Response(JSON.stringify({ users }), { status: 200, headers: { 'content-type': 'application/json' } });
   }) as typeof fetch;
@@ -31,7 +49,9 @@ function setup() {
   const status$ = new BehaviorSubject<Link>({ connection: 'connecting', auth: { state: 'ok' } });
   const following = directory.follow(status$);
   const client = { user, directory } as unknown as ObhutClient;
-  const wrapper = ({ children }: { children: ReactNode }) => <ClientContext.Provider value={client}>{children}</ClientContext.Provider>;
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <ClientContext.Provider value={client}>{children}</ClientContext.Provider>
+  );
   const hook = renderHook(() => useDirectory(), { wrapper });
   return { server, status$, hook, stop: () => following.unsubscribe() };
 }
@@ -76,7 +96,9 @@ describe('useDirectory', () => {
     stop();
 
     const bare = { user } as unknown as ObhutClient;
-    const wrapper = ({ children }: { children: ReactNode }) => <ClientContext.Provider value={bare}>{children}</ClientContext.Provider>;
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ClientContext.Provider value={bare}>{children}</ClientContext.Provider>
+    );
     expect([...renderHook(() => useDirectory(), { wrapper }).result.current]).toEqual([[user.id, user.displayName]]);
   });
 });

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { namesOf, type DirectoryNames } from '../data/directory';
+
+import { type DirectoryNames, namesOf } from '../data/directory';
 import { useClient } from './client-context';
 import { useObservable } from './use-observable';
 

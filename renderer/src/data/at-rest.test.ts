@@ -1,4 +1,5 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+
 import { demoNightRecord } from '../../../shared/demo/nightRecord';
 import type { Entry } from '../../../shared/schema/entry';
 import type { Intake } from '../../../shared/schema/intake';
@@ -43,7 +44,7 @@ function sampleIntake(): Intake {
     updatedBy: 'u1',
     status: 'draft',
     conflicts: [{ id: 'c1', field: 'situation', value: JSON.stringify('Verlorene Fassung der Lage'), by: 'u2', at: T }],
-  } as Intake;
+  };
 }
 
 /** One document per collection with personal data, every encrypted field filled. */

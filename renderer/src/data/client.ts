@@ -12,37 +12,38 @@ import {
   type Subscription,
   tap,
 } from 'rxjs';
+
 import type { Entry } from '../../../shared/schema/entry';
 import type { Facility } from '../../../shared/schema/facility';
 import type { Hold } from '../../../shared/schema/hold';
 import type { Intake } from '../../../shared/schema/intake';
 import type { Checkpoint, CollectionName, SessionUser, WireDocument } from '../../../shared/sync/protocol';
-import type { BackoffOptions } from './backoff';
-import { openDatabase, type IndexedDbEnvironment, type ObhutDatabase } from './database';
-import { eventStream } from './event-stream';
-import { ApiError, NetworkError, SyncApi, type Fetch } from './http';
-import { FacilityRepository } from './facilities';
-import { EntryRepository } from './entries';
-import { HoldRepository } from './holds';
-import { IntakeRepository } from './intakes';
-import { PendingWrites } from './pending';
-import { replicateCollection, type LocalDocument } from './replication';
-import { clearRejections, viewOf, type RejectionView } from './rejections';
-import { combineStatus, ConnectionState, machineOnline, type SyncStatus } from './sync-status';
 import { AdminApi } from './admin';
-import { OverviewApi } from './overview';
+import type { BackoffOptions } from './backoff';
+import { type IndexedDbEnvironment, type ObhutDatabase,openDatabase } from './database';
 import { DirectoryApi, OfficeDirectory } from './directory';
+import { EntryRepository } from './entries';
+import { eventStream } from './event-stream';
+import { FacilityRepository } from './facilities';
+import { HoldRepository } from './holds';
+import { ApiError, type Fetch,NetworkError, SyncApi } from './http';
+import { IntakeRepository } from './intakes';
+import { OverviewApi } from './overview';
+import { PendingWrites } from './pending';
+import { clearRejections, type RejectionView,viewOf } from './rejections';
+import { type LocalDocument,replicateCollection } from './replication';
+import { combineStatus, ConnectionState, machineOnline, type SyncStatus } from './sync-status';
 import {
   KeystoreError,
+  type KeyValueStore,
   memoryStore,
   openOrCreateVault,
   osKeystore,
   readVaultRecord,
+  type SecretKeeper,
   storeVault,
   unlockStoredVault,
   VaultLockedError,
-  type KeyValueStore,
-  type SecretKeeper,
   type VaultOptions,
 } from './vault';
 

@@ -1,8 +1,9 @@
 import type { RxJsonSchema } from 'rxdb';
-import { entryRxSchema, type Entry } from '../../../shared/schema/entry';
-import { facilityRxSchema, type Facility } from '../../../shared/schema/facility';
-import { holdRxSchema, type Hold } from '../../../shared/schema/hold';
-import { intakeRxSchema, type Intake } from '../../../shared/schema/intake';
+
+import { type Entry,entryRxSchema } from '../../../shared/schema/entry';
+import { type Facility,facilityRxSchema } from '../../../shared/schema/facility';
+import { type Hold,holdRxSchema } from '../../../shared/schema/hold';
+import { type Intake,intakeRxSchema } from '../../../shared/schema/intake';
 import { entryConflictHandler, facilityConflictHandler, holdConflictHandler, intakeConflictHandler } from './conflict-handler';
 import { intakeMigrations } from './migrations/intake';
 import { rejectionSchema } from './rejections';

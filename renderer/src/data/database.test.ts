@@ -1,6 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openDatabase } from './database';
+
 import type { Intake } from '../../../shared/schema/intake';
+import { openDatabase } from './database';
 
 function sampleIntake(id: string): Intake {
   return {

@@ -10,6 +10,7 @@ import {
   type Subscription,
   switchMap,
 } from 'rxjs';
+
 import type { DirectoryResponse, DirectoryUser } from '../../../shared/directory';
 import type { SessionUser } from '../../../shared/sync/protocol';
 import type { SyncApi } from './http';

@@ -1,5 +1,6 @@
 import type { RxCollection } from 'rxdb';
 import { map, type Observable } from 'rxjs';
+
 import type { Entry, EntryPlacement } from '../../../shared/schema/entry';
 import type { SessionUser } from '../../../shared/sync/protocol';
 import { newId } from './intakes';
@@ -25,7 +26,7 @@ export class EntryRepository {
   list$(intakeId: string): Observable<Entry[]> {
     return this.collection
       .find({ selector: { intakeId }, sort: [{ at: 'asc' }, { id: 'asc' }] })
-      .$.pipe(map((docs) => docs.map((doc) => doc.toMutableJSON() as Entry)));
+      .$.pipe(map((docs) => docs.map((doc) => doc.toMutableJSON())));
   }
 
   async append(intakeId: string, input: EntryInput, id: string = newId()): Promise<Entry> {
@@ -59,7 +60,7 @@ export class EntryRepository {
     if (!server || !doc) return;
     const { _deleted: _ignored, ...stored } = server;
     await this.pending.mark(id);
-    await doc.incrementalModify(() => stored as Entry);
+    await doc.incrementalModify(() => stored);
     await this.pending.mark(id);
   }
 }

@@ -1,5 +1,6 @@
 import { createParser } from 'eventsource-parser';
 import { Observable } from 'rxjs';
+
 import type { CollectionName, StreamEvent, WireDocument } from '../../../shared/sync/protocol';
 import { STREAM_HEARTBEAT_MS } from '../../../shared/sync/protocol';
 import { backoffDelay, type BackoffOptions } from './backoff';

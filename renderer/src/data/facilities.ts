@@ -1,7 +1,8 @@
 import type { RxCollection } from 'rxdb';
 import { map, type Observable } from 'rxjs';
+
 import { withFreeReport } from '../../../shared/placement/reports';
-import { FACILITY_EDITABLE_FIELDS, type Facility } from '../../../shared/schema/facility';
+import { type Facility,FACILITY_EDITABLE_FIELDS } from '../../../shared/schema/facility';
 import type { SessionUser } from '../../../shared/sync/protocol';
 import { newId } from './intakes';
 import type { PendingWrites } from './pending';

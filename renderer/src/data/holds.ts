@@ -1,8 +1,9 @@
 import type { RxCollection } from 'rxdb';
 import { map, type Observable } from 'rxjs';
+
 import { newHold } from '../../../shared/placement/newHold';
 import type { Facility } from '../../../shared/schema/facility';
-import { isAllowedHoldTransition, type Hold, type HoldStatus } from '../../../shared/schema/hold';
+import { type Hold, type HoldStatus,isAllowedHoldTransition } from '../../../shared/schema/hold';
 import type { SessionUser } from '../../../shared/sync/protocol';
 import { newId, TransitionError } from './intakes';
 import type { PendingWrites } from './pending';

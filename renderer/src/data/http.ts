@@ -1,18 +1,18 @@
+import type { ErrorCode } from '../../../shared/i18n';
 import {
   API_PREFIX,
-  DEVICE_HEADER,
-  PUSH_ROWS_MAX,
   type CollectionName,
+  DEVICE_HEADER,
   type ErrorBody,
   type LoginRequest,
   type LoginResponse,
   type PullResponse,
+  PUSH_ROWS_MAX,
   type PushResponse,
   type PushRow,
   type Rejection,
   type WireDocument,
 } from '../../../shared/sync/protocol';
-import type { ErrorCode } from '../../../shared/i18n';
 
 /** The server answered with an error body (sync-api.md). */
 export class ApiError extends Error {

@@ -1,9 +1,9 @@
 import type { Intake } from '../../../shared/schema/intake';
+import { openTestDatabase } from '../test-fixtures/database';
 import { submittedRecord } from '../test-fixtures/intake';
-import { openDatabase, type ObhutDatabase } from './database';
+import { type ObhutDatabase,openDatabase } from './database';
 import { IntakeRepository } from './intakes';
 import { PendingWrites } from './pending';
-import { openTestDatabase } from '../test-fixtures/database';
 
 const user = { id: 'leitung.segeberg', username: 'leitung.segeberg', displayName: 'Lena Leitung', officeId: 'segeberg', roles: ['supervisor'] };
 const NOW = Date.parse('2025-05-20T08:00+02:00');
@@ -23,7 +23,7 @@ afterEach(async () => {
 });
 
 const height = (revision: string) => Number(revision.split('-')[0]);
-const stored = async () => (await db.intakes.findOne('mia').exec())!.toMutableJSON() as Intake;
+const stored = async () => (await db.intakes.findOne('mia').exec())!.toMutableJSON();
 /** "In Prüfung" only from "neu", as the review page does on opening a record. */
 const startReview = (current: Intake) => (current.review === undefined ? { review: { state: 'in_review' as const } } : null);
 const countersign = (current: Intake) => ({ review: { ...current.review, state: 'countersigned' as const, countersignedBy: user.id, countersignedAt: NOW } });

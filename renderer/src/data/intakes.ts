@@ -1,9 +1,10 @@
 import type { RxCollection } from 'rxdb';
 import { map, type Observable } from 'rxjs';
-import { isAllowedIntakeTransition, type Intake } from '../../../shared/schema/intake';
+
+import { type Intake,isAllowedIntakeTransition } from '../../../shared/schema/intake';
 import { setAtPath } from '../../../shared/sync/paths';
 import type { SessionUser } from '../../../shared/sync/protocol';
-import { lostValues, type LostValue } from './lost-values';
+import { type LostValue,lostValues } from './lost-values';
 import type { PendingWrites } from './pending';
 import { openRejections, type RejectionDoc } from './rejections';
 
@@ -38,16 +39,16 @@ export class IntakeRepository {
   list$(): Observable<Intake[]> {
     return this.collection
       .find({ sort: [{ receivedAt: 'desc' }, { id: 'asc' }] })
-      .$.pipe(map((docs) => docs.map((doc) => doc.toMutableJSON() as Intake)));
+      .$.pipe(map((docs) => docs.map((doc) => doc.toMutableJSON())));
   }
 
   get$(id: string): Observable<Intake | null> {
-    return this.collection.findOne(id).$.pipe(map((doc) => (doc ? (doc.toMutableJSON() as Intake) : null)));
+    return this.collection.findOne(id).$.pipe(map((doc) => (doc ? (doc.toMutableJSON()) : null)));
   }
 
   async get(id: string): Promise<Intake | null> {
     const doc = await this.collection.findOne(id).exec();
-    return doc ? (doc.toMutableJSON() as Intake) : null;
+    return doc ? (doc.toMutableJSON()) : null;
   }
 
   async create(input: IntakeInput, id: string = newId()): Promise<Intake> {
@@ -96,7 +97,7 @@ export class IntakeRepository {
     for (;;) {
       const doc = await this.collection.findOne(id).exec();
       if (!doc) throw new Error(`intake ${id} not found`);
-      const current = doc.toMutableJSON() as Intake;
+      const current = doc.toMutableJSON();
       const patch = change(current);
       if (patch === null) return null;
       // Marked before the write (a crash in between over-counts); taken back below if the write did not happen.
@@ -110,7 +111,7 @@ export class IntakeRepository {
           updatedBy: this.user.id,
         }));
         await this.pending.mark(id);
-        return updated.toMutableJSON() as Intake;
+        return updated.toMutableJSON();
       } catch (err) {
         if ((err as { code?: unknown }).code !== 'CONFLICT') throw err;
         // Nothing was written: unless the record was already waiting for the server, it is not pending because of
@@ -133,7 +134,7 @@ export class IntakeRepository {
     await this.pending.mark(id);
     const updated = await doc.incrementalModify((current) => {
       const { _deleted, ...rest } = current;
-      const next = change(rest as Intake);
+      const next = change(rest);
       return {
         ...next,
         _deleted,
@@ -142,7 +143,7 @@ export class IntakeRepository {
       };
     });
     await this.pending.mark(id);
-    return updated.toMutableJSON() as Intake;
+    return updated.toMutableJSON();
   }
 
   /** Removes the intake; it replicates as a tombstone. */
@@ -175,7 +176,7 @@ export class IntakeRepository {
     const lost = lostValues(doc.toMutableJSON(), server);
     const { _deleted: _ignored, ...stored } = server;
     await this.pending.mark(id);
-    await doc.incrementalModify(() => stored as Intake);
+    await doc.incrementalModify(() => stored);
     await this.pending.mark(id);
     return lost;
   }

@@ -1,4 +1,5 @@
 import { BehaviorSubject } from 'rxjs';
+
 import type { ObhutDatabase } from './database';
 
 /**

@@ -1,4 +1,5 @@
 import type { RxCollection, RxJsonSchema } from 'rxdb';
+
 import type { ErrorCode } from '../../../shared/i18n';
 import type { Rejection } from '../../../shared/sync/protocol';
 

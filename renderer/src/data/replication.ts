@@ -1,6 +1,7 @@
 import type { RxCollection, RxDocumentData, RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { Observable } from 'rxjs';
+
 import { jsonEqual } from '../../../shared/equal';
 import type { Checkpoint, CollectionName, PushRow, StreamEvent, WireDocument } from '../../../shared/sync/protocol';
 import type { SyncApi } from './http';
@@ -78,7 +79,7 @@ export function replicateCollection<T extends LocalDocument>(options: Replicatio
           accepted.map((row) => row.newDocumentState.id),
         );
         await settlePushed(collection, pending, marks, [...accepted, ...rows.filter((r) => rejectedIds.has(r.newDocumentState.id))]);
-        return res.conflicts as WithDeleted<T>[];
+        return res.conflicts;
       },
     },
   });

@@ -1,4 +1,5 @@
 import { BehaviorSubject, combineLatest, distinctUntilChanged, map, type Observable } from 'rxjs';
+
 import { jsonEqual } from '../../../shared/equal';
 import type { RejectionView } from './rejections';
 

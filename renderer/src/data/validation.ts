@@ -1,4 +1,5 @@
-import { wrappedValidateStorageFactory, type RxJsonSchema, type RxValidationError } from 'rxdb';
+import { type RxJsonSchema, type RxValidationError,wrappedValidateStorageFactory } from 'rxdb';
+
 import * as compiled from './validators/compiled';
 
 type CompiledValidator = ((doc: unknown) => boolean) & { errors?: RxValidationError[] | null };

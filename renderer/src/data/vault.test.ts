@@ -6,11 +6,11 @@ import {
   PBKDF2_ITERATIONS,
   readVaultRecord,
   removeAllVaultRecords,
+  type SecretKeeper,
   storeVault,
   unlockStoredVault,
   unlockVault,
   VaultLockedError,
-  type SecretKeeper,
 } from './vault';
 
 const SERVER = 'http://127.0.0.1:3000';

@@ -1,6 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { firstValueFrom, filter } from 'rxjs';
-import { openClient, LoginError, type OpenClientOptions } from './client';
+import { filter,firstValueFrom } from 'rxjs';
+
+import { LoginError, openClient, type OpenClientOptions } from './client';
 import { memoryStore, openOrCreateVault, readVaultRecord } from './vault';
 import { wipeDevice } from './wipe';
 

@@ -1,4 +1,4 @@
-import { removeAllVaultRecords, type KeyValueStore } from './vault';
+import { type KeyValueStore,removeAllVaultRecords } from './vault';
 
 /** RxDB's Dexie storage names every IndexedDB database `rxdb-dexie-<database>--<version>--<collection>`. */
 const OUR_DATABASES = /^rxdb-dexie-obhut_/;

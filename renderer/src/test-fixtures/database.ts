@@ -1,15 +1,20 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openDatabase, type ObhutDatabase } from '../data/database';
+
+import type { SessionUser } from '../../../shared/sync/protocol';
+import { type ObhutDatabase, openDatabase } from '../data/database';
 import { EntryRepository } from '../data/entries';
 import { IntakeRepository } from '../data/intakes';
 import { PendingWrites } from '../data/pending';
-import type { SessionUser } from '../../../shared/sync/protocol';
 
 let opened = 0;
 
 /** A fresh local database as the app opens it (encrypted, RxDB on Dexie), in its own fake IndexedDB. */
 export function openTestDatabase(prefix: string): Promise<ObhutDatabase> {
-  return openDatabase({ name: `${prefix}_${opened++}`, key: 'k'.repeat(64), env: { indexedDB: new IDBFactory(), IDBKeyRange } });
+  return openDatabase({
+    name: `${prefix}_${opened++}`,
+    key: 'k'.repeat(64),
+    env: { indexedDB: new IDBFactory(), IDBKeyRange },
+  });
 }
 
 /** A fresh database with the intake and log repositories of one user, as a session has them. */

@@ -73,7 +73,8 @@ export const app = {
       status: 'Status',
       anyStatus: 'Alle',
       invalidRange: 'Das Enddatum liegt vor dem Anfangsdatum.',
-      count: (shown: number, all: number) => (shown === all ? `${all} Inobhutnahmen` : `${shown} von ${all} Inobhutnahmen`),
+      count: (shown: number, all: number) =>
+        shown === all ? `${all} Inobhutnahmen` : `${shown} von ${all} Inobhutnahmen`,
     },
     unnamed: '(ohne Namen)',
     markers: {
@@ -119,7 +120,8 @@ export const app = {
     yes: 'Ja',
     no: 'Nein',
     empty: '(leer)',
-    freedomDeprivationHint: 'Nur bei Gefahr für Leib oder Leben; ohne Gerichtsentscheidung spätestens mit Ablauf des Folgetages beenden.',
+    freedomDeprivationHint:
+      'Nur bei Gefahr für Leib oder Leben; ohne Gerichtsentscheidung spätestens mit Ablauf des Folgetages beenden.',
     attemptsHint: 'Wenn nicht erreicht: wann, wie, mit welchem Ergebnis',
     overrideHint: 'Nur wenn abweichend von der Ableitung; bitte begründen.',
     consultedItem: (n: number) => `Fachkraft ${n}`,
@@ -142,13 +144,15 @@ export const app = {
       overrideReason: 'Bitte begründen Sie die abweichende Zuständigkeit.',
     },
     missing: {
-      title: (n: number) => (n === 1 ? 'Für den Abschluss fehlt noch 1 Angabe' : `Für den Abschluss fehlen noch ${n} Angaben`),
+      title: (n: number) =>
+        n === 1 ? 'Für den Abschluss fehlt noch 1 Angabe' : `Für den Abschluss fehlen noch ${n} Angaben`,
       complete: 'Alle für den Abschluss nötigen Angaben sind da.',
       goTo: (label: string) => `Zu „${label}“ springen`,
     },
     responsibility: {
       derived: (office: string, basis: string) => `Zuständig: ${office} (${basis})`,
-      overridden: (office: string, derived: string) => `Zuständig: ${office} – abweichend von der Ableitung (${derived})`,
+      overridden: (office: string, derived: string) =>
+        `Zuständig: ${office} – abweichend von der Ableitung (${derived})`,
       unknown: 'Zuständigkeit: noch offen – bitte den tatsächlichen Aufenthalt vor der Maßnahme angeben.',
       handover: (office: string) => `Der Fall ist an ${office} zu übergeben.`,
       followUp: (office: string) => `Für anschließende Hilfen voraussichtlich zuständig (§ 86 SGB VIII): ${office}`,
@@ -188,7 +192,8 @@ export const app = {
         'Noch leere Felder für spätere Tatsachen (z. B. Ende der Maßnahme, Gericht, erreichte Personensorgeberechtigte, Statistik) ' +
         'können Sie einmal ausfüllen; gespeichert wird beim Verlassen des Feldes, danach ist auch dieses Feld gesperrt. ' +
         'Alles andere, auch Korrekturen, tragen Sie bitte als Nachtrag unten im Protokoll ein.',
-      keyboardHintLocked: 'Tab: nächstes Feld · Enter oder Esc: zurück zur Liste · Nachträge tragen Sie unten im Protokoll ein.',
+      keyboardHintLocked:
+        'Tab: nächstes Feld · Enter oder Esc: zurück zur Liste · Nachträge tragen Sie unten im Protokoll ein.',
       notWritten: (values: string) =>
         `Nicht gespeichert, weil der Bericht inzwischen gesperrt ist oder das Feld inzwischen ausgefüllt wurde: ${values}. ` +
         'Tragen Sie dies bitte als Nachtrag unten im Protokoll ein.',
@@ -287,7 +292,8 @@ export const app = {
       fits: 'Passt',
       doesNotFit: 'Passt nicht',
       stale: 'Veraltet',
-      holdsOfOthers: (n: number) => (n === 1 ? '1 Reservierung eines anderen Jugendamts' : `${n} Reservierungen anderer Jugendämter`),
+      holdsOfOthers: (n: number) =>
+        n === 1 ? '1 Reservierung eines anderen Jugendamts' : `${n} Reservierungen anderer Jugendämter`,
       motherAndChild: 'Mutter-Kind-Platz',
       siblings: (max: number) => `bis ${max} Geschwister`,
     },
@@ -335,7 +341,8 @@ export const app = {
       holds: 'Reservierungen',
     },
     report: {
-      intro: 'Je Einrichtung die Zahl der freien Plätze eingeben und mit Enter melden. Die Meldung setzt die Zählung der Reservierungen zurück.',
+      intro:
+        'Je Einrichtung die Zahl der freien Plätze eingeben und mit Enter melden. Die Meldung setzt die Zählung der Reservierungen zurück.',
       facility: 'Einrichtung',
       current: 'Jetzt angezeigt',
       stand: 'Stand',

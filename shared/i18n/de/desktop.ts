@@ -55,7 +55,8 @@ export const desktop = {
       'Bitte informieren Sie Ihre IT-Administration.',
     readyTitle: 'Obhut – Update bereit',
     readyMessage: 'Version {version} ist heruntergeladen und geprüft.',
-    readyDetail: 'Sie wird beim nächsten Beenden von Obhut installiert. Ungespeicherte Eingaben bleiben lokal erhalten.',
+    readyDetail:
+      'Sie wird beim nächsten Beenden von Obhut installiert. Ungespeicherte Eingaben bleiben lokal erhalten.',
     restartNow: 'Jetzt neu starten',
     later: 'Später',
   },

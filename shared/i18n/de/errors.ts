@@ -16,7 +16,8 @@ export const errors = {
   invalid_request: 'Die Anfrage hat nicht die erwartete Form.',
   invalid_checkpoint: 'Der Synchronisationsstand (checkpoint) ist ungültig.',
   invalid_limit: 'Der Wert für limit muss eine ganze Zahl zwischen 1 und 1000 sein.',
-  invalid_period: 'Der Zeitraum ist ungültig: Anfang und Ende als Datum (JJJJ-MM-TT), der Anfang nicht nach dem Ende, höchstens 53 Wochen.',
+  invalid_period:
+    'Der Zeitraum ist ungültig: Anfang und Ende als Datum (JJJJ-MM-TT), der Anfang nicht nach dem Ende, höchstens 53 Wochen.',
   too_many_rows: 'Es dürfen höchstens 500 Datensätze auf einmal gesendet werden.',
   body_too_large: 'Die Anfrage ist zu groß (höchstens 5 MB).',
   unsupported_media_type: 'Die Anfrage muss als JSON (application/json) gesendet werden.',

@@ -1,4 +1,4 @@
-import type { DurationBucket, PlacementArea, PeriodProblem } from '../../overview';
+import type { DurationBucket, PeriodProblem, PlacementArea } from '../../overview';
 
 /** The Verbund overview (coordination and supervisors): counts of the five offices, no personal data. */
 export const overview = {
@@ -49,7 +49,8 @@ export const overview = {
       '4h_to_8h': '4 bis 8 Std.',
       '8h_or_more': '8 Std. und mehr',
     } satisfies Record<DurationBucket, string>,
-    minutes: (m: number) => (m < 60 ? `${m} Min.` : `${Math.floor(m / 60)} Std. ${String(m % 60).padStart(2, '0')} Min.`),
+    minutes: (m: number) =>
+      m < 60 ? `${m} Min.` : `${Math.floor(m / 60)} Std. ${String(m % 60).padStart(2, '0')} Min.`,
   },
   refusals: {
     title: 'Abgelehnte Platzanfragen je Jugendamt und Woche',

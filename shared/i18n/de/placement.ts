@@ -95,7 +95,8 @@ export const placement = {
     free_exceeds_total: 'Es sind mehr freie Plätze gemeldet, als die Einrichtung insgesamt hat.',
   } satisfies Labels<FacilityProblem>,
   facilityRules: {
-    reportChanged: 'Eine gespeicherte Meldung freier Plätze kann nicht mehr geändert werden; bitte eine neue Meldung abgeben.',
+    reportChanged:
+      'Eine gespeicherte Meldung freier Plätze kann nicht mehr geändert werden; bitte eine neue Meldung abgeben.',
   },
   holdFields: {
     id: 'Kennung',
@@ -131,13 +132,16 @@ export const placement = {
   } satisfies Record<MismatchCode, (...args: never[]) => string>,
   /** Free places on a card: negative numbers say how far the facility is over-booked. */
   freePlaces: (free: number) =>
-    free < 0 ? `${-free} ${plural(-free, 'Platz', 'Plätze')} überbucht` : `${free} ${plural(free, 'Platz', 'Plätze')} frei`,
+    free < 0
+      ? `${-free} ${plural(-free, 'Platz', 'Plätze')} überbucht`
+      : `${free} ${plural(free, 'Platz', 'Plätze')} frei`,
   /** The age of a free-places report (placement/staleness.ts). */
   stand: {
     label: (time: string, ago: string) => `Stand: ${time} (${ago})`,
     justNow: 'gerade eben',
     minutesAgo: (minutes: number) => `vor ${minutes} min`,
-    hoursAgo: (hours: number, minutes: number) => (minutes === 0 ? `vor ${hours} Std.` : `vor ${hours} Std. ${minutes} min`),
+    hoursAgo: (hours: number, minutes: number) =>
+      minutes === 0 ? `vor ${hours} Std.` : `vor ${hours} Std. ${minutes} min`,
     daysAgo: (days: number) => `vor ${days} ${plural(days, 'Tag', 'Tagen')}`,
     inFuture: 'Zeitangabe liegt in der Zukunft – bitte Uhrzeit prüfen',
     stale: 'Veraltet – bitte vor der Aufnahme anrufen',

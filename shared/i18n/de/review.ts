@@ -15,10 +15,12 @@ export const review = {
   } satisfies Record<ReviewState, string>,
   log: {
     returned: (who: string, comment: string) => `Zurückgegeben von ${who}: ${comment}`,
-    countersigned: (who: string) => `Gegengezeichnet von ${who} (Vier-Augen-Prinzip). Der Bericht ist gesperrt; Nachträge bitte als Protokolleintrag.`,
+    countersigned: (who: string) =>
+      `Gegengezeichnet von ${who} (Vier-Augen-Prinzip). Der Bericht ist gesperrt; Nachträge bitte als Protokolleintrag.`,
     handedOver: (who: string, to: string) => `Übergeben an das zuständige Jugendamt ${office(to)} von ${who}.`,
     received: (who: string, from: string) => `Übernommen vom Jugendamt ${office(from)}, übergeben von ${who}.`,
-    lateFacts: (who: string, fields: string[]) => `Nach der Gegenzeichnung nachgetragen von ${who}: ${fields.join(', ')}.`,
+    lateFacts: (who: string, fields: string[]) =>
+      `Nach der Gegenzeichnung nachgetragen von ${who}: ${fields.join(', ')}.`,
     resubmitted: (who: string) => `Nach Korrektur erneut zur Prüfung vorgelegt von ${who}.`,
     step: (who: string, to: ReviewState) => `Prüfstand „${review.states[to]}“ gesetzt von ${who}.`,
   },
@@ -70,13 +72,16 @@ export const review = {
       lockedBadge: 'gesperrt',
       countersignedBy: (who: string, at: string) => `Gegengezeichnet von ${who} am ${at}.`,
       returnedBy: (who: string, at: string, comment: string) => `Zurückgegeben von ${who} am ${at}: ${comment}`,
-      handedOverBy: (who: string, to: string, at: string) => `Übergeben an das Jugendamt ${office(to)} von ${who} am ${at}.`,
-      receivedFrom: (from: string) => `Dieser Bericht wurde vom Jugendamt ${office(from)} übergeben. Sie können ihn lesen, aber nicht ändern.`,
+      handedOverBy: (who: string, to: string, at: string) =>
+        `Übergeben an das Jugendamt ${office(to)} von ${who} am ${at}.`,
+      receivedFrom: (from: string) =>
+        `Dieser Bericht wurde vom Jugendamt ${office(from)} übergeben. Sie können ihn lesen, aber nicht ändern.`,
       notSubmitted: 'Dieser Bericht ist noch nicht abgeschlossen und kann nicht geprüft werden.',
       summary: 'Bericht',
       actions: 'Prüfschritte',
       summaryEmpty: 'Keine Angaben in diesem Abschnitt.',
-      keyboardHint: 'Tab führt zu den Prüfschritten, Esc zurück zur Liste. Nachträge tragen Sie unten im Protokoll ein.',
+      keyboardHint:
+        'Tab führt zu den Prüfschritten, Esc zurück zur Liste. Nachträge tragen Sie unten im Protokoll ein.',
     },
     countersign: {
       button: 'Gegenzeichnen',
@@ -90,7 +95,8 @@ export const review = {
       button: 'Zurückgeben',
       title: 'Bericht zurückgeben',
       comment: 'Kommentar für die Fachkraft',
-      commentHint: 'Was ist zu korrigieren oder zu ergänzen? Die Fachkraft sieht den Kommentar bei der nächsten Synchronisierung.',
+      commentHint:
+        'Was ist zu korrigieren oder zu ergänzen? Die Fachkraft sieht den Kommentar bei der nächsten Synchronisierung.',
       commentRequired: 'Bitte begründen Sie die Rückgabe mit einem Kommentar.',
       confirm: 'Mit Kommentar zurückgeben',
     },
@@ -102,7 +108,8 @@ export const review = {
         `Das gewählte Jugendamt kann danach diesen Bericht und sein Protokoll lesen. Das Jugendamt ${office(from)} behält Lesezugriff.`,
       targetNone: 'Bitte wählen',
       targetRequired: 'Bitte wählen Sie das zuständige Jugendamt.',
-      outside: 'Das zuständige Jugendamt liegt außerhalb des Verbunds; wählen Sie ein Jugendamt des Verbunds oder übergeben Sie außerhalb von Obhut.',
+      outside:
+        'Das zuständige Jugendamt liegt außerhalb des Verbunds; wählen Sie ein Jugendamt des Verbunds oder übergeben Sie außerhalb von Obhut.',
       confirm: 'Jetzt übergeben',
       differs: (derived: string) =>
         `Nach den Angaben im Bericht ist das Jugendamt ${office(derived)} zuständig, nicht das gewählte. Bitte prüfen Sie die Auswahl.`,
@@ -113,7 +120,8 @@ export const review = {
     },
     cancel: 'Abbrechen',
     stepFailed: 'Der Schritt konnte auf diesem Gerät nicht gespeichert werden.',
-    stepOutdated: 'Der Bericht hat sich inzwischen geändert; dieser Schritt ist nicht mehr möglich. Bitte prüfen Sie den aktuellen Stand.',
+    stepOutdated:
+      'Der Bericht hat sich inzwischen geändert; dieser Schritt ist nicht mehr möglich. Bitte prüfen Sie den aktuellen Stand.',
     rejected: {
       title: 'Der Server hat den Prüfschritt abgelehnt',
       hint: 'Der Bericht auf diesem Gerät zeigt den abgelehnten Stand, bis der Server ihn wieder überschreibt.',

@@ -11,7 +11,8 @@ export const security = {
       manual: 'Gesperrt. Die Daten sind verschlossen.',
     },
     intro: (name: string) => `Angemeldet ist ${name}. Geben Sie Ihr Passwort ein, um weiterzuarbeiten.`,
-    pendingKept: 'Noch nicht synchronisierte Änderungen bleiben auf diesem Gerät und werden nach dem Entsperren übertragen.',
+    pendingKept:
+      'Noch nicht synchronisierte Änderungen bleiben auf diesem Gerät und werden nach dem Entsperren übertragen.',
     password: 'Passwort',
     unlock: 'Entsperren',
     switchUser: 'Abmelden und anderen Benutzer anmelden',
@@ -28,7 +29,8 @@ export const security = {
         : `${n} Änderungen waren noch nicht synchronisiert und sind verloren. Bitte dokumentieren Sie sie erneut auf einem anderen Gerät.`,
     contact: 'Bitte wenden Sie sich an die Administration Ihres Jugendamts.',
     wiping: 'Die Daten auf diesem Gerät werden gelöscht …',
-    wipeFailed: 'Die Daten konnten nicht vollständig gelöscht werden. Bitte schließen Sie Obhut und wenden Sie sich an die Administration.',
+    wipeFailed:
+      'Die Daten konnten nicht vollständig gelöscht werden. Bitte schließen Sie Obhut und wenden Sie sich an die Administration.',
   },
 
   admin: {
@@ -41,7 +43,13 @@ export const security = {
     users: {
       label: 'Benutzerkonten des Jugendamts',
       empty: 'Keine Benutzerkonten.',
-      columns: { username: 'Benutzername', displayName: 'Name', roles: 'Rollen', status: 'Status', actions: 'Aktionen' },
+      columns: {
+        username: 'Benutzername',
+        displayName: 'Name',
+        roles: 'Rollen',
+        status: 'Status',
+        actions: 'Aktionen',
+      },
       active: 'Aktiv',
       disabled: 'Gesperrt',
       disable: 'Sperren',
@@ -65,7 +73,8 @@ export const security = {
       passwordTitle: (username: string) => `Neues Passwort für „${username}“`,
       passwordNew: 'Neues Passwort',
       passwordSave: 'Passwort setzen',
-      passwordDone: (username: string) => `Das Passwort von „${username}“ ist neu gesetzt; offene Anmeldungen wurden beendet.`,
+      passwordDone: (username: string) =>
+        `Das Passwort von „${username}“ ist neu gesetzt; offene Anmeldungen wurden beendet.`,
       disabledDone: (username: string) => `„${username}“ ist gesperrt; offene Anmeldungen wurden beendet.`,
       enabledDone: (username: string) => `„${username}“ ist entsperrt.`,
     },
@@ -95,7 +104,8 @@ export const security = {
     },
     audit: {
       label: 'Audit-Protokoll',
-      intro: 'Wer wann was getan hat: Anmeldungen, Änderungen, Abrufe, Exporte und Verwaltung. Jede Zeile ist mit der vorigen verkettet.',
+      intro:
+        'Wer wann was getan hat: Anmeldungen, Änderungen, Abrufe, Exporte und Verwaltung. Jede Zeile ist mit der vorigen verkettet.',
       empty: 'Keine Einträge.',
       columns: { at: 'Zeitpunkt', action: 'Aktion', actor: 'Benutzer', device: 'Gerät', target: 'Betroffen' },
       more: 'Weitere laden',

@@ -55,7 +55,10 @@ export const statistics = {
       '42': 'Inobhutnahme (§ 42)',
       '42a': 'vorläufige Inobhutnahme (§ 42a)',
     } satisfies Record<MeasureKind, string>,
-    sex: { male: 'männlich', female: 'weiblich', diverse: 'divers', unspecified: 'ohne Angabe' } satisfies Record<StatSex, string>,
+    sex: { male: 'männlich', female: 'weiblich', diverse: 'divers', unspecified: 'ohne Angabe' } satisfies Record<
+      StatSex,
+      string
+    >,
     ageGroup: {
       under_3: 'unter 3 Jahre',
       '3_to_6': '3 bis unter 6 Jahre',
@@ -142,7 +145,8 @@ export const statistics = {
       'Ausländische Herkunft: Das Formular kennt nur „ja“ und „nein“; Datensätze mit „unbekannt“ erscheinen als unvollständig.',
     end_reasons: 'Ende/Anschlusshilfe: Die Bezeichnungen sind nicht mit dem Formular abgeglichen.',
     duration: 'Dauer: gezählt als Kalendertage vom Beginn- bis zum Enddatum (gleicher Tag = 0).',
-    unpublished: 'Die Kategorien dieses Berichtsjahres sind noch nicht veröffentlicht; verwendet werden die des Vorjahres.',
+    unpublished:
+      'Die Kategorien dieses Berichtsjahres sind noch nicht veröffentlicht; verwendet werden die des Vorjahres.',
   } satisfies Record<VerifyNote, string>,
 
   page: {

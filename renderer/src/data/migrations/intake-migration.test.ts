@@ -1,7 +1,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createRxDatabase, type RxJsonSchema } from 'rxdb';
+
 import { demoNightRecord } from '../../../../shared/demo/nightRecord';
-import { intakeRxSchema, type Intake } from '../../../../shared/schema/intake';
+import { type Intake,intakeRxSchema } from '../../../../shared/schema/intake';
 import { createStorage, openDatabase } from '../database';
 import { rejectionSchema } from '../rejections';
 import { intakeSchemaV0 } from './intake-v0';
@@ -49,7 +50,7 @@ describe('migration of the intake store', () => {
     // A laptop that ran the walking skeleton: its store, written through the same encrypted, validated storage.
     const old = await createRxDatabase({ name, storage: createStorage(env), password: KEY, multiInstance: false });
     await old.addCollections({
-      intakes: { schema: intakeSchemaV0 as unknown as RxJsonSchema<Intake> },
+      intakes: { schema: intakeSchemaV0 },
       rejections: { schema: rejectionSchema },
     });
     await old.intakes.bulkInsert(v0Records as Intake[]);

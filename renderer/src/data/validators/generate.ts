@@ -1,5 +1,6 @@
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
+
 import { collectionStorageSchemas } from './schemas';
 
 /**

@@ -1,7 +1,8 @@
-import { addRxPlugin, createRxDatabase, wrappedValidateStorageFactory, type RxJsonSchema } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxJsonSchema,wrappedValidateStorageFactory } from 'rxdb';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+
 import { COLLECTIONS } from '../collections';
 
 // Collections with a schema version above 0 need it to open, even empty.

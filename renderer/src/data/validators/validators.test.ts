@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+
 import { generateValidatorsSource } from './generate';
 
 describe('precompiled validators', () => {

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { useCallback, useState, type ReactNode } from 'react';
+import { type ReactNode, useCallback, useState } from 'react';
+
 import { de } from '../../../../shared/i18n';
 import { adminErrorMessage } from './admin-error';
 

@@ -1,4 +1,5 @@
 import { Alert, Stack, Tabs, Title } from '@mantine/core';
+
 import { de } from '../../../../shared/i18n';
 import type { SyncStatus } from '../../data/sync-status';
 import { AuditPanel } from './AuditPanel';

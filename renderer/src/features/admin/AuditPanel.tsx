@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
-import { de } from '../../../../shared/i18n';
+
 import { formatDateTime } from '../../../../shared/format';
+import { de } from '../../../../shared/i18n';
 import type { AuditEntry } from '../../../../shared/sync/protocol';
 import { useClient } from '../../app/client-context';
 import { adminErrorMessage } from './admin-error';

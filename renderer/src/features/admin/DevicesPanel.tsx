@@ -1,7 +1,8 @@
 import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useCallback, useState } from 'react';
-import { de } from '../../../../shared/i18n';
+
 import { formatDateTime } from '../../../../shared/format';
+import { de } from '../../../../shared/i18n';
 import type { AdminDevice } from '../../../../shared/sync/protocol';
 import { useClient } from '../../app/client-context';
 import { AdminListFrame, useAdminAction } from './AdminList';

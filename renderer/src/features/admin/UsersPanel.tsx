@@ -1,8 +1,9 @@
 import { Alert, Badge, Button, Group, Modal, MultiSelect, PasswordInput, Stack, Table, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useCallback, useState } from 'react';
+
 import { de } from '../../../../shared/i18n';
-import { ROLES, type Role } from '../../../../shared/roles';
+import { type Role, ROLES } from '../../../../shared/roles';
 import type { AdminUser } from '../../../../shared/sync/protocol';
 import { useClient } from '../../app/client-context';
 import { adminErrorMessage } from './admin-error';
@@ -146,14 +147,25 @@ function CreateUserForm({ onCancel, onCreated }: { onCancel(): void; onCreated(u
             {error}
           </Alert>
         )}
-        <TextInput label={t.form.username} description={t.form.usernameHint} autoComplete="off" data-autofocus {...form.getInputProps('username')} />
+        <TextInput
+          label={t.form.username}
+          description={t.form.usernameHint}
+          autoComplete="off"
+          data-autofocus
+          {...form.getInputProps('username')}
+        />
         <TextInput label={t.form.displayName} autoComplete="off" {...form.getInputProps('displayName')} />
         <MultiSelect
           label={t.form.roles}
           data={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
           {...form.getInputProps('roles')}
         />
-        <PasswordInput label={t.form.password} description={t.form.passwordHint} autoComplete="new-password" {...form.getInputProps('password')} />
+        <PasswordInput
+          label={t.form.password}
+          description={t.form.passwordHint}
+          autoComplete="new-password"
+          {...form.getInputProps('password')}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t.form.cancel}

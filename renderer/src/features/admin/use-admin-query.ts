@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+
 import { adminErrorMessage } from './admin-error';
 
 /** Loads from the admin API on mount and on `reload()`; the error is German. */

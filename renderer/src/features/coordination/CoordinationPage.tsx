@@ -1,12 +1,13 @@
 import { Stack, Tabs, Title } from '@mantine/core';
 import { useMemo } from 'react';
+
 import { de } from '../../../../shared/i18n';
 import type { Facility } from '../../../../shared/schema/facility';
 import type { Hold } from '../../../../shared/schema/hold';
 import { useClient } from '../../app/client-context';
+import { useNow } from '../../app/use-now';
 import { useObservable } from '../../app/use-observable';
 import type { SyncStatus } from '../../data/sync-status';
-import { useNow } from '../../app/use-now';
 import { FacilitiesEditor } from './FacilitiesEditor';
 import { FreePlacesReport } from './FreePlacesReport';
 import { HoldsOverview } from './HoldsOverview';

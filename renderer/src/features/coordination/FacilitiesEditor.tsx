@@ -1,5 +1,6 @@
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
+
 import { de } from '../../../../shared/i18n';
 import { isOfficeId } from '../../../../shared/offices';
 import type { Facility } from '../../../../shared/schema/facility';
@@ -70,7 +71,12 @@ export function FacilitiesEditor({ facilities }: { facilities: Facility[] }) {
               <Table.Td>{de.placement.areas[f.area]}</Table.Td>
               <Table.Td>{f.totalPlaces}</Table.Td>
               <Table.Td>
-                <Button size="compact-sm" variant="light" onClick={() => setEditing(f)} aria-label={t.editLabel(f.name)}>
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  onClick={() => setEditing(f)}
+                  aria-label={t.editLabel(f.name)}
+                >
                   {t.edit}
                 </Button>
               </Table.Td>

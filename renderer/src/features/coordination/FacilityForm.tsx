@@ -12,22 +12,23 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+
 import { de } from '../../../../shared/i18n';
 import { OFFICE_IDS } from '../../../../shared/offices';
 import {
   EXCLUSIONS,
+  type Facility,
   FACILITY_AREAS,
   FACILITY_SEXES,
   FACILITY_TYPES,
   MAX_AGE_YEARS,
   SPECIALISATIONS,
-  type Facility,
 } from '../../../../shared/schema/facility';
 import {
   emptyFacilityValues,
+  type FacilityFormValues,
   facilityValuesOf,
   validateFacility,
-  type FacilityFormValues,
 } from './facility-form-model';
 
 const t = de.app.coordination.facilities;
@@ -65,20 +66,56 @@ export function FacilityForm({ facility, defaultOffice, onSave, onCancel }: Prop
     >
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={f.name} description={de.placement.facilityHints.name} data-autofocus {...form.getInputProps('name')} />
+          <TextInput
+            label={f.name}
+            description={de.placement.facilityHints.name}
+            data-autofocus
+            {...form.getInputProps('name')}
+          />
           <TextInput label={f.provider} {...form.getInputProps('provider')} />
-          <Select label={f.type} data={options(FACILITY_TYPES, de.placement.facilityTypes)} allowDeselect={false} {...form.getInputProps('type')} />
-          <Select label={f.officeId} data={options(OFFICE_IDS, de.offices)} allowDeselect={false} {...form.getInputProps('officeId')} />
-          <Select label={f.area} data={options(FACILITY_AREAS, de.placement.areas)} allowDeselect={false} {...form.getInputProps('area')} />
+          <Select
+            label={f.type}
+            data={options(FACILITY_TYPES, de.placement.facilityTypes)}
+            allowDeselect={false}
+            {...form.getInputProps('type')}
+          />
+          <Select
+            label={f.officeId}
+            data={options(OFFICE_IDS, de.offices)}
+            allowDeselect={false}
+            {...form.getInputProps('officeId')}
+          />
+          <Select
+            label={f.area}
+            data={options(FACILITY_AREAS, de.placement.areas)}
+            allowDeselect={false}
+            {...form.getInputProps('area')}
+          />
           <TextInput label={f.dutyPhone} {...form.getInputProps('dutyPhone')} />
-          <TextInput label={f['address.street']} description={de.placement.facilityHints.address} {...form.getInputProps('street')} />
+          <TextInput
+            label={f['address.street']}
+            description={de.placement.facilityHints.address}
+            {...form.getInputProps('street')}
+          />
           <Group grow>
             <TextInput label={f['address.postalCode']} maxLength={5} {...form.getInputProps('postalCode')} />
             <TextInput label={f['address.town']} {...form.getInputProps('town')} />
           </Group>
           <Group grow>
-            <NumberInput label={f.ageMin} min={0} max={MAX_AGE_YEARS} allowDecimal={false} {...form.getInputProps('ageMin')} />
-            <NumberInput label={f.ageMax} min={0} max={MAX_AGE_YEARS} allowDecimal={false} {...form.getInputProps('ageMax')} />
+            <NumberInput
+              label={f.ageMin}
+              min={0}
+              max={MAX_AGE_YEARS}
+              allowDecimal={false}
+              {...form.getInputProps('ageMin')}
+            />
+            <NumberInput
+              label={f.ageMax}
+              min={0}
+              max={MAX_AGE_YEARS}
+              allowDecimal={false}
+              {...form.getInputProps('ageMax')}
+            />
           </Group>
           <Checkbox.Group label={f.sexes} {...form.getInputProps('sexes')}>
             <Group mt={6}>
@@ -88,15 +125,47 @@ export function FacilityForm({ facility, defaultOffice, onSave, onCancel }: Prop
             </Group>
           </Checkbox.Group>
           <Group grow>
-            <NumberInput label={f.totalPlaces} min={0} max={500} allowDecimal={false} {...form.getInputProps('totalPlaces')} />
-            <NumberInput label={f.siblingGroupMax} min={1} max={12} allowDecimal={false} {...form.getInputProps('siblingGroupMax')} />
+            <NumberInput
+              label={f.totalPlaces}
+              min={0}
+              max={500}
+              allowDecimal={false}
+              {...form.getInputProps('totalPlaces')}
+            />
+            <NumberInput
+              label={f.siblingGroupMax}
+              min={1}
+              max={12}
+              allowDecimal={false}
+              {...form.getInputProps('siblingGroupMax')}
+            />
           </Group>
-          <NumberInput label={f.holdExpiryHours} min={1} max={72} allowDecimal={false} {...form.getInputProps('holdExpiryHours')} />
-          <MultiSelect label={f.specialisations} data={options(SPECIALISATIONS, de.placement.specialisations)} {...form.getInputProps('specialisations')} />
-          <MultiSelect label={f.exclusions} data={options(EXCLUSIONS, de.placement.exclusions)} {...form.getInputProps('exclusions')} />
+          <NumberInput
+            label={f.holdExpiryHours}
+            min={1}
+            max={72}
+            allowDecimal={false}
+            {...form.getInputProps('holdExpiryHours')}
+          />
+          <MultiSelect
+            label={f.specialisations}
+            data={options(SPECIALISATIONS, de.placement.specialisations)}
+            {...form.getInputProps('specialisations')}
+          />
+          <MultiSelect
+            label={f.exclusions}
+            data={options(EXCLUSIONS, de.placement.exclusions)}
+            {...form.getInputProps('exclusions')}
+          />
           <Checkbox label={f.motherAndChild} mt="lg" {...form.getInputProps('motherAndChild', { type: 'checkbox' })} />
           {isNew && (
-            <NumberInput label={t.initialFree} min={0} max={500} allowDecimal={false} {...form.getInputProps('initialFree')} />
+            <NumberInput
+              label={t.initialFree}
+              min={0}
+              max={500}
+              allowDecimal={false}
+              {...form.getInputProps('initialFree')}
+            />
           )}
         </SimpleGrid>
         {Object.keys(form.errors).length > 0 && (

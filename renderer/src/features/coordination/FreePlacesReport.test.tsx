@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+
 import { demoFacilities } from '../../../../shared/demo/facilities';
 import { freePlaces } from '../../../../shared/placement/freePlaces';
 import type { Facility } from '../../../../shared/schema/facility';
@@ -8,12 +9,18 @@ import type { ObhutClient } from '../../data/client';
 import type { ObhutDatabase } from '../../data/database';
 import { FacilityRepository } from '../../data/facilities';
 import { PendingWrites } from '../../data/pending';
+import { openTestDatabase } from '../../test-fixtures/database';
 import { renderWithTheme } from '../../test-render';
 import { FreePlacesReport } from './FreePlacesReport';
-import { openTestDatabase } from '../../test-fixtures/database';
 
 const NOW = Date.UTC(2025, 10, 24, 1, 51);
-const coordinator = { id: 'koordination', username: 'koordination', displayName: 'K', officeId: 'segeberg', roles: ['coordinator'] };
+const coordinator = {
+  id: 'koordination',
+  username: 'koordination',
+  displayName: 'K',
+  officeId: 'segeberg',
+  roles: ['coordinator'],
+};
 
 let db: ObhutDatabase;
 let pending: PendingWrites;
@@ -27,13 +34,13 @@ afterEach(async () => {
   await db.close();
 });
 
-const stored = async (id: string) => (await db.facilities.findOne(id).exec())!.toMutableJSON() as Facility;
+const stored = async (id: string) => (await db.facilities.findOne(id).exec())!.toMutableJSON();
 
 /** The report with the app's real facility repository over a real local database. */
 async function renderReport() {
   const repo = new FacilityRepository(db.facilities, pending, coordinator, () => NOW + 60_000);
   const client = { user: coordinator, facilities: repo } as unknown as ObhutClient;
-  const facilities = (await db.facilities.find().exec()).map((d) => d.toMutableJSON() as Facility);
+  const facilities = (await db.facilities.find().exec()).map((d) => d.toMutableJSON());
   renderWithTheme(
     <ClientContext.Provider value={client}>
       <FreePlacesReport facilities={facilities} holds={[]} now={NOW} pendingIds={new Set()} />
@@ -47,10 +54,14 @@ describe('reporting free places', () => {
     const field = screen.getByLabelText('Freie Plätze jetzt: Jugendschutzhaus Norderstedt');
     await userEvent.click(field);
     await userEvent.keyboard('1{Enter}');
-    await waitFor(async () => expect(freePlaces(await stored('jugendschutzhaus-norderstedt'), [], NOW + 60_000).reported).toBe(1));
+    await waitFor(async () =>
+      expect(freePlaces(await stored('jugendschutzhaus-norderstedt'), [], NOW + 60_000).reported).toBe(1),
+    );
     const latest = (await stored('jugendschutzhaus-norderstedt')).freeReports.at(-1)!;
     expect(latest).toMatchObject({ free: 1, reportedAt: NOW + 60_000, reportedBy: 'koordination' });
-    expect(await screen.findByTestId('report-notice')).toHaveTextContent('Jugendschutzhaus Norderstedt: 1 frei gemeldet.');
+    expect(await screen.findByTestId('report-notice')).toHaveTextContent(
+      'Jugendschutzhaus Norderstedt: 1 frei gemeldet.',
+    );
     expect(pending.ids).toContain('jugendschutzhaus-norderstedt');
 
     // Tab leaves the field, passes its button, and lands in the next facility's field (alphabetical order).

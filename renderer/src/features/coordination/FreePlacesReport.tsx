@@ -1,8 +1,9 @@
 import { Badge, Button, Group, NumberInput, Table, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
+
 import { de } from '../../../../shared/i18n';
 import { freePlaces } from '../../../../shared/placement/freePlaces';
-import { reportStandLabel, isReportStale } from '../../../../shared/placement/staleness';
+import { isReportStale, reportStandLabel } from '../../../../shared/placement/staleness';
 import type { Facility } from '../../../../shared/schema/facility';
 import type { Hold } from '../../../../shared/schema/hold';
 import { useClient } from '../../app/client-context';

@@ -1,5 +1,6 @@
 import { Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
+
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { expiredHolds, longRunningHolds } from '../../../../shared/placement/attention';

@@ -1,6 +1,7 @@
 import { Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { OFFICE_IDS } from '../../../../shared/offices';
@@ -15,7 +16,10 @@ const COLORS = ['#4dabf7', '#69db7c', '#ffa94d', '#da77f2', '#ff8787'];
 
 /** Places taken by each office over the last week, and now (the table keeps the figures readable without the chart). */
 export function OccupancyChart({ holds, now }: { holds: Hold[]; now: number }) {
-  const points = useMemo(() => occupancyByOffice(holds, { from: now - 7 * DAY_MS, to: now, points: POINTS }, now), [holds, now]);
+  const points = useMemo(
+    () => occupancyByOffice(holds, { from: now - 7 * DAY_MS, to: now, points: POINTS }, now),
+    [holds, now],
+  );
   const current = points[points.length - 1];
   if (holds.length === 0) return <Text c="dimmed">{t.empty}</Text>;
   return (
@@ -27,12 +31,29 @@ export function OccupancyChart({ holds, now }: { holds: Hold[]; now: number }) {
         <ResponsiveContainer>
           <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#444" />
-            <XAxis dataKey="at" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(at: number) => formatDateTime(at).slice(0, 6)} stroke="#aaa" />
+            <XAxis
+              dataKey="at"
+              type="number"
+              domain={['dataMin', 'dataMax']}
+              tickFormatter={(at: number) => formatDateTime(at).slice(0, 6)}
+              stroke="#aaa"
+            />
             <YAxis allowDecimals={false} stroke="#aaa" />
-            <Tooltip labelFormatter={(at) => formatDateTime(Number(at))} contentStyle={{ background: '#222', border: '1px solid #555' }} />
+            <Tooltip
+              labelFormatter={(at) => formatDateTime(Number(at))}
+              contentStyle={{ background: '#222', border: '1px solid #555' }}
+            />
             <Legend />
             {OFFICE_IDS.map((office, i) => (
-              <Line key={office} type="stepAfter" dataKey={office} name={de.offices[office]} stroke={COLORS[i]} dot={false} isAnimationActive={false} />
+              <Line
+                key={office}
+                type="stepAfter"
+                dataKey={office}
+                name={de.offices[office]}
+                stroke={COLORS[i]}
+                dot={false}
+                isAnimationActive={false}
+              />
             ))}
           </LineChart>
         </ResponsiveContainer>

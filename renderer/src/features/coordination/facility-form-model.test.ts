@@ -1,12 +1,13 @@
+import { Ajv } from 'ajv';
+
 import { demoFacilities } from '../../../../shared/demo/facilities';
 import { facilityWireSchema } from '../../../../shared/schema/facility';
-import { Ajv } from 'ajv';
 import {
   emptyFacilityValues,
+  type FacilityFormValues,
   facilityInputOf,
   facilityValuesOf,
   validateFacility,
-  type FacilityFormValues,
 } from './facility-form-model';
 
 const valid = (): FacilityFormValues => ({

@@ -2,10 +2,10 @@ import { de } from '../../../../shared/i18n';
 import type { OfficeId } from '../../../../shared/offices';
 import {
   DEFAULT_HOLD_EXPIRY_HOURS,
-  facilityProblems,
   type Exclusion,
   type Facility,
   type FacilityArea,
+  facilityProblems,
   type FacilityType,
   type Specialisation,
 } from '../../../../shared/schema/facility';
@@ -99,7 +99,10 @@ const PHONE = /^\+?[0-9][0-9 ()/-]*[0-9]$/;
  * What the schema and the server would refuse, said in German at the field: the same rules, checked before the
  * write so that the coordinator is not told later through a rejection.
  */
-export function validateFacility(values: FacilityFormValues, isNew: boolean): Partial<Record<keyof FacilityFormValues, string>> {
+export function validateFacility(
+  values: FacilityFormValues,
+  isNew: boolean,
+): Partial<Record<keyof FacilityFormValues, string>> {
   const errors: Partial<Record<keyof FacilityFormValues, string>> = {};
   const text = (key: 'name' | 'provider' | 'town', max: number) => {
     const value = values[key].trim();

@@ -1,10 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+
 import type { ObhutBridge, PrintToPdfResult } from '../../../../shared/ipc';
 import { ClientContext } from '../../app/client-context';
 import type { ObhutClient } from '../../data/client';
-import { openDatabase, type ObhutDatabase } from '../../data/database';
+import { type ObhutDatabase, openDatabase } from '../../data/database';
 import { EntryRepository } from '../../data/entries';
 import { IntakeRepository } from '../../data/intakes';
 import { PendingWrites } from '../../data/pending';
@@ -15,11 +16,18 @@ import { CALL_AT, MIN, reportEntries, reportIntake, SUPERVISOR, WORKER } from '.
 import { reportOf } from './report-model';
 
 const MORNING = CALL_AT + 10 * 60 * MIN;
-const session = (u: { id: string; displayName: string }) => ({ ...u, username: u.id, officeId: 'segeberg', roles: ['supervisor'] });
+const session = (u: { id: string; displayName: string }) => ({
+  ...u,
+  username: u.id,
+  officeId: 'segeberg',
+  roles: ['supervisor'],
+});
 
 describe('HandoverReport', () => {
   it('lays out every part of the report for print', () => {
-    const intake = reportIntake({ review: { state: 'countersigned', countersignedBy: SUPERVISOR.id, countersignedAt: MORNING - 15 * MIN } });
+    const intake = reportIntake({
+      review: { state: 'countersigned', countersignedBy: SUPERVISOR.id, countersignedAt: MORNING - 15 * MIN },
+    });
     const report = reportOf(intake, reportEntries(), MORNING, new Map([[SUPERVISOR.id, SUPERVISOR.displayName]]));
     renderWithTheme(<HandoverReport report={report} />);
 
@@ -35,7 +43,11 @@ describe('HandoverReport', () => {
 
     const lines = screen.getAllByTestId('report-log-line');
     expect(lines).toHaveLength(5);
-    expect(within(lines[0]).getAllByRole('cell').map((c) => c.textContent)).toEqual([
+    expect(
+      within(lines[0])
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual([
       '24.11.2026 23:02',
       'Anruf',
       'Polizei meldet Kind allein in der Wohnung',
@@ -61,11 +73,19 @@ describe('HandoverReport', () => {
   });
 
   it('says so where a part is empty', () => {
-    const intake = reportIntake({ decision: undefined, risk: undefined, placement: undefined, trustedPerson: undefined, custodians: [] });
+    const intake = reportIntake({
+      decision: undefined,
+      risk: undefined,
+      placement: undefined,
+      trustedPerson: undefined,
+      custodians: [],
+    });
     renderWithTheme(<HandoverReport report={reportOf(intake, [], MORNING, new Map())} />);
     expect(screen.getByRole('region', { name: 'Entscheidungen' })).toHaveTextContent('Keine Entscheidungen erfasst.');
     expect(screen.getByRole('region', { name: 'Protokoll' })).toHaveTextContent('Keine Protokolleinträge.');
-    expect(screen.getByRole('region', { name: 'Offene Pflichten und Fristen' })).toHaveTextContent('Keine offenen Pflichten.');
+    expect(screen.getByRole('region', { name: 'Offene Pflichten und Fristen' })).toHaveTextContent(
+      'Keine offenen Pflichten.',
+    );
     expect(screen.getByTestId('report-notices')).toHaveTextContent('noch nicht gegengezeichnet');
   });
 });
@@ -76,16 +96,33 @@ describe('HandoverReportButton', () => {
   let n = 0;
 
   beforeEach(async () => {
-    db = await openDatabase({ name: `obhut_report_${n++}`, key: 'r'.repeat(64), env: { indexedDB: new IDBFactory(), IDBKeyRange } });
+    db = await openDatabase({
+      name: `obhut_report_${n++}`,
+      key: 'r'.repeat(64),
+      env: { indexedDB: new IDBFactory(), IDBKeyRange },
+    });
     const pending = await PendingWrites.open(db);
     // The worker wrote the record and its log; the supervisor countersigned it and now prints.
     const worker = session(WORKER);
     const workerIntakes = new IntakeRepository(db.intakes, pending, worker, () => CALL_AT);
     const workerEntries = new EntryRepository(db.entries, db.rejections, pending, worker, () => CALL_AT);
-    const { id: _id, officeId: _o, createdBy: _c, createdAt: _ca, updatedAt: _u, updatedBy: _ub, conflicts: _cf, ...content } = reportIntake();
+    const {
+      id: _id,
+      officeId: _o,
+      createdBy: _c,
+      createdAt: _ca,
+      updatedAt: _u,
+      updatedBy: _ub,
+      conflicts: _cf,
+      ...content
+    } = reportIntake();
     await workerIntakes.create(content, 'intake-report-1');
     for (const e of reportEntries().filter((e) => e.intakeId === 'intake-report-1')) {
-      await workerEntries.append('intake-report-1', { kind: e.kind, text: e.text, at: e.at, placement: e.placement, correctsId: e.correctsId }, e.id);
+      await workerEntries.append(
+        'intake-report-1',
+        { kind: e.kind, text: e.text, at: e.at, placement: e.placement, correctsId: e.correctsId },
+        e.id,
+      );
     }
     const supervisor = session(SUPERVISOR);
     const intakes = new IntakeRepository(db.intakes, pending, supervisor, () => MORNING);
@@ -127,11 +164,19 @@ describe('HandoverReportButton', () => {
     expect(printedText).toContain('Dr. Petra Beispiel');
     const root = screen.getByTestId('handover-report-print-root');
     expect(root.parentElement).toBe(document.body);
-    expect(within(root).getAllByTestId('report-log-line').map((l) => l.dataset.entryId)).toEqual(['e-1', 'e-2', 'e-3', 'e-4', 'e-5']);
-    const worker = within(root).getAllByTestId('report-signature').find((s) => s.dataset.role === 'worker')!;
+    expect(
+      within(root)
+        .getAllByTestId('report-log-line')
+        .map((l) => l.dataset.entryId),
+    ).toEqual(['e-1', 'e-2', 'e-3', 'e-4', 'e-5']);
+    const worker = within(root)
+      .getAllByTestId('report-signature')
+      .find((s) => s.dataset.role === 'worker')!;
     expect(worker).toHaveTextContent('Jana Fiktiv');
     // The logged-in supervisor is named by her display name (from the session, not from `names`), never her id.
-    const supervisor = within(root).getAllByTestId('report-signature').find((s) => s.dataset.role === 'supervisor')!;
+    const supervisor = within(root)
+      .getAllByTestId('report-signature')
+      .find((s) => s.dataset.role === 'supervisor')!;
     expect(supervisor).toHaveTextContent('Dr. Petra Beispiel');
     expect(root).not.toHaveTextContent(SUPERVISOR.id);
     expect(within(root).getByTestId('report-summary')).toHaveTextContent('gegengezeichnet');
@@ -144,7 +189,9 @@ describe('HandoverReportButton', () => {
     const bridge: Partial<ObhutBridge> = {
       printToPdf: async (name: string): Promise<PrintToPdfResult> => {
         asked.push(name);
-        reportInPage = !!document.querySelector('.obhut-print-root [data-testid="report-child"]')?.textContent?.includes('Mia');
+        reportInPage = !!document
+          .querySelector('.obhut-print-root [data-testid="report-child"]')
+          ?.textContent?.includes('Mia');
         return { status: 'saved', path: `/home/leitung/Dokumente/${name}` };
       },
     };
@@ -161,7 +208,10 @@ describe('HandoverReportButton', () => {
   });
 
   it('reports a cancelled save and a failure', async () => {
-    const results: PrintToPdfResult[] = [{ status: 'cancelled' }, { status: 'failed', message: 'Die Datei konnte nicht geschrieben werden.' }];
+    const results: PrintToPdfResult[] = [
+      { status: 'cancelled' },
+      { status: 'failed', message: 'Die Datei konnte nicht geschrieben werden.' },
+    ];
     window.obhut = { printToPdf: async () => results.shift()! } as unknown as ObhutBridge;
     renderButton();
     const button = screen.getByRole('button', { name: 'Übergabebericht drucken' });

@@ -1,6 +1,8 @@
-import { useId } from 'react';
-import { de } from '../../../../shared/i18n';
 import './handover-report.css';
+
+import { useId } from 'react';
+
+import { de } from '../../../../shared/i18n';
 import type { HandoverReportModel, ReportRow } from './report-model';
 
 const t = de.report;
@@ -38,7 +40,12 @@ export function HandoverReport({ report }: { report: HandoverReportModel }) {
   const id = useId();
   const heading = (key: keyof typeof t.sections) => `${id}-${key}`;
   return (
-    <article className="obhut-report" data-testid="handover-report" data-intake-id={report.intakeId} aria-label={report.title}>
+    <article
+      className="obhut-report"
+      data-testid="handover-report"
+      data-intake-id={report.intakeId}
+      aria-label={report.title}
+    >
       <style>{PAGE_STYLE}</style>
       <header>
         <h1>{report.title}</h1>
@@ -68,7 +75,12 @@ export function HandoverReport({ report }: { report: HandoverReportModel }) {
           <p>{t.none.decisions}</p>
         ) : (
           report.decisions.map((decision) => (
-            <div className="decision" key={decision.heading} data-testid="report-decision" data-section={decision.section}>
+            <div
+              className="decision"
+              key={decision.heading}
+              data-testid="report-decision"
+              data-section={decision.section}
+            >
               <h3>{decision.heading}</h3>
               <Rows rows={decision.rows} />
             </div>
@@ -141,7 +153,13 @@ export function HandoverReport({ report }: { report: HandoverReportModel }) {
       <section className="signatures" aria-labelledby={heading('signatures')} data-testid="report-signatures">
         <h2 id={heading('signatures')}>{t.sections.signatures}</h2>
         {report.signatures.map((s) => (
-          <div className="signature" key={s.role} data-testid="report-signature" data-role={s.role} data-signed={s.signed}>
+          <div
+            className="signature"
+            key={s.role}
+            data-testid="report-signature"
+            data-role={s.role}
+            data-signed={s.signed}
+          >
             <p className="signature-title">{s.title}</p>
             <div className="signature-field">
               <span className="value">{s.name}</span>

@@ -2,10 +2,11 @@ import { Button, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { createPortal, flushSync } from 'react-dom';
 import { firstValueFrom } from 'rxjs';
+
 import { de } from '../../../../shared/i18n';
 import { useClient } from '../../app/client-context';
 import { HandoverReport } from './HandoverReport';
-import { reportOf, type HandoverReportModel, type UserNames } from './report-model';
+import { type HandoverReportModel, reportOf, type UserNames } from './report-model';
 
 const t = de.report.print;
 

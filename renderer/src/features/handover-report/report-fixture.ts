@@ -22,14 +22,29 @@ export function reportIntake(overrides: Partial<Intake> = {}): Intake {
     status: 'submitted',
     conflicts: [],
     ...demoNightRecord(CALL_AT),
-    handover: { summary: 'Mia ist gut in der Bereitschaftspflege angekommen.', openTasks: 'Mutter erneut anrufen.', caseworker: 'Herr Muster (ASD Nord)' },
+    handover: {
+      summary: 'Mia ist gut in der Bereitschaftspflege angekommen.',
+      openTasks: 'Mutter erneut anrufen.',
+      caseworker: 'Herr Muster (ASD Nord)',
+    },
     ...overrides,
   };
 }
 
 function entry(id: string, minutes: number, kind: Entry['kind'], text: string, extra: Partial<Entry> = {}): Entry {
   const at = CALL_AT + minutes * MIN;
-  return { id, officeId: 'segeberg', intakeId: 'intake-report-1', kind, at, createdBy: WORKER.id, createdAt: at, updatedAt: at, text, ...extra };
+  return {
+    id,
+    officeId: 'segeberg',
+    intakeId: 'intake-report-1',
+    kind,
+    at,
+    createdBy: WORKER.id,
+    createdAt: at,
+    updatedAt: at,
+    text,
+    ...extra,
+  };
 }
 
 /** Given out of order on purpose: the report sorts by time. */
@@ -40,7 +55,9 @@ export function reportEntries(): Entry[] {
     }),
     entry('e-1', 2, 'call', 'Polizei meldet Kind allein in der Wohnung'),
     entry('e-2', 40, 'decision', 'Inobhutnahme nach § 42 Abs. 1 Nr. 2a entschieden'),
-    entry('e-4', 150, 'placement', '', { placement: { facilityName: 'Bereitschaftspflege Segeberg 1', answer: 'accepted' } }),
+    entry('e-4', 150, 'placement', '', {
+      placement: { facilityName: 'Bereitschaftspflege Segeberg 1', answer: 'accepted' },
+    }),
     entry('e-5', 160, 'note', 'Absage kam vom Kinderhaus, nicht vom Träger', { correctsId: 'e-3' }),
     { ...entry('e-other', 5, 'note', 'Eintrag eines anderen Falls'), intakeId: 'intake-other' },
   ];

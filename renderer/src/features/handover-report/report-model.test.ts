@@ -49,7 +49,9 @@ describe('handover report model', () => {
     ]);
     const risk = decisions.find((d) => d.section === 'risk')!;
     expect(value(risk.rows, 'Anhaltspunkte')).toBe('Kind ohne Aufsicht, Vernachlässigung');
-    expect(value(risk.rows, 'Hinzugezogene Fachkräfte')).toBe('Rufbereitschaft Leitung (fiktiv) (ASD-Leitung, 24.11.2026 23:15)');
+    expect(value(risk.rows, 'Hinzugezogene Fachkräfte')).toBe(
+      'Rufbereitschaft Leitung (fiktiv) (ASD-Leitung, 24.11.2026 23:15)',
+    );
     const custodian = decisions.find((d) => d.section === 'custodians')!;
     expect(custodian.heading).toBe('7 · Personensorgeberechtigte (Mutter, Erika Musterfrau (fiktiv))');
     expect(value(custodian.rows, 'Erreichbarkeitsversuche')).toContain('3× nicht erreicht');
@@ -95,7 +97,9 @@ describe('handover report model', () => {
     ]);
 
     const signedAt = CALL_AT + 10 * 60 * MIN - 15 * MIN;
-    const intake = reportIntake({ review: { state: 'countersigned', countersignedBy: SUPERVISOR.id, countersignedAt: signedAt } });
+    const intake = reportIntake({
+      review: { state: 'countersigned', countersignedBy: SUPERVISOR.id, countersignedAt: signedAt },
+    });
     const report = reportOf(intake, [], MORNING, names);
     expect(report.notices).toEqual([]);
     expect(value(report.summary, 'Stand der Prüfung')).toBe('gegengezeichnet');
@@ -130,12 +134,16 @@ describe('handover report model', () => {
 
     // A record id is a UUID: the reference is its first block.
     const uuid = '3f2c9a1e-7b4d-4c2a-9e1f-0a1b2c3d4e5f';
-    expect(reportOf(reportIntake({ id: uuid }), [], MORNING, names).fileName).toBe('Übergabebericht – 25.11.2026 – 3f2c9a1e.pdf');
+    expect(reportOf(reportIntake({ id: uuid }), [], MORNING, names).fileName).toBe(
+      'Übergabebericht – 25.11.2026 – 3f2c9a1e.pdf',
+    );
   });
 
   it('makes the file name safe for every file system', () => {
     const report = reportOf(reportIntake({ id: 'a/b:c*d?e' }), [], MORNING, names);
     expect(report.fileName).toBe('Übergabebericht – 25.11.2026 – a b c d.pdf');
-    expect(reportOf(reportIntake({ child: { firstName: '', lastName: '' } }), [], MORNING, names).childName).toBe('(ohne Namen)');
+    expect(reportOf(reportIntake({ child: { firstName: '', lastName: '' } }), [], MORNING, names).childName).toBe(
+      '(ohne Namen)',
+    );
   });
 });

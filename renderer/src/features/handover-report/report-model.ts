@@ -6,7 +6,7 @@ import { obligationsOfIntake } from '../../../../shared/nightRecord/deadlineFact
 import { fieldLabel } from '../../../../shared/nightRecord/fieldLabel';
 import { responsibilityOf } from '../../../../shared/nightRecord/responsibility';
 import type { Entry } from '../../../../shared/schema/entry';
-import { reviewStateOf, type Intake } from '../../../../shared/schema/intake';
+import { type Intake, reviewStateOf } from '../../../../shared/schema/intake';
 import { nameOf } from '../intakes/name';
 import { entrySummary } from '../night-record/EntryLog';
 
@@ -82,7 +82,8 @@ function formatValue(value: unknown, format: Format): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof format === 'function') return (format as (v: unknown) => string)(value) || undefined;
   if (typeof format === 'object') {
-    if (Array.isArray(value)) return value.map((code) => format[code as string] ?? String(code)).join(', ') || undefined;
+    if (Array.isArray(value))
+      return value.map((code) => format[code as string] ?? String(code)).join(', ') || undefined;
     return format[value as string] ?? String(value);
   }
   switch (format) {
@@ -120,7 +121,7 @@ const DECISION_SECTIONS: [keyof Intake & string, [string, Format][]][] = [
     'risk',
     [
       ['indicators', de.nightRecord.riskIndicators],
-      ['consulted', consultedList as Format],
+      ['consulted', consultedList],
       ['childSeenInPerson', 'flag'],
       ['assessment', 'text'],
       ['previousAssessment8a', 'flag'],
@@ -232,8 +233,12 @@ function decisionsOf(intake: Intake): ReportDecision[] {
     // The custodians follow the decision: informing them is what the decision obliges first.
     if (section === 'decision') {
       for (const custodian of intake.custodians ?? []) {
-        const custodianRows = rowsOf('custodians', custodian as Record<string, unknown>, CUSTODIAN_FIELDS);
-        blocks.push({ section: 'custodians', heading: fieldLabel(`custodians[${custodian.id}]`, intake), rows: custodianRows });
+        const custodianRows = rowsOf('custodians', custodian, CUSTODIAN_FIELDS);
+        blocks.push({
+          section: 'custodians',
+          heading: fieldLabel(`custodians[${custodian.id}]`, intake),
+          rows: custodianRows,
+        });
       }
     }
   }
@@ -258,7 +263,10 @@ function summaryOf(intake: Intake): ReportRow[] {
     [
       s.handedOverTo,
       review?.handedOverTo
-        ? [officeLabel(review.handedOverTo), review.handedOverAt !== undefined ? formatDateTime(review.handedOverAt) : '']
+        ? [
+            officeLabel(review.handedOverTo),
+            review.handedOverAt !== undefined ? formatDateTime(review.handedOverAt) : '',
+          ]
             .filter(Boolean)
             .join(', ')
         : undefined,
@@ -267,7 +275,9 @@ function summaryOf(intake: Intake): ReportRow[] {
     [s.handoverSummary, handover?.summary?.trim() || undefined],
     [s.openTasks, handover?.openTasks?.trim() || undefined],
   ];
-  return rows.filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '').map(([label, value]) => ({ label, value }));
+  return rows
+    .filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '')
+    .map(([label, value]) => ({ label, value }));
 }
 
 function logOf(entries: readonly Entry[], names: UserNames): ReportLogLine[] {
@@ -283,7 +293,11 @@ function logOf(entries: readonly Entry[], names: UserNames): ReportLogLine[] {
         text: entrySummary(entry),
         by: names.get(entry.createdBy) ?? entry.createdBy,
         ...(corrected
-          ? { corrects: t.log.corrects(`${formatDateTime(corrected.at)} (${de.nightRecord.entryKinds[corrected.kind]})`) }
+          ? {
+              corrects: t.log.corrects(
+                `${formatDateTime(corrected.at)} (${de.nightRecord.entryKinds[corrected.kind]})`,
+              ),
+            }
           : {}),
       };
     });
@@ -323,7 +337,12 @@ function signaturesOf(intake: Intake, names: UserNames): ReportSignature[] {
   ];
 }
 
-export function reportOf(intake: Intake, entries: readonly Entry[], now: number, names: UserNames): HandoverReportModel {
+export function reportOf(
+  intake: Intake,
+  entries: readonly Entry[],
+  now: number,
+  names: UserNames,
+): HandoverReportModel {
   const state = reviewStateOf(intake);
   const notices = [
     ...(['countersigned', 'handed_over', 'closed'].includes(state) ? [] : [t.notCountersigned]),
@@ -338,7 +357,10 @@ export function reportOf(intake: Intake, entries: readonly Entry[], now: number,
     notices,
     summary: summaryOf(intake),
     decisions: decisionsOf(intake),
-    log: logOf(entries.filter((e) => e.intakeId === intake.id), names),
+    log: logOf(
+      entries.filter((e) => e.intakeId === intake.id),
+      names,
+    ),
     obligations: obligationsOf(intake, now),
     signatures: signaturesOf(intake, names),
     fileName: `${safeFileName(t.fileName(formatDate(now), intake.id.slice(0, REFERENCE_LENGTH)))}.pdf`,

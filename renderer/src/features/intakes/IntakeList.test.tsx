@@ -1,8 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+
 import { demoNightRecord } from '../../../../shared/demo/nightRecord';
-import { conflictRecord } from '../../../../shared/sync/merge';
 import type { Intake } from '../../../../shared/schema/intake';
+import { conflictRecord } from '../../../../shared/sync/merge';
 import { renderWithTheme } from '../../test-render';
 import { IntakeList } from './IntakeList';
 import { EMPTY_SEARCH, matches } from './search';
@@ -35,7 +36,12 @@ describe('IntakeList', () => {
       <IntakeList
         intakes={[
           // Decided 00:20, custodians not informed: "inform" was due 02:20 and is overdue at 09:00, so is the handover.
-          intake('i2', 'Lenja', Date.UTC(2025, 4, 17, 21, 40), { ...night, child: { firstName: 'Lenja', lastName: 'Testkind' }, status: 'submitted', conflicts: [conflict] }),
+          intake('i2', 'Lenja', Date.UTC(2025, 4, 17, 21, 40), {
+            ...night,
+            child: { firstName: 'Lenja', lastName: 'Testkind' },
+            status: 'submitted',
+            conflicts: [conflict],
+          }),
           intake('i1', 'Mattis', Date.UTC(2025, 0, 3, 6, 5)),
         ]}
         pendingIds={new Set(['i1'])}
@@ -63,14 +69,24 @@ describe('IntakeList', () => {
   it('shows the next deadline while none is overdue', () => {
     const night = demoNightRecord(at('2025-05-17T23:40+02:00'));
     renderWithTheme(
-      <IntakeList intakes={[intake('i3', 'Ole', night.receivedAt, night)]} pendingIds={new Set()} rejectedIds={new Set()} now={at('2025-05-18T00:30+02:00')} onOpen={() => {}} />,
+      <IntakeList
+        intakes={[intake('i3', 'Ole', night.receivedAt, night)]}
+        pendingIds={new Set()}
+        rejectedIds={new Set()}
+        now={at('2025-05-18T00:30+02:00')}
+        onOpen={() => {}}
+      />,
     );
-    expect(screen.getByTestId('next-deadline')).toHaveTextContent('Personensorgeberechtigte informieren bis 18.05.2025 02:20');
+    expect(screen.getByTestId('next-deadline')).toHaveTextContent(
+      'Personensorgeberechtigte informieren bis 18.05.2025 02:20',
+    );
   });
 });
 
 describe('search of the list', () => {
-  const lenja = intake('a', 'Lenja', at('2025-05-17T23:40+02:00'), { child: { firstName: 'Jörg-Lenja', lastName: 'Müßig' } });
+  const lenja = intake('a', 'Lenja', at('2025-05-17T23:40+02:00'), {
+    child: { firstName: 'Jörg-Lenja', lastName: 'Müßig' },
+  });
   const late = intake('b', 'Ole', at('2025-05-18T00:10+02:00'), { status: 'submitted' });
 
   it.each([
@@ -78,7 +94,11 @@ describe('search of the list', () => {
     ['part of a name, without umlauts or case', { ...EMPTY_SEARCH, name: 'muss' }, ['a']],
     ['every word of the name', { ...EMPTY_SEARCH, name: 'jorg muss' }, ['a']],
     ['a name that does not occur', { ...EMPTY_SEARCH, name: 'Lena Meier' }, []],
-    ['the Berlin day of the call (23:40 is still the 17th)', { ...EMPTY_SEARCH, from: '2025-05-17', to: '2025-05-17' }, ['a']],
+    [
+      'the Berlin day of the call (23:40 is still the 17th)',
+      { ...EMPTY_SEARCH, from: '2025-05-17', to: '2025-05-17' },
+      ['a'],
+    ],
     ['from a day on', { ...EMPTY_SEARCH, from: '2025-05-18' }, ['b']],
     ['the status', { ...EMPTY_SEARCH, status: 'submitted' as const }, ['b']],
   ])('finds %s', (_name, search, ids) => {

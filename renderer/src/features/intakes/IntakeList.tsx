@@ -1,8 +1,9 @@
 import { Badge, Group, Table, Text, UnstyledButton } from '@mantine/core';
+
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { obligationsOfIntake } from '../../../../shared/nightRecord/deadlineFacts';
-import { reviewStateOf, type Intake } from '../../../../shared/schema/intake';
+import { type Intake, reviewStateOf } from '../../../../shared/schema/intake';
 import { reviewStateColor } from '../review/ReviewRecord';
 import { nameOf } from './name';
 
@@ -25,7 +26,12 @@ function Deadlines({ intake, now }: { intake: Intake; now: number }) {
   const overdue = open.filter((o) => o.status === 'overdue');
   if (overdue.length > 0) {
     return (
-      <Badge color="red" variant="filled" data-testid="marker-overdue" title={overdue.map((o) => de.deadlines.kinds[o.kind]).join(', ')}>
+      <Badge
+        color="red"
+        variant="filled"
+        data-testid="marker-overdue"
+        title={overdue.map((o) => de.deadlines.kinds[o.kind]).join(', ')}
+      >
         {t.markers.overdue(overdue.length)}
       </Badge>
     );

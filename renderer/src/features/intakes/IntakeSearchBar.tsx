@@ -1,4 +1,5 @@
 import { Group, NativeSelect, TextInput } from '@mantine/core';
+
 import { de } from '../../../../shared/i18n';
 import { INTAKE_STATUS, type IntakeStatus } from '../../../../shared/schema/intake';
 import type { IntakeSearch } from './search';
@@ -20,7 +21,12 @@ export function IntakeSearchBar({ search, onChange }: { search: IntakeSearch; on
         onChange={(e) => set({ name: e.currentTarget.value })}
         style={{ flex: 1 }}
       />
-      <TextInput label={t.from} type="date" value={search.from} onChange={(e) => set({ from: e.currentTarget.value })} />
+      <TextInput
+        label={t.from}
+        type="date"
+        value={search.from}
+        onChange={(e) => set({ from: e.currentTarget.value })}
+      />
       <TextInput
         label={t.to}
         type="date"
@@ -32,7 +38,10 @@ export function IntakeSearchBar({ search, onChange }: { search: IntakeSearch; on
         label={t.status}
         value={search.status}
         onChange={(e) => set({ status: e.currentTarget.value as IntakeStatus | '' })}
-        data={[{ value: '', label: t.anyStatus }, ...INTAKE_STATUS.map((s) => ({ value: s, label: de.intakeStatus[s] }))]}
+        data={[
+          { value: '', label: t.anyStatus },
+          ...INTAKE_STATUS.map((s) => ({ value: s, label: de.intakeStatus[s] })),
+        ]}
       />
     </Group>
   );

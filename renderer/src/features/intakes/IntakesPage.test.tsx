@@ -1,6 +1,7 @@
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
+
 import { demoNightRecord } from '../../../../shared/demo/nightRecord';
 import type { Intake } from '../../../../shared/schema/intake';
 import { ClientContext } from '../../app/client-context';
@@ -11,13 +12,19 @@ import { EntryRepository } from '../../data/entries';
 import { FacilityRepository } from '../../data/facilities';
 import { IntakeRepository } from '../../data/intakes';
 import { PendingWrites } from '../../data/pending';
+import { openTestDatabase } from '../../test-fixtures/database';
 import { renderWithTheme } from '../../test-render';
 import { ObligationsPage } from '../obligations/ObligationsPage';
 import { IntakesPage } from './IntakesPage';
-import { openTestDatabase } from '../../test-fixtures/database';
 
 const NOW = Date.parse('2025-05-20T07:00+02:00');
-const user = { id: 'leitung.segeberg', username: 'leitung.segeberg', displayName: 'Lena Leitung', officeId: 'segeberg', roles: ['supervisor', 'oncall'] };
+const user = {
+  id: 'leitung.segeberg',
+  username: 'leitung.segeberg',
+  displayName: 'Lena Leitung',
+  officeId: 'segeberg',
+  roles: ['supervisor', 'oncall'],
+};
 
 function record(id: string, firstName: string, call: string): Intake {
   const start = Date.parse(call);
@@ -39,7 +46,10 @@ let client: ObhutClient;
 
 beforeEach(async () => {
   db = await openTestDatabase('obhut_intakes_page');
-  await db.intakes.bulkInsert([record('mia', 'Mia', '2025-05-20T00:00+02:00'), record('ole', 'Ole', '2025-05-19T23:00+02:00')]);
+  await db.intakes.bulkInsert([
+    record('mia', 'Mia', '2025-05-20T00:00+02:00'),
+    record('ole', 'Ole', '2025-05-19T23:00+02:00'),
+  ]);
   const pending = await PendingWrites.open(db);
   client = {
     user,
@@ -97,15 +107,21 @@ describe('IntakesPage opens the record another area asks for', () => {
 
   it('says so when the record asked for is not on this device', async () => {
     renderWithTheme(<Areas initial={{ kind: 'intakes', intakeId: 'gibt-es-nicht' }} />);
-    expect(await screen.findByText('Diese Inobhutnahme gibt es auf diesem Gerät nicht (mehr).', {}, { timeout: 15_000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText('Diese Inobhutnahme gibt es auf diesem Gerät nicht (mehr).', {}, { timeout: 15_000 }),
+    ).toBeInTheDocument();
   });
 
   it('a row of the obligations dashboard opens its record in the intakes area', async () => {
     // The dashboard stands in the statistics slot of this harness; the session will give it its own area. An on-call
     // worker's row opens the record here (a supervisor's opens it in the review).
-    client = { ...client, user: { ...user, roles: ['oncall'] } } as ObhutClient;
+    client = { ...client, user: { ...user, roles: ['oncall'] } };
     renderWithTheme(<Areas initial={{ kind: 'statistics' }} />);
-    const row = await screen.findByRole('row', { name: 'Akte von Ole Testkind öffnen – Personensorgeberechtigte informieren' }, { timeout: 15_000 });
+    const row = await screen.findByRole(
+      'row',
+      { name: 'Akte von Ole Testkind öffnen – Personensorgeberechtigte informieren' },
+      { timeout: 15_000 },
+    );
     await userEvent.setup().click(row);
     expect(await openRecord()).toHaveAttribute('data-record-id', 'ole');
   });
@@ -115,9 +131,17 @@ describe('IntakesPage after the morning review', () => {
   const RETURNED_AT = Date.parse('2025-05-20T06:30+02:00');
 
   it('marks a returned record in the list; the worker reads the comment there and hands the record back', async () => {
-    const review = { state: 'returned' as const, returnedBy: 'leitung.segeberg', returnedAt: RETURNED_AT, returnComment: 'Bitte die Erreichbarkeitsversuche genauer angeben.' };
+    const review = {
+      state: 'returned' as const,
+      returnedBy: 'leitung.segeberg',
+      returnedAt: RETURNED_AT,
+      returnComment: 'Bitte die Erreichbarkeitsversuche genauer angeben.',
+    };
     // Returned for the age, which the worker has since added: nothing is missing for the review any more.
-    await db.intakes.findOne('mia').exec().then((d) => d!.incrementalPatch({ review, child: { firstName: 'Mia', lastName: 'Testkind', estimatedAge: 8 } }));
+    await db.intakes
+      .findOne('mia')
+      .exec()
+      .then((d) => d!.incrementalPatch({ review, child: { firstName: 'Mia', lastName: 'Testkind', estimatedAge: 8 } }));
     renderWithTheme(<Areas initial={{ kind: 'intakes' }} />);
     const u = userEvent.setup();
     await screen.findByTestId('intake-list', {}, { timeout: 15_000 });
@@ -131,7 +155,9 @@ describe('IntakesPage after the morning review', () => {
       'Zurückgegeben von Lena Leitung am 20.05.2025 06:30: Bitte die Erreichbarkeitsversuche genauer angeben.',
     );
     await u.click(within(form).getByRole('button', { name: 'Erneut zur Prüfung vorlegen' }));
-    await waitFor(async () => expect((await client.intakes.get('mia'))?.review).toEqual({ ...review, state: 'new' }), { timeout: 5000 });
+    await waitFor(async () => expect((await client.intakes.get('mia'))?.review).toEqual({ ...review, state: 'new' }), {
+      timeout: 5000,
+    });
     await u.click(screen.getByRole('button', { name: 'Fertig – zur Liste' }));
     await screen.findByTestId('intake-list');
     const after = screen.getAllByTestId('intake-row').find((r) => r.getAttribute('data-intake-id') === 'mia')!;
@@ -143,13 +169,22 @@ describe('IntakesPage after the morning review', () => {
     await db.intakes.insert({
       ...received,
       officeId: 'pinneberg',
-      review: { state: 'handed_over', countersignedBy: 'leitung.pinneberg', countersignedAt: RETURNED_AT, handedOverTo: 'segeberg', handedOverBy: 'leitung.pinneberg', handedOverAt: RETURNED_AT + 60_000 },
+      review: {
+        state: 'handed_over',
+        countersignedBy: 'leitung.pinneberg',
+        countersignedAt: RETURNED_AT,
+        handedOverTo: 'segeberg',
+        handedOverBy: 'leitung.pinneberg',
+        handedOverAt: RETURNED_AT + 60_000,
+      },
     });
     renderWithTheme(<Areas initial={{ kind: 'intakes' }} />);
     await screen.findByTestId('intake-list', {}, { timeout: 15_000 });
     const row = screen.getAllByTestId('intake-row').find((r) => r.getAttribute('data-intake-id') === 'lio')!;
     expect(within(row).getByTestId('marker-received')).toHaveTextContent('übernommen vom Jugendamt');
-    expect(screen.getAllByTestId('intake-row').filter((r) => within(r).queryByTestId('marker-received'))).toHaveLength(1);
+    expect(screen.getAllByTestId('intake-row').filter((r) => within(r).queryByTestId('marker-received'))).toHaveLength(
+      1,
+    );
 
     await userEvent.setup().click(within(row).getByRole('button', { name: /Lio Testkind/ }));
     const form = await openRecord();

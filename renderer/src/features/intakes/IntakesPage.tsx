@@ -1,12 +1,13 @@
 import { Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
+
 import { de } from '../../../../shared/i18n';
 import type { Entry } from '../../../../shared/schema/entry';
 import type { Facility } from '../../../../shared/schema/facility';
 import type { Intake } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
-import { useDirectory } from '../../app/use-directory';
 import { type Navigation, useNavigation } from '../../app/navigation';
+import { useDirectory } from '../../app/use-directory';
 import { useNow } from '../../app/use-now';
 import { useObservable } from '../../app/use-observable';
 import type { EntryInput } from '../../data/entries';
@@ -16,7 +17,7 @@ import { NightRecordForm } from '../night-record/NightRecordForm';
 import type { PlaceSuggestion } from '../night-record/PlacementSearch';
 import { IntakeList } from './IntakeList';
 import { IntakeSearchBar } from './IntakeSearchBar';
-import { EMPTY_SEARCH, matches, type IntakeSearch } from './search';
+import { EMPTY_SEARCH, type IntakeSearch, matches } from './search';
 
 const t = de.app.intakes;
 
@@ -62,7 +63,16 @@ export function IntakesPage({ status }: { status: SyncStatus | null }) {
         </Stack>
       );
     }
-    return <RecordView key={view.id} id={view.id} intake={intake} status={status} pendingIds={pendingIds} onClose={() => setView({ kind: 'list' })} />;
+    return (
+      <RecordView
+        key={view.id}
+        id={view.id}
+        intake={intake}
+        status={status}
+        pendingIds={pendingIds}
+        onClose={() => setView({ kind: 'list' })}
+      />
+    );
   }
 
   return (
@@ -120,7 +130,10 @@ function RecordView(props: {
     [facilities],
   );
   const { id } = props;
-  const onAppendEntry = useCallback(async (input: EntryInput) => void (await client.entries.append(id, input)), [client, id]);
+  const onAppendEntry = useCallback(
+    async (input: EntryInput) => void (await client.entries.append(id, input)),
+    [client, id],
+  );
   const onRestoreEntry = useCallback((entryId: string) => void client.entries.restoreFromServer(entryId), [client]);
   return (
     <NightRecordForm

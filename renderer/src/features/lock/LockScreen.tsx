@@ -1,5 +1,6 @@
 import { Alert, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+
 import { de } from '../../../../shared/i18n';
 import { loginErrorMessage } from '../login/login-error';
 import type { LockCause } from './use-auto-lock';

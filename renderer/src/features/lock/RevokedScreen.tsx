@@ -1,4 +1,5 @@
 import { Alert, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+
 import { de } from '../../../../shared/i18n';
 
 const t = de.security.revoked;

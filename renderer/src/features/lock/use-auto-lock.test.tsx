@@ -1,9 +1,21 @@
 import { act, render } from '@testing-library/react';
-import type { LockReason, ObhutBridge } from '../../../../shared/ipc';
-import { useAutoLock, type LockCause } from './use-auto-lock';
 
-function Harness(props: { active: boolean; onLock(cause: LockCause): void; bridge?: ObhutBridge; target: EventTarget }) {
-  useAutoLock({ active: props.active, idleMinutes: 10, onLock: props.onLock, bridge: props.bridge, target: props.target });
+import type { LockReason, ObhutBridge } from '../../../../shared/ipc';
+import { type LockCause, useAutoLock } from './use-auto-lock';
+
+function Harness(props: {
+  active: boolean;
+  onLock(cause: LockCause): void;
+  bridge?: ObhutBridge;
+  target: EventTarget;
+}) {
+  useAutoLock({
+    active: props.active,
+    idleMinutes: 10,
+    onLock: props.onLock,
+    bridge: props.bridge,
+    target: props.target,
+  });
   return null;
 }
 

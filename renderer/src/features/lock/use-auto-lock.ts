@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+
 import type { LockReason } from '../../../../shared/ipc';
 import { DEFAULT_IDLE_LOCK_MINUTES, watchIdle } from './idle-timer';
 

@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+
 import { de } from '../../../../shared/i18n';
 import { openClient } from '../../data/client';
 import { memoryStore } from '../../data/vault';

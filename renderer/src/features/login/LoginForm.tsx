@@ -1,6 +1,7 @@
 import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+
 import { de } from '../../../../shared/i18n';
 import { loginErrorMessage } from './login-error';
 

@@ -1,5 +1,6 @@
-import { memo } from 'react';
 import { Alert, Button, Group, Table, Text } from '@mantine/core';
+import { memo } from 'react';
+
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { fieldLabel } from '../../../../shared/nightRecord/fieldLabel';
@@ -33,7 +34,14 @@ type Props = {
  * Values that lost a concurrent edit, per field path, with who wrote them and when, beside the current value. The
  * record shows them until someone chooses: take the other value, or keep the current one.
  */
-export const ConflictsPanel = memo(function ConflictsPanel({ intake, currentUserId, onTake, onKeep, actions = 'all', names }: Props) {
+export const ConflictsPanel = memo(function ConflictsPanel({
+  intake,
+  currentUserId,
+  onTake,
+  onKeep,
+  actions = 'all',
+  names,
+}: Props) {
   if (intake.conflicts.length === 0) return null;
   return (
     <Alert color="orange" title={t.title} data-testid="conflicts">
@@ -60,7 +68,9 @@ export const ConflictsPanel = memo(function ConflictsPanel({ intake, currentUser
                 <Table.Td>{label}</Table.Td>
                 <Table.Td data-testid="conflict-current">{displayOf(spec, getAtPath(intake, c.field))}</Table.Td>
                 <Table.Td data-testid="conflict-kept">{displayOf(spec, parse(c.value))}</Table.Td>
-                <Table.Td data-testid="conflict-by">{c.by === currentUserId ? t.you : (names?.get(c.by) ?? c.by)}</Table.Td>
+                <Table.Td data-testid="conflict-by">
+                  {c.by === currentUserId ? t.you : (names?.get(c.by) ?? c.by)}
+                </Table.Td>
                 <Table.Td data-testid="conflict-at">{formatDateTime(c.at)}</Table.Td>
                 <Table.Td>
                   {actions !== 'none' && (

@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+
 import { de } from '../../../../shared/i18n';
 import type { Entry } from '../../../../shared/schema/entry';
 import { renderWithTheme } from '../../test-render';

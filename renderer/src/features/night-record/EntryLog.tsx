@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { memo, useState } from 'react';
+
 import { ENTRY_KINDS, type EntryKind } from '../../../../shared/catalogues/entry';
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
@@ -36,7 +37,15 @@ export function entrySummary(entry: Entry): string {
  * The log of the night: timestamped lines, appended and never changed. A mistake is corrected by a new line that
  * names the one it corrects. A line the server refused shows the reason, and can be put back as the server has it.
  */
-export const EntryLog = memo(function EntryLog({ entries, pendingIds, rejections, now, onAppend, onRestore, names }: Props) {
+export const EntryLog = memo(function EntryLog({
+  entries,
+  pendingIds,
+  rejections,
+  now,
+  onAppend,
+  onRestore,
+  names,
+}: Props) {
   const [kind, setKind] = useState<EntryKind>('note');
   const [at, setAt] = useState('');
   const [text, setText] = useState('');

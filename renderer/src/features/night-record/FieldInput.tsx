@@ -1,10 +1,11 @@
-import { Checkbox, NativeSelect, SimpleGrid, TextInput, Textarea } from '@mantine/core';
-import { memo, type KeyboardEvent } from 'react';
+import { Checkbox, NativeSelect, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { type KeyboardEvent, memo } from 'react';
+
 import { de } from '../../../../shared/i18n';
 import { toBerlinInput } from '../../app/berlin-time';
-import { inputId, type FieldSpec } from './fields';
-import { useDraft, type DraftStore } from './useRecordEditor';
-import { parseRaw, toRaw, type Raw } from './values';
+import { type FieldSpec, inputId } from './fields';
+import { type DraftStore, useDraft } from './useRecordEditor';
+import { parseRaw, type Raw, toRaw } from './values';
 
 const t = de.app.nightRecord;
 
@@ -31,9 +32,28 @@ type Props = {
  * One field of the night record, chosen by its kind. Native inputs throughout: they work with the keyboard as
  * users expect (type-ahead in selects, Space in checkboxes), and date-time fields take "J" for now.
  */
-export const FieldInput = memo(function FieldInput({ spec, path, value, error, now, autoFocus, disabled, deferred, onChange, onBlur }: Props) {
+export const FieldInput = memo(function FieldInput({
+  spec,
+  path,
+  value,
+  error,
+  now,
+  autoFocus,
+  disabled,
+  deferred,
+  onChange,
+  onBlur,
+}: Props) {
   const id = inputId(path);
-  const common = { id, label: spec.label, error, onBlur, autoFocus: autoFocus && !disabled, disabled, description: spec.hint };
+  const common = {
+    id,
+    label: spec.label,
+    error,
+    onBlur,
+    autoFocus: autoFocus && !disabled,
+    disabled,
+    description: spec.hint,
+  };
   const text = value as string;
   const set = (raw: Raw) => onChange(path, raw);
   // A choice is made at once: written straight away, so the missing list and the deadlines follow it.
@@ -44,7 +64,16 @@ export const FieldInput = memo(function FieldInput({ spec, path, value, error, n
 
   switch (spec.kind) {
     case 'textarea':
-      return <Textarea {...common} autosize minRows={2} maxRows={12} value={text} onChange={(e) => set(e.currentTarget.value)} />;
+      return (
+        <Textarea
+          {...common}
+          autosize
+          minRows={2}
+          maxRows={12}
+          value={text}
+          onChange={(e) => set(e.currentTarget.value)}
+        />
+      );
     case 'datetime':
       return (
         <TextInput
@@ -64,7 +93,15 @@ export const FieldInput = memo(function FieldInput({ spec, path, value, error, n
     case 'date':
       return <TextInput {...common} type="date" value={text} onChange={(e) => set(e.currentTarget.value)} />;
     case 'int':
-      return <TextInput {...common} inputMode="numeric" autoComplete="off" value={text} onChange={(e) => set(e.currentTarget.value)} />;
+      return (
+        <TextInput
+          {...common}
+          inputMode="numeric"
+          autoComplete="off"
+          value={text}
+          onChange={(e) => set(e.currentTarget.value)}
+        />
+      );
     case 'bool':
       return (
         <NativeSelect
@@ -90,26 +127,20 @@ export const FieldInput = memo(function FieldInput({ spec, path, value, error, n
     case 'codes':
       return (
         // Deferred: written when the focus leaves the group, not when it moves from box to box.
-        <div onBlur={deferred ? (e) => void (!e.currentTarget.contains(e.relatedTarget as Node | null) && onBlur()) : undefined}>
-        <Checkbox.Group
-          id={id}
-          label={spec.label}
-          error={error}
-          value={value as string[]}
-          onChange={choose}
-        >
-          <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
-            {(spec.options ?? []).map((o) => (
-              <Checkbox
-                key={o.value}
-                value={o.value}
-                label={o.label}
-                disabled={disabled}
-                id={o === spec.options![0] ? `${id}-first` : undefined}
-              />
-            ))}
-          </SimpleGrid>
-        </Checkbox.Group>
+        <div onBlur={deferred ? (e) => void (!e.currentTarget.contains(e.relatedTarget) && onBlur()) : undefined}>
+          <Checkbox.Group id={id} label={spec.label} error={error} value={value as string[]} onChange={choose}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
+              {(spec.options ?? []).map((o) => (
+                <Checkbox
+                  key={o.value}
+                  value={o.value}
+                  label={o.label}
+                  disabled={disabled}
+                  id={o === spec.options![0] ? `${id}-first` : undefined}
+                />
+              ))}
+            </SimpleGrid>
+          </Checkbox.Group>
         </div>
       );
     default:

@@ -2,6 +2,7 @@ import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useMemo } from 'react';
 import { map } from 'rxjs';
+
 import { demoNightRecord } from '../../../../shared/demo/nightRecord';
 import { de } from '../../../../shared/i18n';
 import { fieldLabel } from '../../../../shared/nightRecord/fieldLabel';
@@ -13,18 +14,28 @@ import type { ObhutDatabase } from '../../data/database';
 import type { EntryRepository } from '../../data/entries';
 import type { IntakeRepository } from '../../data/intakes';
 import { lostValues } from '../../data/lost-values';
-import { clearRejections, viewOf, type RejectionDoc, type RejectionView } from '../../data/rejections';
+import { clearRejections, type RejectionDoc, type RejectionView, viewOf } from '../../data/rejections';
+import { openTestRepositories } from '../../test-fixtures/database';
 import { renderWithTheme } from '../../test-render';
 import { NightRecordForm } from './NightRecordForm';
 import { AUTOSAVE_MS } from './useRecordEditor';
-import { openTestRepositories } from '../../test-fixtures/database';
 
 const NOW = Date.parse('2025-05-18T09:40+02:00');
 const CALL = Date.parse('2025-05-18T00:40+02:00');
 const SIGNED_AT = Date.parse('2025-05-18T08:20+02:00');
-const user = { id: 'bereitschaft.segeberg', username: 'bereitschaft.segeberg', displayName: 'B', officeId: 'segeberg', roles: ['oncall'] };
+const user = {
+  id: 'bereitschaft.segeberg',
+  username: 'bereitschaft.segeberg',
+  displayName: 'B',
+  officeId: 'segeberg',
+  roles: ['oncall'],
+};
 const t = de.app.nightRecord;
-const countersigned = { state: 'countersigned' as const, countersignedBy: 'leitung.segeberg', countersignedAt: SIGNED_AT };
+const countersigned = {
+  state: 'countersigned' as const,
+  countersignedBy: 'leitung.segeberg',
+  countersignedAt: SIGNED_AT,
+};
 
 let db: ObhutDatabase;
 let intakes: IntakeRepository;
@@ -46,7 +57,10 @@ function Harness({ id, onClose = () => {} }: { id: string; onClose?(): void }) {
   const intake = useObservable<Intake | null | undefined>(intake$, undefined);
   const entries$ = useMemo(() => entries.list$(id), [id]);
   const log = useObservable<Entry[]>(entries$, []);
-  const rejections$ = useMemo(() => db.rejections.find().$.pipe(map((docs) => docs.map((d) => viewOf(d.toMutableJSON())))), []);
+  const rejections$ = useMemo(
+    () => db.rejections.find().$.pipe(map((docs) => docs.map((d) => viewOf(d.toMutableJSON())))),
+    [],
+  );
   const rejections = useObservable<RejectionView[]>(rejections$, []);
   if (intake === undefined) return null;
   return (
@@ -72,7 +86,11 @@ const stored = async (id: string) => (await intakes.get(id))!;
 const section = (id: string) => document.querySelector(`[data-section="${id}"]`) as HTMLElement;
 const settle = () => act(() => new Promise((r) => setTimeout(r, AUTOSAVE_MS * 3)));
 
-async function record(id: string, review?: Intake['review'], officeId: Intake['officeId'] = 'segeberg'): Promise<Intake> {
+async function record(
+  id: string,
+  review?: Intake['review'],
+  officeId: Intake['officeId'] = 'segeberg',
+): Promise<Intake> {
   await intakes.create({ ...demoNightRecord(CALL), status: 'submitted' }, id);
   if (review) await (await db.intakes.findOne(id).exec())!.incrementalPatch({ review, officeId });
   return stored(id);
@@ -85,13 +103,22 @@ async function renderRecord(id: string, onClose?: () => void) {
 
 describe('lostValues', () => {
   it('names by path what the device had and the other state lacks, list items by id, bookkeeping left out', () => {
-    const server = { id: 'x', updatedAt: 1, situation: 'S', custodians: [{ id: 'c1', name: 'A' }], statistics: { reasons: ['neglect'] } };
+    const server = {
+      id: 'x',
+      updatedAt: 1,
+      situation: 'S',
+      custodians: [{ id: 'c1', name: 'A' }],
+      statistics: { reasons: ['neglect'] },
+    };
     const local = {
       id: 'x',
       updatedAt: 2,
       review: { state: 'new' },
       situation: 'S2',
-      custodians: [{ id: 'c1', name: 'A', attempts: 'mobil' }, { id: 'c2', name: 'B' }],
+      custodians: [
+        { id: 'c1', name: 'A', attempts: 'mobil' },
+        { id: 'c2', name: 'B' },
+      ],
       statistics: { reasons: ['neglect', 'violence'] },
     };
     expect(lostValues(local, server)).toEqual([
@@ -153,8 +180,13 @@ describe('the worker’s record after an intake_locked refusal', () => {
   it('offers no way to take the server state for other refusals', async () => {
     await record('lk-2');
     await db.rejections.insert({
-      id: 'lk-2', collectionName: 'intakes', code: 'validation_failed', message: '', at: NOW,
-      assumedMasterState: 'null', rejectedState: 'null',
+      id: 'lk-2',
+      collectionName: 'intakes',
+      code: 'validation_failed',
+      message: '',
+      at: NOW,
+      assumedMasterState: 'null',
+      rejectedState: 'null',
     });
     await renderRecord('lk-2');
     const alert = await screen.findByTestId('intake-rejection');
@@ -182,7 +214,10 @@ describe('writes to a record locked meanwhile', () => {
     await record('lk-4', countersigned);
     await renderRecord('lk-4');
     const u = userEvent.setup();
-    await u.selectOptions(within(section('end')).getByLabelText('Grund der Beendigung / Anschlusshilfe'), 'return_to_custodians');
+    await u.selectOptions(
+      within(section('end')).getByLabelText('Grund der Beendigung / Anschlusshilfe'),
+      'return_to_custodians',
+    );
     await (await db.intakes.findOne('lk-4').exec())!.incrementalPatch({ end: { reason: 'foster_family' as const } });
     await u.tab();
     await settle();
@@ -195,7 +230,10 @@ describe('writes to a record locked meanwhile', () => {
     const onClose = vi.fn();
     await renderRecord('lk-5', onClose);
     const u = userEvent.setup();
-    await u.selectOptions(within(section('end')).getByLabelText('Grund der Beendigung / Anschlusshilfe'), 'return_to_custodians');
+    await u.selectOptions(
+      within(section('end')).getByLabelText('Grund der Beendigung / Anschlusshilfe'),
+      'return_to_custodians',
+    );
     const hasFocus = vi.spyOn(document, 'hasFocus').mockReturnValue(false); // switched to another app
     await u.tab();
     await settle();
@@ -236,7 +274,17 @@ describe('keyboard and conflicts', () => {
     expect((await stored('lk-7')).end).toBeUndefined();
     cleanup();
 
-    await record('lk-8', { ...countersigned, state: 'handed_over', handedOverTo: 'segeberg', handedOverBy: 'leitung.pinneberg', handedOverAt: SIGNED_AT + 1 }, 'pinneberg');
+    await record(
+      'lk-8',
+      {
+        ...countersigned,
+        state: 'handed_over',
+        handedOverTo: 'segeberg',
+        handedOverBy: 'leitung.pinneberg',
+        handedOverAt: SIGNED_AT + 1,
+      },
+      'pinneberg',
+    );
     await (await db.intakes.findOne('lk-8').exec())!.incrementalPatch({ conflicts: [conflict] });
     await renderRecord('lk-8');
     const received = await screen.findByTestId('conflict-row');

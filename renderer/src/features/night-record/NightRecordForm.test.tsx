@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useMemo } from 'react';
+
 import { demoNightRecord } from '../../../../shared/demo/nightRecord';
 import { de } from '../../../../shared/i18n';
 import { isEmptyFact, isLateFactPath, lateFactChange } from '../../../../shared/nightRecord/lateFacts';
@@ -12,14 +13,20 @@ import { useObservable } from '../../app/use-observable';
 import type { ObhutDatabase } from '../../data/database';
 import type { EntryRepository } from '../../data/entries';
 import type { IntakeRepository } from '../../data/intakes';
+import { openTestRepositories } from '../../test-fixtures/database';
 import { renderWithTheme } from '../../test-render';
 import { inputId, SECTIONS } from './fields';
 import { NightRecordForm } from './NightRecordForm';
 import { AUTOSAVE_MS } from './useRecordEditor';
-import { openTestRepositories } from '../../test-fixtures/database';
 
 const NOW = Date.parse('2025-05-18T01:40+02:00');
-const user = { id: 'bereitschaft.segeberg', username: 'bereitschaft.segeberg', displayName: 'B', officeId: 'segeberg', roles: ['oncall'] };
+const user = {
+  id: 'bereitschaft.segeberg',
+  username: 'bereitschaft.segeberg',
+  displayName: 'B',
+  officeId: 'segeberg',
+  roles: ['oncall'],
+};
 const t = de.app.nightRecord;
 
 let db: ObhutDatabase;
@@ -55,7 +62,13 @@ function Harness({ id, onClose = () => {} }: { id: string; onClose?(): void }) {
       pendingIds={new Set()}
       rejections={[]}
       onDismissRejection={() => {}}
-      suggestions={[{ facilityId: 'kinderschutzhaus-elmshorn', facilityName: 'Kinderschutzhaus Elmshorn', provider: 'Perspektive gGmbH' }]}
+      suggestions={[
+        {
+          facilityId: 'kinderschutzhaus-elmshorn',
+          facilityName: 'Kinderschutzhaus Elmshorn',
+          provider: 'Perspektive gGmbH',
+        },
+      ]}
       now={() => NOW}
       onClose={onClose}
     />
@@ -81,8 +94,15 @@ describe('NightRecordForm', () => {
     expect(screen.getByLabelText('Vorname')).toHaveFocus();
     expect(screen.getByLabelText('Anruf eingegangen')).toHaveValue('2025-05-18T01:40');
     await u.keyboard('Lenja');
-    await waitFor(async () => expect((await stored('new-1'))?.child.firstName).toBe('Lenja'), { timeout: AUTOSAVE_MS * 10 });
-    expect(await stored('new-1')).toMatchObject({ status: 'draft', receivedAt: NOW, officeId: 'segeberg', createdBy: user.id });
+    await waitFor(async () => expect((await stored('new-1'))?.child.firstName).toBe('Lenja'), {
+      timeout: AUTOSAVE_MS * 10,
+    });
+    expect(await stored('new-1')).toMatchObject({
+      status: 'draft',
+      receivedAt: NOW,
+      officeId: 'segeberg',
+      createdBy: user.id,
+    });
 
     await u.tab();
     await u.keyboard('Testkind{Enter}');
@@ -105,11 +125,22 @@ describe('NightRecordForm', () => {
 
     // "J" in a time field is now.
     fireEvent.keyDown(decided, { key: 'j' });
-    await waitFor(async () => expect((await stored('r-1'))?.decision?.decidedAt).toBe(Date.parse('2025-05-18T01:40+02:00')));
+    await waitFor(async () =>
+      expect((await stored('r-1'))?.decision?.decidedAt).toBe(Date.parse('2025-05-18T01:40+02:00')),
+    );
   });
 
   it('lists what is missing in German, refuses to submit until it is there, then submits', async () => {
-    await intakes.create({ receivedAt: NOW, child: { firstName: 'Mattis', lastName: 'Testkind', estimatedAge: 9 }, initiatedBy: 'police', situation: 'Fiktiv.', status: 'draft' }, 'r-2');
+    await intakes.create(
+      {
+        receivedAt: NOW,
+        child: { firstName: 'Mattis', lastName: 'Testkind', estimatedAge: 9 },
+        initiatedBy: 'police',
+        situation: 'Fiktiv.',
+        status: 'draft',
+      },
+      'r-2',
+    );
     await renderRecord('r-2');
     const u = userEvent.setup();
     const missing = await screen.findByTestId('intake-missing');
@@ -120,11 +151,17 @@ describe('NightRecordForm', () => {
     await u.click(screen.getByTestId('submit'));
     expect(await screen.findByText(/Abschließen nicht möglich/)).toBeInTheDocument();
     expect(within(section('risk')).getByLabelText('Einschätzung')).toHaveFocus();
-    expect(within(section('decision')).getByLabelText('Rechtsgrundlage')).toHaveAccessibleDescription(expect.stringContaining(t.validation.requiredForSubmit));
+    expect(within(section('decision')).getByLabelText('Rechtsgrundlage')).toHaveAccessibleDescription(
+      expect.stringContaining(t.validation.requiredForSubmit),
+    );
     expect((await stored('r-2'))?.status).toBe('draft');
 
     // The missing list's links jump to the field.
-    await u.click(within(missing).getByRole('button', { name: 'Zu „3 · Entscheidung und Rechtsgrundlage – Rechtsgrundlage“ springen' }));
+    await u.click(
+      within(missing).getByRole('button', {
+        name: 'Zu „3 · Entscheidung und Rechtsgrundlage – Rechtsgrundlage“ springen',
+      }),
+    );
     expect(within(section('decision')).getByLabelText('Rechtsgrundlage')).toHaveFocus();
 
     const night = demoNightRecord(NOW - 3_600_000);
@@ -144,8 +181,14 @@ describe('NightRecordForm', () => {
     await waitFor(() => expect(within(item).getByLabelText('Rolle')).toHaveFocus());
     await u.selectOptions(within(item).getByLabelText('Rolle'), 'father');
     await u.type(within(item).getByLabelText('Name'), 'Max Beispiel');
-    await waitFor(async () => expect((await stored('r-3'))?.custodians).toEqual([expect.objectContaining({ role: 'father', name: 'Max Beispiel' })]));
-    expect(screen.getByTestId('intake-missing')).toHaveTextContent('7 · Personensorgeberechtigte (Vater, Max Beispiel) – Informiert am – oder die Erreichbarkeitsversuche');
+    await waitFor(async () =>
+      expect((await stored('r-3'))?.custodians).toEqual([
+        expect.objectContaining({ role: 'father', name: 'Max Beispiel' }),
+      ]),
+    );
+    expect(screen.getByTestId('intake-missing')).toHaveTextContent(
+      '7 · Personensorgeberechtigte (Vater, Max Beispiel) – Informiert am – oder die Erreichbarkeitsversuche',
+    );
 
     expect(screen.getByTestId('responsibility')).toHaveTextContent('Zuständig: Kreis Segeberg (§ 87 SGB VIII)');
     await u.selectOptions(within(section('responsibility')).getByLabelText('Abweichend zuständig'), 'stormarn');
@@ -168,17 +211,30 @@ describe('NightRecordForm', () => {
     await u.click(search.getByRole('button', { name: 'Kinderhaus Travetal: abgelehnt' }));
     await u.click(search.getByRole('button', { name: 'Kinderschutzhaus Elmshorn: zugesagt' }));
 
-    await waitFor(async () => expect((await stored('r-4'))?.placement?.facilityName).toBe('Kinderschutzhaus Elmshorn'), { timeout: 5000 });
-    expect((await stored('r-4'))?.placement).toMatchObject({ facilityId: 'kinderschutzhaus-elmshorn', provider: 'Perspektive gGmbH' });
+    await waitFor(
+      async () => expect((await stored('r-4'))?.placement?.facilityName).toBe('Kinderschutzhaus Elmshorn'),
+      { timeout: 5000 },
+    );
+    expect((await stored('r-4'))?.placement).toMatchObject({
+      facilityId: 'kinderschutzhaus-elmshorn',
+      provider: 'Perspektive gGmbH',
+    });
     const log = (await db.entries.find().exec()).map((e) => e.placement);
     expect(log).toHaveLength(4);
-    expect(log).toEqual(expect.arrayContaining([
-      { facilityName: 'Kinderhaus Travetal', answer: 'requested' },
-      { facilityId: 'kinderschutzhaus-elmshorn', facilityName: 'Kinderschutzhaus Elmshorn', answer: 'requested' },
-      { facilityName: 'Kinderhaus Travetal', answer: 'refused', reason: 'no_place' },
-      { facilityId: 'kinderschutzhaus-elmshorn', facilityName: 'Kinderschutzhaus Elmshorn', answer: 'accepted' },
-    ]));
-    expect(search.getAllByTestId('place-row').map((r) => r.getAttribute('data-answer')).sort()).toEqual(['accepted', 'refused']);
+    expect(log).toEqual(
+      expect.arrayContaining([
+        { facilityName: 'Kinderhaus Travetal', answer: 'requested' },
+        { facilityId: 'kinderschutzhaus-elmshorn', facilityName: 'Kinderschutzhaus Elmshorn', answer: 'requested' },
+        { facilityName: 'Kinderhaus Travetal', answer: 'refused', reason: 'no_place' },
+        { facilityId: 'kinderschutzhaus-elmshorn', facilityName: 'Kinderschutzhaus Elmshorn', answer: 'accepted' },
+      ]),
+    );
+    expect(
+      search
+        .getAllByTestId('place-row')
+        .map((r) => r.getAttribute('data-answer'))
+        .sort(),
+    ).toEqual(['accepted', 'refused']);
     expect(screen.getByTestId('placement-search')).toHaveTextContent('2 angefragt, 1 abgelehnt');
   });
 
@@ -198,18 +254,30 @@ describe('NightRecordForm', () => {
     const [first, second] = await db.entries.find({ sort: [{ createdAt: 'asc' }, { id: 'asc' }] }).exec();
     const correction = log.getAllByTestId('entry').find((e) => e.textContent?.includes('Vater erreicht'));
     expect(correction).toHaveTextContent('korrigiert den Eintrag');
-    expect([first.text, second.text, second.correctsId]).toEqual(expect.arrayContaining(['Mutter erreicht', 'Vater erreicht, nicht die Mutter']));
+    expect([first.text, second.text, second.correctsId]).toEqual(
+      expect.arrayContaining(['Mutter erreicht', 'Vater erreicht, nicht die Mutter']),
+    );
   });
 
   it('shows a conflict by field path with author and time, and puts the other value back when chosen', async () => {
-    const lost = conflictRecord('custodians[custodian-1].attempts', 'Vater erreicht', 'leitung.segeberg', Date.parse('2025-05-18T01:10+02:00'));
+    const lost = conflictRecord(
+      'custodians[custodian-1].attempts',
+      'Vater erreicht',
+      'leitung.segeberg',
+      Date.parse('2025-05-18T01:10+02:00'),
+    );
     const kept = conflictRecord('decision.ground', '42_1_2b', user.id, Date.parse('2025-05-18T01:12+02:00'));
     const created = await createComplete('r-6');
-    await db.intakes.findOne('r-6').exec().then((d) => d!.incrementalPatch({ conflicts: [lost, kept] }));
+    await db.intakes
+      .findOne('r-6')
+      .exec()
+      .then((d) => d!.incrementalPatch({ conflicts: [lost, kept] }));
     await renderRecord('r-6');
     const u = userEvent.setup();
     const rows = await screen.findAllByTestId('conflict-row');
-    expect(rows[0]).toHaveTextContent('7 · Personensorgeberechtigte (Mutter, Erika Musterfrau (fiktiv)) – Erreichbarkeitsversuche');
+    expect(rows[0]).toHaveTextContent(
+      '7 · Personensorgeberechtigte (Mutter, Erika Musterfrau (fiktiv)) – Erreichbarkeitsversuche',
+    );
     expect(within(rows[0]).getByTestId('conflict-kept')).toHaveTextContent('Vater erreicht');
     expect(within(rows[0]).getByTestId('conflict-current')).toHaveTextContent(created.custodians![0].attempts!);
     expect(within(rows[0]).getByTestId('conflict-by')).toHaveTextContent('leitung.segeberg');
@@ -243,18 +311,23 @@ describe('NightRecordForm', () => {
 describe('NightRecordForm after the morning review', () => {
   const SIGNED_AT = Date.parse('2025-05-18T01:20+02:00');
   /** A submitted record with a review as the supervisor's step left it (written as sync would store it). */
-  async function reviewed(id: string, review: Intake['review'], officeId: Intake['officeId'] = 'segeberg'): Promise<Intake> {
+  async function reviewed(
+    id: string,
+    review: Intake['review'],
+    officeId: Intake['officeId'] = 'segeberg',
+  ): Promise<Intake> {
     const created = await createComplete(id, { status: 'submitted' });
     const doc = await db.intakes.findOne(id).exec();
     await doc!.incrementalPatch({ review, officeId });
     return { ...created, review, officeId };
   }
   /** Every form control of the record's sections (the log below has its own). */
-  const sectionControls = () =>
-    [...document.querySelectorAll<HTMLElement>('[data-section] input:not([type=hidden]), [data-section] select, [data-section] textarea')];
-  const pathOfInput = new Map(
-    SECTIONS.flatMap((s) => s.fields.map((f) => [inputId(f.path), f.path] as const)),
-  );
+  const sectionControls = () => [
+    ...document.querySelectorAll<HTMLElement>(
+      '[data-section] input:not([type=hidden]), [data-section] select, [data-section] textarea',
+    ),
+  ];
+  const pathOfInput = new Map(SECTIONS.flatMap((s) => s.fields.map((f) => [inputId(f.path), f.path] as const)));
   const custodianPath = (id: string) => {
     const m = /^nr-custodians_custodian-1__(.+)$/.exec(id);
     return m ? `custodians[custodian-1].${m[1]}` : undefined;
@@ -263,7 +336,12 @@ describe('NightRecordForm after the morning review', () => {
   const pathOf = (el: HTMLElement) => pathOfInput.get(idOf(el)) ?? custodianPath(idOf(el));
 
   it('shows the returned record with the comment at the top and hands it back for review', async () => {
-    const review = { state: 'returned' as const, returnedBy: 'leitung.segeberg', returnedAt: SIGNED_AT, returnComment: 'Bitte die Gründe der Entscheidung ergänzen.' };
+    const review = {
+      state: 'returned' as const,
+      returnedBy: 'leitung.segeberg',
+      returnedAt: SIGNED_AT,
+      returnComment: 'Bitte die Gründe der Entscheidung ergänzen.',
+    };
     await reviewed('rv-1', review);
     await renderRecord('rv-1');
     const u = userEvent.setup();
@@ -288,7 +366,12 @@ describe('NightRecordForm after the morning review', () => {
   });
 
   it('refuses to hand a returned record back while something is missing, and says what', async () => {
-    const review = { state: 'returned' as const, returnedBy: 'leitung.segeberg', returnedAt: SIGNED_AT, returnComment: 'Begründung fehlt.' };
+    const review = {
+      state: 'returned' as const,
+      returnedBy: 'leitung.segeberg',
+      returnedAt: SIGNED_AT,
+      returnComment: 'Begründung fehlt.',
+    };
     await reviewed('rv-2', review);
     await renderRecord('rv-2');
     const u = userEvent.setup();
@@ -309,7 +392,9 @@ describe('NightRecordForm after the morning review', () => {
     expect(banner).toHaveAttribute('data-access', 'locked');
     expect(within(banner).getByTestId('record-read-only-note')).toHaveTextContent(t.review.locked);
     expect(within(banner).getByTestId('record-late-facts-note')).toHaveTextContent(t.review.lateFacts);
-    expect(within(banner).getByTestId('record-countersigned')).toHaveTextContent('Gegengezeichnet von leitung.segeberg am 18.05.2025 01:20.');
+    expect(within(banner).getByTestId('record-countersigned')).toHaveTextContent(
+      'Gegengezeichnet von leitung.segeberg am 18.05.2025 01:20.',
+    );
     expect(screen.queryByTestId('submit')).toBeNull();
     expect(screen.queryByRole('button', { name: t.addCustodian })).toBeNull();
     expect(within(screen.getByTestId('placement-search')).queryByRole('textbox')).toBeNull();
@@ -345,7 +430,9 @@ describe('NightRecordForm after the morning review', () => {
     await waitFor(async () => expect((await stored('rv-3'))?.end).toEqual({ reason: 'return_to_custodians' }));
     const after = (await stored('rv-3'))!;
     expect({ ...after, end: undefined, updatedAt: 0 }).toEqual({ ...before, end: undefined, updatedAt: 0 });
-    await waitFor(() => expect(within(section('end')).getByLabelText('Grund der Beendigung / Anschlusshilfe')).toBeDisabled());
+    await waitFor(() =>
+      expect(within(section('end')).getByLabelText('Grund der Beendigung / Anschlusshilfe')).toBeDisabled(),
+    );
 
     // The custodian reached in the morning: "J" in the time field, written on leaving it - and the server's rule
     // for locked records (shared/nightRecord/lateFacts.ts) sees exactly these two facts added, nothing changed.
@@ -354,13 +441,17 @@ describe('NightRecordForm after the morning review', () => {
     await u.keyboard('j');
     await u.tab();
     await waitFor(async () => expect((await stored('rv-3'))?.custodians?.[0].informedAt).toBe(NOW));
-    expect(lateFactChange(before, (await stored('rv-3'))!)).toEqual({ added: ['custodians[custodian-1].informedAt', 'end.reason'] });
+    expect(lateFactChange(before, (await stored('rv-3'))!)).toEqual({
+      added: ['custodians[custodian-1].informedAt', 'end.reason'],
+    });
     await waitFor(() => expect(within(custodian).getByLabelText('Informiert am')).toBeDisabled());
 
     // Later facts of another kind go into the log (an addendum), which stays open.
     const log = within(screen.getByTestId('entry-log'));
     await u.type(log.getByLabelText('Eintrag'), 'Mutter am Vormittag erreicht{Enter}');
-    await waitFor(async () => expect((await db.entries.find().exec()).map((e) => e.text)).toEqual(['Mutter am Vormittag erreicht']));
+    await waitFor(async () =>
+      expect((await db.entries.find().exec()).map((e) => e.text)).toEqual(['Mutter am Vormittag erreicht']),
+    );
   });
 
   it('shows a record received by handover read only, with the handover, and writes nothing to it', async () => {

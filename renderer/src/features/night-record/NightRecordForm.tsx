@@ -12,22 +12,23 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+
 import type { PlacementAnswer, RefusalReason } from '../../../../shared/catalogues/entry';
+import { obligationsOf } from '../../../../shared/deadlines';
 import { de } from '../../../../shared/i18n';
 import { deadlineFactsOf } from '../../../../shared/nightRecord/deadlineFacts';
-import { obligationsOf } from '../../../../shared/deadlines';
 import { fieldLabel, missingLabel } from '../../../../shared/nightRecord/fieldLabel';
 import { missingForSubmit } from '../../../../shared/nightRecord/submit';
 import type { Entry } from '../../../../shared/schema/entry';
-import { reviewStateOf, type Intake } from '../../../../shared/schema/intake';
+import { type Intake, reviewStateOf } from '../../../../shared/schema/intake';
 import { getAtPath, labelKeyOf } from '../../../../shared/sync/paths';
 import { useNow } from '../../app/use-now';
-import { nameOf } from '../intakes/name';
 import type { EntryInput } from '../../data/entries';
 import type { IntakeRepository } from '../../data/intakes';
 import { newId } from '../../data/intakes';
 import type { RejectionView } from '../../data/rejections';
+import { nameOf } from '../intakes/name';
 import { reviewStateColor } from '../review/ReviewRecord';
 import { resubmitted } from '../review/steps';
 import { rejectionMessage } from '../sync-status/rejection-message';
@@ -35,13 +36,13 @@ import { isFieldEditable, recordAccess } from './access';
 import { ConflictsPanel } from './ConflictsPanel';
 import { EntryLog } from './EntryLog';
 import { BoundField } from './FieldInput';
-import { inputId, SECTIONS, specOf, type FieldSpec, type ListSpec, type SectionSpec } from './fields';
+import { type FieldSpec, inputId, type ListSpec, SECTIONS, type SectionSpec, specOf } from './fields';
 import { ObligationsPanel } from './ObligationsPanel';
 import { PlacementSearch, type PlaceRef, type PlaceSuggestion } from './PlacementSearch';
 import { recordChecks } from './record-checks';
 import { ResponsibilityInfo } from './ResponsibilityInfo';
 import { ReviewStatus } from './ReviewStatus';
-import { useRecordEditor, useSaveState, type DraftStore } from './useRecordEditor';
+import { type DraftStore, useRecordEditor, useSaveState } from './useRecordEditor';
 import { displayOf } from './values';
 
 const t = de.app.nightRecord;
@@ -76,7 +77,8 @@ export type NightRecordFormProps = {
 export function focusField(path: string): void {
   const id = inputId(path);
   const el = document.getElementById(id);
-  const target = el && ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) ? el : document.getElementById(`${id}-first`);
+  const target =
+    el && ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) ? el : document.getElementById(`${id}-first`);
   target?.focus();
   target?.scrollIntoView?.({ block: 'center' });
 }
@@ -163,7 +165,9 @@ export function NightRecordForm(props: NightRecordFormProps) {
         return;
       }
       // Written from the record as it is at that moment: only if it is still returned, and only its review.
-      await intakes.modify(id, (latest) => (latest.review?.state === 'returned' ? { review: resubmitted(latest) } : null));
+      await intakes.modify(id, (latest) =>
+        latest.review?.state === 'returned' ? { review: resubmitted(latest) } : null,
+      );
     } catch (err) {
       setResubmitBlocked(`${t.review.resubmitFailed} ${String(err instanceof Error ? err.message : err)}`);
     }
@@ -171,25 +175,30 @@ export function NightRecordForm(props: NightRecordFormProps) {
 
   const { flush, write } = editor;
   const { onAppendEntry, suggestions } = props;
-  const answerPlace = useCallback(async (place: PlaceRef, answer: PlacementAnswer, reason?: RefusalReason) => {
-    await flush();
-    const effective = effectiveRef.current;
-    await onAppendEntry({
-      kind: 'placement',
-      text: '',
-      placement: { ...place, answer, ...(reason ? { reason } : {}) },
-    });
-    if (answer !== 'accepted') return;
-    // The place that takes the child becomes the record's placement (step 4), unless one is already chosen.
-    const chosen = effective.placement?.facilityName;
-    if (chosen && chosen !== place.facilityName) return;
-    const known = suggestions?.find((s) => s.facilityId === place.facilityId);
-    await write([
-      ['placement.facilityName', place.facilityName],
-      ...(place.facilityId ? ([['placement.facilityId', place.facilityId]] as const) : []),
-      ...(known?.provider && !effective.placement?.provider ? ([['placement.provider', known.provider]] as const) : []),
-    ]);
-  }, [flush, write, onAppendEntry, suggestions]);
+  const answerPlace = useCallback(
+    async (place: PlaceRef, answer: PlacementAnswer, reason?: RefusalReason) => {
+      await flush();
+      const effective = effectiveRef.current;
+      await onAppendEntry({
+        kind: 'placement',
+        text: '',
+        placement: { ...place, answer, ...(reason ? { reason } : {}) },
+      });
+      if (answer !== 'accepted') return;
+      // The place that takes the child becomes the record's placement (step 4), unless one is already chosen.
+      const chosen = effective.placement?.facilityName;
+      if (chosen && chosen !== place.facilityName) return;
+      const known = suggestions?.find((s) => s.facilityId === place.facilityId);
+      await write([
+        ['placement.facilityName', place.facilityName],
+        ...(place.facilityId ? ([['placement.facilityId', place.facilityId]] as const) : []),
+        ...(known?.provider && !effective.placement?.provider
+          ? ([['placement.provider', known.provider]] as const)
+          : []),
+      ]);
+    },
+    [flush, write, onAppendEntry, suggestions],
+  );
   /**
    * After an `intake_locked` refusal: take the server's state (so this device can write again) and keep in ONE log
    * line what this device had and the server lacks, so nothing typed is lost; then the refusal is done with.
@@ -200,7 +209,9 @@ export function NightRecordForm(props: NightRecordFormProps) {
       const local = (await intakes.get(id)) ?? intake;
       const lost = await intakes.restoreFromServer(id);
       if (lost.length > 0) {
-        const values = lost.map(({ path, value }) => `${fieldLabel(path, local)}: ${displayOf(specOf(path), value)}`).join('; ');
+        const values = lost
+          .map(({ path, value }) => `${fieldLabel(path, local)}: ${displayOf(specOf(path), value)}`)
+          .join('; ');
         await onAppendEntry({ kind: 'note', text: t.rejection.notTaken(values) });
       }
       // The refusal record itself stays until the server has accepted the restored state: the replication names its
@@ -210,13 +221,17 @@ export function NightRecordForm(props: NightRecordFormProps) {
       setRestoreFailed(`${t.rejection.restoreFailed} ${String(err instanceof Error ? err.message : err)}`);
     }
   };
-  const takeConflict = useCallback((conflictId: string) => void intakes.takeConflictValue(id, conflictId), [intakes, id]);
+  const takeConflict = useCallback(
+    (conflictId: string) => void intakes.takeConflictValue(id, conflictId),
+    [intakes, id],
+  );
   const keepConflict = useCallback((conflictId: string) => void intakes.dismissConflict(id, conflictId), [intakes, id]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.defaultPrevented) return;
     const target = e.target as HTMLElement;
-    const singleLine = target.tagName === 'INPUT' && !['checkbox', 'radio', 'button'].includes((target as HTMLInputElement).type);
+    const singleLine =
+      target.tagName === 'INPUT' && !['checkbox', 'radio', 'button'].includes((target as HTMLInputElement).type);
     const closes =
       (e.key === 'Enter' && singleLine) ||
       (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && target.tagName === 'TEXTAREA');
@@ -262,9 +277,7 @@ export function NightRecordForm(props: NightRecordFormProps) {
     onBlur: flushOnBlur,
   });
 
-  const visible = SECTIONS.filter(
-    (s) => !s.showWhen || s.showWhen(ground) || getAtPath(effective, s.id) !== undefined,
-  );
+  const visible = SECTIONS.filter((s) => !s.showWhen || s.showWhen(ground) || getAtPath(effective, s.id) !== undefined);
 
   return (
     <Stack gap="md" onKeyDown={onKeyDown} data-testid="night-record" data-record-id={id}>
@@ -278,7 +291,11 @@ export function NightRecordForm(props: NightRecordFormProps) {
               {de.intakeStatus[effective.status]}
             </Badge>
             {intake && submitted && (
-              <Badge color={reviewStateColor(reviewStateOf(intake))} variant="outline" data-testid="record-review-state">
+              <Badge
+                color={reviewStateColor(reviewStateOf(intake))}
+                variant="outline"
+                data-testid="record-review-state"
+              >
                 {de.review.states[reviewStateOf(intake)]}
               </Badge>
             )}
@@ -306,19 +323,31 @@ export function NightRecordForm(props: NightRecordFormProps) {
           </Group>
         </Group>
         <Text size="xs" c="dimmed" mt={4}>
-          {access === 'locked' ? t.review.keyboardHintLocked : access === 'received' ? t.review.keyboardHintReceived : t.keyboardHint}
+          {access === 'locked'
+            ? t.review.keyboardHintLocked
+            : access === 'received'
+              ? t.review.keyboardHintReceived
+              : t.keyboardHint}
         </Text>
       </Paper>
 
       {intake && (
-        <ReviewStatus intake={intake} access={access} onResubmit={() => void resubmit()} blocked={resubmitBlocked} names={props.names} />
+        <ReviewStatus
+          intake={intake}
+          access={access}
+          onResubmit={() => void resubmit()}
+          blocked={resubmitBlocked}
+          names={props.names}
+        />
       )}
       {submitted && !readOnly && <Alert color="teal">{t.submitted}</Alert>}
       {editor.skipped.length > 0 && (
         <Alert color="orange" role="alert" data-testid="record-not-written">
           <Text size="sm">
             {t.review.notWritten(
-              editor.skipped.map(([path, value]) => `${fieldLabel(path, effective)}: ${displayOf(specOf(path), value)}`).join('; '),
+              editor.skipped
+                .map(([path, value]) => `${fieldLabel(path, effective)}: ${displayOf(specOf(path), value)}`)
+                .join('; '),
             )}
           </Text>
           <Button size="xs" variant="light" color="orange" mt="xs" onClick={editor.dismissSkipped}>
@@ -337,7 +366,12 @@ export function NightRecordForm(props: NightRecordFormProps) {
           )}
           <Group gap="xs" mt="xs">
             {rejection.code === 'intake_locked' && (
-              <Button size="xs" color="red" onClick={() => void restoreFromServer(rejection.at)} data-testid="intake-restore">
+              <Button
+                size="xs"
+                color="red"
+                onClick={() => void restoreFromServer(rejection.at)}
+                data-testid="intake-restore"
+              >
                 {t.rejection.restore}
               </Button>
             )}
@@ -375,7 +409,12 @@ export function NightRecordForm(props: NightRecordFormProps) {
         <Fieldset key={section.id} id={`section-${section.id}`} legend={section.title} data-section={section.id}>
           <Stack gap="sm">
             {section.id === 'placement' && props.onOpenBoard && !readOnly && (
-              <Button variant="light" onClick={props.onOpenBoard} style={{ alignSelf: 'flex-start' }} data-testid="open-board">
+              <Button
+                variant="light"
+                onClick={props.onOpenBoard}
+                style={{ alignSelf: 'flex-start' }}
+                data-testid="open-board"
+              >
                 {de.app.board.searchForIntake}
               </Button>
             )}
@@ -389,7 +428,13 @@ export function NightRecordForm(props: NightRecordFormProps) {
             )}
             <SectionFields section={section} fieldProps={fieldProps} autoFocusFirst={section.id === 'child'} />
             {section.list && (
-              <ListItems list={section.list} doc={effective} fieldProps={fieldProps} write={editor.write} readOnly={readOnly} />
+              <ListItems
+                list={section.list}
+                doc={effective}
+                fieldProps={fieldProps}
+                write={editor.write}
+                readOnly={readOnly}
+              />
             )}
             {section.id === 'responsibility' && <ResponsibilityInfo intake={effective} />}
           </Stack>
@@ -411,11 +456,22 @@ export function NightRecordForm(props: NightRecordFormProps) {
 
 type FieldPropsOf = (spec: FieldSpec, path: string) => Parameters<typeof BoundField>[0];
 
-function SectionFields({ section, fieldProps, autoFocusFirst }: { section: SectionSpec; fieldProps: FieldPropsOf; autoFocusFirst: boolean }) {
+function SectionFields({
+  section,
+  fieldProps,
+  autoFocusFirst,
+}: {
+  section: SectionSpec;
+  fieldProps: FieldPropsOf;
+  autoFocusFirst: boolean;
+}) {
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       {section.fields.map((spec, i) => (
-        <div key={spec.path} style={spec.kind === 'textarea' || spec.kind === 'codes' ? { gridColumn: '1 / -1' } : undefined}>
+        <div
+          key={spec.path}
+          style={spec.kind === 'textarea' || spec.kind === 'codes' ? { gridColumn: '1 / -1' } : undefined}
+        >
           <BoundField {...fieldProps(spec, spec.path)} autoFocus={autoFocusFirst && i === 0} />
         </div>
       ))}
@@ -472,7 +528,10 @@ function ListItems({
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {list.fields.map((spec, i) => (
               <div key={spec.path} style={spec.kind === 'textarea' ? { gridColumn: '1 / -1' } : undefined}>
-                <BoundField {...fieldProps(spec, `${list.path}[${item.id}].${spec.path}`)} autoFocus={i === 0 && item.id === added} />
+                <BoundField
+                  {...fieldProps(spec, `${list.path}[${item.id}].${spec.path}`)}
+                  autoFocus={i === 0 && item.id === added}
+                />
               </div>
             ))}
           </SimpleGrid>
@@ -493,7 +552,11 @@ function MissingPanel({ missing, doc, blocked }: { missing: string[]; doc: Intak
   return (
     <Paper withBorder p="sm" data-testid="intake-missing" data-count={missing.length}>
       <Title order={3} size="h5" mb="xs" c={blocked ? 'red' : undefined}>
-        {blocked ? `${blocked} ${t.missing.title(missing.length)}` : missing.length ? t.missing.title(missing.length) : t.missing.complete}
+        {blocked
+          ? `${blocked} ${t.missing.title(missing.length)}`
+          : missing.length
+            ? t.missing.title(missing.length)
+            : t.missing.complete}
       </Title>
       {missing.length > 0 && (
         <List size="sm" spacing={2}>
@@ -523,7 +586,13 @@ function MissingPanel({ missing, doc, blocked }: { missing: string[]; doc: Intak
 function SaveStateView({ store, synced }: { store: DraftStore; synced: boolean | null }) {
   const { state, unsaved } = useSaveState(store);
   return (
-    <Text size="sm" c={state === 'failed' ? 'red' : 'dimmed'} data-testid="save-state" data-state={state} data-unsaved={unsaved}>
+    <Text
+      size="sm"
+      c={state === 'failed' ? 'red' : 'dimmed'}
+      data-testid="save-state"
+      data-state={state}
+      data-unsaved={unsaved}
+    >
       {t.save[state]}
       {synced !== null && ` · ${synced ? t.sync.synced : t.sync.pending}`}
     </Text>

@@ -1,16 +1,26 @@
-import { memo } from 'react';
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { memo } from 'react';
+
 import type { ObligationStatus, ObligationWithStatus } from '../../../../shared/deadlines';
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 
 const t = de.app.nightRecord.deadlines;
 
-const STATUS_COLOR: Record<ObligationStatus, string> = { open: 'blue', dueSoon: 'yellow', overdue: 'red', done: 'teal' };
+const STATUS_COLOR: Record<ObligationStatus, string> = {
+  open: 'blue',
+  dueSoon: 'yellow',
+  overdue: 'red',
+  done: 'teal',
+};
 const WITHOUT_UNDUE_DELAY = new Set(['informCustodians', 'applyToFamilyCourt']);
 
 /** The record's deadlines as obligations: what must be done by when, and whether it is. */
-export const ObligationsPanel = memo(function ObligationsPanel({ obligations }: { obligations: ObligationWithStatus[] }) {
+export const ObligationsPanel = memo(function ObligationsPanel({
+  obligations,
+}: {
+  obligations: ObligationWithStatus[];
+}) {
   return (
     <Paper withBorder p="sm" data-testid="obligations" aria-label={t.title}>
       <Title order={3} size="h5" mb="xs">
@@ -23,7 +33,14 @@ export const ObligationsPanel = memo(function ObligationsPanel({ obligations }: 
       ) : (
         <Stack gap={4}>
           {obligations.map((o) => (
-            <Group key={o.kind} gap="xs" wrap="nowrap" data-testid="obligation" data-kind={o.kind} data-status={o.status}>
+            <Group
+              key={o.kind}
+              gap="xs"
+              wrap="nowrap"
+              data-testid="obligation"
+              data-kind={o.kind}
+              data-status={o.status}
+            >
               <Badge color={STATUS_COLOR[o.status]} variant={o.status === 'overdue' ? 'filled' : 'light'} miw={100}>
                 {de.deadlines.statuses[o.status]}
               </Badge>
@@ -31,7 +48,8 @@ export const ObligationsPanel = memo(function ObligationsPanel({ obligations }: 
                 {de.deadlines.kinds[o.kind]}
               </Text>
               <Text size="sm" c="dimmed">
-                {o.doneAt !== undefined ? t.doneAt(formatDateTime(o.doneAt)) : t.due(formatDateTime(o.dueAt))} · {o.basis}
+                {o.doneAt !== undefined ? t.doneAt(formatDateTime(o.doneAt)) : t.due(formatDateTime(o.dueAt))} ·{' '}
+                {o.basis}
                 {WITHOUT_UNDUE_DELAY.has(o.kind) && o.status !== 'done' ? ` · ${de.deadlines.withoutUndueDelay}` : ''}
               </Text>
             </Group>

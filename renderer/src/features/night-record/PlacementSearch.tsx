@@ -1,10 +1,11 @@
 import { Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { memo, useState } from 'react';
-import { REFUSAL_REASONS, type PlacementAnswer, type RefusalReason } from '../../../../shared/catalogues/entry';
+
+import { type PlacementAnswer, REFUSAL_REASONS, type RefusalReason } from '../../../../shared/catalogues/entry';
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import type { Entry } from '../../../../shared/schema/entry';
-import { placesAsked, type PlaceAsked } from './placement-log';
+import { type PlaceAsked, placesAsked } from './placement-log';
 
 const t = de.app.nightRecord.placementSearch;
 const ANSWER_COLOR: Record<PlacementAnswer, string> = { requested: 'blue', refused: 'red', accepted: 'teal' };
@@ -25,7 +26,12 @@ type Props = {
  * The placement search of one night: every place asked, each answer logged with one action ("angefragt",
  * "abgelehnt", "zugesagt"). Enter in the name field asks a new place.
  */
-export const PlacementSearch = memo(function PlacementSearch({ entries, suggestions = [], onAnswer, readOnly = false }: Props) {
+export const PlacementSearch = memo(function PlacementSearch({
+  entries,
+  suggestions = [],
+  onAnswer,
+  readOnly = false,
+}: Props) {
   const places = placesAsked(entries);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -37,11 +43,16 @@ export const PlacementSearch = memo(function PlacementSearch({ entries, suggesti
       setError(t.facilityRequired);
       return;
     }
-    const known = suggestions.find((s) => s.facilityName.toLocaleLowerCase('de') === facilityName.toLocaleLowerCase('de'));
+    const known = suggestions.find(
+      (s) => s.facilityName.toLocaleLowerCase('de') === facilityName.toLocaleLowerCase('de'),
+    );
     // Cleared at once: the next place may be typed while this one is being logged.
     setName('');
     setError(null);
-    await onAnswer(known ? { facilityId: known.facilityId, facilityName: known.facilityName } : { facilityName }, 'requested');
+    await onAnswer(
+      known ? { facilityId: known.facilityId, facilityName: known.facilityName } : { facilityName },
+      'requested',
+    );
   };
 
   return (
@@ -74,38 +85,46 @@ export const PlacementSearch = memo(function PlacementSearch({ entries, suggesti
         </Table>
       )}
       {!readOnly && (
-      <Group align="flex-end" gap="xs">
-        <TextInput
-          label={t.facility}
-          value={name}
-          error={error}
-          list="placement-suggestions"
-          autoComplete="off"
-          onChange={(e) => setName(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              e.stopPropagation();
-              void request();
-            }
-          }}
-          style={{ flex: 1 }}
-        />
-        <datalist id="placement-suggestions">
-          {suggestions.map((s) => (
-            <option key={s.facilityId} value={s.facilityName} />
-          ))}
-        </datalist>
-        <Button variant="light" onClick={() => void request()}>
-          {t.request}
-        </Button>
-      </Group>
+        <Group align="flex-end" gap="xs">
+          <TextInput
+            label={t.facility}
+            value={name}
+            error={error}
+            list="placement-suggestions"
+            autoComplete="off"
+            onChange={(e) => setName(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                e.stopPropagation();
+                void request();
+              }
+            }}
+            style={{ flex: 1 }}
+          />
+          <datalist id="placement-suggestions">
+            {suggestions.map((s) => (
+              <option key={s.facilityId} value={s.facilityName} />
+            ))}
+          </datalist>
+          <Button variant="light" onClick={() => void request()}>
+            {t.request}
+          </Button>
+        </Group>
       )}
     </Paper>
   );
 });
 
-function PlaceRow({ place, onAnswer, readOnly }: { place: PlaceAsked; onAnswer: Props['onAnswer']; readOnly: boolean }) {
+function PlaceRow({
+  place,
+  onAnswer,
+  readOnly,
+}: {
+  place: PlaceAsked;
+  onAnswer: Props['onAnswer'];
+  readOnly: boolean;
+}) {
   const [reason, setReason] = useState<RefusalReason | ''>('');
   const ref = { facilityId: place.facilityId, facilityName: place.facilityName };
   return (
@@ -138,10 +157,21 @@ function PlaceRow({ place, onAnswer, readOnly }: { place: PlaceAsked; onAnswer: 
                 ...REFUSAL_REASONS.map((r) => ({ value: r, label: de.nightRecord.refusalReasons[r] })),
               ]}
             />
-            <Button size="xs" color="red" variant="light" aria-label={t.refuseLabel(place.facilityName)} onClick={() => void onAnswer(ref, 'refused', reason || undefined)}>
+            <Button
+              size="xs"
+              color="red"
+              variant="light"
+              aria-label={t.refuseLabel(place.facilityName)}
+              onClick={() => void onAnswer(ref, 'refused', reason || undefined)}
+            >
               {t.refuse}
             </Button>
-            <Button size="xs" color="teal" aria-label={t.acceptLabel(place.facilityName)} onClick={() => void onAnswer(ref, 'accepted')}>
+            <Button
+              size="xs"
+              color="teal"
+              aria-label={t.acceptLabel(place.facilityName)}
+              onClick={() => void onAnswer(ref, 'accepted')}
+            >
               {t.accept}
             </Button>
           </Group>

@@ -1,4 +1,5 @@
 import { Alert, Text } from '@mantine/core';
+
 import { de } from '../../../../shared/i18n';
 import { responsibilityOf, type ResponsibleOffice } from '../../../../shared/nightRecord/responsibility';
 import type { Intake } from '../../../../shared/schema/intake';

@@ -1,8 +1,9 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useCallback, useRef } from 'react';
+
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
-import { reviewStateOf, type Intake } from '../../../../shared/schema/intake';
+import { type Intake, reviewStateOf } from '../../../../shared/schema/intake';
 import type { RecordAccess } from './access';
 
 const t = de.app.nightRecord.review;
@@ -81,7 +82,15 @@ export function ReviewStatus({ intake, access, onResubmit, blocked, names }: Pro
   }
   if (state === 'returned' && review?.returnedAt !== undefined) {
     return (
-      <Alert ref={showOnOpen} color="orange" title={t.returnedTitle} role="alert" data-testid="record-review" data-state={state} data-access={access}>
+      <Alert
+        ref={showOnOpen}
+        color="orange"
+        title={t.returnedTitle}
+        role="alert"
+        data-testid="record-review"
+        data-state={state}
+        data-access={access}
+      >
         <Stack gap="xs" align="flex-start">
           <Text size="sm" fw={600} data-testid="record-return-comment" style={{ whiteSpace: 'pre-wrap' }}>
             {r.returnedBy(person(review.returnedBy), formatDateTime(review.returnedAt), review.returnComment ?? '')}

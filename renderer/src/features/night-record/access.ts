@@ -1,5 +1,5 @@
 import { isEmptyFact, isLateFactPath } from '../../../../shared/nightRecord/lateFacts';
-import { isLocked, type Intake } from '../../../../shared/schema/intake';
+import { type Intake, isLocked } from '../../../../shared/schema/intake';
 import { getAtPath } from '../../../../shared/sync/paths';
 
 /**

@@ -116,7 +116,11 @@ export const SECTIONS: SectionSpec[] = [
       label: nr.fields['risk.consulted'],
       itemLabel: t.consultedItem,
       addLabel: t.addConsulted,
-      fields: [item('risk.consulted', 'name', 'text'), item('risk.consulted', 'function', 'text'), item('risk.consulted', 'at', 'datetime')],
+      fields: [
+        item('risk.consulted', 'name', 'text'),
+        item('risk.consulted', 'function', 'text'),
+        item('risk.consulted', 'at', 'datetime'),
+      ],
     },
   },
   {

@@ -1,7 +1,13 @@
 import type { Entry } from '../../../../shared/schema/entry';
 import { placesAsked } from './placement-log';
 
-const line = (id: string, at: number, facilityName: string, answer: 'requested' | 'refused' | 'accepted', extra: Partial<Entry['placement']> = {}): Entry => ({
+const line = (
+  id: string,
+  at: number,
+  facilityName: string,
+  answer: 'requested' | 'refused' | 'accepted',
+  extra: Partial<Entry['placement']> = {},
+): Entry => ({
   id,
   officeId: 'segeberg',
   intakeId: 'i1',

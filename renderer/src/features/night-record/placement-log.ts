@@ -16,7 +16,8 @@ export type PlaceAsked = {
 const RANK: Record<PlacementAnswer, number> = { requested: 0, refused: 1, accepted: 1 };
 const rank = (e: Entry) => (e.placement ? RANK[e.placement.answer] : 0);
 
-const keyOf = (p: { facilityId?: string; facilityName: string }) => p.facilityId ?? p.facilityName.trim().toLocaleLowerCase('de');
+const keyOf = (p: { facilityId?: string; facilityName: string }) =>
+  p.facilityId ?? p.facilityName.trim().toLocaleLowerCase('de');
 
 /** The placement search from the log: each place once, with its latest answer, in the order first asked. */
 export function placesAsked(entries: readonly Entry[]): PlaceAsked[] {

@@ -14,7 +14,8 @@ export function recordChecks(doc: Partial<Intake>): Record<string, string> {
     errors['freedomDeprivation.endAt'] = v.endBeforeStart;
   }
   const start = doc.decision?.startAt;
-  if (start !== undefined && doc.end?.endedAt !== undefined && doc.end.endedAt < start) errors['end.endedAt'] = v.endBeforeMeasure;
+  if (start !== undefined && doc.end?.endedAt !== undefined && doc.end.endedAt < start)
+    errors['end.endedAt'] = v.endBeforeMeasure;
   const r = doc.responsibility;
   if (r?.overrideOfficeId && !r.overrideReason?.trim()) errors['responsibility.overrideReason'] = v.overrideReason;
   return errors;

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+
 import { jsonEqual } from '../../../../shared/equal';
-import { isLocked, type Intake } from '../../../../shared/schema/intake';
 import { isEmptyFact } from '../../../../shared/nightRecord/lateFacts';
+import { type Intake, isLocked } from '../../../../shared/schema/intake';
 import { getAtPath, setAtPath } from '../../../../shared/sync/paths';
 import type { FieldEdit, IntakeInput, IntakeRepository } from '../../data/intakes';
 import { isFieldEditable } from './access';
@@ -142,7 +143,8 @@ export function useRecordEditor({ repo, id, intake, now, addOnly = false }: Opti
           if (parsed && !(stored && jsonEqual(parsed.value, getAtPath(stored, path)))) edits.push([path, parsed.value]);
         }
         edits.push(...extra);
-        if (refused.length > 0) setSkipped((before) => [...before.filter(([p]) => !refused.some(([q]) => q === p)), ...refused]);
+        if (refused.length > 0)
+          setSkipped((before) => [...before.filter(([p]) => !refused.some(([q]) => q === p)), ...refused]);
         if (edits.length === 0) {
           if (store.state === 'pending') store.setState(store.size ? 'failed' : 'saved');
           return;
@@ -157,7 +159,10 @@ export function useRecordEditor({ repo, id, intake, now, addOnly = false }: Opti
               situation: '',
               status: 'draft',
             };
-            await repo.create(edits.reduce<IntakeInput>((doc, [path, value]) => setAtPath(doc, path, value), initial), id);
+            await repo.create(
+              edits.reduce<IntakeInput>((doc, [path, value]) => setAtPath(doc, path, value), initial),
+              id,
+            );
             created.current = true;
           }
           store.setState('saved');
@@ -210,7 +215,13 @@ export function useRecordEditor({ repo, id, intake, now, addOnly = false }: Opti
     void written;
     let doc: Intake =
       intake ??
-      ({ receivedAt: openedAt.current, child: { firstName: '', lastName: '' }, situation: '', status: 'draft', conflicts: [] } as unknown as Intake);
+      ({
+        receivedAt: openedAt.current,
+        child: { firstName: '', lastName: '' },
+        situation: '',
+        status: 'draft',
+        conflicts: [],
+      } as unknown as Intake);
     for (const [path, raw] of store.entries()) {
       const parsed = parsedDraft(path, raw, now());
       if (parsed) doc = setAtPath(doc, path, parsed.value);
@@ -220,7 +231,11 @@ export function useRecordEditor({ repo, id, intake, now, addOnly = false }: Opti
 
   /** Fields whose typed text does not parse: kept unsaved, with their message, until corrected. */
   const invalid = useCallback(
-    () => store.entries().filter(([path, raw]) => !parsedDraft(path, raw, now())).map(([path]) => path),
+    () =>
+      store
+        .entries()
+        .filter(([path, raw]) => !parsedDraft(path, raw, now()))
+        .map(([path]) => path),
     [store, now],
   );
 

@@ -1,5 +1,5 @@
-import { de } from '../../../../shared/i18n';
 import { formatDateTime, formatIsoDate } from '../../../../shared/format';
+import { de } from '../../../../shared/i18n';
 import { berlinToday, fromBerlinInput, toBerlinInput } from '../../app/berlin-time';
 import type { FieldSpec } from './fields';
 
@@ -53,7 +53,9 @@ export function parseRaw(spec: FieldSpec, raw: Raw, now: number): Parsed {
     case 'bool':
       return { ok: true, value: text === 'true' };
     case 'code':
-      return spec.options?.some((o) => o.value === text) ? { ok: true, value: text } : { ok: false, error: v.unknownOption };
+      return spec.options?.some((o) => o.value === text)
+        ? { ok: true, value: text }
+        : { ok: false, error: v.unknownOption };
   }
 }
 

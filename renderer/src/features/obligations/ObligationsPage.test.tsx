@@ -1,5 +1,6 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+
 import { ClientContext } from '../../app/client-context';
 import { NavigationContext, type View } from '../../app/navigation';
 import type { ObhutClient } from '../../data/client';
@@ -7,13 +8,19 @@ import type { ObhutDatabase } from '../../data/database';
 import { IntakeRepository } from '../../data/intakes';
 import { PendingWrites } from '../../data/pending';
 import type { SyncStatus } from '../../data/sync-status';
+import { openTestDatabase } from '../../test-fixtures/database';
 import { submittedRecord as record } from '../../test-fixtures/intake';
 import { renderWithTheme } from '../../test-render';
 import { ObligationsPage } from './ObligationsPage';
-import { openTestDatabase } from '../../test-fixtures/database';
 
 const at = (s: string) => Date.parse(s);
-const supervisor = { id: 'leitung.segeberg', username: 'leitung.segeberg', displayName: 'Lena Leitung', officeId: 'segeberg', roles: ['supervisor'] };
+const supervisor = {
+  id: 'leitung.segeberg',
+  username: 'leitung.segeberg',
+  displayName: 'Lena Leitung',
+  officeId: 'segeberg',
+  roles: ['supervisor'],
+};
 
 let db: ObhutDatabase;
 
@@ -37,7 +44,15 @@ afterEach(async () => {
 });
 
 /** The page over the app's real intake repository and local database, with a clock the test moves. */
-async function renderPage({ clock, status = null, user = supervisor }: { clock: { now: number }; status?: SyncStatus | null; user?: typeof supervisor }) {
+async function renderPage({
+  clock,
+  status = null,
+  user = supervisor,
+}: {
+  clock: { now: number };
+  status?: SyncStatus | null;
+  user?: typeof supervisor;
+}) {
   const pending = await PendingWrites.open(db);
   const intakes = new IntakeRepository(db.intakes, pending, user, () => clock.now);
   const client = { user, intakes } as unknown as ObhutClient;
@@ -54,15 +69,25 @@ async function renderPage({ clock, status = null, user = supervisor }: { clock: 
 }
 
 const rowsOf = () =>
-  screen.queryAllByTestId('obligation-row').map((r) => `${r.getAttribute('data-intake-id')}:${r.getAttribute('data-kind')}:${r.getAttribute('data-status')}`);
+  screen
+    .queryAllByTestId('obligation-row')
+    .map((r) => `${r.getAttribute('data-intake-id')}:${r.getAttribute('data-kind')}:${r.getAttribute('data-status')}`);
 
 describe('ObligationsPage', () => {
   it('shows every due and overdue obligation of the office, overdue first, with due time, status and who is responsible', async () => {
     await renderPage({ clock: { now: at('2025-05-20T07:00+02:00') }, status: { pendingIds: ['lenja'] } as SyncStatus });
-    expect(screen.getByTestId('obligations-summary')).toHaveTextContent('3 Fristen fällig: 1 überfällig, 2 bald fällig');
-    expect(rowsOf()).toEqual(['mia:informCustodians:overdue', 'lenja:handoverToAsd:dueSoon', 'mia:handoverToAsd:dueSoon']);
+    expect(screen.getByTestId('obligations-summary')).toHaveTextContent(
+      '3 Fristen fällig: 1 überfällig, 2 bald fällig',
+    );
+    expect(rowsOf()).toEqual([
+      'mia:informCustodians:overdue',
+      'lenja:handoverToAsd:dueSoon',
+      'mia:handoverToAsd:dueSoon',
+    ]);
     const [first, second] = screen.getAllByTestId('obligation-row');
-    const cells = within(first).getAllByRole('cell').map((c) => c.textContent);
+    const cells = within(first)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
     expect(cells).toEqual([
       'Mia Testkind',
       'Personensorgeberechtigte informieren§42 Abs. 3 SGB VIII',
@@ -70,7 +95,11 @@ describe('ObligationsPage', () => {
       'überfällig',
       'bereitschaft.segeberg',
     ]);
-    expect(within(second).getAllByRole('cell').map((c) => c.textContent)).toEqual([
+    expect(
+      within(second)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual([
       'Lenja Testkindnicht synchronisiert',
       'Fall an den zuständigen ASD übergebenörtliche Regelung',
       '20.05.2025 08:30',
@@ -86,7 +115,9 @@ describe('ObligationsPage', () => {
     expect(rowsOf()).toEqual(['lenja:handoverToAsd:dueSoon', 'mia:handoverToAsd:dueSoon']);
     await user.selectOptions(screen.getByLabelText('Zuständig'), 'bereitschaft.segeberg (2)');
     expect(rowsOf()).toEqual(['mia:handoverToAsd:dueSoon']);
-    expect(screen.getByTestId('obligations-summary')).toHaveTextContent('3 Fristen fällig: 1 überfällig, 2 bald fällig · 1 von 3 angezeigt');
+    expect(screen.getByTestId('obligations-summary')).toHaveTextContent(
+      '3 Fristen fällig: 1 überfällig, 2 bald fällig · 1 von 3 angezeigt',
+    );
     await user.click(screen.getByLabelText('Nur überfällige'));
     expect(rowsOf()).toEqual([]);
     expect(screen.getByText('Keine Frist passt zu den Filtern.')).toBeInTheDocument();
@@ -104,7 +135,9 @@ describe('ObligationsPage', () => {
     clock.now = at('2025-05-20T02:41+02:00');
     await waitFor(() => expect(rowsOf()).toEqual(['mia:informCustodians:overdue']));
     // The custodians are informed on another device; the record arrives: the obligation is done and goes.
-    await intakes.setFields('mia', [['custodians', [{ id: 'c1', role: 'mother', name: 'Erika', informedAt: at('2025-05-20T02:30+02:00') }]]]);
+    await intakes.setFields('mia', [
+      ['custodians', [{ id: 'c1', role: 'mother', name: 'Erika', informedAt: at('2025-05-20T02:30+02:00') }]],
+    ]);
     await waitFor(() => expect(rowsOf()).toEqual([]), { timeout: 10_000 });
     // A new record of the night appears with its own obligation: decided 01:10, custodians due 03:10.
     await db.intakes.insert(record('ole', 'Ole', '2025-05-20T00:30+02:00'));
@@ -114,7 +147,9 @@ describe('ObligationsPage', () => {
   it("opens the record of a row by click or Enter, for a supervisor a colleague's submitted record in the review; the arrow keys move between rows", async () => {
     const { went } = await renderPage({ clock: { now: at('2025-05-20T07:00+02:00') } });
     const user = userEvent.setup();
-    await user.click(screen.getByRole('row', { name: 'Akte von Mia Testkind öffnen – Fall an den zuständigen ASD übergeben' }));
+    await user.click(
+      screen.getByRole('row', { name: 'Akte von Mia Testkind öffnen – Fall an den zuständigen ASD übergeben' }),
+    );
     expect(went).toEqual([{ kind: 'review', intakeId: 'mia' }]);
     const rows = screen.getAllByTestId('obligation-row');
     rows[2].focus();
@@ -129,11 +164,18 @@ describe('ObligationsPage', () => {
 
   it('opens a record the supervisor took herself while on call, or a draft, in the records area, not in the review', async () => {
     await db.intakes.upsert(record('eva', 'Eva', '2025-05-20T00:00+02:00', { status: 'draft' }));
-    const { went } = await renderPage({ clock: { now: at('2025-05-20T07:00+02:00') }, user: { ...supervisor, roles: ['supervisor', 'oncall'] } });
+    const { went } = await renderPage({
+      clock: { now: at('2025-05-20T07:00+02:00') },
+      user: { ...supervisor, roles: ['supervisor', 'oncall'] },
+    });
     const user = userEvent.setup();
     // Lenja: created by the supervisor herself while on call.
-    await user.click(screen.getByRole('row', { name: 'Akte von Lenja Testkind öffnen – Fall an den zuständigen ASD übergeben' }));
-    await user.click(screen.getByRole('row', { name: 'Akte von Eva Testkind öffnen – Fall an den zuständigen ASD übergeben' }));
+    await user.click(
+      screen.getByRole('row', { name: 'Akte von Lenja Testkind öffnen – Fall an den zuständigen ASD übergeben' }),
+    );
+    await user.click(
+      screen.getByRole('row', { name: 'Akte von Eva Testkind öffnen – Fall an den zuständigen ASD übergeben' }),
+    );
     expect(went).toEqual([
       { kind: 'intakes', intakeId: 'lenja' },
       { kind: 'intakes', intakeId: 'eva' },
@@ -141,7 +183,13 @@ describe('ObligationsPage', () => {
   });
 
   it('opens the record in the records area for an on-call worker', async () => {
-    const worker = { id: 'bereitschaft.segeberg', username: 'bereitschaft.segeberg', displayName: 'Bea Bereit', officeId: 'segeberg', roles: ['oncall'] };
+    const worker = {
+      id: 'bereitschaft.segeberg',
+      username: 'bereitschaft.segeberg',
+      displayName: 'Bea Bereit',
+      officeId: 'segeberg',
+      roles: ['oncall'],
+    };
     const { went } = await renderPage({ clock: { now: at('2025-05-20T07:00+02:00') }, user: worker });
     const user = userEvent.setup();
     screen.getAllByTestId('obligation-row')[0].focus();
@@ -153,10 +201,19 @@ describe('ObligationsPage', () => {
     await db.intakes.insert(
       record('noah', 'Noah', '2025-05-20T00:00+02:00', {
         officeId: 'stormarn',
-        review: { state: 'handed_over', handedOverTo: 'segeberg', handedOverBy: 'leitung.stormarn', handedOverAt: at('2025-05-20T01:00+02:00') },
+        review: {
+          state: 'handed_over',
+          handedOverTo: 'segeberg',
+          handedOverBy: 'leitung.stormarn',
+          handedOverAt: at('2025-05-20T01:00+02:00'),
+        },
       }),
     );
     await renderPage({ clock: { now: at('2025-05-20T07:00+02:00') } });
-    expect(rowsOf()).toEqual(['mia:informCustodians:overdue', 'lenja:handoverToAsd:dueSoon', 'mia:handoverToAsd:dueSoon']);
+    expect(rowsOf()).toEqual([
+      'mia:informCustodians:overdue',
+      'lenja:handoverToAsd:dueSoon',
+      'mia:handoverToAsd:dueSoon',
+    ]);
   });
 });

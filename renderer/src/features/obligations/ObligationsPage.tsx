@@ -1,17 +1,27 @@
 import { Badge, Checkbox, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
+
 import { OBLIGATION_KINDS, type ObligationKind } from '../../../../shared/deadlines';
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import type { Intake } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
-import { useDirectory } from '../../app/use-directory';
 import { useNavigation } from '../../app/navigation';
 import { onRowKeyDown } from '../../app/table-rows';
+import { useDirectory } from '../../app/use-directory';
 import { useNow } from '../../app/use-now';
 import { useObservable } from '../../app/use-observable';
 import type { SyncStatus } from '../../data/sync-status';
-import { applyFilter, dueObligations, type DueObligation, type DueStatus, NO_FILTER, type ObligationFilter, openViewOf, summarize } from './obligations-model';
+import {
+  applyFilter,
+  type DueObligation,
+  dueObligations,
+  type DueStatus,
+  NO_FILTER,
+  type ObligationFilter,
+  openViewOf,
+  summarize,
+} from './obligations-model';
 
 const t = de.obligations;
 const ALL = '';
@@ -42,7 +52,10 @@ export function ObligationsPage({
   const byId = useMemo(() => new Map((intakes ?? []).map((i) => [i.id, i])), [intakes]);
   // The client knows the display name of its own user only; everyone else is shown by id.
   const directory = useDirectory();
-  const names = useMemo(() => new Map([...directory, [user.id, t.you(user.displayName)]]), [directory, user.id, user.displayName]);
+  const names = useMemo(
+    () => new Map([...directory, [user.id, t.you(user.displayName)]]),
+    [directory, user.id, user.displayName],
+  );
 
   const all = useMemo(
     () => (intakes ? dueObligations(intakes, { officeId: user.officeId, now: clock, names }) : null),
@@ -53,13 +66,19 @@ export function ObligationsPage({
   const pendingIds = useMemo(() => new Set(status?.pendingIds ?? []), [status]);
   const filtered = filter.kind !== null || filter.responsibleId !== null || filter.overdueOnly;
 
-  const kindOptions = OBLIGATION_KINDS.filter((k) => k === filter.kind || summary.byKind.some((s) => s.kind === k)).map((k) => ({
-    value: k,
-    label: t.filters.option(de.deadlines.kinds[k], summary.byKind.find((s) => s.kind === k)?.count ?? 0),
-  }));
-  const people = summary.byResponsible.some((p) => p.id === filter.responsibleId) || filter.responsibleId === null
-    ? summary.byResponsible
-    : [...summary.byResponsible, { id: filter.responsibleId, name: names.get(filter.responsibleId) ?? filter.responsibleId, count: 0 }];
+  const kindOptions = OBLIGATION_KINDS.filter((k) => k === filter.kind || summary.byKind.some((s) => s.kind === k)).map(
+    (k) => ({
+      value: k,
+      label: t.filters.option(de.deadlines.kinds[k], summary.byKind.find((s) => s.kind === k)?.count ?? 0),
+    }),
+  );
+  const people =
+    summary.byResponsible.some((p) => p.id === filter.responsibleId) || filter.responsibleId === null
+      ? summary.byResponsible
+      : [
+          ...summary.byResponsible,
+          { id: filter.responsibleId, name: names.get(filter.responsibleId) ?? filter.responsibleId, count: 0 },
+        ];
 
   return (
     <Stack data-testid="obligations-page" pb={96}>
@@ -87,7 +106,10 @@ export function ObligationsPage({
               label={t.filters.responsible}
               value={filter.responsibleId ?? ALL}
               onChange={(e) => setFilter({ ...filter, responsibleId: e.currentTarget.value || null })}
-              data={[{ value: ALL, label: t.filters.allResponsible }, ...people.map((p) => ({ value: p.id, label: t.filters.option(p.name, p.count) }))]}
+              data={[
+                { value: ALL, label: t.filters.allResponsible },
+                ...people.map((p) => ({ value: p.id, label: t.filters.option(p.name, p.count) })),
+              ]}
               miw={220}
             />
             <Checkbox
@@ -116,7 +138,15 @@ export function ObligationsPage({
   );
 }
 
-function ObligationsTable({ rows, pendingIds, onOpen }: { rows: DueObligation[]; pendingIds: ReadonlySet<string>; onOpen(id: string): void }) {
+function ObligationsTable({
+  rows,
+  pendingIds,
+  onOpen,
+}: {
+  rows: DueObligation[];
+  pendingIds: ReadonlySet<string>;
+  onOpen(id: string): void;
+}) {
   return (
     <Table highlightOnHover aria-label={t.tableLabel} data-testid="obligations-table">
       <Table.Thead>

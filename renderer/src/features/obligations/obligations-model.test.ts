@@ -4,14 +4,19 @@ import { applyFilter, dueObligations, isOpenRecord, NO_FILTER, openViewOf, summa
 
 const at = (s: string) => Date.parse(s);
 
-const informed = (when: string): Pick<Intake, 'custodians'> => ({ custodians: [{ id: 'c1', role: 'mother', name: 'Erika', informedAt: at(when) }] });
+const informed = (when: string): Pick<Intake, 'custodians'> => ({
+  custodians: [{ id: 'c1', role: 'mother', name: 'Erika', informedAt: at(when) }],
+});
 
 // Tuesday 20 May 2025, a working day: the handover to the ASD is due at 08:30.
 const records: Intake[] = [
   // Decided 00:40, custodians not informed: due 02:40; handover due 08:30 the same morning.
   record('a', 'Mia', '2025-05-20T00:00+02:00'),
   // Custodians informed: only the handover remains. Another worker, whose name this client does not know.
-  record('b', 'Lenja', '2025-05-19T22:00+02:00', { ...informed('2025-05-19T23:00+02:00'), createdBy: 'bereitschaft2.segeberg' }),
+  record('b', 'Lenja', '2025-05-19T22:00+02:00', {
+    ...informed('2025-05-19T23:00+02:00'),
+    createdBy: 'bereitschaft2.segeberg',
+  }),
   // Sunday night: a Freiheitsentziehung without court decision had to end by the end of Monday; handed over.
   record('c', 'Ole', '2025-05-18T19:00+02:00', {
     ...informed('2025-05-18T20:00+02:00'),
@@ -22,21 +27,38 @@ const records: Intake[] = [
   record('g', 'Noah', '2025-05-19T21:00+02:00', {
     officeId: 'stormarn',
     createdBy: 'bereitschaft.stormarn',
-    review: { state: 'handed_over', handedOverTo: 'segeberg', handedOverBy: 'leitung.stormarn', handedOverAt: at('2025-05-19T23:00+02:00') },
+    review: {
+      state: 'handed_over',
+      handedOverTo: 'segeberg',
+      handedOverBy: 'leitung.stormarn',
+      handedOverAt: at('2025-05-19T23:00+02:00'),
+    },
   }),
   // Handed on by Segeberg to Pinneberg: still Segeberg's deadlines.
   record('e', 'Weiter', '2025-05-20T00:00+02:00', {
-    review: { state: 'handed_over', handedOverTo: 'pinneberg', handedOverBy: 'leitung.segeberg', handedOverAt: at('2025-05-20T01:00+02:00') },
+    review: {
+      state: 'handed_over',
+      handedOverTo: 'pinneberg',
+      handedOverBy: 'leitung.segeberg',
+      handedOverAt: at('2025-05-20T01:00+02:00'),
+    },
   }),
   // Not the office's open caseload: another office's, ended, closed.
   record('d', 'Fremd', '2025-05-20T00:00+02:00', { officeId: 'stormarn', createdBy: 'bereitschaft.stormarn' }),
-  record('f', 'Beendet', '2025-05-20T00:00+02:00', { end: { endedAt: at('2025-05-20T01:00+02:00'), reason: 'return_to_custodians' } }),
+  record('f', 'Beendet', '2025-05-20T00:00+02:00', {
+    end: { endedAt: at('2025-05-20T01:00+02:00'), reason: 'return_to_custodians' },
+  }),
   record('h', 'Geschlossen', '2025-05-20T00:00+02:00', { review: { state: 'closed' } }),
 ];
 
 const names = new Map([['bereitschaft.segeberg', 'Bea Bereit']]);
 const rows = (now: number) =>
-  dueObligations(records, { officeId: 'segeberg', now, names }).map((o) => [o.intakeId, o.kind, o.status, o.responsibleName]);
+  dueObligations(records, { officeId: 'segeberg', now, names }).map((o) => [
+    o.intakeId,
+    o.kind,
+    o.status,
+    o.responsibleName,
+  ]);
 
 describe('dueObligations', () => {
   it('lists the due and overdue obligations of the open records, overdue first, then by due time', () => {
@@ -97,7 +119,12 @@ describe('isOpenRecord', () => {
     ['f', 'segeberg', false],
     ['h', 'segeberg', false],
   ])('record %s for %s: %s', (id, office, open) => {
-    expect(isOpenRecord(records.find((r) => r.id === id)!, office)).toBe(open);
+    expect(
+      isOpenRecord(
+        records.find((r) => r.id === id)!,
+        office,
+      ),
+    ).toBe(open);
   });
 });
 
@@ -107,14 +134,24 @@ describe('filters and counts', () => {
 
   it('filters by kind, by who is responsible, and to the overdue ones, in any combination', () => {
     expect(ids(applyFilter(list, NO_FILTER))).toEqual(ids(list));
-    expect(ids(applyFilter(list, { ...NO_FILTER, kind: 'informCustodians' }))).toEqual(['a:informCustodians', 'e:informCustodians']);
-    expect(ids(applyFilter(list, { ...NO_FILTER, responsibleId: 'bereitschaft2.segeberg' }))).toEqual(['b:handoverToAsd']);
-    expect(ids(applyFilter(list, { ...NO_FILTER, overdueOnly: true }))).toEqual(['c:endFreedomDeprivation', 'a:informCustodians', 'e:informCustodians']);
-    expect(ids(applyFilter(list, { kind: 'handoverToAsd', responsibleId: 'bereitschaft.segeberg', overdueOnly: true }))).toEqual([]);
-    expect(ids(applyFilter(list, { kind: 'handoverToAsd', responsibleId: 'bereitschaft.segeberg', overdueOnly: false }))).toEqual([
-      'a:handoverToAsd',
-      'e:handoverToAsd',
+    expect(ids(applyFilter(list, { ...NO_FILTER, kind: 'informCustodians' }))).toEqual([
+      'a:informCustodians',
+      'e:informCustodians',
     ]);
+    expect(ids(applyFilter(list, { ...NO_FILTER, responsibleId: 'bereitschaft2.segeberg' }))).toEqual([
+      'b:handoverToAsd',
+    ]);
+    expect(ids(applyFilter(list, { ...NO_FILTER, overdueOnly: true }))).toEqual([
+      'c:endFreedomDeprivation',
+      'a:informCustodians',
+      'e:informCustodians',
+    ]);
+    expect(
+      ids(applyFilter(list, { kind: 'handoverToAsd', responsibleId: 'bereitschaft.segeberg', overdueOnly: true })),
+    ).toEqual([]);
+    expect(
+      ids(applyFilter(list, { kind: 'handoverToAsd', responsibleId: 'bereitschaft.segeberg', overdueOnly: false })),
+    ).toEqual(['a:handoverToAsd', 'e:handoverToAsd']);
   });
 
   it('counts the total, overdue and due soon, per kind in catalogue order and per person, most overdue first', () => {

@@ -1,6 +1,6 @@
 import { OBLIGATION_KINDS, type ObligationKind } from '../../../../shared/deadlines';
 import { obligationsOfIntake } from '../../../../shared/nightRecord/deadlineFacts';
-import { reviewStateOf, type Intake } from '../../../../shared/schema/intake';
+import { type Intake, reviewStateOf } from '../../../../shared/schema/intake';
 import { nameOf } from '../intakes/name';
 
 /**

@@ -1,9 +1,10 @@
 import { Button, Checkbox, Group, MultiSelect, NumberInput, Select, Switch } from '@mantine/core';
+
+import { SEXES } from '../../../../shared/catalogues/nightRecord';
 import { de } from '../../../../shared/i18n';
 import type { PlacementCriteria } from '../../../../shared/placement/match';
 import { FACILITY_AREAS, type FacilityArea } from '../../../../shared/schema/facility';
-import { SEXES } from '../../../../shared/catalogues/nightRecord';
-import { NO_CRITERIA, type BoardCriteria } from './board-model';
+import { type BoardCriteria, NO_CRITERIA } from './board-model';
 
 const t = de.app.board.filters;
 const ANY = 'any';
@@ -28,13 +29,10 @@ export function BoardFilters({ criteria, onChange }: Props) {
       <Select
         label={t.sex}
         w={150}
-        data={[
-          { value: ANY, label: t.sexAny },
-          ...SEXES.map((s) => ({ value: s, label: de.nightRecord.sexes[s] })),
-        ]}
+        data={[{ value: ANY, label: t.sexAny }, ...SEXES.map((s) => ({ value: s, label: de.nightRecord.sexes[s] }))]}
         value={criteria.sex ?? ANY}
         allowDeselect={false}
-        onChange={(v) => set({ sex: !v || v === ANY ? undefined : (v as PlacementCriteria['sex']) })}
+        onChange={(v) => set({ sex: !v || v === ANY ? undefined : v })}
       />
       <NumberInput
         label={t.siblings}
@@ -51,7 +49,7 @@ export function BoardFilters({ criteria, onChange }: Props) {
         w={260}
         data={FACILITY_AREAS.map((a) => ({ value: a, label: de.placement.areas[a] }))}
         value={[...(criteria.areas ?? [])]}
-        onChange={(v) => set({ areas: v.length ? (v as FacilityArea[]) : undefined })}
+        onChange={(v) => set({ areas: v.length ? v : undefined })}
         clearable
       />
       <Checkbox

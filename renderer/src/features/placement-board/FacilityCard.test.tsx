@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+
 import { demoFacilities } from '../../../../shared/demo/facilities';
 import { newHold } from '../../../../shared/placement/newHold';
 import { renderWithTheme } from '../../test-render';
@@ -13,7 +14,16 @@ const JSH = facilities.find((f) => f.id === 'jugendschutzhaus-norderstedt')!;
 const INTAKE = '11111111-1111-4111-8111-111111111111';
 
 const hold = (id: string, officeId: 'segeberg' | 'pinneberg', overbooked = false) => ({
-  ...newHold({ id, facility: JSH, officeId, intakeRef: INTAKE, ageGroup: '14_to_16', sex: 'female', userId: 'u', now: NOW - 5 * MIN }),
+  ...newHold({
+    id,
+    facility: JSH,
+    officeId,
+    intakeRef: INTAKE,
+    ageGroup: '14_to_16',
+    sex: 'female',
+    userId: 'u',
+    now: NOW - 5 * MIN,
+  }),
   overbooked,
 });
 
@@ -40,7 +50,11 @@ describe('a facility card', () => {
   it('marks an unsynced hold as provisional and names the intake', () => {
     const mine = hold('00000000-0000-4000-8000-000000000001', 'segeberg');
     renderWithTheme(
-      <FacilityCard card={cardFor(JSH.id, [mine], [mine.id])} now={NOW} intakeName={(id) => (id === INTAKE ? 'Emma Erfunden' : undefined)} />,
+      <FacilityCard
+        card={cardFor(JSH.id, [mine], [mine.id])}
+        now={NOW}
+        intakeName={(id) => (id === INTAKE ? 'Emma Erfunden' : undefined)}
+      />,
     );
     expect(screen.getByTestId('free-places')).toHaveTextContent('2 Plätze frei');
     const row = screen.getByTestId('own-hold');
@@ -67,7 +81,13 @@ describe('a facility card', () => {
   });
 
   it('says why a facility does not fit and marks a stale report', () => {
-    renderWithTheme(<FacilityCard card={cardFor('bereitschaftspflege-herzogtum-lauenburg-1', [])} now={NOW} intakeName={() => undefined} />);
+    renderWithTheme(
+      <FacilityCard
+        card={cardFor('bereitschaftspflege-herzogtum-lauenburg-1', [])}
+        now={NOW}
+        intakeName={() => undefined}
+      />,
+    );
     expect(screen.getByText('Passt nicht')).toBeInTheDocument();
     expect(within(screen.getByTestId('mismatches')).getByText('Aufnahme nur bis 10 Jahre')).toBeInTheDocument();
     expect(screen.getByTestId('stale')).toHaveTextContent('Veraltet');

@@ -1,7 +1,8 @@
 import { Alert, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { memo } from 'react';
-import { de } from '../../../../shared/i18n';
+
 import { formatDateTime } from '../../../../shared/format';
+import { de } from '../../../../shared/i18n';
 import { mismatchLabel } from '../../../../shared/placement/labels';
 import { reportStandLabel } from '../../../../shared/placement/staleness';
 import type { Facility } from '../../../../shared/schema/facility';
@@ -91,7 +92,9 @@ export const FacilityCard = memo(function FacilityCard({ card, now, onHold, onSe
       {!fits && mismatches.length > 0 && (
         <List size="sm" mt="xs" data-testid="mismatches">
           {mismatches.map((m) => (
-            <List.Item key={m.code + ('specialisation' in m ? m.specialisation : '') + ('exclusion' in m ? m.exclusion : '')}>
+            <List.Item
+              key={m.code + ('specialisation' in m ? m.specialisation : '') + ('exclusion' in m ? m.exclusion : '')}
+            >
               {mismatchLabel(m)}
             </List.Item>
           ))}

@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+
 import { AGE_GROUPS } from '../../../../shared/catalogues/ageGroup';
 import { SEXES } from '../../../../shared/catalogues/nightRecord';
 import { de } from '../../../../shared/i18n';
@@ -56,14 +57,14 @@ export function HoldDialog({ facility, draft, intakes, onConfirm, onCancel }: Pr
             label={t.ageGroup}
             data={AGE_GROUPS.map((g) => ({ value: g, label: de.placement.ageGroups[g] }))}
             value={value.ageGroup ?? null}
-            onChange={(v) => setValue({ ...value, ageGroup: (v ?? undefined) as Hold['ageGroup'] | undefined })}
+            onChange={(v) => setValue({ ...value, ageGroup: v ?? undefined })}
             error={missing(value.ageGroup)}
           />
           <Select
             label={t.sex}
             data={SEXES.map((s) => ({ value: s, label: de.nightRecord.sexes[s] }))}
             value={value.sex ?? null}
-            onChange={(v) => setValue({ ...value, sex: (v ?? undefined) as Hold['sex'] | undefined })}
+            onChange={(v) => setValue({ ...value, sex: v ?? undefined })}
             error={missing(value.sex)}
           />
           <Group justify="flex-end">

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
+
 import { ageGroupOf } from '../../../../shared/catalogues/ageGroup';
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
@@ -8,14 +9,14 @@ import type { Facility } from '../../../../shared/schema/facility';
 import type { Hold, HoldStatus } from '../../../../shared/schema/hold';
 import type { Intake } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
+import { useNow } from '../../app/use-now';
 import { useObservable } from '../../app/use-observable';
 import type { SyncStatus } from '../../data/sync-status';
 import { nameOf } from '../intakes/name';
-import { boardCards, NO_CRITERIA, type BoardCriteria } from './board-model';
+import { boardCards, type BoardCriteria, NO_CRITERIA } from './board-model';
 import { BoardFilters } from './BoardFilters';
 import { FacilityCard } from './FacilityCard';
-import { HoldDialog, type CompleteHold, type HoldDraft } from './HoldDialog';
-import { useNow } from '../../app/use-now';
+import { type CompleteHold, HoldDialog, type HoldDraft } from './HoldDialog';
 
 const t = de.app.board;
 /**

@@ -1,7 +1,7 @@
 import { demoFacilities } from '../../../../shared/demo/facilities';
 import { newHold } from '../../../../shared/placement/newHold';
 import type { Hold } from '../../../../shared/schema/hold';
-import { boardCards, NO_CRITERIA, type BoardViewer } from './board-model';
+import { boardCards, type BoardViewer, NO_CRITERIA } from './board-model';
 
 const MIN = 60_000;
 const NOW = Date.UTC(2025, 10, 24, 1, 51);
@@ -41,7 +41,13 @@ describe('the board for a 15-year-old girl', () => {
     expect(cards.filter((c) => c.match.fits).map((c) => c.match.facility.id)).toEqual([JSH.id]);
     const elmshorn = cards.find((c) => c.match.facility.id === 'kinderschutzhaus-elmshorn')!;
     expect(elmshorn.match.mismatches.map((m) => m.code)).toEqual(['too_old']);
-    const onlyFitting = boardCards(facilities, [], { onlyFitting: true, ageYears: 15, sex: 'female' }, NOW, viewer('segeberg'));
+    const onlyFitting = boardCards(
+      facilities,
+      [],
+      { onlyFitting: true, ageYears: 15, sex: 'female' },
+      NOW,
+      viewer('segeberg'),
+    );
     expect(onlyFitting.map((c) => c.match.facility.id)).toEqual([JSH.id]);
   });
 
@@ -49,10 +55,18 @@ describe('the board for a 15-year-old girl', () => {
     const mine = hold('segeberg');
     const theirs = hold('pinneberg');
     const released = hold('segeberg', { status: 'released' });
-    const cards = boardCards(facilities, [mine, theirs, released], NO_CRITERIA, NOW, viewer('segeberg', { pendingIds: new Set([mine.id]) }));
+    const cards = boardCards(
+      facilities,
+      [mine, theirs, released],
+      NO_CRITERIA,
+      NOW,
+      viewer('segeberg', { pendingIds: new Set([mine.id]) }),
+    );
     const card = cards.find((c) => c.match.facility.id === JSH.id)!;
     expect(card.match.free.free).toBe(1);
-    expect(card.ownHolds.map((v) => [v.hold.id, v.status, v.provisional, v.overbooked])).toEqual([[mine.id, 'held', true, false]]);
+    expect(card.ownHolds.map((v) => [v.hold.id, v.status, v.provisional, v.overbooked])).toEqual([
+      [mine.id, 'held', true, false],
+    ]);
     expect(card.othersActive).toBe(1);
     expect(card.collidesWith).toEqual([]);
   });
@@ -62,26 +76,38 @@ describe('the board for a 15-year-old girl', () => {
     const theirs = hold('pinneberg', { overbooked: true });
     const unflagged = hold('stormarn');
     const holds = [mine, theirs, unflagged];
-    const card = (v: BoardViewer) => boardCards(facilities, holds, NO_CRITERIA, NOW, v).find((c) => c.match.facility.id === JSH.id)!;
+    const card = (v: BoardViewer) =>
+      boardCards(facilities, holds, NO_CRITERIA, NOW, v).find((c) => c.match.facility.id === JSH.id)!;
     expect(card(viewer('segeberg')).collidesWith).toEqual([{ officeId: 'pinneberg', phone: '04121 555-0199' }]);
     // Stormarn's hold is not flagged: it has nobody to call.
     expect(card(viewer('stormarn')).collidesWith).toEqual([]);
     // The coordinator sees every office involved.
-    expect(card(viewer('segeberg', { overseesVerbund: true })).collidesWith.map((c) => c.officeId)).toEqual(['pinneberg', 'segeberg']);
+    expect(card(viewer('segeberg', { overseesVerbund: true })).collidesWith.map((c) => c.officeId)).toEqual([
+      'pinneberg',
+      'segeberg',
+    ]);
   });
 
   it('shows a hold the server refused with its reason, and counts no place for it', () => {
     const refused = hold('segeberg');
-    const card = boardCards(facilities, [refused], NO_CRITERIA, NOW, viewer('segeberg', {
-      rejections: new Map([[refused.id, 'Diese Einrichtung gibt es nicht (mehr).']]),
-    })).find((c) => c.match.facility.id === JSH.id)!;
+    const card = boardCards(
+      facilities,
+      [refused],
+      NO_CRITERIA,
+      NOW,
+      viewer('segeberg', {
+        rejections: new Map([[refused.id, 'Diese Einrichtung gibt es nicht (mehr).']]),
+      }),
+    ).find((c) => c.match.facility.id === JSH.id)!;
     expect(card.match.free.free).toBe(3);
     expect(card.ownHolds.map((v) => v.rejection)).toEqual(['Diese Einrichtung gibt es nicht (mehr).']);
   });
 
-  it('lets a lapsed hold go: it no longer takes a place or shows as the office\'s', () => {
+  it("lets a lapsed hold go: it no longer takes a place or shows as the office's", () => {
     const lapsed = hold('segeberg', { expiresAt: NOW - MIN });
-    const card = boardCards(facilities, [lapsed], NO_CRITERIA, NOW, viewer('segeberg')).find((c) => c.match.facility.id === JSH.id)!;
+    const card = boardCards(facilities, [lapsed], NO_CRITERIA, NOW, viewer('segeberg')).find(
+      (c) => c.match.facility.id === JSH.id,
+    )!;
     expect(card.match.free.free).toBe(3);
     expect(card.ownHolds).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import type { OfficeId } from '../../../../shared/offices';
 import { effectiveHoldStatus, isActiveHold } from '../../../../shared/placement/expiry';
-import { matchFacilities, type FacilityMatch, type PlacementCriteria } from '../../../../shared/placement/match';
+import { type FacilityMatch, matchFacilities, type PlacementCriteria } from '../../../../shared/placement/match';
 import { OFFICE_DUTY_PHONES } from '../../../../shared/placement/officeContacts';
 import type { Facility } from '../../../../shared/schema/facility';
 import type { Hold, HoldStatus } from '../../../../shared/schema/hold';

@@ -1,9 +1,10 @@
 import { Fieldset, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { memo } from 'react';
+
 import { de } from '../../../../shared/i18n';
 import type { Intake } from '../../../../shared/schema/intake';
 import { getAtPath } from '../../../../shared/sync/paths';
-import { SECTIONS, type FieldSpec } from '../night-record/fields';
+import { type FieldSpec, SECTIONS } from '../night-record/fields';
 import { displayOf } from '../night-record/values';
 
 const t = de.review.ui.record;
@@ -33,7 +34,9 @@ export const RecordSummary = memo(function RecordSummary({ intake }: { intake: I
   return (
     <Stack component="section" gap="sm" data-testid="record-summary" aria-label={t.summary}>
       {visible.map((section) => {
-        const items = section.list ? ((getAtPath(intake, section.list.path) as { id: string }[] | undefined) ?? []) : [];
+        const items = section.list
+          ? ((getAtPath(intake, section.list.path) as { id: string }[] | undefined) ?? [])
+          : [];
         return (
           <Fieldset key={section.id} legend={section.title} data-section={section.id}>
             <Stack gap="xs">

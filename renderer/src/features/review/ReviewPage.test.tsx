@@ -1,5 +1,6 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+
 import { de } from '../../../../shared/i18n';
 import type { Intake } from '../../../../shared/schema/intake';
 import { conflictRecord } from '../../../../shared/sync/merge';
@@ -10,14 +11,20 @@ import { EntryRepository } from '../../data/entries';
 import { IntakeRepository } from '../../data/intakes';
 import { PendingWrites } from '../../data/pending';
 import type { SyncStatus } from '../../data/sync-status';
+import { openTestDatabase } from '../../test-fixtures/database';
 import { submittedRecord } from '../../test-fixtures/intake';
 import { renderWithTheme } from '../../test-render';
 import { ReviewPage } from './ReviewPage';
-import { openTestDatabase } from '../../test-fixtures/database';
 
 // Monday morning: the queue shows what came in since Friday 00:00 and whatever is still open.
 const NOW = Date.parse('2026-11-23T08:00+01:00');
-const supervisor = { id: 'leitung.pinneberg', username: 'leitung.pinneberg', displayName: 'Leitung Pinneberg', officeId: 'pinneberg', roles: ['supervisor'] };
+const supervisor = {
+  id: 'leitung.pinneberg',
+  username: 'leitung.pinneberg',
+  displayName: 'Leitung Pinneberg',
+  officeId: 'pinneberg',
+  roles: ['supervisor'],
+};
 
 /** A submitted record of the Pinneberg on-call service (test-fixtures/intake.ts). */
 const record = (id: string, firstName: string, receivedAt: string, extra: Partial<Intake> = {}): Intake =>
@@ -25,13 +32,23 @@ const record = (id: string, firstName: string, receivedAt: string, extra: Partia
 
 const RECORDS: Intake[] = [
   // Responsible: Segeberg (the demo night's location before), so it may be handed over once countersigned.
-  record('sat', 'Mia', '2026-11-21T23:40+01:00', { conflicts: [conflictRecord('situation', 'ältere Fassung', 'bereitschaft.pinneberg', 1)] }),
+  record('sat', 'Mia', '2026-11-21T23:40+01:00', {
+    conflicts: [conflictRecord('situation', 'ältere Fassung', 'bereitschaft.pinneberg', 1)],
+  }),
   record('sun', 'Jonas', '2026-11-22T02:10+01:00', { responsibility: { locationBeforeOfficeId: 'pinneberg' } }),
   record('fri-signed', 'Ida', '2026-11-20T09:00+01:00', {
-    review: { state: 'countersigned', countersignedBy: 'leitung.pinneberg', countersignedAt: Date.parse('2026-11-20T12:00+01:00') },
+    review: {
+      state: 'countersigned',
+      countersignedBy: 'leitung.pinneberg',
+      countersignedAt: Date.parse('2026-11-20T12:00+01:00'),
+    },
   }),
   record('thu-signed', 'Tom', '2026-11-19T21:00+01:00', {
-    review: { state: 'countersigned', countersignedBy: 'leitung.pinneberg', countersignedAt: Date.parse('2026-11-19T23:00+01:00') },
+    review: {
+      state: 'countersigned',
+      countersignedBy: 'leitung.pinneberg',
+      countersignedAt: Date.parse('2026-11-19T23:00+01:00'),
+    },
   }),
   record('draft', 'Eva', '2026-11-22T05:00+01:00', { status: 'draft' }),
 ];
@@ -83,7 +100,7 @@ async function renderPage(syncStatus: SyncStatus = status(), intakeId?: string) 
 }
 
 const rowIds = () => screen.queryAllByTestId('review-row').map((r) => r.getAttribute('data-intake-id'));
-const stored = async (id: string) => (await db.intakes.findOne(id).exec())!.toMutableJSON() as Intake;
+const stored = async (id: string) => (await db.intakes.findOne(id).exec())!.toMutableJSON();
 
 describe('ReviewPage: the queue', () => {
   it('lists the records since the last working day, newest first, with state, deadlines, conflicts and sync state', async () => {
@@ -102,7 +119,8 @@ describe('ReviewPage: the queue', () => {
     expect(within(fri).getByTestId('review-row-state')).toHaveTextContent('gegengezeichnet');
     // Saturday's night: nothing handed to the ASD by Monday 08:00 is overdue; every row has open obligations.
     expect(within(sat).getByTestId('review-row-overdue')).toHaveTextContent(/^davon \d+ überfällig$/);
-    for (const row of [sun, sat, fri]) expect(within(row).getByTestId('review-row-open')).toHaveTextContent(/^\d+ offen$/);
+    for (const row of [sun, sat, fri])
+      expect(within(row).getByTestId('review-row-open')).toHaveTextContent(/^\d+ offen$/);
     expect(screen.getByTestId('review-count')).toHaveTextContent('3 von 3 Berichten');
   });
 
@@ -121,7 +139,8 @@ describe('ReviewPage: the queue', () => {
     const overdue = rowIds();
     // Exactly the rows with an overdue badge remain, and Saturday's night is one of them.
     expect(overdue).toContain('sat');
-    for (const row of screen.getAllByTestId('review-row')) expect(within(row).getByTestId('review-row-overdue')).toBeInTheDocument();
+    for (const row of screen.getAllByTestId('review-row'))
+      expect(within(row).getByTestId('review-row-overdue')).toBeInTheDocument();
     await user.type(screen.getByLabelText('Name suchen'), 'niemand');
     expect(screen.getByTestId('review-no-match')).toHaveTextContent('Kein Bericht entspricht den Filtern.');
   });
@@ -145,8 +164,15 @@ describe('ReviewPage: the queue', () => {
 describe('ReviewPage: reviewing one record', () => {
   it('shows the whole record read-only with its deadlines, log and conflicts', async () => {
     await db.entries.insert({
-      id: 'e1', officeId: 'pinneberg', intakeId: 'sat', kind: 'note', at: Date.parse('2026-11-21T23:55+01:00'),
-      createdBy: 'bereitschaft.pinneberg', createdAt: 1, updatedAt: 1, text: 'Kind in der Bereitschaftspflege angekommen.',
+      id: 'e1',
+      officeId: 'pinneberg',
+      intakeId: 'sat',
+      kind: 'note',
+      at: Date.parse('2026-11-21T23:55+01:00'),
+      createdBy: 'bereitschaft.pinneberg',
+      createdAt: 1,
+      updatedAt: 1,
+      text: 'Kind in der Bereitschaftspflege angekommen.',
     });
     await renderPage(status(), 'sat');
     const summary = screen.getByTestId('record-summary');
@@ -176,7 +202,11 @@ describe('ReviewPage: reviewing one record', () => {
     expect(screen.queryByRole('button', { name: 'Gegenzeichnen' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Zurückgeben' })).toBeNull();
     const saved = await stored('sun');
-    expect(saved.review).toEqual({ state: 'countersigned', countersignedBy: 'leitung.pinneberg', countersignedAt: NOW });
+    expect(saved.review).toEqual({
+      state: 'countersigned',
+      countersignedBy: 'leitung.pinneberg',
+      countersignedAt: NOW,
+    });
     expect(saved.updatedBy).toBe('leitung.pinneberg');
     expect(pending.ids).toContain('sun');
     // Locked, the responsibility can no longer change: the handover is offered anyway, and the dialog warns when
@@ -193,13 +223,20 @@ describe('ReviewPage: reviewing one record', () => {
   });
 
   it('does not let a supervisor countersign a record she created herself (Vier-Augen-Prinzip)', async () => {
-    await db.intakes.upsert(record('own', 'Paul', '2026-11-22T03:00+01:00', { createdBy: 'leitung.pinneberg', updatedBy: 'leitung.pinneberg' }));
+    await db.intakes.upsert(
+      record('own', 'Paul', '2026-11-22T03:00+01:00', {
+        createdBy: 'leitung.pinneberg',
+        updatedBy: 'leitung.pinneberg',
+      }),
+    );
     const user = userEvent.setup();
     await renderPage(status(), 'own');
     const sign = screen.getByRole('button', { name: 'Gegenzeichnen' });
     expect(sign).toBeDisabled();
     expect(sign).toHaveAccessibleDescription('Eigene Berichte zeichnet eine andere Leitung gegen.');
-    expect(screen.getByTestId('review-countersign-hint')).toHaveTextContent('Eigene Berichte zeichnet eine andere Leitung gegen.');
+    expect(screen.getByTestId('review-countersign-hint')).toHaveTextContent(
+      'Eigene Berichte zeichnet eine andere Leitung gegen.',
+    );
     await user.click(sign);
     expect(screen.queryByRole('button', { name: 'Jetzt gegenzeichnen' })).toBeNull();
     // She may still return it.
@@ -214,7 +251,9 @@ describe('ReviewPage: reviewing one record', () => {
     expect(sign).toBeDisabled();
     expect(screen.getByTestId('review-countersign-hint')).toHaveTextContent('Bitte klären Sie zuerst die Konflikte.');
     // Keeping the record's value resolves the conflict; then the record may be countersigned.
-    await user.click(within(screen.getByTestId('conflicts')).getByRole('button', { name: /den aktuellen Wert behalten/ }));
+    await user.click(
+      within(screen.getByTestId('conflicts')).getByRole('button', { name: /den aktuellen Wert behalten/ }),
+    );
     await waitFor(() => expect(screen.getByRole('button', { name: 'Gegenzeichnen' })).toBeEnabled());
     expect(screen.queryByTestId('review-countersign-hint')).toBeNull();
   });
@@ -243,7 +282,12 @@ describe('ReviewPage: reviewing one record', () => {
     await user.click(screen.getByRole('button', { name: 'Gegenzeichnen' }));
     const dialog = await screen.findByRole('dialog', { name: de.review.ui.countersign.title });
     // A colleague's return arrives from the server while the dialog is open.
-    const back = { state: 'returned' as const, returnedBy: 'leitung2.pinneberg', returnedAt: 7, returnComment: 'Schule fehlt.' };
+    const back = {
+      state: 'returned' as const,
+      returnedBy: 'leitung2.pinneberg',
+      returnedAt: 7,
+      returnComment: 'Schule fehlt.',
+    };
     await db.intakes.upsert({ ...(await stored('sun')), review: back });
     await waitFor(() => expect(screen.getByTestId('review-state')).toHaveTextContent('zurückgegeben'));
     const marksBefore = pending.snapshot();
@@ -296,7 +340,10 @@ describe('ReviewPage: reviewing one record', () => {
     await user.click(screen.getByRole('button', { name: 'Mit Kommentar zurückgeben' }));
     await waitFor(() => expect(screen.getByTestId('review-state')).toHaveTextContent('zurückgegeben'));
     expect((await stored('sat')).review).toEqual({
-      state: 'returned', returnedBy: 'leitung.pinneberg', returnedAt: NOW, returnComment: 'Sorgeberechtigte nicht dokumentiert.',
+      state: 'returned',
+      returnedBy: 'leitung.pinneberg',
+      returnedAt: NOW,
+      returnComment: 'Sorgeberechtigte nicht dokumentiert.',
     });
     expect(screen.getByTestId('review-return-comment')).toHaveTextContent('Sorgeberechtigte nicht dokumentiert.');
     // Returned: the worker corrects it and hands it back first; until then it is neither signed nor returned again.
@@ -312,10 +359,12 @@ describe('ReviewPage: reviewing one record', () => {
   });
 
   it('closes a countersigned record once the measure has ended, and not before', async () => {
-    await db.intakes.upsert(record('fri-ended', 'Jona', '2026-11-20T09:00+01:00', {
-      review: { state: 'countersigned', countersignedBy: 'leitung.pinneberg', countersignedAt: 5 },
-      end: { endedAt: Date.parse('2026-11-21T10:00+01:00'), reason: 'foster_family' },
-    }));
+    await db.intakes.upsert(
+      record('fri-ended', 'Jona', '2026-11-20T09:00+01:00', {
+        review: { state: 'countersigned', countersignedBy: 'leitung.pinneberg', countersignedAt: 5 },
+        end: { endedAt: Date.parse('2026-11-21T10:00+01:00'), reason: 'foster_family' },
+      }),
+    );
     const user = userEvent.setup();
     // Countersigned, but the measure goes on ('fri-signed' has no end): nothing to close yet.
     await renderPage(status(), 'fri-signed');
@@ -326,15 +375,21 @@ describe('ReviewPage: reviewing one record', () => {
     await renderPage(status(), 'fri-ended');
     await user.click(screen.getByRole('button', { name: 'Als beendet abschließen' }));
     await waitFor(() => expect(screen.getByTestId('review-state')).toHaveTextContent('beendet'));
-    expect((await stored('fri-ended')).review).toEqual({ state: 'closed', countersignedBy: 'leitung.pinneberg', countersignedAt: 5 });
+    expect((await stored('fri-ended')).review).toEqual({
+      state: 'closed',
+      countersignedBy: 'leitung.pinneberg',
+      countersignedAt: 5,
+    });
     expect(screen.queryByRole('button', { name: 'Als beendet abschließen' })).toBeNull();
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Prüfung: Jona Testkind' })).toHaveFocus());
   });
 
   it('hands a countersigned record over to the responsible office it suggests', async () => {
-    await db.intakes.upsert(record('fri-signed', 'Ida', '2026-11-20T09:00+01:00', {
-      review: { state: 'countersigned', countersignedBy: 'leitung.pinneberg', countersignedAt: 5 },
-    }));
+    await db.intakes.upsert(
+      record('fri-signed', 'Ida', '2026-11-20T09:00+01:00', {
+        review: { state: 'countersigned', countersignedBy: 'leitung.pinneberg', countersignedAt: 5 },
+      }),
+    );
     const user = userEvent.setup();
     await renderPage(status(), 'fri-signed');
     expect(screen.getByTestId('review-locked')).toBeInTheDocument();
@@ -344,21 +399,29 @@ describe('ReviewPage: reviewing one record', () => {
     expect(within(target).queryByRole('option', { name: de.offices.pinneberg })).toBeNull();
     expect(screen.queryByTestId('review-handover-differs')).toBeNull();
     await user.selectOptions(target, 'stormarn');
-    expect(screen.getByTestId('review-handover-differs')).toHaveTextContent(`das Jugendamt ${de.offices.segeberg} zuständig`);
+    expect(screen.getByTestId('review-handover-differs')).toHaveTextContent(
+      `das Jugendamt ${de.offices.segeberg} zuständig`,
+    );
     await user.selectOptions(target, 'segeberg');
     expect(screen.queryByTestId('review-handover-differs')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Jetzt übergeben' }));
     await waitFor(() => expect(screen.getByTestId('review-state')).toHaveTextContent('übergeben'));
     expect((await stored('fri-signed')).review).toEqual({
-      state: 'handed_over', countersignedBy: 'leitung.pinneberg', countersignedAt: 5,
-      handedOverTo: 'segeberg', handedOverBy: 'leitung.pinneberg', handedOverAt: NOW,
+      state: 'handed_over',
+      countersignedBy: 'leitung.pinneberg',
+      countersignedAt: 5,
+      handedOverTo: 'segeberg',
+      handedOverBy: 'leitung.pinneberg',
+      handedOverAt: NOW,
     });
     expect(screen.queryByRole('button', { name: 'Übergeben' })).toBeNull();
   });
 
   it("shows the server's refusal in German and lets the user acknowledge it", async () => {
     const user = userEvent.setup();
-    const refused = status({ rejections: [{ id: 'fri-signed', code: 'intake_locked', message: 'intake is locked', at: NOW }] });
+    const refused = status({
+      rejections: [{ id: 'fri-signed', code: 'intake_locked', message: 'intake is locked', at: NOW }],
+    });
     const { dismissed } = await renderPage(refused, 'fri-signed');
     const alert = screen.getByTestId('review-rejection');
     expect(alert).toHaveTextContent(de.review.ui.rejected.title);

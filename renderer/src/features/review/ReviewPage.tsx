@@ -1,8 +1,21 @@
-import { Badge, Button, Checkbox, Group, NativeSelect, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
+
 import { formatDate, formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
-import { REVIEW_STATES, type Intake, type ReviewState } from '../../../../shared/schema/intake';
+import { type Intake, REVIEW_STATES, type ReviewState } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
 import { onRowKeyDown } from '../../app/table-rows';
 import { useDirectory } from '../../app/use-directory';
@@ -10,9 +23,17 @@ import { useNow } from '../../app/use-now';
 import { useObservable } from '../../app/use-observable';
 import type { SyncStatus } from '../../data/sync-status';
 import { HandoverReportButton } from '../handover-report/HandoverReportButton';
-import { DEFAULT_QUEUE_FILTER, filterRows, lastWorkingDayStart, scopedRows, type QueueFilter, type QueueRow, type QueueScope } from './queue-model';
-import { ReviewRecord, reviewStateColor } from './ReviewRecord';
+import {
+  DEFAULT_QUEUE_FILTER,
+  filterRows,
+  lastWorkingDayStart,
+  type QueueFilter,
+  type QueueRow,
+  type QueueScope,
+  scopedRows,
+} from './queue-model';
 import classes from './review.module.css';
+import { ReviewRecord, reviewStateColor } from './ReviewRecord';
 
 const t = de.review.ui;
 
@@ -88,7 +109,7 @@ export function ReviewPage({ status, intakeId, now = Date.now }: Props) {
           aria-label={t.scope.label}
           data-testid="review-scope"
           value={filter.scope}
-          onChange={(scope) => set({ scope: scope as QueueScope })}
+          onChange={(scope) => set({ scope: scope })}
           data={[
             { value: 'recent', label: t.scope.recent(formatDate(lastWorkingDayStart(clock))) },
             { value: 'all', label: t.scope.all },
@@ -108,7 +129,10 @@ export function ReviewPage({ status, intakeId, now = Date.now }: Props) {
           label={t.filters.state}
           value={filter.state}
           onChange={(e) => set({ state: e.currentTarget.value as ReviewState | '' })}
-          data={[{ value: '', label: t.filters.anyState }, ...REVIEW_STATES.map((s) => ({ value: s, label: de.review.states[s] }))]}
+          data={[
+            { value: '', label: t.filters.anyState },
+            ...REVIEW_STATES.map((s) => ({ value: s, label: de.review.states[s] })),
+          ]}
           data-testid="review-state-filter"
         />
         <Checkbox
@@ -197,7 +221,12 @@ function QueueTable({ rows, focusId, onOpen }: { rows: QueueRow[]; focusId: stri
                   </Badge>
                 )}
                 {row.overdueObligations > 0 && (
-                  <Badge color="red" variant="filled" data-testid="review-row-overdue" data-count={row.overdueObligations}>
+                  <Badge
+                    color="red"
+                    variant="filled"
+                    data-testid="review-row-overdue"
+                    data-count={row.overdueObligations}
+                  >
                     {t.obligations.overdue(row.overdueObligations)}
                   </Badge>
                 )}

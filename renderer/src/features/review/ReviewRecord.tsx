@@ -1,5 +1,19 @@
-import { Alert, Badge, Button, Group, Modal, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+
 import { obligationsOf } from '../../../../shared/deadlines';
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
@@ -7,15 +21,21 @@ import { deadlineFactsOf } from '../../../../shared/nightRecord/deadlineFacts';
 import { responsibilityOf } from '../../../../shared/nightRecord/responsibility';
 import { isOfficeId, OFFICE_IDS, type OfficeId } from '../../../../shared/offices';
 import type { Entry } from '../../../../shared/schema/entry';
-import { isAllowedReviewStep, isLocked, reviewStateOf, type Intake, type IntakeReview } from '../../../../shared/schema/intake';
+import {
+  type Intake,
+  type IntakeReview,
+  isAllowedReviewStep,
+  isLocked,
+  reviewStateOf,
+} from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
+import { isTypingTarget } from '../../app/typing-target';
 import { useDirectory } from '../../app/use-directory';
 import { useNow } from '../../app/use-now';
 import { useObservable } from '../../app/use-observable';
 import type { EntryInput } from '../../data/entries';
 import type { RejectionView } from '../../data/rejections';
 import { nameOf } from '../intakes/name';
-import { isTypingTarget } from '../../app/typing-target';
 import { ConflictsPanel } from '../night-record/ConflictsPanel';
 import { EntryLog } from '../night-record/EntryLog';
 import { ObligationsPanel } from '../night-record/ObligationsPanel';
@@ -52,7 +72,14 @@ export type ReviewRecordProps = {
  * of the review (countersign, return with a comment, hand over to the responsible office). Each step is one write
  * of `review` (steps.ts); the server checks it and writes the log line. A refusal shows here in German.
  */
-export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAction, now = Date.now }: ReviewRecordProps) {
+export function ReviewRecord({
+  intake,
+  pendingIds,
+  rejections,
+  onBack,
+  reportAction,
+  now = Date.now,
+}: ReviewRecordProps) {
   const client = useClient();
   const names = useDirectory();
   const personName = (id: string | undefined) => (id ? (names.get(id) ?? id) : '');
@@ -85,7 +112,13 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
   const ownRecord = intake.createdBy === client.user.id;
   const hasConflicts = intake.conflicts.length > 0;
   const canSign = signable && !ownRecord && !hasConflicts;
-  const signHint = !signable ? null : ownRecord ? t.countersign.ownRecord : hasConflicts ? t.countersign.conflictsFirst : null;
+  const signHint = !signable
+    ? null
+    : ownRecord
+      ? t.countersign.ownRecord
+      : hasConflicts
+        ? t.countersign.conflictsFirst
+        : null;
   const canReturn = own && submitted && (state === 'new' || state === 'in_review');
   // Once countersigned the responsibility section is locked, so the handover is always offered (the dialog suggests).
   const canHandOver = own && state === 'countersigned';
@@ -149,10 +182,19 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
       });
   }, [client, intake.id, own, submitted, state]);
 
-  const onAppend = useCallback(async (input: EntryInput) => void (await client.entries.append(intake.id, input)), [client, intake.id]);
+  const onAppend = useCallback(
+    async (input: EntryInput) => void (await client.entries.append(intake.id, input)),
+    [client, intake.id],
+  );
   const onRestore = useCallback((entryId: string) => void client.entries.restoreFromServer(entryId), [client]);
-  const onTake = useCallback((conflictId: string) => void client.intakes.takeConflictValue(intake.id, conflictId), [client, intake.id]);
-  const onKeep = useCallback((conflictId: string) => void client.intakes.dismissConflict(intake.id, conflictId), [client, intake.id]);
+  const onTake = useCallback(
+    (conflictId: string) => void client.intakes.takeConflictValue(intake.id, conflictId),
+    [client, intake.id],
+  );
+  const onKeep = useCallback(
+    (conflictId: string) => void client.intakes.dismissConflict(intake.id, conflictId),
+    [client, intake.id],
+  );
 
   return (
     <Stack gap="md" data-testid="review-record" data-record-id={intake.id} data-review-state={state}>
@@ -170,7 +212,12 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
                 {t.record.lockedBadge}
               </Badge>
             )}
-            <Text size="sm" c={pending ? 'yellow' : 'dimmed'} data-testid="review-sync" data-state={rejection ? 'rejected' : pending ? 'pending' : 'synced'}>
+            <Text
+              size="sm"
+              c={pending ? 'yellow' : 'dimmed'}
+              data-testid="review-sync"
+              data-state={rejection ? 'rejected' : pending ? 'pending' : 'synced'}
+            >
               {rejection ? t.sync.rejected : pending ? t.sync.pending : t.sync.synced}
             </Text>
           </Group>
@@ -197,7 +244,13 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
               </Button>
             )}
             {canClose && (
-              <Button color="gray" variant="light" onClick={() => void apply(closed)} title={t.close.hint} data-testid="review-close">
+              <Button
+                color="gray"
+                variant="light"
+                onClick={() => void apply(closed)}
+                title={t.close.hint}
+                data-testid="review-close"
+              >
                 {t.close.button}
               </Button>
             )}
@@ -242,15 +295,25 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
         <Paper withBorder p="sm" data-testid="review-history">
           {review.state === 'returned' && review.returnedAt !== undefined && (
             <Text size="sm" c="orange" data-testid="review-return-comment">
-              {t.record.returnedBy(personName(review.returnedBy), formatDateTime(review.returnedAt), review.returnComment ?? '')}
+              {t.record.returnedBy(
+                personName(review.returnedBy),
+                formatDateTime(review.returnedAt),
+                review.returnComment ?? '',
+              )}
             </Text>
           )}
           {review.countersignedAt !== undefined && (
-            <Text size="sm">{t.record.countersignedBy(personName(review.countersignedBy), formatDateTime(review.countersignedAt))}</Text>
+            <Text size="sm">
+              {t.record.countersignedBy(personName(review.countersignedBy), formatDateTime(review.countersignedAt))}
+            </Text>
           )}
           {review.handedOverAt !== undefined && review.handedOverTo && (
             <Text size="sm">
-              {t.record.handedOverBy(personName(review.handedOverBy), review.handedOverTo, formatDateTime(review.handedOverAt))}
+              {t.record.handedOverBy(
+                personName(review.handedOverBy),
+                review.handedOverTo,
+                formatDateTime(review.handedOverAt),
+              )}
             </Text>
           )}
         </Paper>
@@ -261,7 +324,14 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
         </Text>
       )}
 
-      <ConflictsPanel intake={intake} currentUserId={client.user.id} onTake={onTake} onKeep={onKeep} actions={locked ? 'keepOnly' : 'all'} names={names} />
+      <ConflictsPanel
+        intake={intake}
+        currentUserId={client.user.id}
+        onTake={onTake}
+        onKeep={onKeep}
+        actions={locked ? 'keepOnly' : 'all'}
+        names={names}
+      />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <ObligationsPanel obligations={obligations} />
         <div>
@@ -269,7 +339,15 @@ export function ReviewRecord({ intake, pendingIds, rejections, onBack, reportAct
         </div>
       </SimpleGrid>
       <RecordSummary intake={intake} />
-      <EntryLog entries={entries} pendingIds={pendingIds} rejections={rejections} now={now} onAppend={onAppend} onRestore={onRestore} names={names} />
+      <EntryLog
+        entries={entries}
+        pendingIds={pendingIds}
+        rejections={rejections}
+        now={now}
+        onAppend={onAppend}
+        onRestore={onRestore}
+        names={names}
+      />
 
       <CountersignDialog
         opened={dialog === 'countersign'}
@@ -336,7 +414,12 @@ function CountersignDialog({ opened, error, onClose, onConfirm }: DialogProps & 
   );
 }
 
-function ReturnDialog({ opened, error: stepError, onClose, onConfirm }: DialogProps & { onConfirm(comment: string): Promise<boolean> }) {
+function ReturnDialog({
+  opened,
+  error: stepError,
+  onClose,
+  onConfirm,
+}: DialogProps & { onConfirm(comment: string): Promise<boolean> }) {
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -394,7 +477,9 @@ function ReturnDialog({ opened, error: stepError, onClose, onConfirm }: DialogPr
   );
 }
 
-function HandoverDialog(props: DialogProps & { from: OfficeId; suggested: string | undefined; onConfirm(to: OfficeId): Promise<boolean> }) {
+function HandoverDialog(
+  props: DialogProps & { from: OfficeId; suggested: string | undefined; onConfirm(to: OfficeId): Promise<boolean> },
+) {
   const options = OFFICE_IDS.filter((o) => o !== props.from);
   const initial = isOfficeId(props.suggested) && props.suggested !== props.from ? props.suggested : '';
   const [to, setTo] = useState<OfficeId | ''>(initial);
@@ -429,7 +514,10 @@ function HandoverDialog(props: DialogProps & { from: OfficeId; suggested: string
             data-autofocus
             data-testid="review-handover-target"
             onChange={(e) => setTo(e.currentTarget.value as OfficeId | '')}
-            data={[{ value: '', label: t.handOver.targetNone }, ...options.map((o) => ({ value: o, label: de.offices[o] }))]}
+            data={[
+              { value: '', label: t.handOver.targetNone },
+              ...options.map((o) => ({ value: o, label: de.offices[o] })),
+            ]}
           />
           {to && isOfficeId(props.suggested) && to !== props.suggested && (
             <Alert color="yellow" p="xs" data-testid="review-handover-differs">

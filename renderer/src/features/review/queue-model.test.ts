@@ -1,8 +1,8 @@
 import { demoNightRecord } from '../../../../shared/demo/nightRecord';
 import { formatDateTime } from '../../../../shared/format';
-import { conflictRecord } from '../../../../shared/sync/merge';
 import type { Intake, IntakeReview } from '../../../../shared/schema/intake';
-import { DEFAULT_QUEUE_FILTER, filterRows, lastWorkingDayStart, scopedRows, type QueueContext } from './queue-model';
+import { conflictRecord } from '../../../../shared/sync/merge';
+import { DEFAULT_QUEUE_FILTER, filterRows, lastWorkingDayStart, type QueueContext, scopedRows } from './queue-model';
 
 const at = (s: string) => Date.parse(s);
 
@@ -55,12 +55,27 @@ describe('review queue model', () => {
     const rows = scopedRows(
       [
         record('thu-open', 'Ole', at('2026-11-19T22:00+01:00')),
-        record('thu-signed', 'Tim', at('2026-11-19T23:00+01:00'), review({ state: 'countersigned', countersignedBy: 'l', countersignedAt: 1 })),
-        record('fri', 'Ida', at('2026-11-20T00:10+01:00'), review({ state: 'countersigned', countersignedBy: 'l', countersignedAt: 1 })),
+        record(
+          'thu-signed',
+          'Tim',
+          at('2026-11-19T23:00+01:00'),
+          review({ state: 'countersigned', countersignedBy: 'l', countersignedAt: 1 }),
+        ),
+        record(
+          'fri',
+          'Ida',
+          at('2026-11-20T00:10+01:00'),
+          review({ state: 'countersigned', countersignedBy: 'l', countersignedAt: 1 }),
+        ),
         record('sun', 'Ben', at('2026-11-22T03:00+01:00')),
         record('draft', 'Eva', at('2026-11-22T04:00+01:00'), { status: 'draft' }),
         record('other', 'Kai', at('2026-11-22T05:00+01:00'), { officeId: 'segeberg' }),
-        record('old-returned', 'Lia', at('2026-11-02T05:00+01:00'), review({ state: 'returned', returnComment: 'x', returnedBy: 'l', returnedAt: 1 })),
+        record(
+          'old-returned',
+          'Lia',
+          at('2026-11-02T05:00+01:00'),
+          review({ state: 'returned', returnComment: 'x', returnedBy: 'l', returnedAt: 1 }),
+        ),
       ],
       'recent',
       context(monday),
@@ -68,14 +83,32 @@ describe('review queue model', () => {
     expect(rows.map((r) => r.intake.id)).toEqual(['sun', 'fri', 'thu-open', 'old-returned']);
     expect(rows.map((r) => r.state)).toEqual(['new', 'countersigned', 'new', 'returned']);
 
-    const all = scopedRows([record('thu-signed', 'Tim', at('2026-11-19T23:00+01:00'), review({ state: 'countersigned', countersignedBy: 'l', countersignedAt: 1 }))], 'all', context(monday));
+    const all = scopedRows(
+      [
+        record(
+          'thu-signed',
+          'Tim',
+          at('2026-11-19T23:00+01:00'),
+          review({ state: 'countersigned', countersignedBy: 'l', countersignedAt: 1 }),
+        ),
+      ],
+      'all',
+      context(monday),
+    );
     expect(all.map((r) => r.intake.id)).toEqual(['thu-signed']);
   });
 
   it('includes a record another office handed over, dated by the handover, and names the sender', () => {
     const handed = record('in', 'Noa', at('2026-11-10T22:00+01:00'), {
       officeId: 'segeberg',
-      ...review({ state: 'handed_over', countersignedBy: 'l', countersignedAt: 1, handedOverTo: 'pinneberg', handedOverBy: 'l', handedOverAt: at('2026-11-20T09:00+01:00') }),
+      ...review({
+        state: 'handed_over',
+        countersignedBy: 'l',
+        countersignedAt: 1,
+        handedOverTo: 'pinneberg',
+        handedOverBy: 'l',
+        handedOverAt: at('2026-11-20T09:00+01:00'),
+      }),
     });
     const [row] = scopedRows([handed], 'recent', context(monday));
     expect(row.receivedFrom).toBe('segeberg');
@@ -84,16 +117,31 @@ describe('review queue model', () => {
   });
 
   it('counts open and overdue obligations, conflicts, and marks the sync state', () => {
-    const night = record('night', 'Mia', at('2026-11-20T23:40+01:00'), { conflicts: [conflictRecord('situation', 'alt', 'x', 1)] }, true);
+    const night = record(
+      'night',
+      'Mia',
+      at('2026-11-20T23:40+01:00'),
+      { conflicts: [conflictRecord('situation', 'alt', 'x', 1)] },
+      true,
+    );
     const bare = record('bare', 'Paul', at('2026-11-21T01:00+01:00'));
-    const rows = scopedRows([night, bare], 'all', context(monday, { pendingIds: new Set(['bare', 'night']), rejectedIds: new Set(['night']) }));
+    const rows = scopedRows(
+      [night, bare],
+      'all',
+      context(monday, { pendingIds: new Set(['bare', 'night']), rejectedIds: new Set(['night']) }),
+    );
     const byId = new Map(rows.map((r) => [r.intake.id, r]));
     // Nothing of the demo night is handed over to the ASD yet: by Monday that is overdue.
     expect(byId.get('night')!.overdueObligations).toBeGreaterThanOrEqual(1);
     expect(byId.get('night')!.openObligations).toBeGreaterThanOrEqual(byId.get('night')!.overdueObligations);
     expect(byId.get('night')!.conflicts).toBe(1);
     expect(byId.get('night')!.sync).toBe('rejected');
-    expect(byId.get('bare')).toMatchObject({ openObligations: 0, overdueObligations: 0, conflicts: 0, sync: 'pending' });
+    expect(byId.get('bare')).toMatchObject({
+      openObligations: 0,
+      overdueObligations: 0,
+      conflicts: 0,
+      sync: 'pending',
+    });
     // Before the deadlines ran out the same night has open obligations and none overdue.
     const [early] = scopedRows([night], 'all', context(at('2026-11-20T23:50+01:00')));
     expect(early.overdueObligations).toBe(0);
@@ -104,13 +152,19 @@ describe('review queue model', () => {
     const rows = scopedRows(
       [
         record('a', 'Jürgen', at('2026-11-20T10:00+01:00'), {}, true),
-        record('b', 'Jonas', at('2026-11-21T10:00+01:00'), review({ state: 'returned', returnComment: 'x', returnedBy: 'l', returnedAt: 1 })),
+        record(
+          'b',
+          'Jonas',
+          at('2026-11-21T10:00+01:00'),
+          review({ state: 'returned', returnComment: 'x', returnedBy: 'l', returnedAt: 1 }),
+        ),
         record('c', 'Lara', at('2026-11-22T10:00+01:00'), review({ state: 'in_review' })),
       ],
       'all',
       context(monday),
     );
-    const ids = (filter: Partial<typeof DEFAULT_QUEUE_FILTER>) => filterRows(rows, { ...DEFAULT_QUEUE_FILTER, ...filter }).map((r) => r.intake.id);
+    const ids = (filter: Partial<typeof DEFAULT_QUEUE_FILTER>) =>
+      filterRows(rows, { ...DEFAULT_QUEUE_FILTER, ...filter }).map((r) => r.intake.id);
     expect(ids({})).toEqual(['c', 'b', 'a']);
     expect(ids({ state: 'returned' })).toEqual(['b']);
     expect(ids({ state: 'new' })).toEqual(['a']);

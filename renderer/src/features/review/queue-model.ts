@@ -2,7 +2,7 @@ import { addDays, berlinDay, berlinTime } from '../../../../shared/deadlines/cal
 import { isWorkingDay } from '../../../../shared/deadlines/holidays';
 import { obligationsOfIntake } from '../../../../shared/nightRecord/deadlineFacts';
 import type { OfficeId } from '../../../../shared/offices';
-import { reviewStateOf, type Intake, type ReviewState } from '../../../../shared/schema/intake';
+import { type Intake, type ReviewState, reviewStateOf } from '../../../../shared/schema/intake';
 import { nameOf } from '../intakes/name';
 import { EMPTY_SEARCH, matches } from '../intakes/search';
 import { reviewQueue } from './steps';

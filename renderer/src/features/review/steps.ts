@@ -36,6 +36,7 @@ export function resubmitted(intake: Intake): IntakeReview {
 
 /** The supervisor's queue: submitted records of the own office, newest call first. */
 export function reviewQueue(intakes: readonly Intake[]): Intake[] {
-  return intakes.filter((i) => i.status === 'submitted').sort((a, b) => b.receivedAt - a.receivedAt || a.id.localeCompare(b.id));
+  return intakes
+    .filter((i) => i.status === 'submitted')
+    .sort((a, b) => b.receivedAt - a.receivedAt || a.id.localeCompare(b.id));
 }
-

@@ -1,7 +1,8 @@
 import { SimpleGrid, Table, Title } from '@mantine/core';
+
 import { de } from '../../../../shared/i18n';
 import type { MeasureStatistics } from '../../../../shared/statistics/measure';
-import { COUNTED_FIELDS, countBy, type CountedField } from '../../../../shared/statistics/report';
+import { countBy, COUNTED_FIELDS, type CountedField } from '../../../../shared/statistics/report';
 
 const t = de.statistics;
 

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+
 import { FIXTURE_2025 } from '../../../../shared/statistics/fixtures/measures2025';
 import { ClientContext } from '../../app/client-context';
 import { NavigationContext, type View } from '../../app/navigation';
@@ -10,13 +12,19 @@ import type { ObhutDatabase } from '../../data/database';
 import { IntakeRepository } from '../../data/intakes';
 import { PendingWrites } from '../../data/pending';
 import type { SyncStatus } from '../../data/sync-status';
+import { openTestDatabase } from '../../test-fixtures/database';
 import { renderWithTheme } from '../../test-render';
 import { StatisticsPage } from './StatisticsPage';
-import { openTestDatabase } from '../../test-fixtures/database';
 
 const EXPECTED = readFileSync(resolve(__dirname, '../../../../shared/statistics/fixtures/expected-2025.csv'), 'utf8');
 const NOW = Date.parse('2026-02-10T09:00+01:00');
-const supervisor = { id: 'leitung.segeberg', username: 'leitung.segeberg', displayName: 'Leitung', officeId: 'segeberg', roles: ['supervisor'] };
+const supervisor = {
+  id: 'leitung.segeberg',
+  username: 'leitung.segeberg',
+  displayName: 'Leitung',
+  officeId: 'segeberg',
+  roles: ['supervisor'],
+};
 
 let db: ObhutDatabase;
 
@@ -56,14 +64,25 @@ describe('StatisticsPage', () => {
       '35 beendete Maßnahmen: 31 nach § 42, 3 nach § 42a · 30 vollständig, 5 unvollständig',
     );
     const rows = within(screen.getByTestId('statistics-incomplete')).getAllByRole('row').slice(1);
-    expect(rows.map((r) => r.getAttribute('data-record-id'))).toEqual(['stat-31', 'stat-32', 'stat-35', 'stat-33', 'stat-34']);
+    expect(rows.map((r) => r.getAttribute('data-record-id'))).toEqual([
+      'stat-31',
+      'stat-32',
+      'stat-35',
+      'stat-33',
+      'stat-34',
+    ]);
     expect(rows[0]).toHaveTextContent('Ben Statistikkind 31');
     expect(rows[0]).toHaveTextContent('10.03.2025');
     expect(rows[0]).toHaveTextContent('Geschlecht: fehlt – einzutragen unter Angaben für die Statistik – Geschlecht');
-    expect(rows[4]).toHaveTextContent('Beginn: fehlt – einzutragen unter 3 · Entscheidung und Rechtsgrundlage – Beginn der Maßnahme');
+    expect(rows[4]).toHaveTextContent(
+      'Beginn: fehlt – einzutragen unter 3 · Entscheidung und Rechtsgrundlage – Beginn der Maßnahme',
+    );
     const open = within(screen.getByTestId('statistics-open')).getAllByRole('row').slice(1);
     expect(open.map((r) => r.getAttribute('data-record-id'))).toEqual(['stat-47', 'stat-42']);
-    const sexes = within(screen.getByTestId('counts-sex')).getAllByRole('row').slice(1).map((r) => r.textContent);
+    const sexes = within(screen.getByTestId('counts-sex'))
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.textContent);
     expect(sexes).toEqual(['männlich16', 'weiblich16', 'divers1', 'ohne Angabe1', 'ohne Angabe (unvollständig)1']);
     expect(screen.getByTestId('statistics-verify')).toHaveTextContent('Dauer: gezählt als Kalendertage');
   });
@@ -74,12 +93,18 @@ describe('StatisticsPage', () => {
     expect(went).toEqual([{ kind: 'intakes', intakeId: 'stat-31' }]);
   });
 
-  it('switches the year: 2024 has the one measure ended at 23:30 on New Year\'s Eve', async () => {
+  it("switches the year: 2024 has the one measure ended at 23:30 on New Year's Eve", async () => {
     await renderPage();
     await userEvent.setup().selectOptions(screen.getByLabelText('Berichtsjahr'), '2024');
-    await waitFor(() => expect(screen.getByTestId('statistics-summary')).toHaveTextContent('1 beendete Maßnahme: 1 nach § 42, 0 nach § 42a'), {
-      timeout: 10_000,
-    });
+    await waitFor(
+      () =>
+        expect(screen.getByTestId('statistics-summary')).toHaveTextContent(
+          '1 beendete Maßnahme: 1 nach § 42, 0 nach § 42a',
+        ),
+      {
+        timeout: 10_000,
+      },
+    );
     expect(screen.getByTestId('statistics-all-complete')).toBeInTheDocument();
   });
 
@@ -91,10 +116,11 @@ describe('StatisticsPage', () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     await renderPage();
     await userEvent.setup().click(screen.getByRole('button', { name: 'CSV herunterladen' }));
-    await waitFor(() =>
-      expect(screen.getByTestId('statistics-download-notice')).toHaveTextContent(
-        '35 Zeilen exportiert: statistik-schutzmassnahmen-2025-segeberg.csv',
-      ),
+    await waitFor(
+      () =>
+        expect(screen.getByTestId('statistics-download-notice')).toHaveTextContent(
+          '35 Zeilen exportiert: statistik-schutzmassnahmen-2025-segeberg.csv',
+        ),
       { timeout: 10_000 },
     );
     const link = click.mock.contexts[0] as HTMLAnchorElement;

@@ -1,9 +1,10 @@
 import { Alert, Button, Group, List, Loader, NativeSelect, Progress, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
+
 import { de } from '../../../../shared/i18n';
 import type { Intake } from '../../../../shared/schema/intake';
 import { REPORT_YEARS } from '../../../../shared/statistics/catalogue';
-import { defaultReportYear, statisticsReport, type StatisticsReport } from '../../../../shared/statistics/report';
+import { defaultReportYear, type StatisticsReport, statisticsReport } from '../../../../shared/statistics/report';
 import { useClient } from '../../app/client-context';
 import { useNavigation } from '../../app/navigation';
 import { useObservable } from '../../app/use-observable';
@@ -59,7 +60,12 @@ export function StatisticsPage({ status, now = Date.now }: { status: SyncStatus 
   );
 }
 
-function YearReport(props: { report: StatisticsReport; intakes: ReadonlyMap<string, Intake>; fileName: string; onOpen(id: string): void }) {
+function YearReport(props: {
+  report: StatisticsReport;
+  intakes: ReadonlyMap<string, Intake>;
+  fileName: string;
+  onOpen(id: string): void;
+}) {
   const { report } = props;
   const [progress, setProgress] = useState<number | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);

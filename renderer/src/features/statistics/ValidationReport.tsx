@@ -1,4 +1,5 @@
 import { Button, List, Stack, Table, Text, Title } from '@mantine/core';
+
 import { formatDate } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import type { Intake } from '../../../../shared/schema/intake';
@@ -45,7 +46,13 @@ export function ValidationReport({ report, intakes, onOpen }: Props) {
               {report.incomplete.map((m) => (
                 <Table.Tr key={m.id} data-record-id={m.id}>
                   <Table.Td>
-                    <Button variant="subtle" size="compact-sm" px={0} aria-label={t.openRecord(name(m.id))} onClick={() => onOpen(m.id)}>
+                    <Button
+                      variant="subtle"
+                      size="compact-sm"
+                      px={0}
+                      aria-label={t.openRecord(name(m.id))}
+                      onClick={() => onOpen(m.id)}
+                    >
                       {name(m.id)}
                     </Button>
                   </Table.Td>
@@ -82,7 +89,13 @@ export function ValidationReport({ report, intakes, onOpen }: Props) {
               {report.open.map((o) => (
                 <Table.Tr key={o.id} data-record-id={o.id}>
                   <Table.Td>
-                    <Button variant="subtle" size="compact-sm" px={0} aria-label={t.openRecord(name(o.id))} onClick={() => onOpen(o.id)}>
+                    <Button
+                      variant="subtle"
+                      size="compact-sm"
+                      px={0}
+                      aria-label={t.openRecord(name(o.id))}
+                      onClick={() => onOpen(o.id)}
+                    >
                       {name(o.id)}
                     </Button>
                   </Table.Td>

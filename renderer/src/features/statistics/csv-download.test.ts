@@ -6,7 +6,8 @@ import { buildStatisticsCsv } from './csv-download';
 const { measures, catalogue } = statisticsReport(FIXTURE_2025, 2025, 'segeberg');
 
 /** A large office year: the fixture's 35 measures repeated under new ids. */
-const many = (count: number) => Array.from({ length: count }, (_, i) => ({ ...measures[i % measures.length], id: `m-${i}` }));
+const many = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({ ...measures[i % measures.length], id: `m-${i}` }));
 
 describe('building the CSV for download', () => {
   it('reports progress part by part up to the whole and yields to the page between parts', async () => {

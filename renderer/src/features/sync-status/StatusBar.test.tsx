@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+
 import { de } from '../../../../shared/i18n';
 import type { SyncStatus } from '../../data/sync-status';
 import { renderWithTheme } from '../../test-render';
@@ -33,7 +34,13 @@ describe('StatusBar', () => {
   it('shows offline with the number of changes not yet on the server', () => {
     renderWithTheme(
       <StatusBar
-        status={{ ...base, connection: 'offline', serverReachable: false, pendingIds: ['a', 'b', 'c'], pendingCount: 3 }}
+        status={{
+          ...base,
+          connection: 'offline',
+          serverReachable: false,
+          pendingIds: ['a', 'b', 'c'],
+          pendingCount: 3,
+        }}
       />,
     );
     expect(screen.getByTestId('status-connection')).toHaveTextContent('Offline');
@@ -44,7 +51,9 @@ describe('StatusBar', () => {
 
   it('says so when it never synchronised, and uses the singular for one change', () => {
     renderWithTheme(
-      <StatusBar status={{ ...base, connection: 'connecting', lastSyncedAt: null, pendingIds: ['a'], pendingCount: 1 }} />,
+      <StatusBar
+        status={{ ...base, connection: 'connecting', lastSyncedAt: null, pendingIds: ['a'], pendingCount: 1 }}
+      />,
     );
     expect(screen.getByTestId('status-connection')).toHaveTextContent('Verbindung wird hergestellt');
     expect(screen.getByTestId('status-last-sync')).toHaveTextContent('Noch nicht synchronisiert');
@@ -72,7 +81,10 @@ describe('StatusBar', () => {
   it("falls back to the server's message for a code the catalogue does not know", () => {
     renderWithTheme(
       <StatusBar
-        status={{ ...base, rejections: [{ id: 'i1', code: 'quota_exceeded', message: 'Kontingent erschöpft.', at: 1 }] }}
+        status={{
+          ...base,
+          rejections: [{ id: 'i1', code: 'quota_exceeded', message: 'Kontingent erschöpft.', at: 1 }],
+        }}
       />,
     );
     expect(screen.getByTestId('status-rejections')).toHaveTextContent('i1: Kontingent erschöpft.');

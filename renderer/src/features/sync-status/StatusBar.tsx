@@ -1,6 +1,7 @@
 import { Badge, Group, List, Text } from '@mantine/core';
-import { de } from '../../../../shared/i18n';
+
 import { formatDateTime } from '../../../../shared/format';
+import { de } from '../../../../shared/i18n';
 import type { SyncStatus } from '../../data/sync-status';
 import { rejectionMessage } from './rejection-message';
 
@@ -19,7 +20,14 @@ export function StatusBar({ status, describe = (id) => id }: Props) {
   return (
     <div role="status" aria-label={t.label} data-testid="status-bar">
       <Group gap="md" wrap="wrap">
-        <Badge color={color} variant="filled" size="lg" tt="none" data-testid="status-connection" data-state={status.connection}>
+        <Badge
+          color={color}
+          variant="filled"
+          size="lg"
+          tt="none"
+          data-testid="status-connection"
+          data-state={status.connection}
+        >
           {t[status.connection]}
         </Badge>
         <Text size="sm" data-testid="status-last-sync">

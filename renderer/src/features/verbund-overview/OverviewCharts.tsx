@@ -1,19 +1,20 @@
 import { Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
 import { REFUSAL_REASONS } from '../../../../shared/catalogues/entry';
 import { formatIsoDate } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { OFFICE_IDS, type OfficeId } from '../../../../shared/offices';
 import {
-  DURATION_BUCKETS,
-  PLACEMENT_AREAS,
-  REFUSAL_UNSPECIFIED,
-  perOffice,
   type CallToPlacement,
+  DURATION_BUCKETS,
   type DurationBucket,
   type PerOffice,
+  perOffice,
+  PLACEMENT_AREAS,
   type PlacementArea,
+  REFUSAL_UNSPECIFIED,
   type RefusalReasonKey,
   type VerbundOverview,
   type WeekRow,
@@ -56,7 +57,17 @@ function Section({ title, explain, children }: { title: string; explain?: string
 }
 
 /** Counts per office and week: grouped bars, and the same figures as a table. */
-function WeeklyCounts({ rows, total, caption, testId }: { rows: WeekRow[]; total: PerOffice; caption: string; testId: string }) {
+function WeeklyCounts({
+  rows,
+  total,
+  caption,
+  testId,
+}: {
+  rows: WeekRow[];
+  total: PerOffice;
+  caption: string;
+  testId: string;
+}) {
   return (
     <>
       <ChartBox testId={`${testId}-chart`}>
@@ -67,7 +78,13 @@ function WeeklyCounts({ rows, total, caption, testId }: { rows: WeekRow[]; total
           <Tooltip labelFormatter={(week) => t.weekOf(formatIsoDate(String(week)))} {...TOOLTIP} />
           <Legend />
           {OFFICE_IDS.map((office, i) => (
-            <Bar key={office} dataKey={office} name={officeName(office)} fill={OFFICE_COLORS[i]} isAnimationActive={false} />
+            <Bar
+              key={office}
+              dataKey={office}
+              name={officeName(office)}
+              fill={OFFICE_COLORS[i]}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ChartBox>
@@ -178,7 +195,14 @@ function StackedPerOffice<K extends string>(props: {
         <Tooltip {...TOOLTIP} />
         <Legend />
         {props.keys.map((key, i) => (
-          <Bar key={key} dataKey={key} name={props.label(key)} stackId="s" fill={props.colors[i]} isAnimationActive={false} />
+          <Bar
+            key={key}
+            dataKey={key}
+            name={props.label(key)}
+            stackId="s"
+            fill={props.colors[i]}
+            isAnimationActive={false}
+          />
         ))}
       </BarChart>
     </ChartBox>
@@ -191,7 +215,11 @@ const bucketLabel = (b: DurationBucket) => t.duration.buckets[b];
 const DURATION_COLUMNS: readonly Column<CallToPlacement>[] = [
   { key: 'measured', label: t.duration.measured, value: (d) => d.measured },
   { key: 'median', label: t.duration.median, value: (d) => minutes(d.medianMinutes) },
-  ...DURATION_BUCKETS.map((b): Column<CallToPlacement> => ({ key: b, label: bucketLabel(b), value: (d) => d.buckets[b] })),
+  ...DURATION_BUCKETS.map((b): Column<CallToPlacement> => ({
+    key: b,
+    label: bucketLabel(b),
+    value: (d) => d.buckets[b],
+  })),
   { key: 'implausible', label: t.duration.implausible, value: (d) => d.implausible },
 ];
 
@@ -218,7 +246,8 @@ function Durations({ data }: { data: VerbundOverview['callToPlacement'] }) {
 }
 
 const REASONS: readonly RefusalReasonKey[] = [...REFUSAL_REASONS, REFUSAL_UNSPECIFIED];
-const reasonLabel = (r: RefusalReasonKey) => (r === REFUSAL_UNSPECIFIED ? t.refusals.unspecified : de.nightRecord.refusalReasons[r]);
+const reasonLabel = (r: RefusalReasonKey) =>
+  r === REFUSAL_UNSPECIFIED ? t.refusals.unspecified : de.nightRecord.refusalReasons[r];
 
 function Refusals({ data }: { data: VerbundOverview['refusals'] }) {
   return (
@@ -241,7 +270,13 @@ const areaLabel = (a: PlacementArea) => t.areas.labels[a];
 function Areas({ data }: { data: VerbundOverview['placementAreas'] }) {
   return (
     <Section title={t.areas.title} explain={t.areas.explain}>
-      <StackedPerOffice testId="overview-areas-chart" keys={PLACEMENT_AREAS} label={areaLabel} colors={AREA_COLORS} counts={data} />
+      <StackedPerOffice
+        testId="overview-areas-chart"
+        keys={PLACEMENT_AREAS}
+        label={areaLabel}
+        colors={AREA_COLORS}
+        counts={data}
+      />
       <PerOfficeTable
         testId="overview-areas"
         caption={t.areas.table}
@@ -267,7 +302,12 @@ export function OverviewCharts({ data }: { data: VerbundOverview }) {
             {t.intakes.empty}
           </Text>
         )}
-        <WeeklyCounts rows={data.intakes.byWeek} total={data.intakes.total} caption={t.intakes.table} testId="overview-intakes" />
+        <WeeklyCounts
+          rows={data.intakes.byWeek}
+          total={data.intakes.total}
+          caption={t.intakes.table}
+          testId="overview-intakes"
+        />
       </Section>
       <Durations data={data.callToPlacement} />
       <Refusals data={data.refusals} />

@@ -1,15 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+
 import { REFUSAL_REASONS } from '../../../../shared/catalogues/entry';
 import { OFFICE_IDS, type OfficeId } from '../../../../shared/offices';
 import {
-  DURATION_BUCKETS,
-  PLACEMENT_AREAS,
-  perOffice,
-  weeksOf,
   type CallToPlacement,
+  DURATION_BUCKETS,
+  perOffice,
+  PLACEMENT_AREAS,
   type RefusalReasonKey,
   type VerbundOverview,
+  weeksOf,
 } from '../../../../shared/overview';
 import { ClientContext } from '../../app/client-context';
 import type { ObhutClient } from '../../data/client';
@@ -20,12 +21,20 @@ import { renderWithTheme } from '../../test-render';
 import { VerbundOverviewPage } from './VerbundOverviewPage';
 
 const NOW = Date.parse('2025-03-19T10:00+01:00'); // a Wednesday
-const coordinator = { id: 'koordination', username: 'koordination', displayName: 'Koordination', officeId: 'segeberg', roles: ['coordinator'] };
+const coordinator = {
+  id: 'koordination',
+  username: 'koordination',
+  displayName: 'Koordination',
+  officeId: 'segeberg',
+  roles: ['coordinator'],
+};
 
 const durations = (measured: number, medianMinutes: number | null, implausible = 0): CallToPlacement => ({
   measured,
   medianMinutes,
-  buckets: Object.fromEntries(DURATION_BUCKETS.map((b, i) => [b, i === 0 ? measured : 0])) as CallToPlacement['buckets'],
+  buckets: Object.fromEntries(
+    DURATION_BUCKETS.map((b, i) => [b, i === 0 ? measured : 0]),
+  ) as CallToPlacement['buckets'],
   implausible,
 });
 
@@ -33,7 +42,8 @@ const durations = (measured: number, medianMinutes: number | null, implausible =
 function answer(from: string, to: string): VerbundOverview {
   const weeks = weeksOf(from, to);
   const counts = (c: Partial<Record<OfficeId, number>>) => perOffice((o) => c[o] ?? 0);
-  const zeroReasons = () => Object.fromEntries([...REFUSAL_REASONS, 'unspecified'].map((r) => [r, 0])) as Record<RefusalReasonKey, number>;
+  const zeroReasons = () =>
+    Object.fromEntries([...REFUSAL_REASONS, 'unspecified'].map((r) => [r, 0])) as Record<RefusalReasonKey, number>;
   const byReason = perOffice(zeroReasons);
   byReason.pinneberg.no_place = 1;
   return {
@@ -48,9 +58,16 @@ function answer(from: string, to: string): VerbundOverview {
       byOffice: perOffice((o) => (o === 'segeberg' ? durations(2, 95, 1) : durations(0, null))),
       verbund: durations(2, 95, 1),
     },
-    refusals: { byWeek: weeks.map((week, i) => ({ week, ...counts(i === 1 ? { pinneberg: 1 } : {}) })), total: counts({ pinneberg: 1 }), byReason },
-    placementAreas: perOffice((o) =>
-      Object.fromEntries(PLACEMENT_AREAS.map((a) => [a, o === 'segeberg' && a === 'outside_verbund' ? 2 : 0])) as Record<(typeof PLACEMENT_AREAS)[number], number>,
+    refusals: {
+      byWeek: weeks.map((week, i) => ({ week, ...counts(i === 1 ? { pinneberg: 1 } : {}) })),
+      total: counts({ pinneberg: 1 }),
+      byReason,
+    },
+    placementAreas: perOffice(
+      (o) =>
+        Object.fromEntries(
+          PLACEMENT_AREAS.map((a) => [a, o === 'segeberg' && a === 'outside_verbund' ? 2 : 0]),
+        ) as Record<(typeof PLACEMENT_AREAS)[number], number>,
     ),
   };
 }
@@ -67,7 +84,10 @@ function renderPage(status: SyncStatus | null, network: (url: URL) => Response |
   }) as typeof fetch;
   const api = new SyncApi('https://obhut.example', fetchFn);
   api.token = 'token-koordination';
-  const client = { user: coordinator, overview: new OverviewApi(api, (request) => request()) } as unknown as ObhutClient;
+  const client = {
+    user: coordinator,
+    overview: new OverviewApi(api, (request) => request()),
+  } as unknown as ObhutClient;
   renderWithTheme(
     <ClientContext.Provider value={client}>
       <VerbundOverviewPage status={status} now={() => NOW} />
@@ -76,10 +96,14 @@ function renderPage(status: SyncStatus | null, network: (url: URL) => Response |
   return calls;
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const served = (url: URL) => json(answer(url.searchParams.get('from')!, url.searchParams.get('to')!));
 const online = { connection: 'online' } as SyncStatus;
-const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map((c) => c.textContent);
+const cells = (row: HTMLElement) =>
+  within(row)
+    .getAllByRole('cell')
+    .map((c) => c.textContent);
 
 describe('VerbundOverviewPage', () => {
   it('asks the server for the last twelve weeks with the session token and shows every figure as a table', async () => {
@@ -97,26 +121,46 @@ describe('VerbundOverviewPage', () => {
     expect(within(rows[0]).getByRole('rowheader')).toHaveTextContent('Woche ab 30.12.2024');
     expect(cells(rows[0])).toEqual(['3', '1', '0', '0', '0', '4']);
     expect(within(rows[12]).getByRole('rowheader')).toHaveTextContent('Summe');
-    expect(within(intakes).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(expect.arrayContaining(['Kreis Segeberg', 'Stadt Norderstedt', 'Verbund gesamt']));
+    expect(
+      within(intakes)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(expect.arrayContaining(['Kreis Segeberg', 'Stadt Norderstedt', 'Verbund gesamt']));
 
-    const segeberg = within(screen.getByTestId('overview-duration')).getAllByRole('row').find((r) => r.dataset.office === 'segeberg')!;
+    const segeberg = within(screen.getByTestId('overview-duration'))
+      .getAllByRole('row')
+      .find((r) => r.dataset.office === 'segeberg')!;
     expect(cells(segeberg)).toEqual(['2', '1 Std. 35 Min.', '2', '0', '0', '0', '0', '1']);
-    const none = within(screen.getByTestId('overview-duration')).getAllByRole('row').find((r) => r.dataset.office === 'norderstedt')!;
+    const none = within(screen.getByTestId('overview-duration'))
+      .getAllByRole('row')
+      .find((r) => r.dataset.office === 'norderstedt')!;
     expect(cells(none)[1]).toBe('–');
 
-    const reasons = within(screen.getByTestId('overview-refusal-reasons')).getAllByRole('row').find((r) => r.dataset.office === 'pinneberg')!;
+    const reasons = within(screen.getByTestId('overview-refusal-reasons'))
+      .getAllByRole('row')
+      .find((r) => r.dataset.office === 'pinneberg')!;
     expect(cells(reasons)[0]).toBe('1');
-    const areas = within(screen.getByTestId('overview-areas')).getAllByRole('row').find((r) => r.dataset.office === 'segeberg')!;
+    const areas = within(screen.getByTestId('overview-areas'))
+      .getAllByRole('row')
+      .find((r) => r.dataset.office === 'segeberg')!;
     expect(cells(areas)).toEqual(['0', '0', '2', '0']);
     // Every per-office table: a row per office; the durations end with the Verbund.
-    const offices = (testId: string) => within(screen.getByTestId(testId)).getAllByRole('row').slice(1).map((r) => r.dataset.office);
+    const offices = (testId: string) =>
+      within(screen.getByTestId(testId))
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.dataset.office);
     expect(offices('overview-duration')).toEqual([...OFFICE_IDS, 'verbund']);
     expect(offices('overview-refusal-reasons')).toEqual([...OFFICE_IDS]);
     expect(offices('overview-areas')).toEqual([...OFFICE_IDS]);
     const verbund = within(screen.getByTestId('overview-duration')).getAllByRole('row').at(-1)!;
     expect(within(verbund).getByRole('rowheader')).toHaveTextContent('Verbund gesamt');
     expect(cells(verbund)).toEqual(['2', '1 Std. 35 Min.', '2', '0', '0', '0', '0', '1']);
-    expect(within(screen.getByTestId('overview-areas')).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+    expect(
+      within(screen.getByTestId('overview-areas'))
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual([
       'Jugendamt',
       'Im eigenen Kreis',
       'In einem anderen Kreis des Verbunds',
@@ -141,14 +185,21 @@ describe('VerbundOverviewPage', () => {
     await user.clear(from);
     await user.type(from, '2025-03-03');
     await user.click(screen.getByRole('button', { name: 'Anzeigen' }));
-    await waitFor(() => expect(screen.getByTestId('overview-period')).toHaveTextContent('Zeitraum 03.03.2025 bis 19.03.2025'));
-    expect(Object.fromEntries(calls[calls.length - 1].url.searchParams)).toEqual({ from: '2025-03-03', to: '2025-03-19' });
+    await waitFor(() =>
+      expect(screen.getByTestId('overview-period')).toHaveTextContent('Zeitraum 03.03.2025 bis 19.03.2025'),
+    );
+    expect(Object.fromEntries(calls[calls.length - 1].url.searchParams)).toEqual({
+      from: '2025-03-03',
+      to: '2025-03-19',
+    });
     expect(within(screen.getByTestId('overview-intakes')).getAllByRole('row')).toHaveLength(1 + 3 + 1);
   });
 
   it('says that the overview needs a connection when offline, and asks nothing', async () => {
     const calls = renderPage({ connection: 'offline' } as SyncStatus, served);
-    expect(await screen.findByTestId('overview-offline')).toHaveTextContent('Die Verbund-Übersicht braucht eine Verbindung zum Server.');
+    expect(await screen.findByTestId('overview-offline')).toHaveTextContent(
+      'Die Verbund-Übersicht braucht eine Verbindung zum Server.',
+    );
     expect(calls).toEqual([]);
     expect(screen.queryByTestId('overview-intakes')).toBeNull();
   });
@@ -166,7 +217,9 @@ describe('VerbundOverviewPage', () => {
   });
 
   it('shows the server’s German message when it refuses', async () => {
-    renderPage(online, () => json({ error: { code: 'forbidden', message: 'Dafür fehlt Ihnen die Berechtigung.' } }, 403));
+    renderPage(online, () =>
+      json({ error: { code: 'forbidden', message: 'Dafür fehlt Ihnen die Berechtigung.' } }, 403),
+    );
     expect(await screen.findByTestId('overview-failed')).toHaveTextContent('Dafür fehlt Ihnen die Berechtigung.');
   });
 });

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
+
 import { formatIsoDate } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { defaultPeriod, periodProblem, type VerbundOverview } from '../../../../shared/overview';
