@@ -267,9 +267,9 @@ async function pushBatches<D extends { id: string }>(
 /** Captures the statements verbundOverview runs, with their parameters, without running them (no rows). */
 function capturing(seen: { sql: string; params: unknown[] }[]): Queryable {
   return {
-    async query<R extends DbRow = DbRow>(sql: string, params: unknown[] = []) {
+    query<R extends DbRow = DbRow>(sql: string, params: unknown[] = []) {
       seen.push({ sql, params });
-      return { rows: [] as R[] };
+      return Promise.resolve({ rows: [] as R[] });
     },
     async exec() {},
   };
@@ -378,7 +378,6 @@ async function benchOverview(intakeCount: number, calls: number, timeoutMs: numb
           body = r.body;
         }
       }
-      const sum = (o: Record<OfficeId, number>) => OFFICE_IDS.reduce((n, k) => n + o[k], 0);
       route.push({
         weeks,
         from,
@@ -386,8 +385,8 @@ async function benchOverview(intakeCount: number, calls: number, timeoutMs: numb
         calls: times.length ? summarize(times) : { n: 0, p50: NaN, p95: NaN, max: NaN, mean: NaN },
         first: round(first.ms),
         timedOut,
-        intakesCounted: body ? sum(body.intakes.total) : NaN,
-        refusalsCounted: body ? sum(body.refusals.total) : NaN,
+        intakesCounted: body ? Number(body.intakes.total.verbund) : NaN,
+        refusalsCounted: body ? Number(body.refusals.total.verbund) : NaN,
       });
     }
 
@@ -455,8 +454,8 @@ function outline(plan: Record<string, unknown>): string {
   const walk = (p: Record<string, unknown>) => {
     const t =
       String(p['Node Type']) +
-      (p['Relation Name'] ? ` on ${String(p['Relation Name'])}` : '') +
-      (p['Index Name'] ? ` (${String(p['Index Name'])})` : '');
+      (p['Relation Name'] ? ` on ${p['Relation Name'] as string}` : '') +
+      (p['Index Name'] ? ` (${p['Index Name'] as string})` : '');
     if (!types.includes(t)) types.push(t);
     for (const child of (p.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
   };

@@ -33,33 +33,53 @@ export type RefusalReasonKey = RefusalReason | typeof REFUSAL_UNSPECIFIED;
 
 /** One count per office. */
 export type PerOffice<T = number> = Record<OfficeId, T>;
-/** One week (its Monday, YYYY-MM-DD) with a count per office: the rows of the weekly charts. */
-export type WeekRow = { week: string } & PerOffice;
 
-export type CallToPlacement = {
+/**
+ * Fewer cases than this are never shown as a number (nor a median over them): with one or two cases of an office in
+ * a week, the figure would describe a child (shared/overview-suppression.ts). Zero describes no one and is shown.
+ */
+export const SMALL_COUNT_LIMIT = 3;
+/** What the server sends instead of a count of 1 or 2 (or of a count hidden so that it cannot be worked out). */
+export const SUPPRESSED = 'lt3' as const;
+/** A figure as the server sends it: the number, or SUPPRESSED. */
+export type Cell = number | typeof SUPPRESSED;
+
+/** Counts per office with their sum over the offices. */
+export type Tally<N> = PerOffice<N> & { verbund: N };
+/** One week (its Monday, YYYY-MM-DD) with a count per office and their sum: the rows of the weekly charts. */
+export type WeekRowOf<N> = { week: string } & Tally<N>;
+export type WeeklyOf<N> = { byWeek: WeekRowOf<N>[]; total: Tally<N> };
+
+export type CallToPlacementOf<N> = {
   /** Intakes of the period with both times, the admission not before the call. */
-  measured: number;
+  measured: N;
   /** Median in whole minutes; null when nothing was measured. */
-  medianMinutes: number | null;
-  buckets: Record<DurationBucket, number>;
+  medianMinutes: N | null;
+  buckets: Record<DurationBucket, N>;
   /** Intakes with an admission time before the call time (a typing error): left out of the median. */
-  implausible: number;
+  implausible: N;
 };
 
-export type PlacementAreas = Record<PlacementArea, number>;
-
-export type VerbundOverview = {
+export type OverviewFigures<N> = {
   from: string;
   to: string;
   /** Every week touched by the period, oldest first (also those with no intake). */
   weeks: string[];
-  intakes: { byWeek: WeekRow[]; total: PerOffice };
-  callToPlacement: { byOffice: PerOffice<CallToPlacement>; verbund: CallToPlacement };
+  intakes: WeeklyOf<N>;
+  callToPlacement: { byOffice: PerOffice<CallToPlacementOf<N>>; verbund: CallToPlacementOf<N> };
   /** Places that said no ("abgelehnt" lines of the placement log, not later corrected), by the week of the answer. */
-  refusals: { byWeek: WeekRow[]; total: PerOffice; byReason: PerOffice<Record<RefusalReasonKey, number>> };
+  refusals: WeeklyOf<N> & { byReason: PerOffice<Record<RefusalReasonKey, N>> };
   /** Intakes of the period that found a place, by where the place lies. */
-  placementAreas: PerOffice<PlacementAreas>;
+  placementAreas: PerOffice<Record<PlacementArea, N>>;
 };
+
+/** The exact figures, as the server counts them: they never leave the server. */
+export type OverviewCounts = OverviewFigures<number>;
+/** What GET /overview answers: the figures with small counts suppressed. */
+export type VerbundOverview = OverviewFigures<Cell>;
+export type WeekRow = WeekRowOf<Cell>;
+export type CallToPlacement = CallToPlacementOf<Cell>;
+export type PlacementAreas = Record<PlacementArea, Cell>;
 
 export function perOffice<T>(make: (office: OfficeId) => T): PerOffice<T> {
   return Object.fromEntries(OFFICE_IDS.map((o) => [o, make(o)])) as PerOffice<T>;

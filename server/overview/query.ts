@@ -2,16 +2,17 @@ import { REFUSAL_REASONS } from '../../shared/catalogues/entry';
 import { isOfficeId, OFFICE_IDS, type OfficeId } from '../../shared/offices';
 import {
   addDays,
-  type CallToPlacement,
+  type CallToPlacementOf,
   DURATION_BUCKET_LIMITS_MIN,
   DURATION_BUCKETS,
+  type OverviewCounts,
   perOffice,
   PLACEMENT_AREAS,
   type PlacementArea,
   REFUSAL_UNSPECIFIED,
   type RefusalReasonKey,
-  type VerbundOverview,
-  type WeekRow,
+  type Tally,
+  type WeekRowOf,
   weeksOf,
 } from '../../shared/overview';
 import type { Queryable } from '../db/db';
@@ -115,25 +116,32 @@ const SQL_PLACEMENT_AREAS = `
 
 type Counted = { office_id: string; n: number };
 
-function weekRows(weeks: string[], rows: (Counted & { week: string })[]): WeekRow[] {
-  const byWeek = new Map(weeks.map((week) => [week, { week, ...perOffice(() => 0) }]));
+const emptyTally = (): Tally<number> => ({ ...perOffice(() => 0), verbund: 0 });
+
+function add(tally: Tally<number>, office: OfficeId, n: number) {
+  tally[office] += n;
+  tally.verbund += n;
+}
+
+function weekRows(weeks: string[], rows: (Counted & { week: string })[]): WeekRowOf<number>[] {
+  const byWeek = new Map(weeks.map((week) => [week, { week, ...emptyTally() }]));
   for (const r of rows) {
     const row = byWeek.get(r.week);
-    if (row && isOfficeId(r.office_id)) row[r.office_id] += r.n;
+    if (row && isOfficeId(r.office_id)) add(row, r.office_id, r.n);
   }
   return [...byWeek.values()];
 }
 
 function totals(rows: Counted[]) {
-  const total = perOffice(() => 0);
-  for (const r of rows) if (isOfficeId(r.office_id)) total[r.office_id] += r.n;
+  const total = emptyTally();
+  for (const r of rows) if (isOfficeId(r.office_id)) add(total, r.office_id, r.n);
   return total;
 }
 
-const emptyDurations = (): CallToPlacement => ({
+const emptyDurations = (): CallToPlacementOf<number> => ({
   measured: 0,
   medianMinutes: null,
-  buckets: Object.fromEntries(DURATION_BUCKETS.map((b) => [b, 0])) as CallToPlacement['buckets'],
+  buckets: Object.fromEntries(DURATION_BUCKETS.map((b) => [b, 0])) as CallToPlacementOf<number>['buckets'],
   implausible: 0,
 });
 
@@ -145,27 +153,28 @@ type DurationRow = {
   median: number | null;
 } & Record<`b${0 | 1 | 2 | 3 | 4}`, number>;
 
-function durationsOf(row: DurationRow): CallToPlacement {
+function durationsOf(row: DurationRow): CallToPlacementOf<number> {
   return {
     measured: row.measured,
     medianMinutes: row.median === null ? null : Math.round(Number(row.median)),
     buckets: Object.fromEntries(
       DURATION_BUCKETS.map((b, i) => [b, row[`b${i as 0 | 1 | 2 | 3 | 4}`]]),
-    ) as CallToPlacement['buckets'],
+    ) as CallToPlacementOf<number>['buckets'],
     implausible: row.implausible,
   };
 }
 
 /**
  * The overview of the period `from`..`to` (both YYYY-MM-DD, Berlin, checked by the caller) over the documents of
- * `offices` (the caller's scope); other offices show zeros.
+ * `offices` (the caller's scope); other offices show zeros. Exact figures: what leaves the server is passed through
+ * suppressSmallCounts (shared/overview-suppression.ts) first.
  */
 export async function verbundOverview(
   db: Queryable,
   from: string,
   to: string,
   offices: readonly string[] = OFFICE_IDS,
-): Promise<VerbundOverview> {
+): Promise<OverviewCounts> {
   const params = [from, addDays(to, 1), offices.filter(isOfficeId)];
   const weeks = weeksOf(from, to);
   const [intakeRows, durationRows, refusalRows, reasonRows, areaRows] = await Promise.all([

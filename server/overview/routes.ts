@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 
 import { OFFICE_IDS } from '../../shared/offices';
 import { periodProblem, type VerbundOverview } from '../../shared/overview';
+import { suppressSmallCounts } from '../../shared/overview-suppression';
 import { scopeOf } from '../authz/enforce';
 import { ROUTES } from '../authz/routes';
 import type { Db } from '../db/db';
@@ -24,7 +25,8 @@ export function parsePeriod(query: unknown): { from: string; to: string } {
 }
 
 /**
- * GET /api/v1/overview?from=YYYY-MM-DD&to=YYYY-MM-DD: the Verbund overview (shared/overview.ts), counts only.
+ * GET /api/v1/overview?from=YYYY-MM-DD&to=YYYY-MM-DD: the Verbund overview (shared/overview.ts), counts only,
+ * counts below three suppressed.
  * Who may read it, and of which offices, is the table's `overview.read` (server/authz/table.ts).
  */
 export function registerOverviewRoutes(app: FastifyInstance, { db }: { db: Db }): void {
@@ -36,7 +38,8 @@ export function registerOverviewRoutes(app: FastifyInstance, { db }: { db: Db })
       const offices = scope === 'all' ? [...OFFICE_IDS] : scope === 'none' ? [] : [...scope.offices];
       // Figures of a moment: not to be kept by caches between the app and the server.
       void reply.header('cache-control', 'no-store');
-      return verbundOverview(db, from, to, offices);
+      // Counts of 1 and 2 (and medians over them) never leave the server.
+      return suppressSmallCounts(await verbundOverview(db, from, to, offices));
     },
   });
 }

@@ -28,6 +28,10 @@ export const overview = {
   total: 'Summe',
   verbund: 'Verbund gesamt',
   chartHint: 'Die Tabelle unter dem Diagramm enthält dieselben Zahlen.',
+  /** A count of 1 or 2 (or one hidden so that it cannot be worked out from a sum). */
+  suppressed: '< 3',
+  suppressedHint:
+    '„< 3“ steht für weniger als drei Fälle (oder für eine Zahl, aus der sie sich errechnen ließen): So lässt sich kein einzelnes Kind erkennen. Solche Werte fehlen im Diagramm.',
   intakes: {
     title: 'Inobhutnahmen je Jugendamt und Woche',
     table: 'Inobhutnahmen je Jugendamt und Woche (Tabelle)',

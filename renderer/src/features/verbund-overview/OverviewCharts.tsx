@@ -8,6 +8,7 @@ import { de } from '../../../../shared/i18n';
 import { OFFICE_IDS, type OfficeId } from '../../../../shared/offices';
 import {
   type CallToPlacement,
+  type Cell,
   DURATION_BUCKETS,
   type DurationBucket,
   type PerOffice,
@@ -16,6 +17,8 @@ import {
   type PlacementArea,
   REFUSAL_UNSPECIFIED,
   type RefusalReasonKey,
+  SUPPRESSED,
+  type Tally,
   type VerbundOverview,
   type WeekRow,
 } from '../../../../shared/overview';
@@ -29,7 +32,12 @@ const TOOLTIP = { contentStyle: { background: '#222', border: '1px solid #555' }
 
 const officeName = (office: OfficeId) => de.offices[office];
 const shortWeek = (monday: string) => formatIsoDate(monday).slice(0, 6);
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+/** A figure of a table: the count, or "< 3" where the server suppressed it. */
+const shown = (c: Cell) => (c === SUPPRESSED ? t.suppressed : c);
+/** A figure of a chart: a suppressed one draws no bar (its table says "< 3"). */
+const plotted = (c: Cell) => (c === SUPPRESSED ? null : c);
+const plottedRow = <K extends string>(row: Record<K, Cell>) =>
+  Object.fromEntries(Object.entries<Cell>(row).map(([k, c]) => [k, plotted(c)])) as Record<K, number | null>;
 
 /** A chart is a picture of the table below it: hidden from screen readers, which read the table. */
 function ChartBox({ testId, children }: { testId: string; children: ReactNode }) {
@@ -64,18 +72,21 @@ function WeeklyCounts({
   testId,
 }: {
   rows: WeekRow[];
-  total: PerOffice;
+  total: Tally<Cell>;
   caption: string;
   testId: string;
 }) {
   return (
     <>
       <ChartBox testId={`${testId}-chart`}>
-        <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <BarChart
+          data={rows.map(({ week, ...row }) => ({ ...plottedRow(row), week }))}
+          margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" stroke="#444" />
           <XAxis dataKey="week" tickFormatter={shortWeek} stroke={AXIS} />
           <YAxis allowDecimals={false} stroke={AXIS} />
-          <Tooltip labelFormatter={(week) => t.weekOf(formatIsoDate(String(week)))} {...TOOLTIP} />
+          <Tooltip labelFormatter={(week) => t.weekOf(formatIsoDate(week as string))} {...TOOLTIP} />
           <Legend />
           {OFFICE_IDS.map((office, i) => (
             <Bar
@@ -107,17 +118,17 @@ function WeeklyCounts({
               <Table.Tr key={row.week} data-week={row.week}>
                 <Table.Th scope="row">{t.weekOf(formatIsoDate(row.week))}</Table.Th>
                 {OFFICE_IDS.map((office) => (
-                  <Table.Td key={office}>{row[office]}</Table.Td>
+                  <Table.Td key={office}>{shown(row[office])}</Table.Td>
                 ))}
-                <Table.Td>{sum(OFFICE_IDS.map((o) => row[o]))}</Table.Td>
+                <Table.Td>{shown(row.verbund)}</Table.Td>
               </Table.Tr>
             ))}
             <Table.Tr data-week="total">
               <Table.Th scope="row">{t.total}</Table.Th>
               {OFFICE_IDS.map((office) => (
-                <Table.Td key={office}>{total[office]}</Table.Td>
+                <Table.Td key={office}>{shown(total[office])}</Table.Td>
               ))}
-              <Table.Td>{sum(OFFICE_IDS.map((o) => total[o]))}</Table.Td>
+              <Table.Td>{shown(total.verbund)}</Table.Td>
             </Table.Tr>
           </Table.Tbody>
         </Table>
@@ -174,8 +185,8 @@ function PerOfficeTable<T>(props: {
 }
 
 /** Columns of plain counts, one per key. */
-const countColumns = <K extends string>(keys: readonly K[], label: (key: K) => string): Column<Record<K, number>>[] =>
-  keys.map((key) => ({ key, label: label(key), value: (row) => row[key] }));
+const countColumns = <K extends string>(keys: readonly K[], label: (key: K) => string): Column<Record<K, Cell>>[] =>
+  keys.map((key) => ({ key, label: label(key), value: (row) => shown(row[key]) }));
 
 /** Per office, counts stacked by key: the picture of a PerOfficeTable of counts. */
 function StackedPerOffice<K extends string>(props: {
@@ -183,9 +194,9 @@ function StackedPerOffice<K extends string>(props: {
   keys: readonly K[];
   label: (key: K) => string;
   colors: readonly string[];
-  counts: PerOffice<Record<K, number>>;
+  counts: PerOffice<Record<K, Cell>>;
 }) {
-  const rows = OFFICE_IDS.map((office) => ({ office: officeName(office), ...props.counts[office] }));
+  const rows = OFFICE_IDS.map((office) => ({ office: officeName(office), ...plottedRow(props.counts[office]) }));
   return (
     <ChartBox testId={props.testId}>
       <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
@@ -209,18 +220,19 @@ function StackedPerOffice<K extends string>(props: {
   );
 }
 
-const minutes = (m: number | null) => (m === null ? t.duration.none : t.duration.minutes(m));
+const minutes = (m: Cell | null) =>
+  m === null ? t.duration.none : m === SUPPRESSED ? t.suppressed : t.duration.minutes(m);
 const bucketLabel = (b: DurationBucket) => t.duration.buckets[b];
 
 const DURATION_COLUMNS: readonly Column<CallToPlacement>[] = [
-  { key: 'measured', label: t.duration.measured, value: (d) => d.measured },
+  { key: 'measured', label: t.duration.measured, value: (d) => shown(d.measured) },
   { key: 'median', label: t.duration.median, value: (d) => minutes(d.medianMinutes) },
   ...DURATION_BUCKETS.map((b): Column<CallToPlacement> => ({
     key: b,
     label: bucketLabel(b),
-    value: (d) => d.buckets[b],
+    value: (d) => shown(d.buckets[b]),
   })),
-  { key: 'implausible', label: t.duration.implausible, value: (d) => d.implausible },
+  { key: 'implausible', label: t.duration.implausible, value: (d) => shown(d.implausible) },
 ];
 
 function Durations({ data }: { data: VerbundOverview['callToPlacement'] }) {
@@ -290,14 +302,13 @@ function Areas({ data }: { data: VerbundOverview['placementAreas'] }) {
 
 /** The four figures of the overview, each as a chart with its table. */
 export function OverviewCharts({ data }: { data: VerbundOverview }) {
-  const intakes = sum(OFFICE_IDS.map((o) => data.intakes.total[o]));
   return (
     <>
       <Text size="sm" c="dimmed">
-        {t.chartHint}
+        {t.chartHint} {t.suppressedHint}
       </Text>
       <Section title={t.intakes.title}>
-        {intakes === 0 && (
+        {data.intakes.total.verbund === 0 && (
           <Text c="dimmed" mb="sm">
             {t.intakes.empty}
           </Text>

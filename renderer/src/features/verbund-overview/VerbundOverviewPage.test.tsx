@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { REFUSAL_REASONS } from '../../../../shared/catalogues/entry';
 import { OFFICE_IDS, type OfficeId } from '../../../../shared/offices';
 import {
-  type CallToPlacement,
+  type CallToPlacementOf,
   DURATION_BUCKETS,
   perOffice,
   PLACEMENT_AREAS,
@@ -12,6 +12,7 @@ import {
   type VerbundOverview,
   weeksOf,
 } from '../../../../shared/overview';
+import { suppressSmallCounts } from '../../../../shared/overview-suppression';
 import { ClientContext } from '../../app/client-context';
 import type { ObhutClient } from '../../data/client';
 import { SyncApi } from '../../data/http';
@@ -29,34 +30,43 @@ const coordinator = {
   roles: ['coordinator'],
 };
 
-const durations = (measured: number, medianMinutes: number | null, implausible = 0): CallToPlacement => ({
+const durations = (measured: number, medianMinutes: number | null, implausible = 0): CallToPlacementOf<number> => ({
   measured,
   medianMinutes,
   buckets: Object.fromEntries(
     DURATION_BUCKETS.map((b, i) => [b, i === 0 ? measured : 0]),
-  ) as CallToPlacement['buckets'],
+  ) as CallToPlacementOf<number>['buckets'],
   implausible,
 });
 
-/** An answer of the server for a period: Segeberg with intakes in its first week, Pinneberg with a refusal. */
+/**
+ * An answer of the server for a period, made as the server makes it (exact counts, then the small ones suppressed):
+ * Segeberg and Stormarn with intakes in the first week, Pinneberg with a refusal.
+ */
 function answer(from: string, to: string): VerbundOverview {
   const weeks = weeksOf(from, to);
-  const counts = (c: Partial<Record<OfficeId, number>>) => perOffice((o) => c[o] ?? 0);
+  const counts = (c: Partial<Record<OfficeId, number>>) => {
+    const byOffice = perOffice((o) => c[o] ?? 0);
+    return { ...byOffice, verbund: OFFICE_IDS.reduce((n, o) => n + byOffice[o], 0) };
+  };
   const zeroReasons = () =>
     Object.fromEntries([...REFUSAL_REASONS, 'unspecified'].map((r) => [r, 0])) as Record<RefusalReasonKey, number>;
   const byReason = perOffice(zeroReasons);
   byReason.pinneberg.no_place = 1;
-  return {
+  return suppressSmallCounts({
     from,
     to,
     weeks,
     intakes: {
-      byWeek: weeks.map((week, i) => ({ week, ...counts(i === 0 ? { segeberg: 3, stormarn: 1 } : {}) })),
-      total: counts({ segeberg: 3, stormarn: 1 }),
+      byWeek: weeks.map((week, i) => ({
+        week,
+        ...counts(i === 0 ? { segeberg: 5, stormarn: 1, norderstedt: 2 } : {}),
+      })),
+      total: counts({ segeberg: 5, stormarn: 1, norderstedt: 2 }),
     },
     callToPlacement: {
-      byOffice: perOffice((o) => (o === 'segeberg' ? durations(2, 95, 1) : durations(0, null))),
-      verbund: durations(2, 95, 1),
+      byOffice: perOffice((o) => (o === 'segeberg' ? durations(4, 95, 1) : durations(0, null))),
+      verbund: durations(4, 95, 1),
     },
     refusals: {
       byWeek: weeks.map((week, i) => ({ week, ...counts(i === 1 ? { pinneberg: 1 } : {}) })),
@@ -69,7 +79,7 @@ function answer(from: string, to: string): VerbundOverview {
           PLACEMENT_AREAS.map((a) => [a, o === 'segeberg' && a === 'outside_verbund' ? 2 : 0]),
         ) as Record<(typeof PLACEMENT_AREAS)[number], number>,
     ),
-  };
+  });
 }
 
 type Call = { url: URL; authorization: string | null };
@@ -78,7 +88,7 @@ type Call = { url: URL; authorization: string | null };
 function renderPage(status: SyncStatus | null, network: (url: URL) => Response | Promise<Response>) {
   const calls: Call[] = [];
   const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(String(input));
+    const url = new URL(input instanceof Request ? input.url : input);
     calls.push({ url, authorization: new Headers(init?.headers).get('authorization') });
     return network(url);
   }) as typeof fetch;
@@ -119,7 +129,10 @@ describe('VerbundOverviewPage', () => {
     const rows = within(intakes).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(12 + 1);
     expect(within(rows[0]).getByRole('rowheader')).toHaveTextContent('Woche ab 30.12.2024');
-    expect(cells(rows[0])).toEqual(['3', '1', '0', '0', '0', '4']);
+    // Stormarn's one and Norderstedt's two intakes: "< 3", so no single child can be recognised.
+    expect(cells(rows[0])).toEqual(['5', '< 3', '0', '0', '< 3', '8']);
+    expect(cells(rows[12])).toEqual(['5', '< 3', '0', '0', '< 3', '8']);
+    expect(screen.getByText(/„< 3“ steht für weniger als drei Fälle/)).toBeInTheDocument();
     expect(within(rows[12]).getByRole('rowheader')).toHaveTextContent('Summe');
     expect(
       within(intakes)
@@ -130,7 +143,7 @@ describe('VerbundOverviewPage', () => {
     const segeberg = within(screen.getByTestId('overview-duration'))
       .getAllByRole('row')
       .find((r) => r.dataset.office === 'segeberg')!;
-    expect(cells(segeberg)).toEqual(['2', '1 Std. 35 Min.', '2', '0', '0', '0', '0', '1']);
+    expect(cells(segeberg)).toEqual(['4', '1 Std. 35 Min.', '4', '0', '0', '0', '0', '< 3']);
     const none = within(screen.getByTestId('overview-duration'))
       .getAllByRole('row')
       .find((r) => r.dataset.office === 'norderstedt')!;
@@ -139,11 +152,11 @@ describe('VerbundOverviewPage', () => {
     const reasons = within(screen.getByTestId('overview-refusal-reasons'))
       .getAllByRole('row')
       .find((r) => r.dataset.office === 'pinneberg')!;
-    expect(cells(reasons)[0]).toBe('1');
+    expect(cells(reasons)[0]).toBe('< 3');
     const areas = within(screen.getByTestId('overview-areas'))
       .getAllByRole('row')
       .find((r) => r.dataset.office === 'segeberg')!;
-    expect(cells(areas)).toEqual(['0', '0', '2', '0']);
+    expect(cells(areas)).toEqual(['0', '0', '< 3', '0']);
     // Every per-office table: a row per office; the durations end with the Verbund.
     const offices = (testId: string) =>
       within(screen.getByTestId(testId))
@@ -155,7 +168,7 @@ describe('VerbundOverviewPage', () => {
     expect(offices('overview-areas')).toEqual([...OFFICE_IDS]);
     const verbund = within(screen.getByTestId('overview-duration')).getAllByRole('row').at(-1)!;
     expect(within(verbund).getByRole('rowheader')).toHaveTextContent('Verbund gesamt');
-    expect(cells(verbund)).toEqual(['2', '1 Std. 35 Min.', '2', '0', '0', '0', '0', '1']);
+    expect(cells(verbund)).toEqual(['4', '1 Std. 35 Min.', '4', '0', '0', '0', '0', '< 3']);
     expect(
       within(screen.getByTestId('overview-areas'))
         .getAllByRole('columnheader')
