@@ -23,6 +23,7 @@ import { registerDirectoryRoutes } from './directory/routes';
 import { isStorableJson } from './http/body-guard';
 import { ApiError, clientError, frameworkError, installErrorHandlers } from './http/errors';
 import { installOversizedBodyDrain } from './http/oversized-body';
+import { registerOutboxRoutes } from './outbox/routes';
 import { registerOverviewRoutes } from './overview/routes';
 import { collectionByName, type CollectionDef } from './sync/collections';
 import { parseCheckpoint, parseLimit, readFeed } from './sync/pull';
@@ -279,6 +280,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   registerAdminRoutes(app, { db, closeSessions: (hashes) => hashes.forEach((h) => hub.closeSession(h)) });
   registerOverviewRoutes(app, { db });
   registerDirectoryRoutes(app, { db });
+  registerOutboxRoutes(app, { db });
 
   return app;
 }

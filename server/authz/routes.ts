@@ -45,6 +45,9 @@ export const ROUTES = {
   exportAudit: { method: 'GET', url: `${p}/admin/audit/export`, authz: res('audit', 'export') },
   overview: { method: 'GET', url: `${p}/overview`, authz: res('overview', 'read') },
   directory: { method: 'GET', url: `${p}/directory`, authz: res('directory', 'read') },
+  // One's own session may obtain an outbox credential; delivering with it needs no session (docs/outbox.md).
+  outboxCredential: { method: 'POST', url: `${p}/outbox/credential`, authz: res('session', 'logout') },
+  outboxDeliver: { method: 'POST', url: `${p}/outbox/deliver`, authz: { kind: 'public' } },
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -194,6 +194,8 @@ it('covers every route of the server', () => {
     'exportAudit',
     'overview',
     'directory',
+    'outboxCredential',
+    'outboxDeliver',
   ];
   expect(covered.sort()).toEqual((Object.keys(ROUTES) as RouteName[]).sort());
 });
@@ -229,6 +231,31 @@ describe('session', () => {
       },
       ['own'],
     );
+  });
+
+  it('outbox credential: every role obtains one for its own session (docs/outbox.md)', async () => {
+    await cells(
+      'outboxCredential',
+      'session',
+      'logout',
+      async (role) => {
+        const session = await login(url, subject[role].user.username, {
+          password: GOOD_PASSWORD,
+          deviceId: `ausgang-${role}`,
+        });
+        return status(await request(url, 'POST', '/outbox/credential', { token: session.token, body: {} }), 200);
+      },
+      ['own'],
+    );
+  });
+
+  it('outbox delivery: public, yet nothing goes in without a live credential of the device', async () => {
+    const res = await request(url, 'POST', '/outbox/deliver', {
+      body: { token: 'x'.repeat(43), iv: 'AAAAAAAAAAAAAAAA', ciphertext: 'AAAAAAAAAAAAAAAAAAAAAA==' },
+      headers: { 'x-obhut-device': 'irgendein-geraet' },
+    });
+    expect(res.status).toBe(401);
+    expect((res.body as { error: { code: string } }).error.code).toBe('outbox_unknown');
   });
 });
 

@@ -1,4 +1,4 @@
-import { Center, Loader, MantineProvider } from '@mantine/core';
+import { Center, Loader, MantineProvider, Stack } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 
@@ -10,10 +10,13 @@ import { LockScreen } from '../features/lock/LockScreen';
 import { RevokedScreen, type WipeState } from '../features/lock/RevokedScreen';
 import { type LockCause, useAutoLock, useIdleLockMinutes } from '../features/lock/use-auto-lock';
 import { LoginForm } from '../features/login/LoginForm';
+import { OutboxNotice } from '../features/sync-status/OutboxNotice';
 import { deviceIdentity } from './device';
 import { resolveServerUrl } from './server-url';
 import { Session } from './Session';
 import { theme } from './theme';
+import { useObservable } from './use-observable';
+import { useOutboxCourier } from './use-outbox-courier';
 
 const LAST_USER_KEY = 'obhut.lastUsername';
 
@@ -32,6 +35,8 @@ export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'login' });
   const idleMinutes = useIdleLockMinutes();
   const client = phase.kind === 'session' ? phase.client : null;
+  const outbox = useOutboxCourier(serverUrl, client?.user.id ?? null);
+  const waiting = useObservable(outbox?.entries$, []);
 
   useEffect(() => {
     void resolveServerUrl().then(setServerUrl);
@@ -104,7 +109,12 @@ export function App() {
     );
   } else if (phase.kind === 'login') {
     content = (
-      <LoginForm serverUrl={serverUrl} initialUsername={localStorage.getItem(LAST_USER_KEY) ?? ''} onLogin={open} />
+      <Stack gap="md">
+        <LoginForm serverUrl={serverUrl} initialUsername={localStorage.getItem(LAST_USER_KEY) ?? ''} onLogin={open} />
+        <Center>
+          <OutboxNotice entries={waiting} />
+        </Center>
+      </Stack>
     );
   } else if (phase.kind === 'locked') {
     content = (

@@ -1,6 +1,18 @@
-import { Alert, AppShell, Button, Group, PasswordInput, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  AppShell,
+  Button,
+  Group,
+  Modal,
+  PasswordInput,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMemo, useState } from 'react';
 
+import { formatDateTime } from '../../../shared/format';
 import { de } from '../../../shared/i18n';
 import type { Intake } from '../../../shared/schema/intake';
 import type { ObhutClient } from '../data/client';
@@ -40,6 +52,15 @@ export function Session({
   const areas = areasOf(client.user.roles);
   const [view, setView] = useState<View>({ kind: areas[0] } as View);
   const navigation = useMemo(() => ({ view, go: setView }), [view]);
+  const outbox = useObservable(client.outbox.entries$, client.outbox.entries);
+  const othersWaiting = useMemo(() => outbox.filter((e) => e.userId !== client.user.id), [outbox, client]);
+  const [askLogout, setAskLogout] = useState<{ pending: number; until: number | null } | null>(null);
+  const logout = () => {
+    const pending = status?.pendingCount ?? 0;
+    // The author is told what becomes of unsent changes before leaving (docs/outbox.md).
+    if (pending > 0) setAskLogout({ pending, until: client.outboxDeliverableUntil() });
+    else void onLogout();
+  };
 
   return (
     <ClientContext.Provider value={client}>
@@ -73,7 +94,7 @@ export function Session({
                     {de.security.lock.lockNow}
                   </Button>
                 )}
-                <Button variant="default" size="xs" onClick={() => void onLogout()}>
+                <Button variant="default" size="xs" onClick={logout}>
                   {t.logout}
                 </Button>
               </Group>
@@ -98,9 +119,31 @@ export function Session({
             </Stack>
           </AppShell.Main>
           <AppShell.Footer p="xs" px="md">
-            <StatusBar status={status} describe={(id) => names.get(id) ?? id} />
+            <StatusBar status={status} describe={(id) => names.get(id) ?? id} outbox={othersWaiting} />
           </AppShell.Footer>
         </AppShell>
+        <Modal opened={askLogout !== null} onClose={() => setAskLogout(null)} title={t.logoutPending.title} centered>
+          {askLogout && (
+            <Stack>
+              <Text data-testid="logout-pending-text">
+                {askLogout.until === null
+                  ? t.logoutPending.stranded(askLogout.pending)
+                  : t.logoutPending.sealed(askLogout.pending, formatDateTime(askLogout.until))}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {t.logoutPending.others}
+              </Text>
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setAskLogout(null)} data-autofocus>
+                  {t.logoutPending.stay}
+                </Button>
+                <Button color="yellow" onClick={() => void onLogout()}>
+                  {t.logoutPending.confirm}
+                </Button>
+              </Group>
+            </Stack>
+          )}
+        </Modal>
       </NavigationContext.Provider>
     </ClientContext.Provider>
   );

@@ -1,9 +1,10 @@
-import type { RxCollection, WithDeleted } from 'rxdb';
+import { getAssumedMasterState, type RxCollection, type RxDocumentData, type WithDeleted } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import {
   BehaviorSubject,
   combineLatest,
   debounceTime,
+  exhaustMap,
   filter,
   firstValueFrom,
   map,
@@ -17,7 +18,8 @@ import type { Entry } from '../../../shared/schema/entry';
 import type { Facility } from '../../../shared/schema/facility';
 import type { Hold } from '../../../shared/schema/hold';
 import type { Intake } from '../../../shared/schema/intake';
-import type { Checkpoint, CollectionName, SessionUser, WireDocument } from '../../../shared/sync/protocol';
+import type { OutboxCredential, OutboxPayload } from '../../../shared/sync/outbox';
+import type { Checkpoint, CollectionName, PushRow, SessionUser, WireDocument } from '../../../shared/sync/protocol';
 import { AdminApi } from './admin';
 import type { BackoffOptions } from './backoff';
 import { type IndexedDbEnvironment, type ObhutDatabase,openDatabase } from './database';
@@ -28,6 +30,7 @@ import { FacilityRepository } from './facilities';
 import { HoldRepository } from './holds';
 import { ApiError, type Fetch,NetworkError, SyncApi } from './http';
 import { IntakeRepository } from './intakes';
+import { CredentialKeeper, type DeviceOutbox, deviceOutbox, type OutboxEntry, sealPayload } from './outbox';
 import { OverviewApi } from './overview';
 import { PendingWrites } from './pending';
 import { clearRejections, type RejectionView,viewOf } from './rejections';
@@ -85,6 +88,8 @@ export type OpenClientOptions = IndexedDbEnvironment & {
   pbkdf2Iterations?: number;
   /** The OS keystore around the wrapped key; the desktop app's by default, none in the browser. */
   keystore?: SecretKeeper | null;
+  /** The laptop's outbox of logged-out authors; by default the one beside the vault records. */
+  outbox?: DeviceOutbox;
   now?: () => number;
 };
 
@@ -119,6 +124,15 @@ export type ObhutClient = {
   dismissRejection(id: string): Promise<void>;
   /** A new password after the server refused the token (expired, or the password changed there). */
   reauthenticate(password: string): Promise<void>;
+  /** The laptop's outbox of logged-out authors (docs/outbox.md); this session's own entry is never in it. */
+  outbox: DeviceOutbox;
+  /**
+   * Until when this user's unsent changes would still be delivered after a logout without the user (the outbox
+   * credential's expiry), or null: after a logout now they would wait for the user's next login here.
+   */
+  outboxDeliverableUntil(): number | null;
+  /** Seals what is pending into the laptop's outbox (done on every change and when the session ends). */
+  sealOutbox(): Promise<OutboxEntry | null>;
   logout(): Promise<void>;
   close(): Promise<void>;
 };
@@ -349,9 +363,82 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
     const directory = new OfficeDirectory(new DirectoryApi(api, withAuth), user);
     subs.push(directory.follow(status$));
 
+    // The outbox (docs/outbox.md): this session sends its own changes, so an entry sealed by an earlier session of
+    // the user is dropped; what is pending is sealed again on every change and when the session ends.
+    const outbox = options.outbox ?? deviceOutbox(vault, serverUrl);
+    outbox.remove(user.id);
+    const keeper = new CredentialKeeper(vault, serverUrl, user.id, key);
+    let credential: OutboxCredential | null = await keeper.load(now());
+    let credentialState: 'wanted' | 'asking' | 'fresh' = 'wanted';
+    const obtainCredential = async () => {
+      if (credentialState !== 'wanted' || closed$.value) return;
+      credentialState = 'asking';
+      try {
+        const res = await withAuth(() => api.request('POST', '/outbox/credential', {}));
+        const fresh = (await res.json()) as OutboxCredential;
+        await keeper.save(fresh);
+        credential = fresh;
+        credentialState = 'fresh';
+      } catch {
+        credentialState = 'wanted';
+      }
+    };
+    subs.push(
+      connection.facts$
+        .pipe(filter((f) => f.serverReachable === true && f.auth.state === 'ok'))
+        .subscribe(() => void obtainCredential()),
+    );
+    const liveCredential = () => (credential && credential.expiresAt > now() ? credential : null);
+    let lastSealedAt = 0;
+    const sealNow = async (): Promise<OutboxEntry | null> => {
+      const ids = pending.ids;
+      if (ids.length === 0) {
+        outbox.remove(user.id);
+        return null;
+      }
+      const collections: OutboxPayload['collections'] = [];
+      for (const name of REPLICATED) {
+        const rows = await pendingRows(
+          db[name] as unknown as RxCollection<LocalDocument>,
+          replications[name] as unknown as RxReplicationState<LocalDocument, Checkpoint>,
+          ids,
+        );
+        if (rows.length) collections.push({ collection: name, rows });
+      }
+      const sealedAt = (lastSealedAt = Math.max(now(), lastSealedAt + 1));
+      const live = liveCredential();
+      const entry: OutboxEntry = {
+        userId: user.id,
+        displayName: user.displayName,
+        count: ids.length,
+        sealedAt,
+        expiresAt: live?.expiresAt ?? null,
+        sealed: live ? await sealPayload(live, { userId: user.id, sealedAt, collections }) : null,
+      };
+      outbox.put(entry);
+      return entry;
+    };
+    let sealing: Promise<OutboxEntry | null> = Promise.resolve(null);
+    const sealOutbox = () => (sealing = sealing.catch(() => null).then(sealNow));
+    subs.push(
+      pending.marks$
+        .pipe(
+          debounceTime(500),
+          exhaustMap(() => sealOutbox().catch(() => null)),
+        )
+        .subscribe(),
+    );
+
     let closing: Promise<void> | null = null;
     const close = () => {
       closing ??= (async () => {
+        // Last seal while the key is still here, after the writes of the closing screens (see below) have landed;
+        // not for a revoked device, whose data is about to be wiped.
+        if (!revoked$.value) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          await db.requestIdlePromise();
+          await sealOutbox().catch(() => null);
+        }
         closed$.next(true);
         tokenChanged$.next(tokenChanged$.value + 1);
         win?.removeEventListener('online', onOnline);
@@ -402,6 +489,9 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
         tokenChanged$.next(tokenChanged$.value + 1);
         for (const r of allReplications) r.reSync();
       },
+      outbox,
+      outboxDeliverableUntil: () => liveCredential()?.expiresAt ?? null,
+      sealOutbox,
       async logout() {
         try {
           if (api.token) await api.logout();
@@ -417,6 +507,33 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
     await db.close();
     throw err;
   }
+}
+
+/** The pending documents of one collection as push rows, each with the server state the replication assumes. */
+async function pendingRows(
+  collection: RxCollection<LocalDocument>,
+  replication: RxReplicationState<LocalDocument, Checkpoint>,
+  ids: string[],
+): Promise<PushRow[]> {
+  const docs = await collection.storageInstance.findDocumentsById(ids, true);
+  if (docs.length === 0) return [];
+  const state = replication.internalReplicationState;
+  const assumed = state ? await getAssumedMasterState(state, docs.map((d) => d.id)) : {};
+  return docs.map((doc) => {
+    const master = assumed[doc.id]?.docData;
+    return {
+      newDocumentState: wireOf(doc),
+      ...(master ? { assumedMasterState: wireOf(master) } : {}),
+    };
+  });
+}
+
+function wireOf(doc: RxDocumentData<LocalDocument> | WithDeleted<LocalDocument>): WireDocument {
+  const { _meta, _rev, _attachments, ...rest } = doc as RxDocumentData<LocalDocument>;
+  void _meta;
+  void _rev;
+  void _attachments;
+  return rest;
 }
 
 async function unlock(

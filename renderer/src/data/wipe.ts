@@ -1,4 +1,5 @@
-import { type KeyValueStore,removeAllVaultRecords } from './vault';
+import { removeAllOutboxRecords } from './outbox';
+import { type KeyValueStore, removeAllVaultRecords } from './vault';
 
 /** RxDB's Dexie storage names every IndexedDB database `rxdb-dexie-<database>--<version>--<collection>`. */
 const OUR_DATABASES = /^rxdb-dexie-obhut_/;
@@ -21,6 +22,7 @@ export async function wipeDevice(options: { indexedDB?: IDBFactory; store: KeyVa
   // The keys first: should deleting a database fail halfway, what remains cannot be opened any more.
   const vaultRecords = removeAllVaultRecords(options.store);
   for (const key of PERSONAL_KEYS) options.store.removeItem(key);
+  removeAllOutboxRecords(options.store);
   const names = (await factory.databases())
     .map((info) => info.name)
     .filter((name): name is string => !!name && OUR_DATABASES.test(name));

@@ -10,6 +10,23 @@ export const app = {
     offlineSession: 'Offline angemeldet: Die Anmeldung beim Server folgt, sobald er erreichbar ist.',
     authFailed: 'Der Server hat Ihre Anmeldung nicht angenommen. Bitte melden Sie sich erneut an.',
     reauthenticate: 'Erneut anmelden',
+    logoutPending: {
+      title: 'Noch nicht übertragene Änderungen',
+      sealed: (n: number, until: string) =>
+        `${n === 1 ? '1 Änderung ist' : `${n} Änderungen sind`} noch nicht beim Server. ` +
+        'Sie bleiben verschlüsselt auf diesem Gerät und werden unter Ihrem Namen übertragen, sobald das Gerät ' +
+        'wieder Verbindung hat – auch wenn Sie sich nicht wieder anmelden und jemand anderes hier weiterarbeitet. ' +
+        `Lesen kann sie hier niemand. Das gilt bis ${until}; danach werden sie erst übertragen, wenn Sie sich ` +
+        'auf diesem Gerät wieder anmelden.',
+      stranded: (n: number) =>
+        `${n === 1 ? '1 Änderung ist' : `${n} Änderungen sind`} noch nicht beim Server. Dieses Gerät hatte in ` +
+        'Ihrer Sitzung keine Verbindung zum Server, deshalb können sie ohne Sie nicht übertragen werden: Sie ' +
+        'werden erst übertragen, wenn Sie sich auf diesem Gerät wieder anmelden. Bleiben Sie möglichst ' +
+        'angemeldet (oder sperren Sie nur), bis die Verbindung wieder da ist.',
+      others: 'Wer sich hier anmeldet, sieht nur, dass Änderungen von Ihnen warten, nicht welche.',
+      stay: 'Angemeldet bleiben',
+      confirm: 'Trotzdem abmelden',
+    },
   },
 
   login: {
@@ -49,6 +66,12 @@ export const app = {
     rejectedItem: (what: string, reason: string) => `${what}: ${reason}`,
     conflicts: (n: number) => (n === 1 ? '1 Konflikt' : `${n} Konflikte`),
     authFailed: 'Anmeldung beim Server erforderlich',
+    outboxLabel: 'Hinterlegte Änderungen auf diesem Gerät',
+    outboxWaiting: (n: number, name: string) =>
+      `${n === 1 ? '1 Änderung' : `${n} Änderungen`} von ${name} ${n === 1 ? 'wartet' : 'warten'} auf Übertragung`,
+    outboxWaitingForLogin: (n: number, name: string) =>
+      `${n === 1 ? '1 Änderung' : `${n} Änderungen`} von ${name} ${n === 1 ? 'wartet' : 'warten'} auf die ` +
+      `nächste Anmeldung von ${name} auf diesem Gerät`,
   },
 
   intakes: {

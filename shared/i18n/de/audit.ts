@@ -17,6 +17,9 @@ export const audit = {
     'audit.viewed': 'Audit-Protokoll eingesehen',
     'audit.exported': 'Audit-Protokoll exportiert',
     'directory.read': 'Mitarbeiterverzeichnis abgerufen',
+    'outbox.issued': 'Berechtigung für hinterlegte Änderungen ausgestellt',
+    'outbox.delivered': 'Hinterlegte Änderungen nach der Abmeldung übertragen',
+    'outbox.refused': 'Hinterlegte Änderungen abgelehnt',
   },
   csvColumns: [
     'Nr.',

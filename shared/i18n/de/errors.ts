@@ -51,6 +51,10 @@ export const errors = {
   user_not_found: 'Dieses Benutzerkonto gibt es nicht.',
   device_not_found: 'Dieses Gerät ist nicht registriert.',
   own_account: 'Ihr eigenes Konto können Sie nicht sperren.',
+  outbox_unknown:
+    'Diese hinterlegten Änderungen können nicht mehr übertragen werden (Berechtigung abgelaufen oder ersetzt). Sie werden übertragen, sobald sich die Person wieder anmeldet.',
+  outbox_seal_invalid: 'Die hinterlegten Änderungen sind beschädigt oder gehören nicht zu dieser Berechtigung.',
+  outbox_stale: 'Diese hinterlegten Änderungen sind älter als bereits übertragene und werden nicht erneut eingespielt.',
   internal_error: 'Interner Fehler auf dem Server. Ihre Daten sind lokal gespeichert; versuchen Sie es später erneut.',
 } as const;
 

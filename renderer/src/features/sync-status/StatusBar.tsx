@@ -2,7 +2,9 @@ import { Badge, Group, List, Text } from '@mantine/core';
 
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
+import type { OutboxEntry } from '../../data/outbox';
 import type { SyncStatus } from '../../data/sync-status';
+import { OutboxNotice } from './OutboxNotice';
 import { rejectionMessage } from './rejection-message';
 
 const t = de.app.status;
@@ -11,10 +13,12 @@ type Props = {
   status: SyncStatus | null;
   /** How to name a record in the list of rejections (the child's name where known). */
   describe?: (id: string) => string;
+  /** Changes of other users of this laptop that wait for the server (the laptop's outbox). */
+  outbox?: OutboxEntry[];
 };
 
 /** Always visible: connection, last sync, what is not on the server yet, refusals and conflicts. */
-export function StatusBar({ status, describe = (id) => id }: Props) {
+export function StatusBar({ status, describe = (id) => id, outbox = [] }: Props) {
   if (!status) return null;
   const color = status.connection === 'online' ? 'teal' : status.connection === 'offline' ? 'red' : 'yellow';
   return (
@@ -53,6 +57,7 @@ export function StatusBar({ status, describe = (id) => id }: Props) {
           </Badge>
         )}
       </Group>
+      <OutboxNotice entries={outbox} />
       {status.rejections.length > 0 && (
         <div data-testid="status-rejections" data-count={status.rejections.length}>
           <Text size="sm" fw={700} c="red.4">

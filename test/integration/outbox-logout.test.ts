@@ -1,0 +1,227 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { addRxPlugin } from 'rxdb';
+import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
+
+import { type ObhutClient, openClient, type OpenClientOptions } from '../../renderer/src/data/client';
+import { deliverOutboxes, type DeviceOutbox, deviceOutbox } from '../../renderer/src/data/outbox';
+import { type KeyValueStore, memoryStore } from '../../renderer/src/data/vault';
+import { demoNightRecord } from '../../shared/demo/nightRecord';
+import type { IntakeWire } from '../../shared/schema/intake';
+import { DEMO_PASSWORD, login, pullAll, request } from '../support/api';
+import { Network } from '../support/devices';
+import { createTestDatabase, type TestDatabase } from '../support/pg';
+import { type RunningServer, startServer } from '../support/server';
+
+disableWarnings();
+addRxPlugin(RxDBDevModePlugin);
+
+/**
+ * Issue 12 part 1 (docs/outbox.md): changes of a user who logged out before they reached the server are delivered
+ * by the laptop whoever works on it next, under the author's name, and the outbox credential can do nothing else.
+ */
+let pgdb: TestDatabase;
+let server: RunningServer;
+const open: ObhutClient[] = [];
+
+beforeAll(async () => {
+  pgdb = await createTestDatabase('obhut_outbox');
+  server = await startServer({ databaseUrl: pgdb.url });
+});
+
+afterAll(async () => {
+  await Promise.all(open.map((c) => c.close()));
+  await server?.stop();
+  await pgdb?.drop();
+});
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((c) => c.close()));
+});
+
+type Laptop = { network: Network; factory: IDBFactory; vault: KeyValueStore; deviceId: string; outbox: DeviceOutbox };
+
+function laptop(deviceId: string): Laptop {
+  const vault = memoryStore();
+  return {
+    network: new Network(),
+    factory: new IDBFactory(),
+    vault,
+    deviceId,
+    outbox: deviceOutbox(vault, server.url),
+  };
+}
+
+async function session(l: Laptop, username: string): Promise<ObhutClient> {
+  const options: OpenClientOptions = {
+    serverUrl: server.url,
+    username,
+    password: DEMO_PASSWORD,
+    device: { id: l.deviceId, name: `Test ${l.deviceId}` },
+    indexedDB: l.factory,
+    IDBKeyRange,
+    fetch: l.network.fetch,
+    vault: l.vault,
+    retryTime: 300,
+    streamBackoff: { baseMs: 50, capMs: 500 },
+    pbkdf2Iterations: 1000,
+  };
+  const client = await openClient(options);
+  open.push(client);
+  return client;
+}
+
+async function waitFor<T>(probe: () => Promise<T> | T, what: string, timeoutMs = 15_000): Promise<NonNullable<T>> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch {
+      // not ready yet (a session's status before its first computation)
+    }
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+async function onServer(id: string): Promise<IntakeWire | undefined> {
+  const { token } = await login(server.url, 'leitung.segeberg', { deviceId: 'probe' });
+  const { documents } = await pullAll<IntakeWire>(server.url, token, 'intakes');
+  return documents.find((d) => d.id === id);
+}
+
+/** Logs in, waits for the outbox credential, goes offline, creates a record and logs out. */
+async function strandedChange(l: Laptop, firstName: string): Promise<string> {
+  const author = await session(l, 'bereitschaft.segeberg');
+  await waitFor(() => author.outboxDeliverableUntil(), 'outbox credential');
+  l.network.goOffline();
+  const created = await author.intakes.create({
+    ...demoNightRecord(Date.UTC(2025, 4, 17, 22, 40)),
+    receivedAt: Date.UTC(2025, 4, 17, 22, 40),
+    child: { firstName, lastName: 'Ausgang', estimatedAge: 12 },
+    initiatedBy: 'police',
+    situation: 'Fiktiver Einsatz.',
+    status: 'draft',
+  });
+  await waitFor(() => author.status.pendingCount === 1, 'one pending');
+  await author.logout();
+  open.splice(open.indexOf(author), 1);
+  return created.id;
+}
+
+describe('the outbox of a logged-out author', () => {
+  it('is sealed at logout, shows who waits without content, and is delivered under the author name', async () => {
+    const l = laptop('dev-outbox-1');
+    const id = await strandedChange(l, 'Merle');
+
+    const [entry] = l.outbox.entries;
+    expect(entry).toMatchObject({ userId: 'bereitschaft.segeberg', count: 1 });
+    expect(entry.displayName).toMatch(/^Bereitschaft .*Segeberg$/);
+    expect(entry.sealed).not.toBeNull();
+    // Nothing of the record is readable on the laptop outside the author's encrypted database.
+    let everything = '';
+    for (let i = 0; i < l.vault.length; i++) everything += l.vault.getItem(l.vault.key(i)!) ?? '';
+    expect(everything).not.toContain('Merle');
+    expect(await onServer(id)).toBeUndefined();
+
+    // Back online, a colleague logs in; her app hands the author's outbox in.
+    l.network.goOnline();
+    const colleague = await session(l, 'leitung.segeberg');
+    expect(
+      await deliverOutboxes({
+        outbox: l.outbox,
+        deviceId: l.deviceId,
+        fetch: l.network.fetch,
+        skipUserId: colleague.user.id,
+      }),
+    ).toBe(1);
+    expect(l.outbox.entries).toEqual([]);
+    const stored = await waitFor(() => onServer(id), 'record on the server');
+    expect(stored.child.firstName).toBe('Merle');
+    expect(stored.createdBy).toBe('bereitschaft.segeberg');
+    expect(stored.updatedBy).toBe('bereitschaft.segeberg');
+    await waitFor(() => colleague.intakes.get(id), 'record reaches the colleague');
+
+    // A replay of the same seal changes nothing and is refused as stale.
+    const replay = await request(server.url, 'POST', '/outbox/deliver', {
+      body: entry.sealed,
+      headers: { 'x-obhut-device': l.deviceId },
+    });
+    expect(replay.status).toBe(409);
+    expect((replay.body as { error: { code: string } }).error.code).toBe('outbox_stale');
+
+    // When the author comes back, nothing is pushed twice and nothing stays pending.
+    await colleague.close();
+    open.splice(open.indexOf(colleague), 1);
+    const back = await session(l, 'bereitschaft.segeberg');
+    await waitFor(() => back.status.pendingCount === 0, 'author has nothing pending');
+    expect((await onServer(id))?.conflicts).toEqual([]);
+  });
+
+  it('the token is bound to its device, its seal, and its user; a later login replaces it', async () => {
+    const l = laptop('dev-outbox-2');
+    await strandedChange(l, 'Jonte');
+    const sealed = l.outbox.entries[0].sealed!;
+
+    const elsewhere = await request(server.url, 'POST', '/outbox/deliver', {
+      body: sealed,
+      headers: { 'x-obhut-device': 'another-laptop' },
+    });
+    expect(elsewhere.status).toBe(401);
+    expect((elsewhere.body as { error: { code: string } }).error.code).toBe('outbox_unknown');
+
+    // The token alone cannot push anything: rows not sealed with the credential's key are refused.
+    const bytes = Buffer.from(sealed.ciphertext, 'base64');
+    bytes[0] ^= 0xff;
+    const forged = await request(server.url, 'POST', '/outbox/deliver', {
+      body: { ...sealed, ciphertext: bytes.toString('base64') },
+      headers: { 'x-obhut-device': l.deviceId },
+    });
+    expect(forged.status).toBe(400);
+    expect((forged.body as { error: { code: string } }).error.code).toBe('outbox_seal_invalid');
+
+    // The author logs in again on this laptop: her session sends her changes itself and gets a new credential,
+    // so the old seal is dead.
+    l.network.goOnline();
+    const back = await session(l, 'bereitschaft.segeberg');
+    expect(l.outbox.entries).toEqual([]);
+    await waitFor(() => back.status.pendingCount === 0, 'pending sent by the author');
+    await waitFor(async () => {
+      const old = await request(server.url, 'POST', '/outbox/deliver', {
+        body: sealed,
+        headers: { 'x-obhut-device': l.deviceId },
+      });
+      return old.status === 401;
+    }, 'old credential replaced');
+  });
+
+  it('without a credential (the session never reached the server) the count stays visible as waiting for the author', async () => {
+    const l = laptop('dev-outbox-3');
+    // A first login online creates the local vault; then the credential is dropped as if it had expired.
+    const first = await session(l, 'bereitschaft.segeberg');
+    await waitFor(() => first.outboxDeliverableUntil(), 'credential');
+    await first.logout();
+    open.splice(open.indexOf(first), 1);
+    for (let i = l.vault.length - 1; i >= 0; i--) {
+      const key = l.vault.key(i)!;
+      if (key.startsWith('obhut.outbox-credential|')) l.vault.removeItem(key);
+    }
+    l.network.goOffline();
+    const offline = await session(l, 'bereitschaft.segeberg');
+    expect(offline.unlockedOffline).toBe(true);
+    expect(offline.outboxDeliverableUntil()).toBeNull();
+    await offline.intakes.create({
+      ...demoNightRecord(Date.UTC(2025, 4, 17, 22, 40)),
+      receivedAt: Date.UTC(2025, 4, 17, 22, 40),
+      child: { firstName: 'Ilka', lastName: 'Ausgang', estimatedAge: 9 },
+      initiatedBy: 'police',
+      situation: 'Fiktiver Einsatz.',
+      status: 'draft',
+    });
+    await offline.logout();
+    open.splice(open.indexOf(offline), 1);
+    expect(l.outbox.entries).toEqual([
+      expect.objectContaining({ userId: 'bereitschaft.segeberg', count: 1, sealed: null, expiresAt: null }),
+    ]);
+  });
+});
