@@ -2,7 +2,6 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
 
 import {
-  API_PREFIX,
   type HealthResponse,
   type LoginRequest,
   PUSH_BODY_MAX_BYTES,
@@ -15,7 +14,7 @@ import { actorFields as actorFieldsOf, type AuditActor } from './audit/chain';
 import { appendAudit, audit } from './audit/log';
 import { pullEvents } from './audit/sync-events';
 import { DEFAULT_LOGIN_POLICY, login, type LoginPolicy } from './auth/login';
-import { type Auth, authenticate, bearerToken, deviceHeader } from './auth/sessions';
+import { type Auth, authenticate, bearerToken, deviceHeader, pendingHeader } from './auth/sessions';
 import { guardCollection, holdsPersonalData } from './authz/collections';
 import { installAuthorisation, ROUTES } from './authz/routes';
 import type { Db } from './db/db';
@@ -131,7 +130,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(cors, {
     origin: opts.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS,
     methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'X-Obhut-Version', 'X-Obhut-Device'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Obhut-Version', 'X-Obhut-Device', 'X-Obhut-Pending'],
+    // What a failed login has left, for the login form's message (protocol.ts).
+    exposedHeaders: ['Retry-After', 'X-Obhut-Attempts-Left', 'X-Obhut-Locked-Until'],
     maxAge: 600,
   });
 
@@ -172,11 +173,14 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       deviceHeader: deviceHeader(request),
       requireDevice: opts.requireDeviceHeader ?? false,
       address: request.ip,
+      pendingChanges: pendingHeader(request),
     }),
   );
   // Runs after authentication (hooks run in the order they were added).
-  app.addHook('preValidation', async (request) => {
-    if (request.body !== undefined && !isStorableJson(request.body)) throw new ApiError(400, 'invalid_request');
+  app.addHook('preValidation', (request, _reply, done) => {
+    done(
+      request.body !== undefined && !isStorableJson(request.body) ? new ApiError(400, 'invalid_request') : undefined,
+    );
   });
 
   const authOf = (request: FastifyRequest): Auth => request.auth!;
@@ -197,17 +201,19 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   app.route({
     ...route('health'),
-    handler: async (): Promise<HealthResponse> => ({ status: 'ok', version: opts.version, storage: db.storage }),
+    handler: (): Promise<HealthResponse> =>
+      Promise.resolve({ status: 'ok', version: opts.version, storage: db.storage }),
   });
 
   app.route({
     ...route('login'),
     schema: { body: loginBodySchema },
-    handler: async (request) => {
+    handler: (request) => {
       const version = request.headers['x-obhut-version'];
       return login(db, request.body as LoginRequest, policy, {
         address: request.ip,
         appVersion: typeof version === 'string' ? version.slice(0, 64) : null,
+        deviceHeader: deviceHeader(request),
       });
     },
   });

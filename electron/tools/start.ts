@@ -2,7 +2,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import path from 'node:path';
 
 import { buildRenderer, rendererIsStale, ToolError } from './build-app';
 import { bundleElectron } from './bundle';
@@ -90,7 +89,8 @@ export function startServer(env: NodeJS.ProcessEnv, port: number): Promise<Runni
   const { DATABASE_URL: _ignored, ...serverEnv } = env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: PROJECT_ROOT,
-    env: { ...serverEnv, PORT: String(port), HOST: '127.0.0.1' },
+    // Demo accounts exist only when asked for (OBHUT_DEMO=1); `npm start` is the demo, so it asks.
+    env: { ...serverEnv, PORT: String(port), HOST: '127.0.0.1', OBHUT_DEMO: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stop = () =>

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 
 import { errors } from '../../shared/i18n/de/errors';
 import { isOfficeId } from '../../shared/offices';
-import { type Role, ROLES } from '../../shared/roles';
+import { ROLES } from '../../shared/roles';
 import type { Db } from '../db/db';
 import { migrate } from '../db/migrate';
 import { openPostgres } from '../db/postgres';
@@ -12,7 +12,8 @@ import { createUser } from './users';
 /**
  * `npm run user:add -- --username admin.stormarn --office stormarn --roles admin --name "Administration Stormarn"`
  * with the password in OBHUT_NEW_PASSWORD (never on the command line, where `ps` shows it). For the first admin
- * of an office; everything after that goes through the admin API. Recorded in the audit trail like the API.
+ * of an office and for Verbund-wide roles (coordinator), which no office admin can give; everything else goes
+ * through the admin API. Recorded in the audit trail like the API.
  */
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -52,6 +53,7 @@ async function main(): Promise<number> {
       {
         user: { id: 'kommandozeile', officeId: office, roles: ['admin'] },
         actor: { userId: 'kommandozeile', username: 'kommandozeile', deviceId: null, address: 'lokal' },
+        verbund: true,
       },
       {
         username: values.username,
@@ -71,4 +73,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code));
+void main().then((code) => process.exit(code));

@@ -16,6 +16,8 @@ type DeviceRow = {
   last_seen: Date;
   app_version: string | null;
   revoked_at: Date | null;
+  pending_changes: number | null;
+  pending_reported_at: Date | null;
 };
 
 const ms = (d: Date | null) => (d === null ? null : new Date(d).getTime());
@@ -30,18 +32,20 @@ const toAdminDevice = (r: DeviceRow): AdminDevice => ({
   lastSeen: ms(r.last_seen)!,
   appVersion: r.app_version,
   revokedAt: ms(r.revoked_at),
+  pendingChanges: r.pending_changes,
+  pendingReportedAt: ms(r.pending_reported_at),
 });
 
-// A device belongs to the office of the user who last logged in with it.
-const SELECT = `SELECT d.id, d.name, d.user_id, u.username, u.office_id, d.first_seen, d.last_seen, d.app_version,
-                       d.revoked_at
+// A device belongs to the office that registered it (its first login); no later login moves it (login.ts).
+const SELECT = `SELECT d.id, d.name, d.user_id, u.username, d.office_id, d.first_seen, d.last_seen, d.app_version,
+                       d.revoked_at, d.pending_changes, d.pending_reported_at
                   FROM devices d LEFT JOIN users u ON u.id = d.user_id`;
 
 export async function listDevices(q: Queryable, offices: readonly string[] | 'all'): Promise<AdminDevice[]> {
   const { rows } =
     offices === 'all'
       ? await q.query<DeviceRow>(`${SELECT} ORDER BY d.last_seen DESC`)
-      : await q.query<DeviceRow>(`${SELECT} WHERE u.office_id = ANY($1::text[]) ORDER BY d.last_seen DESC`, [
+      : await q.query<DeviceRow>(`${SELECT} WHERE d.office_id = ANY($1::text[]) ORDER BY d.last_seen DESC`, [
           [...offices],
         ]);
   return rows.map(toAdminDevice);

@@ -1,18 +1,26 @@
 import { randomUUID } from 'node:crypto';
 
+import { officeAdminMayAssign } from '../../shared/roles';
 import type { AdminUser, CreateUserRequest, SessionUser } from '../../shared/sync/protocol';
 import { actorFields, type AuditActor } from '../audit/chain';
 import { appendAudit } from '../audit/log';
-import { normaliseUsername } from '../auth/login';
+import { normaliseUsername, throttleKey } from '../auth/login';
 import { hashPassword, type KdfParams } from '../auth/password';
 import { checkPasswordPolicy } from '../auth/password-policy';
-import { sha256 } from '../auth/tokens';
 import { denial } from '../authz/enforce';
 import type { Db, Queryable } from '../db/db';
 import { ApiError } from '../http/errors';
 
-/** The admin calling, for the office check and the audit trail. */
-export type Caller = { user: Pick<SessionUser, 'id' | 'officeId' | 'roles'>; actor: AuditActor };
+/**
+ * The admin calling, for the office check and the audit trail. `verbund`: the installation-level administrator
+ * (`npm run user:add` on the server machine), who alone may set up Verbund-wide roles (coordinator).
+ */
+export type Caller = { user: Pick<SessionUser, 'id' | 'officeId' | 'roles'>; actor: AuditActor; verbund?: true };
+
+/** An office admin gives and manages only its office's roles (shared/roles.ts); 403 role_not_assignable else. */
+function checkRoles(caller: Caller, roles: readonly string[]): void {
+  if (!caller.verbund && !officeAdminMayAssign(roles)) throw new ApiError(403, 'role_not_assignable');
+}
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 
@@ -52,8 +60,11 @@ export async function listUsers(q: Queryable, offices: readonly string[] | 'all'
 
 /** Creates an account after the office check and the password policy; recorded in the audit trail. */
 export async function createUser(db: Db, caller: Caller, req: CreateUserRequest, kdf?: KdfParams): Promise<AdminUser> {
-  const denied = denial(caller.user, 'users', 'write', req.officeId);
-  if (denied) throw new ApiError(403, denied);
+  if (!caller.verbund) {
+    const denied = denial(caller.user, 'users', 'write', req.officeId);
+    if (denied) throw new ApiError(403, denied);
+  }
+  checkRoles(caller, req.roles);
   const username = normaliseUsername(req.username);
   if (!USERNAME.test(username)) throw new ApiError(400, 'invalid_username');
   const weak = checkPasswordPolicy(req.password, username);
@@ -83,6 +94,8 @@ async function targetUser(q: Queryable, caller: Caller, id: string): Promise<Use
   if (!rows[0]) throw new ApiError(404, 'user_not_found');
   const denied = denial(caller.user, 'users', 'write', rows[0].office_id);
   if (denied) throw new ApiError(403, denied);
+  // A coordinator's account is Verbund-level: resetting its password would hand its Verbund-wide rights over.
+  checkRoles(caller, rows[0].roles);
   return rows[0];
 }
 
@@ -107,7 +120,12 @@ export async function resetPassword(
       id,
       passwordHash,
     ]);
-    await tx.query('DELETE FROM login_throttle WHERE username_hash = $1', [sha256(`login:${target.username}`)]);
+    const { rows: known } = await tx.query<{ device_id: string }>(
+      'SELECT device_id FROM known_devices WHERE user_id = $1',
+      [id],
+    );
+    const keys = [null, ...known.map((k) => k.device_id)].map((device) => throttleKey(target.username, device));
+    await tx.query('DELETE FROM login_throttle WHERE username_hash = ANY($1::text[])', [keys]);
     const ended = await endSessions(tx, 'user_id', id);
     await appendAudit(tx, {
       action: 'admin.password_reset',

@@ -85,10 +85,11 @@ export type AuditFilter = { offices: readonly string[] | 'all'; after?: number; 
 
 /**
  * Rows for an admin, oldest first from `after`. Rows of no office (failed logins with an unknown user name) are
- * shown to every admin: they name no one of any office, and an attack on the login concerns all of them.
+ * shown to no office admin: they would show every office the device ids and addresses of the others' staff
+ * mistyping their names (issue 11, finding 1). They stay in the chain for the Verbund-level export and verify.
  */
 export async function readAudit(q: Queryable, filter: AuditFilter): Promise<StoredRow[]> {
-  const officeClause = filter.offices === 'all' ? '' : 'AND (office_id = ANY($3::text[]) OR office_id IS NULL)';
+  const officeClause = filter.offices === 'all' ? '' : 'AND office_id = ANY($3::text[])';
   const { rows } = await q.query<DbRow>(
     `SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE id > $1 ${officeClause} ORDER BY id LIMIT $2`,
     [filter.after ?? 0, filter.limit, ...(filter.offices === 'all' ? [] : [[...filter.offices]])],

@@ -27,6 +27,14 @@ export type StreamEvent<D = WireDocument> = PullResponse<D> | 'RESYNC';
 
 export type ErrorBody = { error: { code: ErrorCode; message: string } };
 
+/**
+ * Headers of a failed login (401 invalid_credentials, 429 too_many_attempts), beside Retry-After: how many
+ * attempts are left before the name is locked (for this device), and until when it is locked (ms since epoch).
+ * Unknown names get the same, so they reveal no account. The error body stays `{code, message}`.
+ */
+export const ATTEMPTS_LEFT_HEADER = 'x-obhut-attempts-left';
+export const LOCKED_UNTIL_HEADER = 'x-obhut-locked-until';
+
 export type SessionUser = {
   id: string;
   username: string;
@@ -43,6 +51,9 @@ export type HealthResponse = { status: 'ok'; version: string; storage: 'postgres
  * (401 device_mismatch) and revoked; clients send it on every authenticated call.
  */
 export const DEVICE_HEADER = 'x-obhut-device';
+
+/** Optional header: how many local changes the app has not yet had accepted (shown to an admin before a revoke). */
+export const PENDING_HEADER = 'x-obhut-pending';
 
 // Administration (role admin, own office: server/authz/table.ts). Times are ms since epoch.
 export type AdminUser = {
@@ -73,6 +84,9 @@ export type AdminDevice = {
   lastSeen: number;
   appVersion: string | null;
   revokedAt: number | null;
+  /** Unsynced changes the device last reported, and when; null if it never did. */
+  pendingChanges: number | null;
+  pendingReportedAt: number | null;
 };
 /** One row of the audit trail; `prevHash`/`hash` link it into the chain (server/audit/chain.ts). */
 export type AuditEntry = {

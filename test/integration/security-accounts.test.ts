@@ -16,11 +16,17 @@ let admin: LoginResponse;
 let api: ReturnType<typeof adminApi>;
 
 const code = (res: RawResponse) => (res.body as ErrorBody | undefined)?.error?.code;
-const tryLogin = (username: string, password: string, deviceId = 'geraet-test', headers?: Record<string, string>) =>
+const tryLoginFrom = (
+  username: string,
+  password: string,
+  deviceId = 'geraet-segeberg',
+  headers?: Record<string, string>,
+) =>
   request<LoginResponse>(url, 'POST', '/auth/login', {
     body: { username, password, device: { id: deviceId, name: 'Testlaptop' } },
     headers,
   });
+const tryLogin = tryLoginFrom;
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -184,6 +190,8 @@ describe('devices', () => {
       lastSeen: expect.any(Number),
       appVersion: '1.2.3',
       revokedAt: null,
+      pendingChanges: null,
+      pendingReportedAt: null,
     });
     expect(device!.lastSeen).toBeGreaterThanOrEqual(device!.firstSeen);
     expect(res.body.devices.some((d) => d.id === 'laptop-stormarn')).toBe(false);
@@ -264,6 +272,7 @@ describe('tokens bound to their device', () => {
 
 describe('lockout with backoff', () => {
   it('answers 429 with Retry-After, and a second lock in a row lasts twice as long', async () => {
+    const tryLogin = (username: string, password: string) => tryLoginFrom(username, password, 'geraet-norderstedt');
     for (let i = 0; i < 10; i++)
       expect(code(await tryLogin('bereitschaft.norderstedt', `falsch-${i}`))).toBe('invalid_credentials');
     const first = await tryLogin('bereitschaft.norderstedt', DEMO_PASSWORD);

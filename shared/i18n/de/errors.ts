@@ -55,6 +55,11 @@ export const errors = {
     'Diese hinterlegten Änderungen können nicht mehr übertragen werden (Berechtigung abgelaufen oder ersetzt). Sie werden übertragen, sobald sich die Person wieder anmeldet.',
   outbox_seal_invalid: 'Die hinterlegten Änderungen sind beschädigt oder gehören nicht zu dieser Berechtigung.',
   outbox_stale: 'Diese hinterlegten Änderungen sind älter als bereits übertragene und werden nicht erneut eingespielt.',
+  device_other_office:
+    'Dieses Gerät ist bei einem anderen Jugendamt registriert. Bitte wenden Sie sich an Ihre Administration.',
+  role_not_assignable:
+    'Diese Rolle kann die Administration eines Amtes nicht vergeben. Koordinationskonten richtet die Verbund-Administration ein.',
+  request_timeout: 'Die Anfrage hat zu lange gedauert und wurde abgebrochen. Bitte versuchen Sie es erneut.',
   internal_error: 'Interner Fehler auf dem Server. Ihre Daten sind lokal gespeichert; versuchen Sie es später erneut.',
 } as const;
 

@@ -97,6 +97,13 @@ export const security = {
       confirm: (name: string) =>
         `„${name}“ wird gesperrt. Beim nächsten Kontakt mit dem Server löscht Obhut alle Daten auf diesem Gerät; ` +
         'noch nicht synchronisierte Änderungen gehen dabei verloren. Das lässt sich nicht rückgängig machen.',
+      /** What the device last reported (X-Obhut-Pending), so a wrongful revocation is noticed before data is lost. */
+      pending: (count: number, when: string) =>
+        count === 0
+          ? `Das Gerät meldete am ${when}: alle Änderungen synchronisiert.`
+          : `Das Gerät meldete am ${when}: ${count === 1 ? '1 Änderung' : `${count} Änderungen`} noch nicht synchronisiert. ` +
+            'Diese gingen beim Sperren verloren. Klären Sie vorher mit der Person, ob der Laptop wirklich verloren ist.',
+      pendingUnknown: 'Das Gerät hat noch nicht gemeldet, ob es nicht synchronisierte Änderungen hat.',
       confirmButton: 'Endgültig sperren',
       cancel: 'Abbrechen',
       revokedDone: (name: string) => `„${name}“ ist gesperrt.`,

@@ -81,6 +81,11 @@ export function DevicesPanel() {
         {confirming && (
           <Stack>
             <Text size="sm">{t.confirm(confirming.name)}</Text>
+            <Text size="sm" fw={confirming.pendingChanges ? 700 : undefined} data-testid="revoke-pending">
+              {confirming.pendingChanges === null || confirming.pendingReportedAt === null
+                ? t.pendingUnknown
+                : t.pending(confirming.pendingChanges, formatDateTime(confirming.pendingReportedAt))}
+            </Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setConfirming(null)}>
                 {t.cancel}

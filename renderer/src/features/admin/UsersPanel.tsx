@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useCallback, useState } from 'react';
 
 import { de } from '../../../../shared/i18n';
-import { type Role, ROLES } from '../../../../shared/roles';
+import { OFFICE_ROLES, type Role } from '../../../../shared/roles';
 import type { AdminUser } from '../../../../shared/sync/protocol';
 import { useClient } from '../../app/client-context';
 import { adminErrorMessage } from './admin-error';
@@ -157,7 +157,7 @@ function CreateUserForm({ onCancel, onCreated }: { onCancel(): void; onCreated(u
         <TextInput label={t.form.displayName} autoComplete="off" {...form.getInputProps('displayName')} />
         <MultiSelect
           label={t.form.roles}
-          data={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
+          data={OFFICE_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
           {...form.getInputProps('roles')}
         />
         <PasswordInput
