@@ -80,6 +80,7 @@ async function start(): Promise<void> {
     machinePolicyFile: machinePolicyPath(process.platform, process.env, app.isPackaged),
     userSettingsFile: path.join(app.getPath('userData'), 'settings.json'),
     launchServerUrl: launchServerUrl(process.argv, process.env),
+    packaged: app.isPackaged,
   });
   for (const detail of resolved.errors) log.warn('settings problem', { detail });
   const machineConfig = toMachineConfig(resolved);

@@ -160,6 +160,28 @@ describe('machine policy', () => {
     expect(resolved.managed).toEqual([]);
   });
 
+  it('takes the server address only from the machine policy in an installed app (issue 11, finding 7)', async () => {
+    await writeJson(userSettingsFile, { serverUrl: 'https://elsewhere.example.org', idleLockMinutes: 7 });
+    const launch = { machinePolicyFile, userSettingsFile, launchServerUrl: 'https://fremd.example.org' };
+    const installed = await loadSettings({ ...launch, packaged: true });
+    expect(installed.settings.serverUrl).toBe(SAFE_DEFAULTS.serverUrl);
+    expect(installed.settings.idleLockMinutes).toBe(7); // the user's other settings still apply
+    await writeJson(machinePolicyFile, { serverUrl: 'https://obhut.kreis-segeberg.de' });
+    expect((await loadSettings({ ...launch, packaged: true })).settings.serverUrl).toBe(
+      'https://obhut.kreis-segeberg.de',
+    );
+  });
+
+  it('hands the night contact of the policy to the renderer; users cannot set it', async () => {
+    await writeJson(userSettingsFile, { nightContactPhone: '0190 666666' });
+    const fromUser = await loadSettings({ machinePolicyFile, userSettingsFile });
+    expect(toMachineConfig(fromUser).nightContact).toBeUndefined();
+    expect(fromUser.errors[0]).toContain('kann nur die Maschinenrichtlinie festlegen');
+    await writeJson(machinePolicyFile, { nightContactName: 'IT-Rufbereitschaft', nightContactPhone: '04551 951-9999' });
+    const config = toMachineConfig(await loadSettings({ machinePolicyFile, userSettingsFile }));
+    expect(config.nightContact).toEqual({ name: 'IT-Rufbereitschaft', phone: '04551 951-9999' });
+  });
+
   it('lets only the machine policy weaken security: users cannot allow plaintext keys or downloads', async () => {
     await writeJson(userSettingsFile, {
       allowPlaintextKeyStorage: true,

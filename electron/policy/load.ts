@@ -45,6 +45,8 @@ export type LoadOptions = {
   machinePolicyFile: string;
   userSettingsFile: string;
   launchServerUrl?: string;
+  /** An installed app: the server address only from the machine policy (resolveSettings). */
+  packaged?: boolean;
 };
 
 export async function loadSettings(options: LoadOptions): Promise<ResolvedSettings> {
@@ -55,5 +57,5 @@ export async function loadSettings(options: LoadOptions): Promise<ResolvedSettin
   const launch = options.launchServerUrl
     ? layerFromObject('launch', { serverUrl: options.launchServerUrl })
     : undefined;
-  return resolveSettings({ machine, user, launch });
+  return resolveSettings({ machine, user, launch }, { packaged: options.packaged });
 }

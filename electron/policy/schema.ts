@@ -65,6 +65,20 @@ export const policySchema = {
         'Nur für Linux-Geräte ohne Schlüsselbund (gnome-keyring/KWallet): erlaubt, den Datenbankschlüssel ohne ' +
         'Schutz durch das Betriebssystem abzulegen. Standard false.',
     },
+    nightContactName: {
+      type: 'string',
+      title: label.nightContactName,
+      description:
+        'Wen Mitarbeitende nachts anrufen, wenn ihre Anmeldung gesperrt ist (z. B. „IT-Rufbereitschaft Kreis Segeberg“).',
+      minLength: 1,
+      maxLength: 200,
+    },
+    nightContactPhone: {
+      type: 'string',
+      title: label.nightContactPhone,
+      description: 'Telefonnummer dafür, wie sie angezeigt wird (z. B. „04551 951-9999“).',
+      pattern: '^[0-9+()/ -]{3,40}$',
+    },
     allowUpdateDownload: {
       type: 'boolean',
       title: label.allowUpdateDownload,

@@ -23,6 +23,8 @@ export type Settings = {
   idleLockMinutes: number;
   allowPlaintextKeyStorage: boolean;
   allowUpdateDownload: boolean;
+  nightContactName?: string;
+  nightContactPhone?: string;
 };
 
 export const SAFE_DEFAULTS: Readonly<Settings> = Object.freeze({
@@ -175,12 +177,21 @@ function brokenLayer(source: LayerSource, error: string): Layer {
   return { source, values: {}, named: [], errors: [error] };
 }
 
-export function resolveSettings(layers: { machine?: Layer; launch?: Layer; user?: Layer }): ResolvedSettings {
+/**
+ * `packaged`: an installed app takes the server address from the machine policy only (else the safe default):
+ * a user setting or a launch parameter could point the laptop's login at a server of someone else's choosing.
+ * Development builds (npm start, tests) still take them.
+ */
+export function resolveSettings(
+  layers: { machine?: Layer; launch?: Layer; user?: Layer },
+  options: { packaged?: boolean } = {},
+): ResolvedSettings {
   const settings: Settings = { ...SAFE_DEFAULTS };
   const managed = new Set(layers.machine?.named ?? []);
   for (const layer of [layers.user, layers.launch]) {
     if (!layer) continue;
     for (const key of layer.named) {
+      if (options.packaged && key === 'serverUrl') continue;
       if (!managed.has(key) && key in layer.values) Object.assign(settings, { [key]: layer.values[key] });
     }
   }
@@ -197,6 +208,9 @@ export function toMachineConfig({ settings, managed, errors }: ResolvedSettings)
     serverUrl: settings.serverUrl,
     ...(settings.officeId ? { officeId: settings.officeId } : {}),
     idleLockMinutes: settings.idleLockMinutes,
+    ...(settings.nightContactPhone
+      ? { nightContact: { phone: settings.nightContactPhone, name: settings.nightContactName ?? null } }
+      : {}),
     managed,
     policyErrors: errors,
   };

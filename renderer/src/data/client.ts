@@ -28,7 +28,7 @@ import { EntryRepository } from './entries';
 import { eventStream } from './event-stream';
 import { FacilityRepository } from './facilities';
 import { HoldRepository } from './holds';
-import { ApiError, type Fetch,NetworkError, SyncApi } from './http';
+import { ApiError, type Fetch, type LoginLimits,NetworkError, SyncApi } from './http';
 import { IntakeRepository } from './intakes';
 import { CredentialKeeper, type DeviceOutbox, deviceOutbox, type OutboxEntry, sealPayload } from './outbox';
 import { OverviewApi } from './overview';
@@ -68,6 +68,8 @@ export class LoginError extends Error {
   constructor(
     readonly code: LoginErrorCode,
     message: string,
+    /** From the server's refusal: attempts left before the lock, and until when it is locked. */
+    readonly limits: LoginLimits = {},
   ) {
     super(message);
     this.name = 'LoginError';
@@ -199,6 +201,7 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
   const tokenChanged$ = new BehaviorSubject(0);
   try {
     const pending = await PendingWrites.open(db);
+    subs.push(pending.marks$.subscribe((marks) => (api.pendingChanges = Object.keys(marks).length)));
     const syncMeta = await db.getLocal<{ lastSyncedAt: number }>('sync-meta');
     connection.set({ lastSyncedAt: syncMeta?.get('lastSyncedAt') ?? null });
 
@@ -543,6 +546,7 @@ async function unlock(
   options: OpenClientOptions,
   vaultOptions: VaultOptions,
 ): Promise<{ user: SessionUser; key: string; unlockedOffline: boolean }> {
+  let lockedOnServer: ApiError | null = null;
   try {
     const res = await api.login({ username: options.username, password: options.password, device: options.device });
     api.token = res.token;
@@ -554,9 +558,16 @@ async function unlock(
       throw err;
     }
   } catch (err) {
-    if (err instanceof ApiError) throw new LoginError(err.code, err.message);
-    if (err instanceof KeystoreError) throw new LoginError('keystore_refused', err.message);
-    if (!(err instanceof NetworkError)) throw err;
+    // A locked name (guesses from elsewhere, issue 12.3) must not keep the worker from the records already on
+    // this laptop: the local key check below decides, as offline. Without a local record the lock stands.
+    const locked = err instanceof ApiError && err.code === 'too_many_attempts';
+    if (locked && readVaultRecord(vault, serverUrl, options.username)) {
+      lockedOnServer = err;
+    } else {
+      if (err instanceof ApiError) throw new LoginError(err.code, err.message, err.limits);
+      if (err instanceof KeystoreError) throw new LoginError('keystore_refused', err.message);
+      if (!(err instanceof NetworkError)) throw err;
+    }
   }
   const record = readVaultRecord(vault, serverUrl, options.username);
   if (!record) throw new LoginError('offline', 'server unreachable and no local session for this user');
@@ -564,7 +575,11 @@ async function unlock(
     const key = await unlockStoredVault(vault, serverUrl, record, options.password, vaultOptions);
     return { user: record.user, key, unlockedOffline: true };
   } catch (err) {
-    if (err instanceof VaultLockedError) throw new LoginError('invalid_credentials', 'wrong password (offline)');
+    if (err instanceof VaultLockedError) {
+      // While the server's lock lasts, say so: the form names its end and whom to call.
+      if (lockedOnServer) throw new LoginError('too_many_attempts', lockedOnServer.message, lockedOnServer.limits);
+      throw new LoginError('invalid_credentials', 'wrong password (offline)');
+    }
     if (err instanceof KeystoreError) throw new LoginError('keystore_refused', err.message);
     throw err;
   }

@@ -1,11 +1,14 @@
 import type { ErrorCode } from '../../../shared/i18n';
 import {
   API_PREFIX,
+  ATTEMPTS_LEFT_HEADER,
   type CollectionName,
   DEVICE_HEADER,
   type ErrorBody,
+  LOCKED_UNTIL_HEADER,
   type LoginRequest,
   type LoginResponse,
+  PENDING_HEADER,
   type PullResponse,
   PUSH_ROWS_MAX,
   type PushResponse,
@@ -15,11 +18,15 @@ import {
 } from '../../../shared/sync/protocol';
 
 /** The server answered with an error body (sync-api.md). */
+/** What a refused login has left (headers of protocol.ts): attempts before the lock, and the lock's end. */
+export type LoginLimits = { attemptsLeft?: number; lockedUntil?: number };
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: ErrorCode | string,
     message: string,
+    readonly limits: LoginLimits = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -48,6 +55,8 @@ export type ApiHooks = {
  */
 export class SyncApi {
   token: string | null = null;
+  /** Local changes not yet accepted, reported with every call (X-Obhut-Pending) for the admin's revoke dialog. */
+  pendingChanges: number | null = null;
 
   constructor(
     readonly serverUrl: string,
@@ -127,6 +136,7 @@ export class SyncApi {
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.auth !== false && this.token) headers.authorization = `Bearer ${this.token}`;
     if (this.deviceId) headers[DEVICE_HEADER] = this.deviceId;
+    if (options.auth !== false && this.pendingChanges !== null) headers[PENDING_HEADER] = String(this.pendingChanges);
     let res: Response;
     try {
       res = await this.fetchFn(`${this.serverUrl}${API_PREFIX}${path}`, {
@@ -160,7 +170,20 @@ async function toApiError(res: Response): Promise<ApiError> {
   } catch {
     // not the contract's error shape (a proxy's page): keep the HTTP status as the code
   }
-  return new ApiError(res.status, code, message);
+  return new ApiError(res.status, code, message, loginLimits(res.headers));
+}
+
+function loginLimits(headers: Headers): LoginLimits {
+  const count = (name: string) => {
+    const value = headers.get(name);
+    return value !== null && /^\d+$/.test(value) ? Number(value) : undefined;
+  };
+  const attemptsLeft = count(ATTEMPTS_LEFT_HEADER);
+  const lockedUntil = count(LOCKED_UNTIL_HEADER);
+  return {
+    ...(attemptsLeft !== undefined ? { attemptsLeft } : {}),
+    ...(lockedUntil !== undefined ? { lockedUntil } : {}),
+  };
 }
 
 /** A 4xx that the same request will meet again: retrying it is pointless. */

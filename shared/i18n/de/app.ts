@@ -47,6 +47,20 @@ export const app = {
         'Administration, bevor Sie weiterarbeiten.',
       unexpected: 'Die Anmeldung ist fehlgeschlagen. Bitte versuchen Sie es erneut.',
     },
+    /** What a refused login has left (issue 12.3): attempts, the lock's end, and whom to call at night. */
+    limits: {
+      attemptsLeft: (n: number) =>
+        n === 1
+          ? 'Noch 1 Versuch, dann wird die Anmeldung vorübergehend gesperrt.'
+          : `Noch ${n} Versuche, dann wird die Anmeldung vorübergehend gesperrt.`,
+      lockedUntil: (when: string) => `Die Anmeldung ist bis ${when} Uhr gesperrt.`,
+      lockedNoEnd: 'Die Anmeldung ist vorübergehend gesperrt.',
+      localStillOpens:
+        'Auf einem Laptop, auf dem Sie schon angemeldet waren, öffnen Sie Ihre Daten weiterhin mit Ihrem Passwort.',
+      callNamed: (name: string, phone: string) => `Hilfe, auch nachts: ${name}, Telefon ${phone}.`,
+      callPhone: (phone: string) => `Hilfe, auch nachts: Administration, Telefon ${phone}.`,
+      callAdmin: 'Bitte wenden Sie sich an Ihre Administration.',
+    },
   },
 
   status: {

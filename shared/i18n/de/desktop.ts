@@ -11,6 +11,8 @@ export const desktop = {
     idleLockMinutes: 'Automatische Sperre nach Inaktivität (Minuten)',
     allowPlaintextKeyStorage: 'Schlüsselablage ohne Schutz durch das Betriebssystem erlauben',
     allowUpdateDownload: 'Updates herunterladen und installieren',
+    nightContactName: 'Ansprechpartner bei gesperrter Anmeldung (nachts)',
+    nightContactPhone: 'Telefon des Ansprechpartners bei gesperrter Anmeldung',
   },
   policy: {
     sources: {

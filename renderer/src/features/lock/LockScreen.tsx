@@ -3,6 +3,7 @@ import { useState } from 'react';
 
 import { de } from '../../../../shared/i18n';
 import { loginErrorMessage } from '../login/login-error';
+import { useNightContact } from '../login/night-contact';
 import type { LockCause } from './use-auto-lock';
 
 const t = de.security.lock;
@@ -21,6 +22,7 @@ export function LockScreen({ displayName, cause, idleMinutes, onUnlock, onSwitch
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const contact = useNightContact();
   const reason = cause === 'idle' ? t.reasons.idle(idleMinutes) : t.reasons[cause];
 
   return (
@@ -36,7 +38,7 @@ export function LockScreen({ displayName, cause, idleMinutes, onUnlock, onSwitch
           try {
             await onUnlock(password);
           } catch (err) {
-            setError(loginErrorMessage(err));
+            setError(loginErrorMessage(err, contact));
             setPassword('');
             setBusy(false);
           }

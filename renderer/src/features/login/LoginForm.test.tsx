@@ -3,24 +3,31 @@ import userEvent from '@testing-library/user-event';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 
 import { de } from '../../../../shared/i18n';
-import { openClient } from '../../data/client';
+import { LoginError, openClient } from '../../data/client';
 import { memoryStore } from '../../data/vault';
 import { renderWithTheme } from '../../test-render';
+import { loginErrorMessage } from './login-error';
 import { LoginForm } from './LoginForm';
+import { nightContact } from './night-contact';
 
 const SERVER = 'http://127.0.0.1:9';
 
 /** A server that answers every login with one error of the contract (sync-api.md), or no server at all. */
-function serverAnswering(status: number, code: string, message: string): typeof fetch {
-  return async () =>
-    new Response(JSON.stringify({ error: { code, message } }), {
-      status,
-      headers: { 'content-type': 'application/json' },
-    });
+function serverAnswering(
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): typeof fetch {
+  return () =>
+    Promise.resolve(
+      new Response(JSON.stringify({ error: { code, message } }), {
+        status,
+        headers: { 'content-type': 'application/json', ...headers },
+      }),
+    );
 }
-const noServer: typeof fetch = async () => {
-  throw new TypeError('fetch failed');
-};
+const noServer: typeof fetch = () => Promise.reject(new TypeError('fetch failed'));
 
 function renderLogin(fetchFn: typeof fetch) {
   const attempts: string[] = [];
@@ -64,7 +71,7 @@ describe('LoginForm', () => {
 
   it.each([
     [401, 'invalid_credentials', de.errors.invalid_credentials],
-    [429, 'too_many_attempts', de.errors.too_many_attempts],
+    [429, 'too_many_attempts', de.app.login.limits.lockedNoEnd],
     [403, 'device_revoked', de.errors.device_revoked],
   ])('shows the catalogue message for %i %s and clears the password', async (status, code, expected) => {
     renderLogin(serverAnswering(status, code, 'server text'));
@@ -74,9 +81,59 @@ describe('LoginForm', () => {
     expect(screen.getByLabelText('Benutzername')).toHaveValue('bereitschaft.segeberg');
   });
 
+  it('says how many attempts are left, then until when the name is locked and whom to ask (issue 12.3)', async () => {
+    renderLogin(serverAnswering(401, 'invalid_credentials', 'x', { 'x-obhut-attempts-left': '3' }));
+    await login();
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      `${de.errors.invalid_credentials} Noch 3 Versuche, dann wird die Anmeldung vorübergehend gesperrt.`,
+    );
+  });
+
+  it('names the end of the lock in Berlin time', async () => {
+    const until = Date.UTC(2026, 11, 7, 2, 15); // 03:15 in Berlin (CET)
+    renderLogin(
+      serverAnswering(429, 'too_many_attempts', 'x', {
+        'x-obhut-attempts-left': '0',
+        'x-obhut-locked-until': String(until),
+      }),
+    );
+    await login();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Die Anmeldung ist bis 07.12.2026 03:15 Uhr gesperrt.');
+    expect(alert).toHaveTextContent(de.app.login.limits.callAdmin);
+  });
+
   it('explains that the first login needs a connection when the server does not answer', async () => {
     renderLogin(noServer);
     await login();
     expect(await screen.findByRole('alert')).toHaveTextContent(de.app.login.errors.offline);
+  });
+});
+
+describe('whom to call when locked out', () => {
+  const locked = new LoginError('too_many_attempts', 'x', { attemptsLeft: 0, lockedUntil: Date.UTC(2026, 6, 1, 1, 0) });
+
+  it('names the contact of the machine policy, with or without a name', () => {
+    expect(loginErrorMessage(locked, { name: 'IT-Rufbereitschaft', phone: '04551 951-9999' })).toBe(
+      'Die Anmeldung ist bis 01.07.2026 03:00 Uhr gesperrt. ' +
+        `${de.app.login.limits.localStillOpens} Hilfe, auch nachts: IT-Rufbereitschaft, Telefon 04551 951-9999.`,
+    );
+    expect(loginErrorMessage(locked, { name: null, phone: '112' })).toContain(
+      'Hilfe, auch nachts: Administration, Telefon 112.',
+    );
+  });
+
+  it('reads it from the desktop bridge; none in the browser', async () => {
+    expect(await nightContact(undefined)).toBeNull();
+    const bridge = {
+      getConfig: () =>
+        Promise.resolve({
+          serverUrl: SERVER,
+          idleLockMinutes: 10,
+          managed: [],
+          nightContact: { name: null, phone: '1' },
+        }),
+    } as unknown as Window['obhut'];
+    expect(await nightContact(bridge)).toEqual({ name: null, phone: '1' });
   });
 });

@@ -4,6 +4,7 @@ import { useState } from 'react';
 
 import { de } from '../../../../shared/i18n';
 import { loginErrorMessage } from './login-error';
+import { useNightContact } from './night-contact';
 
 const t = de.app.login;
 
@@ -17,6 +18,7 @@ type Props = {
 export function LoginForm({ serverUrl, initialUsername = '', onLogin }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const contact = useNightContact();
   const form = useForm({
     mode: 'controlled',
     initialValues: { username: initialUsername, password: '' },
@@ -32,7 +34,7 @@ export function LoginForm({ serverUrl, initialUsername = '', onLogin }: Props) {
     try {
       await onLogin(username.trim(), password);
     } catch (err) {
-      setError(loginErrorMessage(err));
+      setError(loginErrorMessage(err, contact));
       form.setFieldValue('password', '');
     } finally {
       setBusy(false);
