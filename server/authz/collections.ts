@@ -1,3 +1,4 @@
+import { AUTHZ, COLLECTION_RESOURCES, isResource } from '../../shared/rules/authz';
 import type { WireDocument } from '../../shared/sync/protocol';
 import type { AuditActor } from '../audit/chain';
 import { handoverEvents } from '../audit/handover-events';
@@ -5,7 +6,6 @@ import { appendAudit } from '../audit/log';
 import { pushEvents } from '../audit/sync-events';
 import type { CollectionDef, Settlement } from '../sync/collections';
 import { intersect, scopeOf, writeDenial } from './enforce';
-import { AUTHZ, COLLECTION_RESOURCES, isResource } from './table';
 
 type CollectionResource = (typeof COLLECTION_RESOURCES)[number];
 

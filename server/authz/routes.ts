@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
+import type { Operation, Resource } from '../../shared/rules/authz';
 import { API_PREFIX } from '../../shared/sync/protocol';
 import type { Auth } from '../auth/sessions';
 import { ApiError } from '../http/errors';
 import { mayAtAll } from './enforce';
-import type { Operation, Resource } from './table';
 
 /**
  * How a route is authorised:

@@ -1,12 +1,12 @@
 import Fastify from 'fastify';
 
 import { ROLES } from '../../shared/roles';
+import { allPermissions, AUTHZ, COLLECTION_RESOURCES } from '../../shared/rules/authz';
 import { COLLECTIONS } from '../../shared/sync/protocol';
 import { openMigratedPglite } from '../../test/support/pglite';
 import { buildServer } from '../app';
 import { denial, intersect, scopeOf, writeDenial } from './enforce';
 import { installAuthorisation, ROUTES } from './routes';
-import { allPermissions, AUTHZ, COLLECTION_RESOURCES } from './table';
 
 const user = (roles: string[], officeId = 'segeberg') => ({ roles, officeId });
 

@@ -1,9 +1,11 @@
-import type { Role } from '../../shared/roles';
+import type { ErrorCode } from '../i18n/de/errors';
+import type { Role } from '../roles';
 
 /**
- * THE authorisation table of Obhut: who may do what, on the data of which office. The server consults it on
- * every route (server/authz/enforce.ts) and test/integration/authz-matrix.test.ts iterates it against a running
- * server. Nothing else grants access; a collection's own rules may only narrow what is granted here.
+ * THE authorisation table of Obhut: who may do what, on the data of which office. The server enforces it on every
+ * route (server/authz/), the app offers only what it grants (same functions), test/integration/authz-matrix.test.ts
+ * iterates it against a running server, and docs/security-server.md prints it (docs.ts). Nothing else grants
+ * access; the rules of a document (shared/rules/intake.ts, entries.ts) may only narrow what is granted here.
  *
  * A cell is the office scope a role gets for an operation on a resource:
  * - 'own': data of the user's own office only (need-to-know, five separate controllers: domain.md),
@@ -33,11 +35,18 @@ export const AUTHZ = {
     operations: {
       read: CASE_WORK,
       write: CASE_WORK,
-      // Vier-Augen-Prinzip: only the office's supervisor countersigns (checked by the intakes collection when a
-      // push changes the countersignature; see whoMay()).
+      // The morning review (shared/rules/intake.ts): taking a record into review, returning it with a comment and
+      // closing it once the measure has ended.
+      review: { supervisor: 'own' },
+      // Vier-Augen-Prinzip: the office's supervisor countersigns, never a record they wrote themselves.
       countersign: { supervisor: 'own' },
-      // Handing a record over to another office is a deliberate, logged act of the supervisor (later issue).
+      // Handing a record over to the responsible office is a deliberate, logged act of the supervisor.
       handover: { supervisor: 'own' },
+      // Deleting a record (a tombstone) that is not countersigned yet; a countersigned, handed-over or closed record
+      // is never deleted, by anyone: it is closed, or corrected by an addendum.
+      delete: { supervisor: 'own' },
+      // Deleting one's own draft that was never submitted (a call that turned out to need no measure).
+      discardDraft: CASE_WORK,
       // Exporting a record (e.g. the written decision, the statistics) leaves the system: own office only.
       export: CASE_WORK,
     },
@@ -98,4 +107,68 @@ export function allPermissions(): { resource: Resource; operation: string; grant
       grants,
     })),
   );
+}
+
+/** Offices whose data a user may touch by one operation: structurally the sync layer's ReadScope. */
+export type OfficeSet = { offices: readonly string[] } | 'all' | 'none';
+
+/** Who asks: the session's user (shared/sync/protocol.ts SessionUser has these and more). */
+export type Caller = { officeId: string; roles: readonly string[] };
+
+/** The widest scope any of the user's roles has for the operation. */
+export function scopeOf<R extends Resource>(user: Caller, resource: R, operation: Operation<R>): OfficeSet {
+  const grants = grantsOf(resource, operation) as Record<string, string | undefined>;
+  const scopes = user.roles.map((role) => (Object.hasOwn(grants, role) ? grants[role] : undefined));
+  if (scopes.includes('all')) return 'all';
+  if (scopes.includes('own')) return { offices: [user.officeId] };
+  return 'none';
+}
+
+export function covers(set: OfficeSet, officeId: string): boolean {
+  if (set === 'all') return true;
+  if (set === 'none') return false;
+  return set.offices.includes(officeId);
+}
+
+/** May the user do this at all, on some office's data? Routes refuse with 403 forbidden when not. */
+export function mayAtAll<R extends Resource>(user: Caller, resource: R, operation: Operation<R>): boolean {
+  return scopeOf(user, resource, operation) !== 'none';
+}
+
+/** May the user do this on data of `officeId`? */
+export function may<R extends Resource>(user: Caller, resource: R, operation: Operation<R>, officeId: string): boolean {
+  return covers(scopeOf(user, resource, operation), officeId);
+}
+
+/** null when allowed on data of `officeId`; else the code to answer with. */
+export function denial<R extends Resource>(
+  user: Caller,
+  resource: R,
+  operation: Operation<R>,
+  officeId: string,
+): Extract<ErrorCode, 'forbidden' | 'other_office'> | null {
+  const scope = scopeOf(user, resource, operation);
+  if (scope === 'none') return 'forbidden';
+  return covers(scope, officeId) ? null : 'other_office';
+}
+
+/** A document write: the new state and the stored one (if any) must both lie in the user's write scope. */
+export function writeDenial(
+  user: Caller,
+  resource: (typeof COLLECTION_RESOURCES)[number],
+  next: { officeId: string },
+  stored: { officeId: string } | undefined,
+): Extract<ErrorCode, 'forbidden' | 'other_office'> | null {
+  return (
+    denial(user, resource, 'write', next.officeId) ?? (stored ? denial(user, resource, 'write', stored.officeId) : null)
+  );
+}
+
+/** What both may read: the table's scope narrowed by a collection's own rule (never widened). */
+export function intersect(a: OfficeSet, b: OfficeSet): OfficeSet {
+  if (a === 'none' || b === 'none') return 'none';
+  if (a === 'all') return b;
+  if (b === 'all') return a;
+  const offices = a.offices.filter((o) => b.offices.includes(o));
+  return offices.length ? { offices } : 'none';
 }
