@@ -28,6 +28,11 @@ export interface CollectionDef {
   readScope(user: SessionUser): ReadScope;
   /** May this user write `next` over `stored`? Only called for documents that passed `validate`. */
   checkWrite(user: SessionUser, next: WireDocument, stored: WireDocument | undefined): ErrorCode | null;
+  /**
+   * Rules of a write that depend on the writer and the stored state (stamps, steps, deleting): called once the stored
+   * state is known to be the one the writer assumed, so a stale write is a conflict to merge, not a refusal.
+   */
+  checkStep?(user: SessionUser, next: WireDocument, stored: WireDocument | undefined): ErrorCode | null;
   /** Domain rules of a change (allowed transitions, completeness). */
   checkChange(next: WireDocument, stored: WireDocument | undefined): Invalid | null;
   /**

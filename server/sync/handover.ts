@@ -9,9 +9,11 @@ import type { WireDocument } from '../../shared/sync/protocol';
  */
 export function handedOverFilter(collection: string, officesParam: string): string {
   if (collection === 'intakes') return `data->'review'->>'handedOverTo' = ANY(${officesParam}::text[])`;
+  // The log of the record: lines of the sending office (a line another office wrote about the record's id does
+  // not travel with it); the receiving office's own lines it reads as its own anyway.
   if (collection === 'entries') {
     return `data->>'intakeId' IN (SELECT i.id FROM documents i WHERE i.collection = 'intakes'
-      AND i.data->'review'->>'handedOverTo' = ANY(${officesParam}::text[]))`;
+      AND i.office_id = documents.office_id AND i.data->'review'->>'handedOverTo' = ANY(${officesParam}::text[]))`;
   }
   return 'false';
 }

@@ -8,8 +8,20 @@ import { feedHead, readFeed } from './pull';
 import { decideRow, push } from './push';
 
 const intakes = collectionByName('intakes')!;
-const worker: SessionUser = { id: 'w1', username: 'w1', displayName: 'W', officeId: 'segeberg', roles: ['oncall'] };
-const stranger: SessionUser = { id: 'w2', username: 'w2', displayName: 'S', officeId: 'stormarn', roles: ['oncall'] };
+const worker: SessionUser = {
+  id: 'bereitschaft.segeberg',
+  username: 'w1',
+  displayName: 'W',
+  officeId: 'segeberg',
+  roles: ['oncall'],
+};
+const stranger: SessionUser = {
+  id: 'bereitschaft.stormarn',
+  username: 'w2',
+  displayName: 'S',
+  officeId: 'stormarn',
+  roles: ['oncall'],
+};
 const coordinator: SessionUser = { ...worker, id: 'k', roles: ['coordinator'] };
 const writer = { userId: 'w1', deviceId: null };
 

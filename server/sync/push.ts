@@ -48,6 +48,8 @@ export function decideRow(
   if (stored && jsonEqual(stored, next)) return { kind: 'noop' };
   // Like RxDB's own servers: with nothing stored there is nothing to conflict with, whatever the client assumed.
   if (stored && !jsonEqual(stored, row.assumedMasterState)) return { kind: 'conflict', doc: stored };
+  const step = def.checkStep?.(user, next, stored);
+  if (step) return reject(next.id, step);
   const bad = def.checkChange(next, stored);
   if (bad) return reject(next.id, bad.code, bad.message);
   return { kind: 'write', doc: next };

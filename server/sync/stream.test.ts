@@ -8,8 +8,20 @@ import { push } from './push';
 import { SharedFeedReads } from './stream';
 
 const intakes = collectionByName('intakes')!;
-const worker: SessionUser = { id: 'w1', username: 'w1', displayName: 'W', officeId: 'segeberg', roles: ['oncall'] };
-const stranger: SessionUser = { id: 'w2', username: 'w2', displayName: 'S', officeId: 'stormarn', roles: ['oncall'] };
+const worker: SessionUser = {
+  id: 'bereitschaft.segeberg',
+  username: 'w1',
+  displayName: 'W',
+  officeId: 'segeberg',
+  roles: ['oncall'],
+};
+const stranger: SessionUser = {
+  id: 'bereitschaft.stormarn',
+  username: 'w2',
+  displayName: 'S',
+  officeId: 'stormarn',
+  roles: ['oncall'],
+};
 
 describe('SharedFeedReads: one query for the streams that ask the same', () => {
   let db: Db;

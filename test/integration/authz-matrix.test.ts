@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 
 import { covers, scopeOf } from '../../server/authz/enforce';
 import { type RouteName, ROUTES } from '../../server/authz/routes';
-import type { Operation, Resource } from '../../server/authz/table';
 import { demoFacilities } from '../../shared/demo/facilities';
 import type { DirectoryResponse } from '../../shared/directory';
 import type { VerbundOverview } from '../../shared/overview';
 import { newHold } from '../../shared/placement/newHold';
 import { type Role, ROLES } from '../../shared/roles';
+import type { Operation, Resource } from '../../shared/rules/authz';
 import { type CollectionName, COLLECTIONS, type LoginResponse, type WireDocument } from '../../shared/sync/protocol';
 import {
   type EventStream,
@@ -57,7 +57,7 @@ function sample(collection: CollectionName, officeId: string, writer: LoginRespo
   const now = Date.now();
   switch (collection) {
     case 'intakes':
-      return makeIntake(officeId);
+      return makeIntake(officeId, { createdBy: writer.user.id, updatedBy: writer.user.id });
     case 'entries':
       return {
         id: `e-${randomUUID()}`,

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 
 import { type ObhutClient, openClient } from '../../renderer/src/data/client';
-import { DEMO_PASSWORD, login, makeIntake, pullAll, push } from '../support/api';
+import { DEMO_PASSWORD, login, makeIntakeBy, pullAll, push } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { type RunningServer, startServer } from '../support/server';
 
@@ -127,7 +127,7 @@ it('restores every record as documented; clients resume without duplicates or ga
   }
   await laptop.awaitInSync();
   const colleague = await login(url, 'leitung.segeberg', { deviceId: 'colleague' });
-  const pushedBefore = Array.from({ length: 20 }, () => makeIntake('segeberg'));
+  const pushedBefore = Array.from({ length: 20 }, () => makeIntakeBy(colleague.user));
   expect(
     await push(
       url,
@@ -148,7 +148,7 @@ it('restores every record as documented; clients resume without duplicates or ga
   expect(await shell(commands.check, env)).toContain('Sicherung lesbar');
 
   // After the backup, before the failure: writes the backup does not hold. The reader and the laptop see them.
-  const afterBackup = Array.from({ length: 5 }, () => makeIntake('segeberg'));
+  const afterBackup = Array.from({ length: 5 }, () => makeIntakeBy(colleague.user));
   await push(
     url,
     colleague.token,
@@ -190,7 +190,7 @@ it('restores every record as documented; clients resume without duplicates or ga
     'laptop resynced',
     30_000,
   );
-  const newAfterRestore = Array.from({ length: 3 }, () => makeIntake('segeberg'));
+  const newAfterRestore = Array.from({ length: 3 }, () => makeIntakeBy(fresh.user));
   await push(
     url,
     fresh.token,

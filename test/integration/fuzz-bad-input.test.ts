@@ -537,7 +537,7 @@ it(`answers ${3 * PER_ENDPOINT}+ generated bad inputs with 4xx only, stores noth
   // Healthy: health, a real login, a valid push and its pull, and an intact audit chain with all those rows.
   expect((await pool.request({ method: 'GET', path: '/api/v1/health' })).statusCode).toBe(200);
   const fresh = await login(server.url, 'leitung.segeberg', { password: DEMO_PASSWORD });
-  const doc = makeIntake('segeberg');
+  const doc = makeIntake('segeberg', { createdBy: fresh.user.id, updatedBy: fresh.user.id });
   expect(await push(server.url, fresh.token, 'intakes', [{ newDocumentState: doc }])).toEqual({
     conflicts: [],
     rejected: [],

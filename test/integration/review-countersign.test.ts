@@ -7,6 +7,7 @@ import { fieldLabel } from '../../shared/nightRecord/fieldLabel';
 import { type EntryWire, entryWireSchema } from '../../shared/schema/entry';
 import type { IntakeWire } from '../../shared/schema/intake';
 import { conflictRecord } from '../../shared/sync/merge';
+import type { LoginResponse } from '../../shared/sync/protocol';
 import { login, makeIntake, pullAll, push } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { type RunningServer, startServer } from '../support/server';
@@ -35,9 +36,10 @@ const stored = async (id: string) =>
     await pgdb.query<{ data: IntakeWire }>(`SELECT data FROM documents WHERE collection = 'intakes' AND id = $1`, [id])
   )[0].data;
 
-/** Pushes `next` over what the server has, as a client that is in sync would. */
-async function change(token: string, next: IntakeWire) {
-  return push(server.url, token, 'intakes', [{ assumedMasterState: await stored(next.id), newDocumentState: next }]);
+/** Pushes `next` over what the server has, as a client that is in sync would: stamped with the writer, as the app does. */
+async function change(who: LoginResponse, next: IntakeWire) {
+  const doc: IntakeWire = { ...next, updatedBy: who.user.id };
+  return push(server.url, who.token, 'intakes', [{ assumedMasterState: await stored(next.id), newDocumentState: doc }]);
 }
 
 const logOf = async (token: string, intakeId: string) =>
@@ -54,7 +56,7 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
     const draft = makeIntake('pinneberg', { id: `p-${randomUUID()}${'x'.repeat(26)}` });
     expect((await push(server.url, worker.token, 'intakes', [{ newDocumentState: draft }])).rejected).toEqual([]);
     const submitted: IntakeWire = { ...draft, status: 'submitted', updatedAt: t0 + 1 };
-    expect((await change(worker.token, submitted)).rejected).toEqual([]);
+    expect((await change(worker, submitted)).rejected).toEqual([]);
 
     // The worker cannot countersign their own record.
     const selfSigned: IntakeWire = {
@@ -62,7 +64,7 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
       updatedAt: t0 + 2,
       review: { state: 'countersigned', countersignedBy: worker.user.id, countersignedAt: t0 + 2 },
     };
-    const refused = await change(worker.token, selfSigned);
+    const refused = await change(worker, selfSigned);
     expect(refused.rejected).toEqual([
       { id: draft.id, code: 'review_not_allowed', message: de.errors.review_not_allowed },
     ]);
@@ -74,11 +76,11 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
       updatedBy: boss.user.id,
       review: { state: 'returned', returnedBy: boss.user.id, returnedAt: t0 + 3, returnComment: '  ' },
     };
-    expect((await change(boss.token, bare)).rejected[0]?.code).toBe('return_comment_missing');
+    expect((await change(boss, bare)).rejected[0]?.code).toBe('return_comment_missing');
 
     const comment = 'Bitte die Uhrzeit der Information der Sorgeberechtigten ergänzen.';
     const returned: IntakeWire = { ...bare, review: { ...bare.review!, returnComment: comment } };
-    expect((await change(boss.token, returned)).rejected).toEqual([]);
+    expect((await change(boss, returned)).rejected).toEqual([]);
 
     // The worker sees the comment at the next sync, corrects the record and hands it back.
     const seen = (await pullAll<IntakeWire>(server.url, worker.token, 'intakes')).documents.find(
@@ -92,7 +94,7 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
       updatedBy: worker.user.id,
       review: { ...seen.review!, state: 'new' },
     };
-    expect((await change(worker.token, corrected)).rejected).toEqual([]);
+    expect((await change(worker, corrected)).rejected).toEqual([]);
 
     // The supervisor countersigns.
     const signed: IntakeWire = {
@@ -101,7 +103,7 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
       updatedBy: boss.user.id,
       review: { ...corrected.review!, state: 'countersigned', countersignedBy: boss.user.id, countersignedAt: t0 + 5 },
     };
-    expect((await change(boss.token, signed)).rejected).toEqual([]);
+    expect((await change(boss, signed)).rejected).toEqual([]);
     expect((await stored(draft.id)).review).toMatchObject({
       state: 'countersigned',
       countersignedBy: 'leitung.pinneberg',
@@ -109,9 +111,9 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
 
     // Locked: an edit, by the worker or the supervisor, is refused in German; the stored record stays as signed.
     const before = await stored(draft.id);
-    for (const token of [worker.token, boss.token]) {
+    for (const who of [worker, boss]) {
       const edit: IntakeWire = { ...before, situation: 'Nachträglich geändert.', updatedAt: t0 + 6 };
-      const answer = await change(token, edit);
+      const answer = await change(who, edit);
       expect(answer.rejected).toEqual([{ id: draft.id, code: 'intake_locked', message: de.errors.intake_locked }]);
       expect(answer.rejected[0].message).toMatch(/gegengezeichnet.*Nachtrag/);
     }
@@ -121,7 +123,7 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
       review: { ...before.review!, state: 'returned' },
       updatedAt: t0 + 7,
     };
-    expect((await change(boss.token, reopen)).rejected[0]?.code).toBe('intake_locked');
+    expect((await change(boss, reopen)).rejected[0]?.code).toBe('intake_locked');
     expect(await stored(draft.id)).toEqual(before);
 
     // An addendum entry is accepted.
@@ -163,17 +165,17 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
       updatedAt: draft.updatedAt + 1,
       review: { state: 'countersigned', countersignedBy: boss.user.id, countersignedAt: Date.now() },
     };
-    expect((await change(boss.token, signed)).rejected[0]?.code).toBe('invalid_review_step');
+    expect((await change(boss, signed)).rejected[0]?.code).toBe('invalid_review_step');
 
     const foreign = await login(server.url, 'leitung.segeberg');
     const submitted: IntakeWire = { ...draft, status: 'submitted', updatedAt: draft.updatedAt + 2 };
-    await change(worker.token, submitted);
+    await change(worker, submitted);
     const byOther: IntakeWire = {
       ...submitted,
       updatedAt: draft.updatedAt + 3,
       review: { state: 'countersigned', countersignedBy: foreign.user.id, countersignedAt: Date.now() },
     };
-    expect((await change(foreign.token, byOther)).rejected[0]?.code).toBe('other_office');
+    expect((await change(foreign, byOther)).rejected[0]?.code).toBe('other_office');
     expect((await stored(draft.id)).review).toBeUndefined();
   });
 
@@ -186,27 +188,27 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
 
     // Only the supervisor starts the review.
     const byWorker: IntakeWire = { ...draft, updatedAt: at(1), review: { state: 'in_review' } };
-    expect((await change(worker.token, byWorker)).rejected[0]?.code).toBe('review_not_allowed');
+    expect((await change(worker, byWorker)).rejected[0]?.code).toBe('review_not_allowed');
     const inReview: IntakeWire = {
       ...draft,
       updatedAt: at(2),
       updatedBy: boss.user.id,
       review: { state: 'in_review' },
     };
-    expect((await change(boss.token, inReview)).rejected).toEqual([]);
+    expect((await change(boss, inReview)).rejected).toEqual([]);
 
     // Not closed before it is countersigned.
     const early: IntakeWire = { ...inReview, updatedAt: at(3), review: { state: 'closed' } };
-    expect((await change(boss.token, early)).rejected[0]?.code).toBe('invalid_review_step');
+    expect((await change(boss, early)).rejected[0]?.code).toBe('invalid_review_step');
     const signed: IntakeWire = {
       ...inReview,
       updatedAt: at(4),
       review: { state: 'countersigned', countersignedBy: boss.user.id, countersignedAt: at(4) },
     };
-    expect((await change(boss.token, signed)).rejected).toEqual([]);
+    expect((await change(boss, signed)).rejected).toEqual([]);
     // Nor before the measure has ended.
     const notEnded: IntakeWire = { ...signed, updatedAt: at(5), review: { ...signed.review!, state: 'closed' } };
-    expect((await change(boss.token, notEnded)).rejected).toEqual([
+    expect((await change(boss, notEnded)).rejected).toEqual([
       { id: draft.id, code: 'measure_not_ended', message: de.errors.measure_not_ended },
     ]);
 
@@ -217,9 +219,9 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
       updatedBy: worker.user.id,
       end: { endedAt: at(6), reason: 'foster_family' },
     };
-    expect((await change(worker.token, ended)).rejected).toEqual([]);
+    expect((await change(worker, ended)).rejected).toEqual([]);
     const moved: IntakeWire = { ...ended, updatedAt: at(7), end: { endedAt: at(7), reason: 'foster_family' } };
-    expect((await change(worker.token, moved)).rejected[0]?.code).toBe('intake_locked');
+    expect((await change(worker, moved)).rejected[0]?.code).toBe('intake_locked');
 
     const closed: IntakeWire = {
       ...ended,
@@ -227,7 +229,7 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
       updatedBy: boss.user.id,
       review: { ...signed.review!, state: 'closed' },
     };
-    expect((await change(boss.token, closed)).rejected).toEqual([]);
+    expect((await change(boss, closed)).rejected).toEqual([]);
     expect((await stored(draft.id)).review).toEqual({
       state: 'closed',
       countersignedBy: boss.user.id,
@@ -236,7 +238,7 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
     expect((await stored(draft.id)).end).toEqual({ endedAt: at(6), reason: 'foster_family' });
     // Closed is final.
     const reopened: IntakeWire = { ...closed, updatedAt: at(9), review: { ...closed.review!, state: 'countersigned' } };
-    expect((await change(boss.token, reopened)).rejected[0]?.code).toBe('invalid_review_step');
+    expect((await change(boss, reopened)).rejected[0]?.code).toBe('invalid_review_step');
 
     const texts = (await logOf(worker.token, draft.id)).map((e) => e.text);
     const lead = 'Leitung Kreis Segeberg (leitung.segeberg)';
@@ -260,14 +262,14 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
       updatedAt: own.updatedAt + 1,
       review: { state: 'countersigned', countersignedBy: boss.user.id, countersignedAt: own.updatedAt + 1 },
     };
-    expect((await change(boss.token, signed)).rejected).toEqual([
+    expect((await change(boss, signed)).rejected).toEqual([
       { id: own.id, code: 'four_eyes', message: de.errors.four_eyes },
     ]);
     // Naming someone else as the author does not get round it: the stored author counts, and stays.
     const disguised: IntakeWire = { ...signed, createdBy: 'bereitschaft.stormarn' };
-    expect((await change(boss.token, disguised)).rejected[0]?.code).toBe('four_eyes');
+    expect((await change(boss, disguised)).rejected[0]?.code).toBe('field_not_writable');
     const renamed: IntakeWire = { ...own, updatedAt: own.updatedAt + 2, createdBy: 'bereitschaft.stormarn' };
-    expect((await change(boss.token, renamed)).rejected[0]?.code).toBe('field_not_writable');
+    expect((await change(boss, renamed)).rejected[0]?.code).toBe('field_not_writable');
     expect((await stored(own.id)).review).toBeUndefined();
     expect((await stored(own.id)).createdBy).toBe(boss.user.id);
   });
@@ -283,7 +285,7 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
       updatedAt: at(1),
       review: { state: 'returned', returnedBy: boss.user.id, returnedAt: at(1), returnComment: 'Bitte ergänzen.' },
     };
-    expect((await change(boss.token, returned)).rejected).toEqual([]);
+    expect((await change(boss, returned)).rejected).toEqual([]);
 
     // The comment stands as given: changing it is not a step and would go without a log line.
     const reworded: IntakeWire = {
@@ -291,14 +293,15 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
       updatedAt: at(2),
       review: { ...returned.review!, returnComment: 'Anders.' },
     };
-    expect((await change(boss.token, reworded)).rejected[0]?.code).toBe('invalid_review_step');
+    expect((await change(boss, reworded)).rejected[0]?.code).toBe('invalid_review_step');
     // Not signed while the worker corrects it.
     const signed = (base: IntakeWire, n: number): IntakeWire => ({
       ...base,
       updatedAt: at(n),
-      review: { state: 'countersigned', countersignedBy: boss.user.id, countersignedAt: at(n) },
+      // What the review recorded before (the return) stays: a step adds to it, never rewrites it.
+      review: { ...base.review, state: 'countersigned', countersignedBy: boss.user.id, countersignedAt: at(n) },
     });
-    expect((await change(boss.token, signed(returned, 3))).rejected[0]?.code).toBe('invalid_review_step');
+    expect((await change(boss, signed(returned, 3))).rejected[0]?.code).toBe('invalid_review_step');
 
     const back: IntakeWire = {
       ...returned,
@@ -306,20 +309,20 @@ describe('countersigning (Vier-Augen-Prinzip)', () => {
       updatedBy: worker.user.id,
       review: { ...returned.review!, state: 'new' },
     };
-    expect((await change(worker.token, back)).rejected).toEqual([]);
+    expect((await change(worker, back)).rejected).toEqual([]);
     // A conflict still open is settled first.
     const conflicted: IntakeWire = {
       ...back,
       updatedAt: at(5),
       conflicts: [conflictRecord('situation', 'Andere Fassung.', worker.user.id, at(5))],
     };
-    expect((await change(worker.token, conflicted)).rejected).toEqual([]);
-    expect((await change(boss.token, signed(conflicted, 6))).rejected).toEqual([
+    expect((await change(worker, conflicted)).rejected).toEqual([]);
+    expect((await change(boss, signed(conflicted, 6))).rejected).toEqual([
       { id: draft.id, code: 'conflicts_open', message: de.errors.conflicts_open },
     ]);
     const settled: IntakeWire = { ...conflicted, updatedAt: at(7), conflicts: [] };
-    expect((await change(worker.token, settled)).rejected).toEqual([]);
-    expect((await change(boss.token, signed(settled, 8))).rejected).toEqual([]);
+    expect((await change(worker, settled)).rejected).toEqual([]);
+    expect((await change(boss, signed(settled, 8))).rejected).toEqual([]);
     expect((await stored(draft.id)).review?.state).toBe('countersigned');
   });
 });

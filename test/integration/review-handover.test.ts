@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { review } from '../../shared/i18n/de/review';
 import type { EntryWire } from '../../shared/schema/entry';
 import type { IntakeWire } from '../../shared/schema/intake';
+import type { LoginResponse } from '../../shared/sync/protocol';
 import { login, makeIntake, pull, pullAll, push } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { type RunningServer, startServer } from '../support/server';
@@ -28,8 +29,11 @@ const stored = async (id: string) =>
   (
     await pgdb.query<{ data: IntakeWire }>(`SELECT data FROM documents WHERE collection = 'intakes' AND id = $1`, [id])
   )[0].data;
-const change = async (token: string, next: IntakeWire) =>
-  push(server.url, token, 'intakes', [{ assumedMasterState: await stored(next.id), newDocumentState: next }]);
+/** Pushes `next` over what the server has, stamped with the writer as the app does. */
+const change = async (who: LoginResponse, next: IntakeWire) =>
+  push(server.url, who.token, 'intakes', [
+    { assumedMasterState: await stored(next.id), newDocumentState: { ...next, updatedBy: who.user.id } },
+  ]);
 
 function entry(intakeId: string, author: string, text: string): EntryWire {
   const now = Date.now();
@@ -77,7 +81,7 @@ describe('handover to the responsible office', () => {
       updatedBy: pinneberg.user.id,
       review: { state: 'countersigned', countersignedBy: pinneberg.user.id, countersignedAt: t },
     };
-    expect((await change(pinneberg.token, signed)).rejected).toEqual([]);
+    expect((await change(pinneberg, signed)).rejected).toEqual([]);
 
     // Only the supervisor hands over, and only to another office.
     const toSelf: IntakeWire = {
@@ -91,11 +95,11 @@ describe('handover to the responsible office', () => {
         handedOverAt: t + 1,
       },
     };
-    expect((await change(pinneberg.token, toSelf)).rejected[0]?.code).toBe('handover_target_invalid');
+    expect((await change(pinneberg, toSelf)).rejected[0]?.code).toBe('handover_target_invalid');
     const handed: IntakeWire = { ...toSelf, review: { ...toSelf.review!, handedOverTo: 'segeberg' } };
     const byWorker: IntakeWire = { ...handed, review: { ...handed.review!, handedOverBy: worker.user.id } };
-    expect((await change(worker.token, byWorker)).rejected[0]?.code).toBe('review_not_allowed');
-    expect((await change(pinneberg.token, handed)).rejected).toEqual([]);
+    expect((await change(worker, byWorker)).rejected[0]?.code).toBe('review_not_allowed');
+    expect((await change(pinneberg, handed)).rejected).toEqual([]);
 
     // Segeberg's next pull, from its checkpoint, brings that record and its whole log, nothing else of Pinneberg.
     const intakesAfter = await pull<IntakeWire>(server.url, segeberg.token, 'intakes', {
@@ -126,7 +130,7 @@ describe('handover to the responsible office', () => {
       situation: 'Von Segeberg geändert.',
       updatedAt: Date.now(),
     };
-    expect((await change(segeberg.token, edit)).rejected[0]?.code).toBe('other_office');
+    expect((await change(segeberg, edit)).rejected[0]?.code).toBe('other_office');
     const own = await pullAll<IntakeWire>(server.url, pinneberg.token, 'intakes');
     expect(own.documents.map((d) => d.id)).toEqual(expect.arrayContaining([record.id, other.id]));
 

@@ -1,7 +1,7 @@
 import { demoRecords } from '../../server/seed/records';
 import { OFFICE_IDS } from '../../shared/offices';
 import type { IntakeWire } from '../../shared/schema/intake';
-import { documentsOf, login, makeIntake, openStream, pull, push } from '../support/api';
+import { documentsOf, login, makeIntakeBy, openStream, pull, push } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { type RunningServer, startServer } from '../support/server';
 
@@ -54,8 +54,9 @@ it(`${WRITERS} writers push ${TOTAL} intakes through two instances while a reade
   const stream = await openStream<IntakeWire>(b.url, listener.token, 'intakes');
   expect(await stream.next()).toBe('RESYNC');
 
-  const docs = Array.from({ length: TOTAL }, () => makeIntake('segeberg'));
   const perWriter = TOTAL / WRITERS;
+  // Each writer's share written in its own name, as its app would.
+  const docs = Array.from({ length: TOTAL }, (_, k) => makeIntakeBy(writers[Math.floor(k / perWriter)].user));
   let writing = true;
   const started = performance.now();
 
@@ -129,7 +130,7 @@ it('a write through instance A reaches a stream listener on instance B within a 
   const onA = await login(a.url, 'bereitschaft.stormarn');
   const stream = await openStream<IntakeWire>(b.url, onB.token, 'intakes');
   expect(await stream.next()).toBe('RESYNC');
-  const doc = makeIntake('stormarn');
+  const doc = makeIntakeBy(onA.user);
   const sent = performance.now();
   await push(a.url, onA.token, 'intakes', [{ newDocumentState: doc }]);
   const event = await stream.next(5_000);
@@ -150,7 +151,7 @@ it('after its LISTEN connection dropped, an instance tells its streams to RESYNC
   );
   expect(cut.length).toBe(2);
   expect(await stream.next(10_000)).toBe('RESYNC');
-  const doc = makeIntake('pinneberg');
+  const doc = makeIntakeBy(onA.user);
   await push(a.url, onA.token, 'intakes', [{ newDocumentState: doc }]);
   expect(documentsOf(await stream.next(5_000))).toEqual([doc]);
   stream.close();

@@ -256,3 +256,8 @@ export function makeIntake(officeId: string, overrides: Partial<IntakeWire> = {}
     ...overrides,
   };
 }
+
+/** A new intake as `user`'s app writes it: of the user's office, created and last written by the user. */
+export function makeIntakeBy(user: { id: string; officeId: string }, overrides: Partial<IntakeWire> = {}): IntakeWire {
+  return makeIntake(user.officeId, { createdBy: user.id, updatedBy: user.id, ...overrides });
+}

@@ -37,6 +37,14 @@ export const errors = {
   entry_immutable:
     'Ein Protokolleintrag kann nach der Synchronisation nicht mehr geändert werden. Bitte ergänzen Sie stattdessen einen Eintrag mit der Korrektur.',
   author_mismatch: 'Der Datensatz nennt eine andere Person als Bearbeiter als die angemeldete.',
+  unsafe_characters: 'Namen dürfen keine Steuer- oder Richtungszeichen enthalten.',
+  review_at_creation: 'Ein neuer Bericht beginnt ungeprüft; Prüfschritte folgen erst, wenn er auf dem Server ist.',
+  countersign_with_changes:
+    'Gegengezeichnet wird der Bericht, wie er eingereicht wurde. Bitte speichern Sie Änderungen vor der Gegenzeichnung.',
+  record_not_deletable:
+    'Gegengezeichnete, übergebene und abgeschlossene Berichte werden nicht gelöscht (oder wiederhergestellt); sie werden abgeschlossen oder durch einen Nachtrag berichtigt.',
+  delete_not_allowed:
+    'Löschen darf die Bereitschaft nur eigene Entwürfe, die nie eingereicht wurden; andere Berichte nur die Leitung des Jugendamts.',
   field_not_writable: 'Diese Angabe kann so nicht geändert werden.',
   unknown_facility: 'Diese Einrichtung gibt es nicht (mehr).',
   id_mismatch: 'Die Kennung des Datensatzes passt nicht zum bisherigen Stand.',
