@@ -13,9 +13,9 @@ export const INTAKE_STATUS = ['draft', 'submitted'] as const;
 export type IntakeStatus = (typeof INTAKE_STATUS)[number];
 
 /**
- * The morning review of a submitted record (Vier-Augen-Prinzip). No `review` means "neu". Only the office's
- * supervisor moves it, except that the worker hands a returned record back after correcting it (back to "neu").
- * From `countersigned` on the record is locked: later facts go in as log entries (addenda).
+ * The morning review of a submitted record (Vier-Augen-Prinzip). No `review` means "neu". Who takes which step
+ * from which state: shared/rules/intake.ts. From `countersigned` on the record is locked: later facts go in as log
+ * entries (addenda).
  */
 export const REVIEW_STATES = ['new', 'in_review', 'returned', 'countersigned', 'handed_over', 'closed'] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
@@ -93,22 +93,6 @@ export function reviewStateOf(intake: Pick<Intake, 'review'>): ReviewState {
 
 export function isLocked(intake: Pick<Intake, 'review'> | undefined): boolean {
   return intake !== undefined && LOCKED_REVIEW_STATES.includes(reviewStateOf(intake));
-}
-
-/** Review steps a supervisor may take from each state; `new` from `returned` is the worker's resubmission. */
-const REVIEW_STEPS: Record<ReviewState, readonly ReviewState[]> = {
-  new: ['in_review', 'returned', 'countersigned'],
-  in_review: ['returned', 'countersigned'],
-  // A returned record comes back from the worker before anyone signs it: signing it while the worker corrects it
-  // would lock the worker's corrections out.
-  returned: ['new', 'in_review'],
-  countersigned: ['handed_over', 'closed'],
-  handed_over: ['closed'],
-  closed: [],
-};
-
-export function isAllowedReviewStep(from: ReviewState, to: ReviewState): boolean {
-  return from === to || REVIEW_STEPS[from].includes(to);
 }
 
 /** 0: the walking skeleton; 1: the night record's sections (steps 1-13 and the statistics facts); 2: review. */

@@ -20,14 +20,9 @@ import { de } from '../../../../shared/i18n';
 import { deadlineFactsOf } from '../../../../shared/nightRecord/deadlineFacts';
 import { responsibilityOf } from '../../../../shared/nightRecord/responsibility';
 import { isOfficeId, OFFICE_IDS, type OfficeId } from '../../../../shared/offices';
+import { reviewAfter, type Step, stepDenial, type StepInput } from '../../../../shared/rules/intake';
 import type { Entry } from '../../../../shared/schema/entry';
-import {
-  type Intake,
-  type IntakeReview,
-  isAllowedReviewStep,
-  isLocked,
-  reviewStateOf,
-} from '../../../../shared/schema/intake';
+import { type Intake, isLocked, reviewStateOf } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
 import { isTypingTarget } from '../../app/typing-target';
 import { useDirectory } from '../../app/use-directory';
@@ -42,7 +37,7 @@ import { ObligationsPanel } from '../night-record/ObligationsPanel';
 import { ResponsibilityInfo } from '../night-record/ResponsibilityInfo';
 import { rejectionMessage } from '../sync-status/rejection-message';
 import { RecordSummary } from './RecordSummary';
-import { closed, countersigned, handedOver, inReview, returned } from './steps';
+import { reviewActions } from './review-actions';
 
 const t = de.review.ui;
 const STATE_COLOR: Record<string, string> = {
@@ -106,23 +101,19 @@ export function ReviewRecord({
   const own = intake.officeId === client.user.officeId;
   const submitted = intake.status === 'submitted';
   const responsibility = responsibilityOf(intake);
-  // A returned record comes back from the worker (neu) before anyone signs it.
-  const signable = own && submitted && (state === 'new' || state === 'in_review');
-  // Vier-Augen-Prinzip: another supervisor countersigns one's own record. Conflicts are resolved before the lock.
-  const ownRecord = intake.createdBy === client.user.id;
-  const hasConflicts = intake.conflicts.length > 0;
-  const canSign = signable && !ownRecord && !hasConflicts;
-  const signHint = !signable
-    ? null
-    : ownRecord
+  const actions = reviewActions(client.user, intake, clock);
+  const signHint =
+    actions.countersignBlocked === 'four_eyes'
       ? t.countersign.ownRecord
-      : hasConflicts
+      : actions.countersignBlocked === 'conflicts_open'
         ? t.countersign.conflictsFirst
         : null;
-  const canReturn = own && submitted && (state === 'new' || state === 'in_review');
+  const canSign = actions.countersign;
+  const signable = canSign || signHint !== null;
+  const canReturn = actions.giveBack;
   // Once countersigned the responsibility section is locked, so the handover is always offered (the dialog suggests).
-  const canHandOver = own && state === 'countersigned';
-  const canClose = own && (state === 'countersigned' || state === 'handed_over') && intake.end?.endedAt !== undefined;
+  const canHandOver = actions.handOver;
+  const canClose = actions.close;
   const rejection = rejections.find((r) => r.id === intake.id);
   const pending = pendingIds.has(intake.id);
   const review = intake.review;
@@ -146,12 +137,13 @@ export function ReviewRecord({
    * Applies a step to the record as it is when written (IntakeRepository.modify): a colleague's change that arrived
    * meanwhile is kept, and a step the record no longer allows is not written. True when the step was saved.
    */
-  const apply = async (step: (current: Intake, at: number) => IntakeReview): Promise<boolean> => {
+  const apply = async (step: Step, input: Omit<StepInput, 'at'> = {}): Promise<boolean> => {
     setError(null);
     try {
       const saved = await client.intakes.modify(intake.id, (current) => {
-        const next = step(current, now());
-        return stepAllowed(current, next, client.user.id) ? { review: next } : null;
+        const at = now();
+        if (step === 'delete' || stepDenial(client.user, current, step, { ...input, at }) !== null) return null;
+        return { review: reviewAfter(current, step, client.user, { ...input, at }) };
       });
       if (!saved) {
         setError(t.stepOutdated);
@@ -171,16 +163,22 @@ export function ReviewRecord({
   // Opening a new record of the own office starts its review ("in Prüfung"), once per record shown; only if it is
   // still new when written.
   const started = useRef<string | null>(null);
+  const mayStart = actions.startReview;
   useEffect(() => {
-    if (!own || !submitted || state !== 'new' || started.current === intake.id) return;
+    if (!mayStart || started.current === intake.id) return;
     started.current = intake.id;
+    const input = { at: now() };
     client.intakes
-      .modify(intake.id, (current) => (reviewStateOf(current) === 'new' ? { review: inReview(current) } : null))
+      .modify(intake.id, (current) =>
+        reviewStateOf(current) === 'new' && stepDenial(client.user, current, 'start_review', input) === null
+          ? { review: reviewAfter(current, 'start_review', client.user, input) }
+          : null,
+      )
       .catch((err: unknown) => {
         console.warn('review not marked "in Prüfung"', err);
         setError(t.stepFailed);
       });
-  }, [client, intake.id, own, submitted, state]);
+  }, [client, intake.id, mayStart, now]);
 
   const onAppend = useCallback(
     async (input: EntryInput) => void (await client.entries.append(intake.id, input)),
@@ -247,7 +245,7 @@ export function ReviewRecord({
               <Button
                 color="gray"
                 variant="light"
-                onClick={() => void apply(closed)}
+                onClick={() => void apply('close')}
                 title={t.close.hint}
                 data-testid="review-close"
               >
@@ -353,13 +351,13 @@ export function ReviewRecord({
         opened={dialog === 'countersign'}
         error={dialog === 'countersign' ? error : null}
         onClose={() => setDialog(null)}
-        onConfirm={() => apply((cur, at) => countersigned(cur, client.user, at))}
+        onConfirm={() => apply('countersign')}
       />
       <ReturnDialog
         opened={dialog === 'return'}
         error={dialog === 'return' ? error : null}
         onClose={() => setDialog(null)}
-        onConfirm={(comment) => apply((cur, at) => returned(cur, client.user, at, comment))}
+        onConfirm={(comment) => apply('return', { comment })}
       />
       <HandoverDialog
         opened={dialog === 'handover'}
@@ -367,7 +365,7 @@ export function ReviewRecord({
         from={intake.officeId}
         suggested={responsibility.officeId}
         onClose={() => setDialog(null)}
-        onConfirm={(to) => apply((cur, at) => handedOver(cur, client.user, at, to))}
+        onConfirm={(to) => apply('hand_over', { to })}
       />
     </Stack>
   );
@@ -538,18 +536,4 @@ function HandoverDialog(
       </form>
     </Modal>
   );
-}
-
-/**
- * Whether `next` is a step the record as it now is allows: a real change along the review's steps, and a
- * countersignature only of a record that is new or in review (a returned one comes back from the worker first),
- * neither by the record's creator (Vier-Augen-Prinzip) nor over unresolved conflicts. The same as the buttons offer.
- */
-function stepAllowed(current: Intake, next: IntakeReview, userId: string): boolean {
-  const from = reviewStateOf(current);
-  if (from === next.state || !isAllowedReviewStep(from, next.state)) return false;
-  if (next.state === 'countersigned') {
-    return (from === 'new' || from === 'in_review') && current.createdBy !== userId && current.conflicts.length === 0;
-  }
-  return true;
 }
