@@ -37,7 +37,41 @@ export default tseslint.config(
     rules: {
       'simple-import-sort/imports': 'error',
       'simple-import-sort/exports': 'error',
+      'prefer-const': ['error', { destructuring: 'all' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Callbacks in props and dependency objects are destructured: as properties their `this` is never assumed.
+      '@typescript-eslint/method-signature-style': ['error', 'property'],
+      // React awaits nothing a handler returns; an async onSubmit/onClick is the usual form and its errors are caught.
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      // IPC handlers, RxDB conflict handlers and Fastify hooks are async by contract even when they do not await.
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/prefer-promise-reject-errors': 'off',
+      '@typescript-eslint/no-base-to-string': 'off',
+      '@typescript-eslint/restrict-template-expressions': 'off',
+      '@typescript-eslint/no-misused-promises': 'off',
+    },
+  },
+  {
+    // Tests and benchmarks read untyped JSON answers and fake async interfaces on purpose; the product code does not.
+    files: [
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      'test/**',
+      'bench/**',
+      'renderer/src/test-*/**',
+      'renderer/src/test-setup.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/prefer-promise-reject-errors': 'off',
+      '@typescript-eslint/no-base-to-string': 'off',
+      '@typescript-eslint/restrict-template-expressions': 'off',
+      '@typescript-eslint/no-misused-promises': 'off',
     },
   },
   {
@@ -47,5 +81,12 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.tsx'],
     ...jsxA11y.flatConfigs.recommended,
+  },
+  {
+    files: ['renderer/**/*.tsx'],
+    rules: {
+      // Keyboard-first: a screen's first field (password, search, a dialog's input) takes the cursor on purpose.
+      'jsx-a11y/no-autofocus': 'off',
+    },
   },
 );

@@ -3,7 +3,7 @@ import { benchLocal, type LocalOptions } from './local';
 
 declare global {
   interface Window {
-    runLocalBench(opts: Omit<LocalOptions, 'log' | 'env'>): Promise<unknown>;
+    runLocalBench: (opts: Omit<LocalOptions, 'log' | 'env'>) => Promise<unknown>;
   }
 }
 

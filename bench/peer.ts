@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema } from 'rxdb';
+import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 
 import { COLLECTIONS } from '../renderer/src/data/collections';
@@ -18,7 +18,7 @@ import type { Intake } from '../shared/schema/intake';
  */
 const require = createRequire(import.meta.url);
 
-export type CouchServer = { url: string; stop(): Promise<void> };
+export type CouchServer = { url: string; stop: () => Promise<void> };
 
 export async function startCouch(): Promise<CouchServer> {
   const PouchDB = require('pouchdb-core')
@@ -78,7 +78,7 @@ export type PeerClient = {
   db: RxDatabase<{ intakes: RxCollection<Intake> }>;
   replication: RxCouchDBReplicationState<Intake>;
   network: PeerNetwork;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 };
 
 export async function openPeerClient(couchDbUrl: string, name: string, batchSize: number): Promise<PeerClient> {

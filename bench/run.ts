@@ -12,7 +12,7 @@ import { benchLocalInChromium } from './browser-local';
 import { benchLocal, type LocalResult } from './local';
 import { benchServer } from './server';
 import { env, type Row, table } from './stats';
-import { benchSync, ratio, type SyncFigures } from './sync';
+import { benchSync, ratio } from './sync';
 
 const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
 const list = (name: string, fallback: string) =>

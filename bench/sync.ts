@@ -28,13 +28,13 @@ export type SyncResult = { docs: number; changes: number; obhut: SyncFigures; pe
 
 type Side = {
   /** Opens a fresh client and resolves once it is running. */
-  open(tag: string): Promise<{
-    count(): Promise<number>;
-    update(id: string, situation: string): Promise<void>;
+  open: (tag: string) => Promise<{
+    count: () => Promise<number>;
+    update: (id: string, situation: string) => Promise<void>;
     changes$: Observable<{ documentId: string; documentData: { situation?: string } }>;
-    offline(on: boolean): void;
-    awaitPushed(): Promise<void>;
-    close(): Promise<void>;
+    offline: (on: boolean) => void;
+    awaitPushed: () => Promise<void>;
+    close: () => Promise<void>;
   }>;
 };
 

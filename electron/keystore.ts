@@ -38,8 +38,8 @@ export function assessKeystore(
 }
 
 export type Keystore = {
-  protect(plain: string): KeystoreResult;
-  unprotect(wrapped: string): KeystoreResult;
+  protect: (plain: string) => KeystoreResult;
+  unprotect: (wrapped: string) => KeystoreResult;
 };
 
 export function createKeystore(

@@ -7,9 +7,9 @@ import path from 'node:path';
  */
 export type LogFields = Record<string, unknown>;
 export type Logger = {
-  info(message: string, fields?: LogFields): void;
-  warn(message: string, fields?: LogFields): void;
-  error(message: string, fields?: LogFields): void;
+  info: (message: string, fields?: LogFields) => void;
+  warn: (message: string, fields?: LogFields) => void;
+  error: (message: string, fields?: LogFields) => void;
 };
 
 export function createFileLogger(file: string, options: { mirrorToConsole?: boolean } = {}): Logger {

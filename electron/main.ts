@@ -144,7 +144,9 @@ async function start(): Promise<void> {
     const updates = new UpdateService(autoUpdater, {
       settings: resolved.settings,
       trustedKeys: TRUSTED_UPDATE_KEYS,
-      fetchText: createFetchText((input, init) => net.fetch(String(input), init)),
+      fetchText: createFetchText((input, init) =>
+        net.fetch(input instanceof Request ? input.url : input.toString(), init),
+      ),
       removeFile: (file) => rm(file, { force: true }),
       log,
       report: (report) => void showUpdateReport(report, updates),

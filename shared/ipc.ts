@@ -29,25 +29,25 @@ export type PrintToPdfResult =
 
 export type ObhutBridge = {
   appVersion: string;
-  getConfig(): Promise<MachineConfig>;
-  openExternal(url: string): Promise<void>;
+  getConfig: () => Promise<MachineConfig>;
+  openExternal: (url: string) => Promise<void>;
   /**
    * Wraps a secret (the password-wrapped database key) with the OS keystore: DPAPI, Keychain, libsecret/KWallet.
    * Refuses where the OS would keep it in plain text and the machine policy does not allow that.
    * Optional only so that bridges built before it existed still type-check; the desktop app always has it.
    */
-  protectSecret?(plain: string): Promise<KeystoreResult>;
-  unprotectSecret?(wrapped: string): Promise<KeystoreResult>;
+  protectSecret?: (plain: string) => Promise<KeystoreResult>;
+  unprotectSecret?: (wrapped: string) => Promise<KeystoreResult>;
   /**
    * Calls `listener` when the app must lock now (sleep, screen lock); returns the function that stops listening.
    * Optional for the same reason as protectSecret.
    */
-  onLockRequest?(listener: (reason: LockReason) => void): () => void;
+  onLockRequest?: (listener: (reason: LockReason) => void) => () => void;
   /**
    * Prints the app's page with its print styles (the handover report) to an A4 PDF and asks where to save it,
    * offering `suggestedName`. Optional for the same reason as protectSecret; the browser prints with window.print.
    */
-  printToPdf?(suggestedName: string): Promise<PrintToPdfResult>;
+  printToPdf?: (suggestedName: string) => Promise<PrintToPdfResult>;
 };
 
 export const IPC_CHANNELS = {

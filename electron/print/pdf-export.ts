@@ -24,7 +24,7 @@ export const PDF_OPTIONS = {
 export type PdfExportDeps = {
   dialog: Pick<Dialog, 'showSaveDialog'>;
   /** Node's fs.promises.writeFile; `flag: 'wx'` must refuse an existing file with EEXIST. */
-  writeFile(file: string, data: Buffer, options?: { flag?: string }): Promise<void>;
+  writeFile: (file: string, data: Buffer, options?: { flag?: string }) => Promise<void>;
   /** Where the save dialog starts: the user's documents folder. */
   defaultDirectory: string;
   log: Logger;

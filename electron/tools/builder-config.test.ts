@@ -16,8 +16,12 @@ import { packageJson, PROJECT_ROOT } from './paths';
  */
 const require = createRequire(import.meta.url);
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
-  getConfig(projectDir: string, configPath: string | null, fromOptions: Configuration | null): Promise<Configuration>;
-  validateConfiguration(config: Configuration, logger: unknown): Promise<void>;
+  getConfig: (
+    projectDir: string,
+    configPath: string | null,
+    fromOptions: Configuration | null,
+  ) => Promise<Configuration>;
+  validateConfiguration: (config: Configuration, logger: unknown) => Promise<void>;
 };
 const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
 const scheme = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8'));

@@ -14,11 +14,11 @@ import { PROJECT_ROOT } from './paths';
  */
 const require = createRequire(import.meta.url);
 const asar = require('@electron/asar') as {
-  listPackage(archive: string): string[];
-  extractFile(archive: string, file: string): Buffer;
+  listPackage: (archive: string) => string[];
+  extractFile: (archive: string, file: string) => Buffer;
 };
 const fuses = require('@electron/fuses') as {
-  getCurrentFuseWire(binary: string): Promise<Record<string, number | string>>;
+  getCurrentFuseWire: (binary: string) => Promise<Record<string, number | string>>;
 };
 
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';

@@ -7,7 +7,10 @@ export const RENDERER_OUT = fileURLToPath(new URL('../../dist/renderer/', import
 export const ELECTRON_OUT = fileURLToPath(new URL('../../dist/electron/', import.meta.url));
 
 export function packageJson(): { version: string; scripts: Record<string, string> } {
-  return JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  return JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+    scripts: Record<string, string>;
+  };
 }
 
 export function isMainModule(metaUrl: string): boolean {

@@ -18,7 +18,7 @@ import { isMainModule, packageJson } from './paths';
  */
 export const KEY_VARIABLE = 'OBHUT_UPDATE_SIGNING_KEY';
 
-type Output = { out(line: string): void; err(line: string): void };
+type Output = { out: (line: string) => void; err: (line: string) => void };
 
 export async function signUpdate(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -81,7 +81,7 @@ async function choosePort(preferred: number): Promise<number> {
   });
 }
 
-export type RunningServer = { child: ChildProcess; url: string; stop(): Promise<void> };
+export type RunningServer = { child: ChildProcess; url: string; stop: () => Promise<void> };
 
 /** Starts `npm run server`'s program directly (one process, so stopping it stops the server). */
 export function startServer(env: NodeJS.ProcessEnv, port: number): Promise<RunningServer> {

@@ -36,10 +36,10 @@ export type UpdateServiceDeps = {
   settings: Pick<Settings, 'updateUrl' | 'updateChannel' | 'allowUpdateDownload'>;
   trustedKeys: readonly string[];
   /** GET a small text file: its body, null on 404, a rejection otherwise. */
-  fetchText(url: string): Promise<string | null>;
-  removeFile(file: string): Promise<void>;
+  fetchText: (url: string) => Promise<string | null>;
+  removeFile: (file: string) => Promise<void>;
   log: Logger;
-  report(report: UpdateReport): void;
+  report: (report: UpdateReport) => void;
 };
 
 /**

@@ -19,7 +19,7 @@ import { type Caller, createUser, listUsers, resetPassword, setDisabled } from '
 export type AdminDeps = {
   db: Db;
   /** Ends the open event streams of sessions that were just revoked. */
-  closeSessions(tokenHashes: string[]): void;
+  closeSessions: (tokenHashes: string[]) => void;
 };
 
 /** Ids of users and devices as they appear in URLs: what the app and the demo seed generate. */

@@ -2,7 +2,7 @@ import pg from 'pg';
 
 import type { Db, ListenHandlers, Queryable, Row } from './db';
 
-export type DbLog = { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
+export type DbLog = { warn: (obj: object, msg: string) => void; info: (obj: object, msg: string) => void };
 
 const quiet: DbLog = { warn: () => {}, info: () => {} };
 const RECONNECT_MAX_MS = 5_000;

@@ -2,6 +2,7 @@
 export const MAX_JSON_DEPTH = 32;
 
 /** A NUL, or half of a surrogate pair (JSON text can encode one as an escape; PostgreSQL refuses both). */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what PostgreSQL text cannot hold
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**

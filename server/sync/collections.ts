@@ -24,23 +24,27 @@ export type ReadScope = { offices: readonly string[] } | 'all' | 'none';
 export interface CollectionDef {
   readonly name: CollectionName;
   /** Schema check of a pushed document (unknown fields rejected). */
-  validate(doc: unknown): Invalid | null;
-  readScope(user: SessionUser): ReadScope;
+  validate: (doc: unknown) => Invalid | null;
+  readScope: (user: SessionUser) => ReadScope;
   /** May this user write `next` over `stored`? Only called for documents that passed `validate`. */
-  checkWrite(user: SessionUser, next: WireDocument, stored: WireDocument | undefined): ErrorCode | null;
+  checkWrite: (user: SessionUser, next: WireDocument, stored: WireDocument | undefined) => ErrorCode | null;
   /**
    * Rules of a write that depend on the writer and the stored state (stamps, steps, deleting): called once the stored
    * state is known to be the one the writer assumed, so a stale write is a conflict to merge, not a refusal.
    */
-  checkStep?(user: SessionUser, next: WireDocument, stored: WireDocument | undefined): ErrorCode | null;
+  checkStep?: (user: SessionUser, next: WireDocument, stored: WireDocument | undefined) => ErrorCode | null;
   /** Domain rules of a change (allowed transitions, completeness). */
-  checkChange(next: WireDocument, stored: WireDocument | undefined): Invalid | null;
+  checkChange: (next: WireDocument, stored: WireDocument | undefined) => Invalid | null;
   /**
    * Rules that need the database and the server's own writes that follow from a push (e.g. over-booking flags).
    * Runs inside the push transaction, the collection's feed locked, with the writes that passed every row check
    * and the states stored before the push.
    */
-  settle?(writes: WireDocument[], before: ReadonlyMap<string, WireDocument>, ctx: SettleContext): Promise<Settlement>;
+  settle?: (
+    writes: WireDocument[],
+    before: ReadonlyMap<string, WireDocument>,
+    ctx: SettleContext,
+  ) => Promise<Settlement>;
 }
 
 export type SettleContext = {
@@ -48,7 +52,7 @@ export type SettleContext = {
   user: SessionUser;
   now: number;
   /** Locks another collection's feed until commit: call it before reading that collection for a write. */
-  lockFeed(collection: CollectionName): Promise<void>;
+  lockFeed: (collection: CollectionName) => Promise<void>;
 };
 
 /** Documents the server writes itself, recorded as its own writes with their own feed positions. */

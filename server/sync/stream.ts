@@ -201,7 +201,10 @@ export class StreamHub {
     for (const s of this.streams) byToken.set(s.tokenHash, [...(byToken.get(s.tokenHash) ?? []), s]);
     for (const [tokenHash, streams] of byToken) {
       const valid = await this.sessionValid(tokenHash).catch(() => true);
-      for (const s of streams) valid ? s.heartbeat() : this.remove(s);
+      for (const s of streams) {
+        if (valid) s.heartbeat();
+        else this.remove(s);
+      }
     }
   }
 }

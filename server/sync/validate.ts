@@ -28,6 +28,7 @@ function fieldOf(err: ErrorObject): string {
  * PostgreSQL's jsonb refuses NUL characters and lone surrogates; a document carrying them must be rejected as
  * invalid rather than fail the whole push with a 5xx.
  */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what PostgreSQL text cannot hold
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function storableText(value: unknown): boolean {

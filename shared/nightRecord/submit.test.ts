@@ -37,7 +37,7 @@ describe('missingForSubmit', () => {
     ]);
   });
 
-  const cases: { name: string; change(doc: SubmittableIntake): void; missing: string[] }[] = [
+  const cases: { name: string; change: (doc: SubmittableIntake) => void; missing: string[] }[] = [
     {
       name: 'an estimated age stands for the birth date',
       change: (d) => void (d.child = { firstName: 'A', lastName: 'B', estimatedAge: 0 }),

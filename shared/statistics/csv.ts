@@ -9,7 +9,7 @@ import type { MeasureStatistics } from './measure';
  * Written here rather than with csv-stringify: its default entry needs Node's Buffer when loaded, and its
  * browser build bundles a Buffer polyfill; the rule below is the same as the audit export's.
  */
-type Column = { header: string; cell(m: MeasureStatistics): string };
+type Column = { header: string; cell: (m: MeasureStatistics) => string };
 
 const BOM = '\uFEFF';
 const EOL = '\r\n';

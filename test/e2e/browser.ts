@@ -41,7 +41,7 @@ export async function launchWithProfile(userDataDir: string): Promise<BrowserCon
 }
 
 /** Serves dist/renderer (built by global-setup) on a free loopback port. */
-export async function serveRenderer(): Promise<{ origin: string; close(): Promise<void> }> {
+export async function serveRenderer(): Promise<{ origin: string; close: () => Promise<void> }> {
   const server: PreviewServer = await preview({
     configFile: 'vite.config.ts',
     logLevel: 'warn',

@@ -20,7 +20,7 @@ export type ProfileScan = {
   /** LevelDB values read out of tables and logs. */
   values: number;
   /** Relative paths of the files that contain `needle`, in any of its encodings. */
-  find(needle: string): string[];
+  find: (needle: string) => string[];
 };
 
 export async function scanProfile(root: string): Promise<ProfileScan> {

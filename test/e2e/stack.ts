@@ -9,7 +9,7 @@ export type E2eStack = {
   server: RunningServer;
   renderer: Awaited<ReturnType<typeof serveRenderer>>;
   browser: Browser;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 };
 
 /**

@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { IntakeWire } from '../../shared/schema/intake';
 import { FIXTURE_2025 } from '../../shared/statistics/fixtures/measures2025';
 import { login, push } from '../support/api';
 import type { RunningServer } from '../support/server';

@@ -139,13 +139,13 @@ function debugReplication(c: ObhutClient): void {
     internalReplicationState?: {
       events: {
         active: {
-          up: { subscribe(f: (v: boolean) => void): void };
-          down: { subscribe(f: (v: boolean) => void): void };
+          up: { subscribe: (f: (v: boolean) => void) => void };
+          down: { subscribe: (f: (v: boolean) => void) => void };
         };
       };
       stats: { down: Record<string, number> };
     };
-    remoteEvents$: { subscribe(f: (ev: unknown) => void): void };
+    remoteEvents$: { subscribe: (f: (ev: unknown) => void) => void };
   };
   const r = c.replication as unknown as Internal;
   const stats = () => {

@@ -157,7 +157,7 @@ export class Cluster {
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.instances.map((s) => s?.stop()));
+    await Promise.all(this.instances.map(async (s) => s?.stop()));
     await this.db.drop();
   }
 

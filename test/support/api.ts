@@ -21,7 +21,8 @@ export const DEMO_PASSWORD = 'obhut-demo';
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
-    readonly body: ErrorBody | unknown,
+    /** An ErrorBody when the server answered with one; anything else as it came. */
+    readonly body: unknown,
   ) {
     super(`HTTP ${status}: ${JSON.stringify(body)}`);
   }
@@ -133,12 +134,12 @@ export type EventStream<D = WireDocument> = {
   /** Every event received so far, in order. */
   events: StreamEvent<D>[];
   /** Resolves with the next event not yet taken (in order), or rejects after timeoutMs. */
-  next(timeoutMs?: number): Promise<StreamEvent<D>>;
+  next: (timeoutMs?: number) => Promise<StreamEvent<D>>;
   /** Waits until `predicate` holds for some event received so far or later. */
-  waitFor(predicate: (event: StreamEvent<D>) => boolean, timeoutMs?: number): Promise<StreamEvent<D>>;
+  waitFor: (predicate: (event: StreamEvent<D>) => boolean, timeoutMs?: number) => Promise<StreamEvent<D>>;
   /** True once the server ended the stream. */
   readonly ended: boolean;
-  close(): void;
+  close: () => void;
 };
 
 /**

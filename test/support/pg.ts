@@ -10,9 +10,9 @@ export type TestDatabase = {
   url: string;
   name: string;
   /** Runs one statement on the fresh database (its own short-lived connection). */
-  query<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<R[]>;
+  query: <R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<R[]>;
   /** Drops the database, ending any connection still open on it. */
-  drop(): Promise<void>;
+  drop: () => Promise<void>;
 };
 
 async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {

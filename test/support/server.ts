@@ -8,11 +8,11 @@ export type RunningServer = {
   url: string;
   pid: number;
   /** SIGTERM and wait for exit (resolves with the exit code). */
-  stop(): Promise<number | null>;
+  stop: () => Promise<number | null>;
   /** SIGKILL and wait for exit: a crash, for fault-injection tests. */
-  kill(): Promise<void>;
+  kill: () => Promise<void>;
   /** Everything the process wrote so far (stdout and stderr), for assertions and failure messages. */
-  output(): string;
+  output: () => string;
 };
 
 export type StartServerOptions = {

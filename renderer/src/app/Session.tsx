@@ -40,9 +40,9 @@ export function Session({
   onLock,
 }: {
   client: ObhutClient;
-  onLogout(): Promise<void>;
+  onLogout: () => Promise<void>;
   /** Locks now: the database closes, the lock screen asks for the password. */
-  onLock?(): void;
+  onLock?: () => void;
 }) {
   const status = useObservable(client.status$, null);
   const intakes$ = useMemo(() => client.intakes.list$(), [client]);

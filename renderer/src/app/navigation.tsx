@@ -15,7 +15,7 @@ export type View =
 
 export type Navigation = {
   view: View;
-  go(view: View): void;
+  go: (view: View) => void;
 };
 
 export const NavigationContext = createContext<Navigation>({ view: { kind: 'intakes' }, go: () => {} });

@@ -121,22 +121,22 @@ export type ObhutClient = {
   status$: Observable<SyncStatus>;
   readonly status: SyncStatus;
   /** Resolves when every local write is on the server and nothing is being pulled. */
-  awaitInSync(): Promise<void>;
+  awaitInSync: () => Promise<void>;
   /** The user has seen a refused write: drop its record (the local document stays as it is). */
-  dismissRejection(id: string): Promise<void>;
+  dismissRejection: (id: string) => Promise<void>;
   /** A new password after the server refused the token (expired, or the password changed there). */
-  reauthenticate(password: string): Promise<void>;
+  reauthenticate: (password: string) => Promise<void>;
   /** The laptop's outbox of logged-out authors (docs/outbox.md); this session's own entry is never in it. */
   outbox: DeviceOutbox;
   /**
    * Until when this user's unsent changes would still be delivered after a logout without the user (the outbox
    * credential's expiry), or null: after a logout now they would wait for the user's next login here.
    */
-  outboxDeliverableUntil(): number | null;
+  outboxDeliverableUntil: () => number | null;
   /** Seals what is pending into the laptop's outbox (done on every change and when the session ends). */
-  sealOutbox(): Promise<OutboxEntry | null>;
-  logout(): Promise<void>;
-  close(): Promise<void>;
+  sealOutbox: () => Promise<OutboxEntry | null>;
+  logout: () => Promise<void>;
+  close: () => Promise<void>;
 };
 
 const DEFAULT_RETRY_MS = 5000;
@@ -203,7 +203,7 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
     const pending = await PendingWrites.open(db);
     subs.push(pending.marks$.subscribe((marks) => (api.pendingChanges = Object.keys(marks).length)));
     const syncMeta = await db.getLocal<{ lastSyncedAt: number }>('sync-meta');
-    connection.set({ lastSyncedAt: syncMeta?.get('lastSyncedAt') ?? null });
+    connection.set({ lastSyncedAt: (syncMeta?.get('lastSyncedAt') as number | undefined) ?? null });
 
     let renewing: Promise<boolean> | null = null;
     const renew = (): Promise<boolean> => {

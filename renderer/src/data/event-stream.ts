@@ -12,10 +12,10 @@ export type EventStreamOptions = {
   backoff?: BackoffOptions;
   /** No byte (not even the heartbeat) for this long means the connection is dead though no one said so. */
   idleTimeoutMs?: number;
-  onConnectedChange?(connected: boolean): void;
+  onConnectedChange?: (connected: boolean) => void;
   /** Called on 401; resolves once a new token may be there (or never, while none can be had). */
-  onUnauthorized?(error: ApiError): Promise<void>;
-  onError?(error: unknown): void;
+  onUnauthorized?: (error: ApiError) => Promise<void>;
+  onError?: (error: unknown) => void;
 };
 
 const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 1000, capMs: 30_000 };

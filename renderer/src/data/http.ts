@@ -24,7 +24,8 @@ export type LoginLimits = { attemptsLeft?: number; lockedUntil?: number };
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: ErrorCode | string,
+    /** One of ours (ErrorCode) or whatever another server answered. */
+    readonly code: string,
     message: string,
     readonly limits: LoginLimits = {},
   ) {
@@ -45,9 +46,9 @@ export type Fetch = typeof fetch;
 
 export type ApiHooks = {
   /** Every answer and every failure to get one: the sync status derives "server reachable" from this. */
-  onReachable?(reachable: boolean): void;
+  onReachable?: (reachable: boolean) => void;
   /** The server answered 403 device_revoked (to any call): the app must stop and wipe its local store. */
-  onDeviceRevoked?(): void;
+  onDeviceRevoked?: () => void;
 };
 
 /**

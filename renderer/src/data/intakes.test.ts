@@ -1,7 +1,7 @@
 import type { Intake } from '../../../shared/schema/intake';
 import { openTestDatabase } from '../test-fixtures/database';
 import { submittedRecord } from '../test-fixtures/intake';
-import { type ObhutDatabase,openDatabase } from './database';
+import { type ObhutDatabase } from './database';
 import { IntakeRepository } from './intakes';
 import { PendingWrites } from './pending';
 

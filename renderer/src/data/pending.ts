@@ -23,7 +23,7 @@ export class PendingWrites {
   static async open(db: ObhutDatabase): Promise<PendingWrites> {
     const pending = new PendingWrites(db);
     const doc = await db.getLocal<PendingData>(LOCAL_ID);
-    pending.marks$.next(doc?.get('marks') ?? {});
+    pending.marks$.next((doc?.get('marks') as PendingData['marks'] | undefined) ?? {});
     return pending;
   }
 

@@ -1,6 +1,5 @@
 import type { RxCollection, RxJsonSchema } from 'rxdb';
 
-import type { ErrorCode } from '../../../shared/i18n';
 import type { Rejection } from '../../../shared/sync/protocol';
 
 /**
@@ -43,7 +42,8 @@ export const rejectionSchema: RxJsonSchema<RejectionDoc> = {
   encrypted: ['assumedMasterState', 'rejectedState'],
 };
 
-export type RejectionView = { id: string; code: ErrorCode | string; message: string; at: number };
+/** `code` is one of ours (ErrorCode) or whatever the server answered. */
+export type RejectionView = { id: string; code: string; message: string; at: number };
 
 export function viewOf(doc: RejectionDoc): RejectionView {
   return { id: doc.id, code: doc.code, message: doc.message, at: doc.at };

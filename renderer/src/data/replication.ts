@@ -19,8 +19,8 @@ export type ReplicationOptions<T extends LocalDocument> = {
   pending: PendingWrites;
   stream$: Observable<StreamEvent<WithDeleted<T>>>;
   /** Runs a request; renews the token once on 401 where it can. */
-  withAuth<T>(request: () => Promise<T>): Promise<T>;
-  onSynced(at: number): void;
+  withAuth: <T>(request: () => Promise<T>) => Promise<T>;
+  onSynced: (at: number) => void;
   /** ms before a failed request is retried (RxDB's retryTime; going online skips the wait in a browser). */
   retryTime: number;
   pullBatchSize?: number;

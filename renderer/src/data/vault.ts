@@ -13,12 +13,12 @@ import type { SessionUser } from '../../../shared/sync/protocol';
  * fraction of one natively (Chromium, Electron and Node 20 all have `crypto.subtle`).
  */
 export type KeyValueStore = {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
+  getItem: (key: string) => string | null;
+  setItem: (key: string, value: string) => void;
+  removeItem: (key: string) => void;
   /** Enumeration, as localStorage has it: the wipe after a revocation removes every record. */
   readonly length: number;
-  key(index: number): string | null;
+  key: (index: number) => string | null;
 };
 
 export type VaultRecord = {
@@ -36,8 +36,8 @@ export const PBKDF2_ITERATIONS = 600_000;
 
 /** The OS keystore of the desktop app (electron/keystore.ts over IPC); null in the browser. */
 export type SecretKeeper = {
-  protect(plain: string): Promise<KeystoreResult>;
-  unprotect(wrapped: string): Promise<KeystoreResult>;
+  protect: (plain: string) => Promise<KeystoreResult>;
+  unprotect: (wrapped: string) => Promise<KeystoreResult>;
 };
 
 export function osKeystore(bridge: Window['obhut'] = typeof window !== 'undefined' ? window.obhut : undefined): SecretKeeper | null {

@@ -1,5 +1,5 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { createRxDatabase, type RxJsonSchema } from 'rxdb';
+import { createRxDatabase } from 'rxdb';
 
 import { demoNightRecord } from '../../../../shared/demo/nightRecord';
 import { type Intake,intakeRxSchema } from '../../../../shared/schema/intake';

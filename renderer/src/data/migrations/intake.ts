@@ -8,6 +8,6 @@ import type { MigrationStrategies } from 'rxdb';
  * 2: the optional morning review was added; a stored record has none yet, i.e. it is "neu".
  */
 export const intakeMigrations: MigrationStrategies = {
-  1: (doc) => doc,
-  2: (doc) => doc,
+  1: (doc: Record<string, unknown>) => doc,
+  2: (doc: Record<string, unknown>) => doc,
 };

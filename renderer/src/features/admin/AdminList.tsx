@@ -30,10 +30,10 @@ export function useAdminAction(reload: () => Promise<void>) {
  */
 export function AdminListFrame(props: {
   actions?: ReactNode;
-  onReload(): Promise<void>;
+  onReload: () => Promise<void>;
   error: string | null;
   notice: Notice | null;
-  onCloseNotice(): void;
+  onCloseNotice: () => void;
   count: number | null;
   emptyText: string;
   children: ReactNode;

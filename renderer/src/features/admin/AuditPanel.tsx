@@ -35,6 +35,7 @@ export function AuditPanel() {
     [client],
   );
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- loading from the server: the state is its answer
     void loadAfter(undefined, []);
   }, [loadAfter]);
 

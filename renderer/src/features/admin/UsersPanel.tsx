@@ -110,7 +110,13 @@ export function UsersPanel() {
   );
 }
 
-function CreateUserForm({ onCancel, onCreated }: { onCancel(): void; onCreated(username: string): Promise<void> }) {
+function CreateUserForm({
+  onCancel,
+  onCreated,
+}: {
+  onCancel: () => void;
+  onCreated: (username: string) => Promise<void>;
+}) {
   const client = useClient();
   const [error, setError] = useState<string | null>(null);
   const form = useForm({
@@ -177,7 +183,7 @@ function CreateUserForm({ onCancel, onCreated }: { onCancel(): void; onCreated(u
   );
 }
 
-function PasswordForm({ onSubmit }: { onSubmit(password: string): Promise<void> }) {
+function PasswordForm({ onSubmit }: { onSubmit: (password: string) => Promise<void> }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (

@@ -7,7 +7,7 @@ export function useAdminQuery<T>(load: () => Promise<T>): {
   data: T | null;
   error: string | null;
   loading: boolean;
-  reload(): Promise<void>;
+  reload: () => Promise<void>;
 } {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -24,6 +24,7 @@ export function useAdminQuery<T>(load: () => Promise<T>): {
     }
   }, [load]);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- loading from the server: the state is its answer
     void reload();
   }, [reload]);
   return { data, error, loading, reload };

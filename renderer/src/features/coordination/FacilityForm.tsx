@@ -39,8 +39,8 @@ const options = <K extends string>(codes: readonly K[], labels: Record<K, string
 type Props = {
   facility?: Facility;
   defaultOffice: (typeof OFFICE_IDS)[number];
-  onSave(values: FacilityFormValues): Promise<void>;
-  onCancel(): void;
+  onSave: (values: FacilityFormValues) => Promise<void>;
+  onCancel: () => void;
 };
 
 /** Edit or create a facility; keyboard-first, Enter saves from any field. */
@@ -170,7 +170,9 @@ export function FacilityForm({ facility, defaultOffice, onSave, onCancel }: Prop
         </SimpleGrid>
         {Object.keys(form.errors).length > 0 && (
           <Text c="red" size="sm" role="alert">
-            {Object.values(form.errors).join(' ')}
+            {Object.values(form.errors)
+              .filter((e) => typeof e === 'string')
+              .join(' ')}
           </Text>
         )}
         <Group justify="flex-end">

@@ -3,7 +3,6 @@ import userEvent from '@testing-library/user-event';
 
 import { demoFacilities } from '../../../../shared/demo/facilities';
 import { freePlaces } from '../../../../shared/placement/freePlaces';
-import type { Facility } from '../../../../shared/schema/facility';
 import { ClientContext } from '../../app/client-context';
 import type { ObhutClient } from '../../data/client';
 import type { ObhutDatabase } from '../../data/database';

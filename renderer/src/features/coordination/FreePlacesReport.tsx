@@ -73,7 +73,7 @@ function ReportRow({
   holds: Hold[];
   now: number;
   pending: boolean;
-  onReported(free: number): void;
+  onReported: (free: number) => void;
 }) {
   const client = useClient();
   const [value, setValue] = useState<number | ''>('');

@@ -1,6 +1,6 @@
 import type { ObligationKind, ObligationStatus } from '../../../../shared/deadlines';
 import { safeFileName } from '../../../../shared/fileName';
-import { formatDate, formatDateTime, formatIsoDate } from '../../../../shared/format';
+import { asText, formatDate, formatDateTime, formatIsoDate } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { obligationsOfIntake } from '../../../../shared/nightRecord/deadlineFacts';
 import { fieldLabel } from '../../../../shared/nightRecord/fieldLabel';
@@ -82,9 +82,8 @@ function formatValue(value: unknown, format: Format): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof format === 'function') return (format as (v: unknown) => string)(value) || undefined;
   if (typeof format === 'object') {
-    if (Array.isArray(value))
-      return value.map((code) => format[code as string] ?? String(code)).join(', ') || undefined;
-    return format[value as string] ?? String(value);
+    if (Array.isArray(value)) return value.map((code) => format[asText(code)] ?? asText(code)).join(', ') || undefined;
+    return format[asText(value)] ?? asText(value);
   }
   switch (format) {
     case 'time':
@@ -94,7 +93,7 @@ function formatValue(value: unknown, format: Format): string | undefined {
     case 'int':
       return String(value);
     default:
-      return String(value).trim() || undefined;
+      return asText(value).trim() || undefined;
   }
 }
 
@@ -116,7 +115,7 @@ const consultedList = (list: Consulted) =>
     .join('; ');
 
 /** The decisions of the night in the order of the night, each with what it rests on. */
-const DECISION_SECTIONS: [keyof Intake & string, [string, Format][]][] = [
+const DECISION_SECTIONS: [Extract<keyof Intake, string>, [string, Format][]][] = [
   [
     'risk',
     [

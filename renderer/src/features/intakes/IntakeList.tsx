@@ -17,7 +17,7 @@ type Props = {
   now: number;
   /** The user's office: a record of another one was received by handover (read only). */
   userOfficeId?: string;
-  onOpen(id: string): void;
+  onOpen: (id: string) => void;
 };
 
 /** The deadlines column: overdue ones in red, else the next one due. */

@@ -7,7 +7,13 @@ import type { IntakeSearch } from './search';
 const t = de.app.intakes.search;
 
 /** Search the office's records by name, call date and status. */
-export function IntakeSearchBar({ search, onChange }: { search: IntakeSearch; onChange(search: IntakeSearch): void }) {
+export function IntakeSearchBar({
+  search,
+  onChange,
+}: {
+  search: IntakeSearch;
+  onChange: (search: IntakeSearch) => void;
+}) {
   const set = (patch: Partial<IntakeSearch>) => onChange({ ...search, ...patch });
   const badRange = search.from !== '' && search.to !== '' && search.to < search.from;
   return (

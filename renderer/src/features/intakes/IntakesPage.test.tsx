@@ -1,6 +1,6 @@
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 import { demoNightRecord } from '../../../../shared/demo/nightRecord';
 import type { Intake } from '../../../../shared/schema/intake';
@@ -70,7 +70,9 @@ let go: (view: View) => void = () => {};
 /** The areas as the session switches them (Session.tsx): the view in state, go() replaces it. */
 function Areas({ initial }: { initial: View }) {
   const [view, setView] = useState<View>(initial);
-  go = setView;
+  useEffect(() => {
+    go = setView;
+  }, []);
   return (
     <ClientContext.Provider value={client}>
       <NavigationContext.Provider value={{ view, go: setView }}>

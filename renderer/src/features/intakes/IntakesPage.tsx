@@ -116,7 +116,7 @@ function RecordView(props: {
   intake: Intake | null;
   status: SyncStatus | null;
   pendingIds: ReadonlySet<string>;
-  onClose(): void;
+  onClose: () => void;
 }) {
   const client = useClient();
   const navigation = useNavigation();

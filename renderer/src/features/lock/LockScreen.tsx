@@ -13,8 +13,8 @@ type Props = {
   cause: LockCause;
   idleMinutes: number;
   /** Resolves once unlocked; throws a LoginError otherwise (wrong password, offline without a record ...). */
-  onUnlock(password: string): Promise<void>;
-  onSwitchUser(): void;
+  onUnlock: (password: string) => Promise<void>;
+  onSwitchUser: () => void;
 };
 
 /** Shown instead of the app while it is locked: nothing of the records is in memory, only the user's name. */

@@ -10,7 +10,7 @@ export const DEFAULT_IDLE_LOCK_MINUTES = 10;
 export function watchIdle(options: {
   target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
   timeoutMs: number;
-  onIdle(): void;
+  onIdle: () => void;
   now?: () => number;
 }): () => void {
   const now = options.now ?? Date.now;

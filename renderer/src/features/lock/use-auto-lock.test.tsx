@@ -5,7 +5,7 @@ import { type LockCause, useAutoLock } from './use-auto-lock';
 
 function Harness(props: {
   active: boolean;
-  onLock(cause: LockCause): void;
+  onLock: (cause: LockCause) => void;
   bridge?: ObhutBridge;
   target: EventTarget;
 }) {
@@ -39,11 +39,11 @@ describe('auto-lock', () => {
     const target = new EventTarget();
     const onLock = vi.fn();
     render(<Harness active onLock={onLock} target={target} />);
-    act(() => vi.advanceTimersByTime(8 * 60_000));
+    void act(() => vi.advanceTimersByTime(8 * 60_000));
     target.dispatchEvent(new Event('keydown'));
-    act(() => vi.advanceTimersByTime(9 * 60_000));
+    void act(() => vi.advanceTimersByTime(9 * 60_000));
     expect(onLock).not.toHaveBeenCalled();
-    act(() => vi.advanceTimersByTime(60_000));
+    void act(() => vi.advanceTimersByTime(60_000));
     expect(onLock).toHaveBeenCalledExactlyOnceWith('idle');
   });
 
@@ -65,7 +65,7 @@ describe('auto-lock', () => {
     const { bridge, send, listeners } = bridgeWithSignals();
     const onLock = vi.fn();
     const { unmount } = render(<Harness active={false} onLock={onLock} bridge={bridge} target={new EventTarget()} />);
-    act(() => vi.advanceTimersByTime(60 * 60_000));
+    void act(() => vi.advanceTimersByTime(60 * 60_000));
     act(() => send('suspend'));
     expect(onLock).not.toHaveBeenCalled();
     expect(listeners.size).toBe(0);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 import type { LockReason } from '../../../../shared/ipc';
 import { DEFAULT_IDLE_LOCK_MINUTES, watchIdle } from './idle-timer';
@@ -34,12 +34,14 @@ export function useIdleLockMinutes(bridge: Window['obhut'] = window.obhut): numb
 export function useAutoLock(options: {
   active: boolean;
   idleMinutes: number;
-  onLock(cause: LockCause): void;
+  onLock: (cause: LockCause) => void;
   bridge?: Window['obhut'];
   target?: EventTarget;
 }): void {
   const onLock = useRef(options.onLock);
-  onLock.current = options.onLock;
+  useLayoutEffect(() => {
+    onLock.current = options.onLock;
+  });
   const bridge = options.bridge ?? window.obhut;
   const target = options.target ?? window;
   useEffect(() => {

@@ -12,7 +12,7 @@ type Props = {
   serverUrl: string;
   initialUsername?: string;
   /** Resolves when logged in; throws a LoginError otherwise. */
-  onLogin(username: string, password: string): Promise<void>;
+  onLogin: (username: string, password: string) => Promise<void>;
 };
 
 export function LoginForm({ serverUrl, initialUsername = '', onLogin }: Props) {

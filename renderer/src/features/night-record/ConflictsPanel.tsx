@@ -16,8 +16,8 @@ export type ConflictActions = 'all' | 'keepOnly' | 'none';
 type Props = {
   intake: Intake;
   currentUserId: string;
-  onTake(conflictId: string): void;
-  onKeep(conflictId: string): void;
+  onTake: (conflictId: string) => void;
+  onKeep: (conflictId: string) => void;
   /**
    * What may be done with a conflict (the server decides the same, server/sync/intakes.ts):
    * - `all`: take the other value or keep the current one,

@@ -17,8 +17,8 @@ type Props = {
   pendingIds: ReadonlySet<string>;
   rejections: readonly RejectionView[];
   now: () => number;
-  onAppend(input: EntryInput): Promise<void>;
-  onRestore(id: string): void;
+  onAppend: (input: EntryInput) => Promise<void>;
+  onRestore: (id: string) => void;
   /** Display names by user id (the office directory); anyone not in it shows by id. */
   names?: ReadonlyMap<string, string>;
 };

@@ -24,8 +24,8 @@ type Props = {
    * or a second checkbox must not be taken for the fact already).
    */
   deferred?: boolean;
-  onChange(path: string, raw: Raw): void;
-  onBlur(): void;
+  onChange: (path: string, raw: Raw) => void;
+  onBlur: () => void;
 };
 
 /**

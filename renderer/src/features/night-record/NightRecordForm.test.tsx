@@ -43,7 +43,7 @@ afterEach(async () => {
 });
 
 /** The form fed from the local database, as the app feeds it. */
-function Harness({ id, onClose = () => {} }: { id: string; onClose?(): void }) {
+function Harness({ id, onClose = () => {} }: { id: string; onClose?: () => void }) {
   const intake$ = useMemo(() => intakes.get$(id), [id]);
   const intake = useObservable<Intake | null | undefined>(intake$, undefined);
   const entries$ = useMemo(() => entries.list$(id), [id]);

@@ -12,10 +12,11 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 
 import type { PlacementAnswer, RefusalReason } from '../../../../shared/catalogues/entry';
 import { obligationsOf } from '../../../../shared/deadlines';
+import type { DeadlineFacts } from '../../../../shared/deadlines/rules';
 import { de } from '../../../../shared/i18n';
 import { deadlineFactsOf } from '../../../../shared/nightRecord/deadlineFacts';
 import { fieldLabel, missingLabel } from '../../../../shared/nightRecord/fieldLabel';
@@ -58,17 +59,17 @@ export type NightRecordFormProps = {
   >;
   /** The office of the user: a record of another office (received by handover) is read only here. */
   userOfficeId: string;
-  onAppendEntry(input: EntryInput): Promise<void>;
-  onRestoreEntry(id: string): void;
+  onAppendEntry: (input: EntryInput) => Promise<void>;
+  onRestoreEntry: (id: string) => void;
   currentUserId: string;
   pendingIds: ReadonlySet<string>;
   rejections: readonly RejectionView[];
-  onDismissRejection(id: string): void;
+  onDismissRejection: (id: string) => void;
   suggestions?: readonly PlaceSuggestion[];
   /** Opens the Verbund's placement board for this intake: one click there holds a place and logs it here. */
-  onOpenBoard?(): void;
+  onOpenBoard?: () => void;
   now?: () => number;
-  onClose(): void;
+  onClose: () => void;
   /** Display names by user id (the office directory); anyone not in it shows by id. */
   names?: ReadonlyMap<string, string>;
 };
@@ -108,9 +109,11 @@ export function NightRecordForm(props: NightRecordFormProps) {
   const checks = useMemo(() => recordChecks(effective), [effective]);
   // Recomputed only when a fact changes, not on every keystroke: the panels below re-render only when needed.
   const factsKey = JSON.stringify(deadlineFactsOf(effective));
-  const obligations = useMemo(() => obligationsOf(JSON.parse(factsKey), clock), [factsKey, clock]);
+  const obligations = useMemo(() => obligationsOf(JSON.parse(factsKey) as DeadlineFacts, clock), [factsKey, clock]);
   const effectiveRef = useRef(effective);
-  effectiveRef.current = effective;
+  useLayoutEffect(() => {
+    effectiveRef.current = effective;
+  });
   const placementEntries = useMemo(() => entries.filter((e) => e.kind === 'placement'), [entries]);
   const rejection = props.rejections.find((r) => r.id === id && r.at !== restoredAt);
   const submitted = intake?.status === 'submitted';
@@ -244,7 +247,9 @@ export function NightRecordForm(props: NightRecordFormProps) {
   // Esc closes from anywhere, also when the focus has left the form (e.g. after "Abschließen"): what the fields hold is
   // saved on the way out. The log's line not yet added is not a field of the record: it keeps Esc (EntryLog).
   const closeRef = useRef(close);
-  closeRef.current = close;
+  useLayoutEffect(() => {
+    closeRef.current = close;
+  });
   useEffect(() => {
     const onEscape = (e: globalThis.KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
@@ -489,7 +494,7 @@ function ListItems({
   list: ListSpec;
   doc: Intake;
   fieldProps: FieldPropsOf;
-  write(edits: readonly (readonly [string, unknown])[]): Promise<void>;
+  write: (edits: readonly (readonly [string, unknown])[]) => Promise<void>;
   /** No person is added or removed once the record is locked or received (a late one goes into the log). */
   readOnly: boolean;
 }) {

@@ -17,7 +17,7 @@ export type PlaceSuggestion = PlaceRef & { facilityId: string; provider?: string
 type Props = {
   entries: readonly Entry[];
   suggestions?: readonly PlaceSuggestion[];
-  onAnswer(place: PlaceRef, answer: PlacementAnswer, reason?: RefusalReason): Promise<void>;
+  onAnswer: (place: PlaceRef, answer: PlacementAnswer, reason?: RefusalReason) => Promise<void>;
   /** A locked or received record: the places asked are shown, nothing more is asked or answered here. */
   readOnly?: boolean;
 };

@@ -12,7 +12,7 @@ const r = de.review.ui.record;
 type Props = {
   intake: Intake;
   access: RecordAccess;
-  onResubmit(): void;
+  onResubmit: () => void;
   /** Why the last "Erneut vorlegen" did not go through (what is missing, or the store's error). */
   blocked: string | null;
   /** Display names by user id (the office directory); anyone not in it shows by id. */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 
 import { jsonEqual } from '../../../../shared/equal';
 import { isEmptyFact } from '../../../../shared/nightRecord/lateFacts';
@@ -102,12 +102,15 @@ type Options = {
 export function useRecordEditor({ repo, id, intake, now, addOnly = false }: Options) {
   const store = useMemo(() => new DraftStore(), []);
   const created = useRef(intake !== null);
-  if (intake) created.current = true;
   const intakeRef = useRef(intake);
-  intakeRef.current = intake;
   const addOnlyRef = useRef(addOnly);
-  addOnlyRef.current = addOnly;
-  const openedAt = useRef(now());
+  // The writes below run after render: they read the latest props through refs, updated once the render commits.
+  useLayoutEffect(() => {
+    if (intake) created.current = true;
+    intakeRef.current = intake;
+    addOnlyRef.current = addOnly;
+  });
+  const [openedAt] = useState(now);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // Re-derive the record (missing list, deadlines) once typing is written, not on every keystroke.
@@ -154,7 +157,7 @@ export function useRecordEditor({ repo, id, intake, now, addOnly = false }: Opti
           if (created.current) await repo.setFields(id, edits);
           else {
             const initial: IntakeInput = {
-              receivedAt: openedAt.current,
+              receivedAt: openedAt,
               child: { firstName: '', lastName: '' },
               situation: '',
               status: 'draft',
@@ -175,7 +178,7 @@ export function useRecordEditor({ repo, id, intake, now, addOnly = false }: Opti
       queue.current = run.catch(() => {});
       return run;
     },
-    [repo, id, now, store],
+    [repo, id, now, store, openedAt],
   );
 
   const flush = useCallback(() => write().catch(() => {}), [write]);
@@ -216,7 +219,7 @@ export function useRecordEditor({ repo, id, intake, now, addOnly = false }: Opti
     let doc: Intake =
       intake ??
       ({
-        receivedAt: openedAt.current,
+        receivedAt: openedAt,
         child: { firstName: '', lastName: '' },
         situation: '',
         status: 'draft',
@@ -227,7 +230,7 @@ export function useRecordEditor({ repo, id, intake, now, addOnly = false }: Opti
       if (parsed) doc = setAtPath(doc, path, parsed.value);
     }
     return doc;
-  }, [intake, written, now, store]);
+  }, [intake, written, now, store, openedAt]);
 
   /** Fields whose typed text does not parse: kept unsaved, with their message, until corrected. */
   const invalid = useCallback(

@@ -1,4 +1,4 @@
-import { formatDateTime, formatIsoDate } from '../../../../shared/format';
+import { asText, formatDateTime, formatIsoDate } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { berlinToday, fromBerlinInput, toBerlinInput } from '../../app/berlin-time';
 import type { FieldSpec } from './fields';
@@ -19,7 +19,7 @@ export function toRaw(spec: FieldSpec, value: unknown): Raw {
   if (value === undefined || value === null) return '';
   if (spec.kind === 'datetime') return toBerlinInput(value as number);
   if (spec.kind === 'bool') return value ? 'true' : 'false';
-  return String(value);
+  return asText(value);
 }
 
 export function parseRaw(spec: FieldSpec, raw: Raw, now: number): Parsed {
@@ -67,17 +67,17 @@ export function displayOf(spec: FieldSpec | undefined, value: unknown): string {
   if (!spec) return typeof value === 'string' ? value : JSON.stringify(value);
   switch (spec.kind) {
     case 'datetime':
-      return typeof value === 'number' ? formatDateTime(value) : String(value);
+      return typeof value === 'number' ? formatDateTime(value) : asText(value);
     case 'date':
-      return formatIsoDate(String(value));
+      return formatIsoDate(asText(value));
     case 'bool':
       return value ? de.nightRecord.yesNoUnknown.yes : de.nightRecord.yesNoUnknown.no;
     case 'code':
-      return spec.options?.find((o) => o.value === value)?.label ?? String(value);
+      return spec.options?.find((o) => o.value === value)?.label ?? asText(value);
     case 'codes':
       return (value as string[]).map((code) => spec.options?.find((o) => o.value === code)?.label ?? code).join(', ');
     default:
-      return typeof value === 'object' ? JSON.stringify(value) : String(value);
+      return asText(value);
   }
 }
 

@@ -145,7 +145,7 @@ function ObligationsTable({
 }: {
   rows: DueObligation[];
   pendingIds: ReadonlySet<string>;
-  onOpen(id: string): void;
+  onOpen: (id: string) => void;
 }) {
   return (
     <Table highlightOnHover aria-label={t.tableLabel} data-testid="obligations-table">

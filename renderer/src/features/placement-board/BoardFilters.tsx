@@ -2,14 +2,13 @@ import { Button, Checkbox, Group, MultiSelect, NumberInput, Select, Switch } fro
 
 import { SEXES } from '../../../../shared/catalogues/nightRecord';
 import { de } from '../../../../shared/i18n';
-import type { PlacementCriteria } from '../../../../shared/placement/match';
-import { FACILITY_AREAS, type FacilityArea } from '../../../../shared/schema/facility';
+import { FACILITY_AREAS } from '../../../../shared/schema/facility';
 import { type BoardCriteria, NO_CRITERIA } from './board-model';
 
 const t = de.app.board.filters;
 const ANY = 'any';
 
-type Props = { criteria: BoardCriteria; onChange(next: BoardCriteria): void };
+type Props = { criteria: BoardCriteria; onChange: (next: BoardCriteria) => void };
 
 /** The search of the board: every field optional, each change applies at once. */
 export function BoardFilters({ criteria, onChange }: Props) {

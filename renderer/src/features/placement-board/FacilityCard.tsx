@@ -16,10 +16,10 @@ type Props = {
   card: BoardCard;
   now: number;
   /** Absent: the viewer may not hold places (coordination, administration). */
-  onHold?(facility: Facility): void;
-  onSetStatus?(holdId: string, status: HoldStatus): void;
+  onHold?: (facility: Facility) => void;
+  onSetStatus?: (holdId: string, status: HoldStatus) => void;
   /** The name of one of the office's intakes, where this device has it. */
-  intakeName(id: string): string | undefined;
+  intakeName: (id: string) => string | undefined;
 };
 
 function freeColor(free: number): string {
@@ -148,8 +148,8 @@ function OwnHold({
   onSetStatus,
 }: {
   view: HoldView;
-  intakeName(id: string): string | undefined;
-  onSetStatus?(holdId: string, status: HoldStatus): void;
+  intakeName: (id: string) => string | undefined;
+  onSetStatus?: (holdId: string, status: HoldStatus) => void;
 }) {
   const { hold, status } = view;
   return (

@@ -16,8 +16,8 @@ type Props = {
   facility: Facility;
   draft: HoldDraft;
   intakes: { id: string; name: string }[];
-  onConfirm(hold: CompleteHold): Promise<void>;
-  onCancel(): void;
+  onConfirm: (hold: CompleteHold) => Promise<void>;
+  onCancel: () => void;
 };
 
 /** Asks for what the board does not know yet (which intake, age group, sex) before holding a place. */

@@ -60,10 +60,13 @@ export function PlacementBoardPage({ status, intakeId: initialIntakeId }: Props)
   const [criteria, setCriteriaState] = useState<BoardCriteria>(() => NO_CRITERIA);
   const [limit, setLimit] = useState(PAGE_SIZE);
   // A new search starts again with its best matches.
-  const setCriteria = useCallback((next: BoardCriteria) => {
-    setCriteriaState(next);
-    setLimit(PAGE_SIZE);
-  }, []);
+  const setCriteria = useCallback(
+    (next: BoardCriteria) => {
+      setCriteriaState(next);
+      setLimit(PAGE_SIZE);
+    },
+    [setCriteriaState, setLimit],
+  );
   const [appliedIntake, setAppliedIntake] = useState<string | undefined>(undefined);
   // The intake's facts become the search once, when it is chosen (or arrives); the worker may change them after.
   if (intake && appliedIntake !== intake.id) {

@@ -29,7 +29,6 @@ import {
   lastWorkingDayStart,
   type QueueFilter,
   type QueueRow,
-  type QueueScope,
   scopedRows,
 } from './queue-model';
 import classes from './review.module.css';
@@ -161,13 +160,22 @@ export function ReviewPage({ status, intakeId, now = Date.now }: Props) {
   );
 }
 
-function QueueTable({ rows, focusId, onOpen }: { rows: QueueRow[]; focusId: string | null; onOpen(id: string): void }) {
+function QueueTable({
+  rows,
+  focusId,
+  onOpen,
+}: {
+  rows: QueueRow[];
+  focusId: string | null;
+  onOpen: (id: string) => void;
+}) {
   const body = useRef<HTMLTableSectionElement>(null);
   // Back from a record, the cursor is on its row again (once, when the queue appears).
   useEffect(() => {
     if (!focusId) return;
     const rowEls = Array.from(body.current?.children ?? []) as HTMLElement[];
     rowEls.find((el) => el.dataset.intakeId === focusId)?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the queue appears, not when focusId changes
   }, []);
   return (
     <Table highlightOnHover aria-label={t.listLabel} data-testid="review-queue">

@@ -12,9 +12,10 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 
 import { obligationsOf } from '../../../../shared/deadlines';
+import type { DeadlineFacts } from '../../../../shared/deadlines/rules';
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { deadlineFactsOf } from '../../../../shared/nightRecord/deadlineFacts';
@@ -56,7 +57,7 @@ export type ReviewRecordProps = {
   intake: Intake;
   pendingIds: ReadonlySet<string>;
   rejections: readonly RejectionView[];
-  onBack(): void;
+  onBack: () => void;
   /** The printable handover report's button (features/handover-report), shown beside the review steps. */
   reportAction?: ReactNode;
   now?: () => number;
@@ -94,7 +95,7 @@ export function ReviewRecord({
     if (focusHeading > 0) headingRef.current?.focus();
   }, [focusHeading]);
   const factsKey = JSON.stringify(deadlineFactsOf(intake));
-  const obligations = useMemo(() => obligationsOf(JSON.parse(factsKey), clock), [factsKey, clock]);
+  const obligations = useMemo(() => obligationsOf(JSON.parse(factsKey) as DeadlineFacts, clock), [factsKey, clock]);
 
   const state = reviewStateOf(intake);
   const locked = isLocked(intake);
@@ -120,9 +121,11 @@ export function ReviewRecord({
 
   // Esc leads back to the queue, unless a dialog is open (it closes the dialog itself).
   const backRef = useRef(onBack);
-  backRef.current = onBack;
   const dialogRef = useRef(dialog);
-  dialogRef.current = dialog;
+  useLayoutEffect(() => {
+    backRef.current = onBack;
+    dialogRef.current = dialog;
+  });
   useEffect(() => {
     const onEscape = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented || dialogRef.current || isTypingTarget(e.target)) return;
@@ -380,9 +383,9 @@ function StepError({ error }: { error: string | null }) {
   ) : null;
 }
 
-type DialogProps = { opened: boolean; error: string | null; onClose(): void };
+type DialogProps = { opened: boolean; error: string | null; onClose: () => void };
 
-function CountersignDialog({ opened, error, onClose, onConfirm }: DialogProps & { onConfirm(): Promise<boolean> }) {
+function CountersignDialog({ opened, error, onClose, onConfirm }: DialogProps & { onConfirm: () => Promise<boolean> }) {
   const [busy, setBusy] = useState(false);
   return (
     <Modal opened={opened} onClose={onClose} title={t.countersign.title}>
@@ -417,7 +420,7 @@ function ReturnDialog({
   error: stepError,
   onClose,
   onConfirm,
-}: DialogProps & { onConfirm(comment: string): Promise<boolean> }) {
+}: DialogProps & { onConfirm: (comment: string) => Promise<boolean> }) {
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -476,14 +479,19 @@ function ReturnDialog({
 }
 
 function HandoverDialog(
-  props: DialogProps & { from: OfficeId; suggested: string | undefined; onConfirm(to: OfficeId): Promise<boolean> },
+  props: DialogProps & { from: OfficeId; suggested: string | undefined; onConfirm: (to: OfficeId) => Promise<boolean> },
 ) {
   const options = OFFICE_IDS.filter((o) => o !== props.from);
   const initial = isOfficeId(props.suggested) && props.suggested !== props.from ? props.suggested : '';
   const [to, setTo] = useState<OfficeId | ''>(initial);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => setTo(initial), [initial, props.opened]);
+  // Each opening starts from the suggestion again (state adjusted while rendering, as React's docs show).
+  const [shownFor, setShownFor] = useState({ initial, opened: props.opened });
+  if (shownFor.initial !== initial || shownFor.opened !== props.opened) {
+    setShownFor({ initial, opened: props.opened });
+    setTo(initial);
+  }
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={t.handOver.title}>
       <form

@@ -64,7 +64,7 @@ function YearReport(props: {
   report: StatisticsReport;
   intakes: ReadonlyMap<string, Intake>;
   fileName: string;
-  onOpen(id: string): void;
+  onOpen: (id: string) => void;
 }) {
   const { report } = props;
   const [progress, setProgress] = useState<number | null>(null);

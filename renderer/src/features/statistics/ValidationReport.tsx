@@ -12,7 +12,7 @@ const t = de.statistics.page;
 type Props = {
   report: StatisticsReport;
   intakes: ReadonlyMap<string, Intake>;
-  onOpen(id: string): void;
+  onOpen: (id: string) => void;
 };
 
 const dateOf = (ms: number | undefined) => (ms === undefined ? '–' : formatDate(ms));

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 import { REFUSAL_REASONS } from '../../../../shared/catalogues/entry';
-import { formatIsoDate } from '../../../../shared/format';
+import { asText, formatIsoDate } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { OFFICE_IDS, type OfficeId } from '../../../../shared/offices';
 import {
@@ -86,7 +86,7 @@ function WeeklyCounts({
           <CartesianGrid strokeDasharray="3 3" stroke="#444" />
           <XAxis dataKey="week" tickFormatter={shortWeek} stroke={AXIS} />
           <YAxis allowDecimals={false} stroke={AXIS} />
-          <Tooltip labelFormatter={(week) => t.weekOf(formatIsoDate(week as string))} {...TOOLTIP} />
+          <Tooltip labelFormatter={(week) => t.weekOf(formatIsoDate(asText(week)))} {...TOOLTIP} />
           <Legend />
           {OFFICE_IDS.map((office, i) => (
             <Bar
@@ -137,7 +137,7 @@ function WeeklyCounts({
   );
 }
 
-type Column<T> = { key: string; label: string; value(row: T): ReactNode };
+type Column<T> = { key: string; label: string; value: (row: T) => ReactNode };
 
 /**
  * One row per office (data-office = its id) and, where given, a last row for the Verbund (data-office="verbund"):

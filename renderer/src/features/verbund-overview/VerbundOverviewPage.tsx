@@ -33,6 +33,7 @@ export function VerbundOverviewPage({ status, now = Date.now }: { status: SyncSt
 
   useEffect(() => {
     if (offline) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the load's state follows the connection
       setLoad({ kind: 'offline' });
       return;
     }
