@@ -1,5 +1,5 @@
 import { REFUSAL_REASONS } from '../../shared/catalogues/entry';
-import { isOfficeId, OFFICE_IDS } from '../../shared/offices';
+import { isOfficeId, OFFICE_IDS, type OfficeId } from '../../shared/offices';
 import {
   addDays,
   type CallToPlacementOf,
