@@ -14,7 +14,7 @@ import { OutboxNotice } from '../features/sync-status/OutboxNotice';
 import { deviceIdentity } from './device';
 import { resolveServerUrl } from './server-url';
 import { Session } from './Session';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 import { useObservable } from './use-observable';
 import { useOutboxCourier } from './use-outbox-courier';
 
@@ -142,8 +142,11 @@ export function App() {
     );
   }
 
+  // The session has its own main landmark (AppShell.Main); login, lock and wipe screens are one main each.
+  if (phase.kind !== 'session') content = <main>{content}</main>;
+
   return (
-    <MantineProvider theme={theme} defaultColorScheme="dark">
+    <MantineProvider theme={theme} defaultColorScheme="dark" cssVariablesResolver={cssVariablesResolver}>
       {content}
     </MantineProvider>
   );

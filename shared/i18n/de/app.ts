@@ -6,6 +6,9 @@ export const app = {
     tagline: 'Inobhutnahmen im Bereitschaftsdienst',
     signedInAs: (name: string, office: string) => `${name} · ${office}`,
     logout: 'Abmelden',
+    areaMenu: (current: string) => `Bereich wählen (jetzt: ${current})`,
+    /** The header of a table column that holds only buttons (read by screen readers, not shown). */
+    actionsColumn: 'Aktionen',
     loading: 'Daten werden geöffnet …',
     offlineSession: 'Offline angemeldet: Die Anmeldung beim Server folgt, sobald er erreichbar ist.',
     authFailed: 'Der Server hat Ihre Anmeldung nicht angenommen. Bitte melden Sie sich erneut an.',
@@ -134,9 +137,9 @@ export const app = {
     keyboardHint:
       'Alles wird beim Tippen auf diesem Gerät gespeichert. Tab: nächstes Feld · Enter oder Esc: fertig, zurück zur Liste · in Zeitfeldern J: jetzt',
     done: 'Fertig – zur Liste',
-    submit: 'Abschließen',
-    submitted: 'Abgeschlossen. Eine abgeschlossene Inobhutnahme bleibt abgeschlossen; Korrekturen sind weiter möglich.',
-    submitFailed: 'Abschließen nicht möglich:',
+    submit: 'Zur Prüfung vorlegen',
+    submitted: 'Zur Prüfung vorgelegt. Korrekturen sind weiter möglich; die Leitung sieht den neuesten Stand.',
+    submitFailed: 'Vorlegen nicht möglich:',
     save: {
       idle: 'Noch nichts eingegeben',
       pending: 'Wird gleich gespeichert …',
@@ -168,7 +171,7 @@ export const app = {
     removeItem: (what: string) => `${what} entfernen`,
     noCustodians: 'Noch keine Person erfasst.',
     validation: {
-      requiredForSubmit: 'Für den Abschluss erforderlich.',
+      requiredForSubmit: 'Für die Vorlage zur Prüfung erforderlich.',
       invalidDateTime: 'Bitte Datum und Uhrzeit vollständig angeben.',
       futureDateTime: 'Der Zeitpunkt liegt in der Zukunft.',
       invalidDate: 'Bitte ein gültiges Datum angeben.',
@@ -182,8 +185,8 @@ export const app = {
     },
     missing: {
       title: (n: number) =>
-        n === 1 ? 'Für den Abschluss fehlt noch 1 Angabe' : `Für den Abschluss fehlen noch ${n} Angaben`,
-      complete: 'Alle für den Abschluss nötigen Angaben sind da.',
+        n === 1 ? 'Für die Vorlage fehlt noch 1 Angabe' : `Für die Vorlage fehlen noch ${n} Angaben`,
+      complete: 'Alle für die Vorlage nötigen Angaben sind da.',
       goTo: (label: string) => `Zu „${label}“ springen`,
     },
     responsibility: {
@@ -213,9 +216,10 @@ export const app = {
       at: 'Zeitpunkt',
       you: 'Ihnen',
       take: 'Anderen Wert übernehmen',
-      takeLabel: (field: string) => `Bei ${field} den anderen Wert übernehmen`,
+      takeLabel: (field: string) => `Anderen Wert übernehmen: ${field}`,
       keep: 'Aktuellen behalten',
-      keepLabel: (field: string) => `Bei ${field} den aktuellen Wert behalten`,
+      keepLabel: (field: string) => `Aktuellen behalten: ${field}`,
+      actions: 'Entscheidung',
     },
     /** The worker's side of the morning review (issue 7); the supervisor's texts are de.review.ui. */
     review: {

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMemo, useState } from 'react';
 
 import { de } from '../../../../shared/i18n';
@@ -60,7 +60,9 @@ export function FacilitiesEditor({ facilities }: { facilities: Facility[] }) {
             <Table.Th>{de.placement.facilityFields.type}</Table.Th>
             <Table.Th>{de.placement.facilityFields.area}</Table.Th>
             <Table.Th>{de.placement.facilityFields.totalPlaces}</Table.Th>
-            <Table.Th />
+            <Table.Th>
+              <VisuallyHidden>{de.app.shell.actionsColumn}</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { memo } from 'react';
 
 import { formatDateTime } from '../../../../shared/format';
@@ -56,7 +56,9 @@ export const ConflictsPanel = memo(function ConflictsPanel({
             <Table.Th>{t.kept}</Table.Th>
             <Table.Th>{t.by}</Table.Th>
             <Table.Th>{t.at}</Table.Th>
-            <Table.Th />
+            <Table.Th>
+              <VisuallyHidden>{t.actions}</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -149,7 +149,7 @@ describe('NightRecordForm', () => {
     expect(missing).toHaveTextContent('Mindestens eine personensorgeberechtigte Person');
 
     await u.click(screen.getByTestId('submit'));
-    expect(await screen.findByText(/Abschließen nicht möglich/)).toBeInTheDocument();
+    expect(await screen.findByText(/Vorlegen nicht möglich/)).toBeInTheDocument();
     expect(within(section('risk')).getByLabelText('Einschätzung')).toHaveFocus();
     expect(within(section('decision')).getByLabelText('Rechtsgrundlage')).toHaveAccessibleDescription(
       expect.stringContaining(t.validation.requiredForSubmit),
@@ -169,7 +169,7 @@ describe('NightRecordForm', () => {
     await waitFor(() => expect(screen.getByTestId('intake-missing')).toHaveAttribute('data-count', '0'));
     await u.click(screen.getByTestId('submit'));
     await waitFor(async () => expect((await stored('r-2'))?.status).toBe('submitted'));
-    expect(await screen.findByTestId('record-status')).toHaveTextContent('Abgeschlossen');
+    expect(await screen.findByTestId('record-status')).toHaveTextContent('Vorgelegt');
   });
 
   it('adds custodians as list items and derives the responsible office', async () => {
@@ -286,9 +286,9 @@ describe('NightRecordForm', () => {
     expect(within(rows[1]).getByTestId('conflict-by')).toHaveTextContent('Ihnen');
     expect(screen.getByTestId('marker-conflict')).toBeInTheDocument();
 
-    await u.click(screen.getByRole('button', { name: /Erreichbarkeitsversuche den anderen Wert übernehmen/ }));
+    await u.click(screen.getByRole('button', { name: /^Anderen Wert übernehmen: .*Erreichbarkeitsversuche/ }));
     await waitFor(async () => expect((await stored('r-6'))?.custodians?.[0].attempts).toBe('Vater erreicht'));
-    await u.click(screen.getByRole('button', { name: /Rechtsgrundlage den aktuellen Wert behalten/ }));
+    await u.click(screen.getByRole('button', { name: /^Aktuellen behalten: .*Rechtsgrundlage/ }));
     await waitFor(async () => expect((await stored('r-6'))?.conflicts).toEqual([]));
     expect((await stored('r-6'))?.decision?.ground).toBe('42_1_2a');
     expect(screen.queryByTestId('conflicts')).toBeNull();

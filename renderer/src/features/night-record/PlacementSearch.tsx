@@ -1,4 +1,16 @@
-import { Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { memo, useState } from 'react';
 
 import { type PlacementAnswer, REFUSAL_REASONS, type RefusalReason } from '../../../../shared/catalogues/entry';
@@ -74,7 +86,9 @@ export const PlacementSearch = memo(function PlacementSearch({
               <Table.Th>{t.facility}</Table.Th>
               <Table.Th>{t.asked}</Table.Th>
               <Table.Th>{t.answer}</Table.Th>
-              <Table.Th />
+              <Table.Th>
+                <VisuallyHidden>{de.app.shell.actionsColumn}</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

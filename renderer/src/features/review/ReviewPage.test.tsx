@@ -109,7 +109,7 @@ describe('ReviewPage: the queue', () => {
     const [sun, sat, fri] = screen.getAllByTestId('review-row');
     expect(sun).toHaveAccessibleName('Bericht von Jonas Testkind prüfen');
     expect(sun).toHaveTextContent('22.11.2026 02:10');
-    expect(within(sun).getByTestId('review-row-state')).toHaveTextContent('neu');
+    expect(within(sun).getByTestId('review-row-state')).toHaveTextContent('ungeprüft');
     expect(within(sun).getByTestId('review-row-sync')).toHaveTextContent('nicht synchronisiert');
     expect(within(sun).getByTestId('review-row-sync')).toHaveAttribute('data-state', 'pending');
     expect(within(sat).getByTestId('review-row-sync')).toHaveTextContent(/^synchronisiert$/);
@@ -127,7 +127,7 @@ describe('ReviewPage: the queue', () => {
   it('filters by period, state, overdue deadlines and name', async () => {
     const user = userEvent.setup();
     await renderPage();
-    await user.click(screen.getByRole('radio', { name: 'Alle abgeschlossenen Berichte' }));
+    await user.click(screen.getByRole('radio', { name: 'Alle vorgelegten Berichte' }));
     expect(rowIds()).toEqual(['sun', 'sat', 'fri-signed', 'thu-signed']);
     await user.selectOptions(screen.getByLabelText('Prüfstand'), 'countersigned');
     expect(rowIds()).toEqual(['fri-signed', 'thu-signed']);
@@ -183,7 +183,7 @@ describe('ReviewPage: reviewing one record', () => {
     expect(screen.getAllByTestId('obligation').length).toBeGreaterThan(0);
     expect(await screen.findByText('Kind in der Bereitschaftspflege angekommen.')).toBeInTheDocument();
     expect(screen.getByTestId('conflicts')).toHaveTextContent('ältere Fassung');
-    expect(screen.getByTestId('review-state')).toHaveTextContent('neu');
+    expect(screen.getByTestId('review-state')).toHaveTextContent('ungeprüft');
     expect(screen.queryByTestId('review-locked')).toBeNull();
     expect(screen.getByTestId('handover-report-button')).toHaveTextContent(de.report.print.button);
   });
@@ -251,9 +251,7 @@ describe('ReviewPage: reviewing one record', () => {
     expect(sign).toBeDisabled();
     expect(screen.getByTestId('review-countersign-hint')).toHaveTextContent('Bitte klären Sie zuerst die Konflikte.');
     // Keeping the record's value resolves the conflict; then the record may be countersigned.
-    await user.click(
-      within(screen.getByTestId('conflicts')).getByRole('button', { name: /den aktuellen Wert behalten/ }),
-    );
+    await user.click(within(screen.getByTestId('conflicts')).getByRole('button', { name: /^Aktuellen behalten: / }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Gegenzeichnen' })).toBeEnabled());
     expect(screen.queryByTestId('review-countersign-hint')).toBeNull();
   });

@@ -39,10 +39,13 @@ const plotted = (c: Cell) => (c === SUPPRESSED ? null : c);
 const plottedRow = <K extends string>(row: Record<K, Cell>) =>
   Object.fromEntries(Object.entries<Cell>(row).map(([k, c]) => [k, plotted(c)])) as Record<K, number | null>;
 
-/** A chart is a picture of the table below it: hidden from screen readers, which read the table. */
+/**
+ * A chart is a picture of the table below it: hidden from screen readers, which read the table, and inert, so
+ * that none of its parts takes the keyboard focus.
+ */
 function ChartBox({ testId, children }: { testId: string; children: ReactNode }) {
   return (
-    <div style={{ width: '100%', height: 300 }} aria-hidden="true" data-testid={testId}>
+    <div style={{ width: '100%', height: 300 }} aria-hidden="true" inert data-testid={testId}>
       <ResponsiveContainer initialDimension={{ width: 640, height: 300 }}>{children as never}</ResponsiveContainer>
     </div>
   );
