@@ -45,7 +45,7 @@ describe('intake validation messages', () => {
     });
     expect(intakes.checkChange(doc, undefined)).toEqual({
       code: 'incomplete_submission',
-      message: 'Zum Abschließen fehlen noch Angaben: Geburtsdatum oder geschätztes Alter, Situation (kurz).',
+      message: 'Zur Vorlage fehlen noch Angaben: Geburtsdatum oder geschätztes Alter, Situation (kurz).',
     });
   });
 });

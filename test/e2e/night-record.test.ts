@@ -201,7 +201,7 @@ describe('the night record in Chromium', () => {
       await log.getByTestId('entry').filter({ hasText: 'Mutter per SMS' }).waitFor();
       await expect.poll(() => page.getByTestId('intake-missing').getAttribute('data-count'), POLL).toBe('0');
       await press(page.getByTestId('submit'));
-      await expect.poll(() => page.getByTestId('record-status').textContent(), POLL).toBe('Abgeschlossen');
+      await expect.poll(() => page.getByTestId('record-status').textContent(), POLL).toBe('Vorgelegt');
       expect(await connectionState(page)).toBe('offline');
       expect(await pendingCount(page)).toBeGreaterThanOrEqual(1);
       await page.keyboard.press('Escape');
@@ -248,10 +248,10 @@ describe('the night record in Chromium', () => {
       lead.page.setDefaultTimeout(20_000);
       const leadRow = lead.page.getByTestId('intake-row').filter({ hasText: lastName });
       await leadRow.waitFor({ timeout: 15_000 });
-      expect(await leadRow.textContent()).toContain('Abgeschlossen');
+      expect(await leadRow.textContent()).toContain('Vorgelegt');
       await press(leadRow.getByRole('button'));
       await lead.page.getByTestId('night-record').waitFor();
-      expect(await lead.page.getByTestId('record-status').textContent()).toBe('Abgeschlossen');
+      expect(await lead.page.getByTestId('record-status').textContent()).toBe('Vorgelegt');
       expect(await field(lead.page, 'call', 'Anrufer/-in').inputValue()).toBe('PK Beispiel (fiktiv)');
       expect(await field(lead.page, 'placement', 'Einrichtung / Person').inputValue()).toBe(
         'Kinderschutzhaus Elmshorn',

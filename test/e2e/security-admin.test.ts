@@ -77,8 +77,8 @@ describe('administration', () => {
     expect(await tryLogin('nachtdienst.test', 'Möwen über der Trave 42')).toContain('Nora Nachtdienst');
 
     // Disable: no login any more.
-    await newRow.getByRole('button', { name: 'Sperren' }).click();
-    await newRow.getByText('Gesperrt').waitFor();
+    await newRow.getByRole('button', { name: 'Konto deaktivieren' }).click();
+    await newRow.getByText('Deaktiviert').waitFor();
     expect(await tryLogin('nachtdienst.test', 'Möwen über der Trave 42')).not.toContain('Nora Nachtdienst');
 
     // The trail shows each step, and exports.

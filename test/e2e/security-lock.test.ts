@@ -85,7 +85,7 @@ describe('auto-lock', () => {
     // what was typed is kept. Online, the password opens it again.
     await row.getByRole('button').first().click();
     await page.getByRole('textbox', { name: 'Vorname' }).fill('Kurzvorher');
-    await page.getByRole('button', { name: 'Sperren' }).click();
+    await page.getByRole('button', { name: 'App sperren' }).click();
     await page.getByTestId('lock-screen').waitFor();
     await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
     await page.getByLabel('Passwort').press('Enter');

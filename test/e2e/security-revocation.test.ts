@@ -87,8 +87,8 @@ describe('revocation of a device', () => {
     await admin.page.getByText('Verwaltung', { exact: true }).first().click();
     await admin.page.getByRole('tab', { name: 'Geräte' }).click();
     const row = admin.page.locator(`[data-testid="device-row"][data-device-id="${worker.session.deviceId}"]`);
-    await row.getByRole('button', { name: 'Gerät sperren' }).click();
-    await admin.page.getByRole('button', { name: 'Endgültig sperren' }).click();
+    await row.getByRole('button', { name: 'Gerät sperren und löschen' }).click();
+    await admin.page.getByRole('button', { name: 'Endgültig sperren und löschen' }).click();
     await row.getByText(/Gesperrt am/).waitFor();
 
     // Still offline: the laptop knows nothing yet and keeps its data; the server already refuses the token.

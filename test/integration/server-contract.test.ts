@@ -419,7 +419,7 @@ describe('push and pull', () => {
       {
         id: empty.id,
         code: 'incomplete_submission',
-        message: 'Zum Abschließen fehlen noch Angaben: Angeregt durch, Situation (kurz).',
+        message: 'Zur Vorlage fehlen noch Angaben: Angeregt durch, Situation (kurz).',
       },
     ]);
   });

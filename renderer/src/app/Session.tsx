@@ -4,12 +4,14 @@ import {
   Button,
   Group,
   Modal,
+  Menu,
   PasswordInput,
   SegmentedControl,
   Stack,
   Text,
   Title,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 
 import { formatDateTime } from '../../../shared/format';
@@ -61,6 +63,12 @@ export function Session({
     if (pending > 0) setAskLogout({ pending, until: client.outboxDeliverableUntil() });
     else void onLogout();
   };
+  // The display name often names the office already ("Bereitschaft Kreis Segeberg"): then it is not repeated.
+  const signedInAs = client.user.displayName.includes(office)
+    ? client.user.displayName
+    : t.signedInAs(client.user.displayName, office);
+  // Areas side by side where they fit beside name and buttons (about 110 px each), else one menu button.
+  const navFits = useMediaQuery(`(min-width: ${560 + areas.length * 110}px)`, true) ?? true;
 
   return (
     <ClientContext.Provider value={client}>
@@ -75,19 +83,22 @@ export function Session({
                 <Text size="sm" c="dimmed" visibleFrom="xl">
                   {t.tagline}
                 </Text>
-                {areas.length > 1 && (
-                  <SegmentedControl
-                    aria-label={de.app.nav.label}
-                    size="xs"
-                    value={view.kind}
-                    onChange={(kind) => setView({ kind })}
-                    data={areas.map((a) => ({ value: a, label: navLabel(a) }))}
-                  />
-                )}
+                {areas.length > 1 &&
+                  (navFits ? (
+                    <SegmentedControl
+                      aria-label={de.app.nav.label}
+                      size="xs"
+                      value={view.kind}
+                      onChange={(kind) => setView({ kind })}
+                      data={areas.map((a) => ({ value: a, label: navLabel(a) }))}
+                    />
+                  ) : (
+                    <AreaMenu areas={areas} current={view.kind} onChoose={(kind) => setView({ kind })} />
+                  ))}
               </Group>
               <Group gap="sm" wrap="nowrap">
-                <Text size="sm" data-testid="current-user" truncate="end">
-                  {t.signedInAs(client.user.displayName, office)}
+                <Text size="sm" data-testid="current-user" truncate="end" maw={260} title={signedInAs}>
+                  {signedInAs}
                 </Text>
                 {onLock && (
                   <Button variant="default" size="xs" onClick={onLock}>
@@ -177,21 +188,43 @@ function navLabel(area: Area): string {
   return de.app.nav[area];
 }
 
+/** The areas as one menu button (narrow windows): the button names the current area. */
+function AreaMenu({ areas, current, onChoose }: { areas: Area[]; current: Area; onChoose: (area: Area) => void }) {
+  return (
+    <Menu position="bottom-start">
+      <Menu.Target>
+        <Button variant="default" size="xs" aria-label={t.areaMenu(navLabel(current))}>
+          {navLabel(current)} ▾
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown aria-label={de.app.nav.label}>
+        {areas.map((a) => (
+          <Menu.Item key={a} onClick={() => onChoose(a)} aria-current={a === current ? 'page' : undefined}>
+            {navLabel(a)}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
 function Reauthenticate({ client }: { client: ObhutClient }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (
     <Alert color="red" title={t.authFailed}>
       <form
-        onSubmit={async (e) => {
+        onSubmit={(e) => {
           e.preventDefault();
-          try {
-            await client.reauthenticate(password);
-            setError(null);
-          } catch (err) {
-            setError(loginErrorMessage(err));
-          }
-          setPassword('');
+          void (async () => {
+            try {
+              await client.reauthenticate(password);
+              setError(null);
+            } catch (err) {
+              setError(loginErrorMessage(err));
+            }
+            setPassword('');
+          })();
         }}
       >
         <Group align="end">

@@ -30,7 +30,7 @@ export const domain = {
   } satisfies Record<InitiatedBy, string>,
   intakeStatus: {
     draft: 'Entwurf',
-    submitted: 'Abgeschlossen',
+    submitted: 'Vorgelegt',
   } satisfies Record<IntakeStatus, string>,
   intakeFields: {
     id: 'Kennung',

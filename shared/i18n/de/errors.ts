@@ -23,7 +23,7 @@ export const errors = {
   unsupported_media_type: 'Die Anfrage muss als JSON (application/json) gesendet werden.',
   validation_failed: 'Der Datensatz ist unvollständig oder fehlerhaft.',
   unknown_field: 'Der Datensatz enthält ein Feld, das diese Version nicht kennt.',
-  incomplete_submission: 'Zum Abschließen fehlen noch Angaben.',
+  incomplete_submission: 'Zur Vorlage fehlen noch Angaben.',
   invalid_transition: 'Diese Statusänderung ist nicht erlaubt.',
   intake_locked:
     'Dieser Bericht ist gegengezeichnet und gesperrt. Spätere Tatsachen tragen Sie bitte als Nachtrag im Protokoll ein.',

@@ -224,7 +224,7 @@ export const nightRecord = {
     typeof SEXES
   >,
   outsideVerbund: 'Außerhalb des Verbunds',
-  /** How a gap is named in the list of what is missing for "Abgeschlossen", where the field label alone is unclear. */
+  /** How a gap is named in the list of what is missing for "Zur Prüfung vorlegen", where the field label alone is unclear. */
   missing: {
     'child.birthDate': 'Geburtsdatum oder geschätztes Alter',
     custodians: 'Mindestens eine personensorgeberechtigte Person (oder Erreichbarkeitsversuche)',

@@ -6,7 +6,7 @@ const office = (id: string) => domain.offices[id as keyof typeof domain.offices]
 /** The morning review (issue 7): states, actions and the log lines the server writes for each step. */
 export const review = {
   states: {
-    new: 'neu',
+    new: 'ungeprüft',
     in_review: 'in Prüfung',
     returned: 'zurückgegeben',
     countersigned: 'gegengezeichnet',
@@ -28,11 +28,11 @@ export const review = {
   ui: {
     nav: 'Prüfung',
     title: 'Prüfung der Berichte',
-    intro: 'Abgeschlossene Berichte des eigenen Jugendamts zur Gegenzeichnung (Vier-Augen-Prinzip).',
+    intro: 'Zur Prüfung vorgelegte Berichte des eigenen Jugendamts zur Gegenzeichnung (Vier-Augen-Prinzip).',
     scope: {
       label: 'Zeitraum',
       recent: (since: string) => `Seit dem letzten Arbeitstag (${since}) und alle noch offenen`,
-      all: 'Alle abgeschlossenen Berichte',
+      all: 'Alle vorgelegten Berichte',
     },
     filters: {
       state: 'Prüfstand',
@@ -42,7 +42,7 @@ export const review = {
       searchPlaceholder: 'Vor- oder Nachname',
     },
     count: (shown: number, total: number) => `${shown} von ${total} Berichten`,
-    empty: 'Keine abgeschlossenen Berichte in diesem Zeitraum.',
+    empty: 'Keine vorgelegten Berichte in diesem Zeitraum.',
     noMatch: 'Kein Bericht entspricht den Filtern.',
     listLabel: 'Berichte zur Prüfung',
     columns: {
@@ -76,7 +76,7 @@ export const review = {
         `Übergeben an das Jugendamt ${office(to)} von ${who} am ${at}.`,
       receivedFrom: (from: string) =>
         `Dieser Bericht wurde vom Jugendamt ${office(from)} übergeben. Sie können ihn lesen, aber nicht ändern.`,
-      notSubmitted: 'Dieser Bericht ist noch nicht abgeschlossen und kann nicht geprüft werden.',
+      notSubmitted: 'Dieser Bericht ist noch nicht zur Prüfung vorgelegt und kann nicht geprüft werden.',
       summary: 'Bericht',
       actions: 'Prüfschritte',
       summaryEmpty: 'Keine Angaben in diesem Abschnitt.',

@@ -2,7 +2,7 @@
 export const security = {
   lock: {
     title: 'Obhut ist gesperrt',
-    lockNow: 'Sperren',
+    lockNow: 'App sperren',
     reasons: {
       idle: (minutes: number) =>
         `Nach ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'} ohne Eingabe gesperrt. Die Daten sind verschlossen.`,
@@ -51,9 +51,9 @@ export const security = {
         actions: 'Aktionen',
       },
       active: 'Aktiv',
-      disabled: 'Gesperrt',
-      disable: 'Sperren',
-      enable: 'Entsperren',
+      disabled: 'Deaktiviert',
+      disable: 'Konto deaktivieren',
+      enable: 'Konto aktivieren',
       resetPassword: 'Passwort zurücksetzen',
       create: 'Benutzer anlegen',
       form: {
@@ -92,8 +92,8 @@ export const security = {
       },
       active: 'Aktiv',
       revokedAt: (when: string) => `Gesperrt am ${when}`,
-      revoke: 'Gerät sperren',
-      confirmTitle: 'Gerät sperren?',
+      revoke: 'Gerät sperren und löschen',
+      confirmTitle: 'Gerät sperren und löschen?',
       confirm: (name: string) =>
         `„${name}“ wird gesperrt. Beim nächsten Kontakt mit dem Server löscht Obhut alle Daten auf diesem Gerät; ` +
         'noch nicht synchronisierte Änderungen gehen dabei verloren. Das lässt sich nicht rückgängig machen.',
@@ -104,7 +104,7 @@ export const security = {
           : `Das Gerät meldete am ${when}: ${count === 1 ? '1 Änderung' : `${count} Änderungen`} noch nicht synchronisiert. ` +
             'Diese gingen beim Sperren verloren. Klären Sie vorher mit der Person, ob der Laptop wirklich verloren ist.',
       pendingUnknown: 'Das Gerät hat noch nicht gemeldet, ob es nicht synchronisierte Änderungen hat.',
-      confirmButton: 'Endgültig sperren',
+      confirmButton: 'Endgültig sperren und löschen',
       cancel: 'Abbrechen',
       revokedDone: (name: string) => `„${name}“ ist gesperrt.`,
       unknown: 'unbekannt',

@@ -26,7 +26,7 @@ describe('handover report model', () => {
     expect(value(summary, 'Jugendamt')).toBe('Kreis Segeberg');
     expect(value(summary, 'Anruf eingegangen')).toBe('24.11.2026 23:00');
     expect(value(summary, 'Angeregt durch')).toBe('Polizei/Ordnungsbehörde');
-    expect(value(summary, 'Stand der Prüfung')).toBe('neu');
+    expect(value(summary, 'Stand der Prüfung')).toBe('ungeprüft');
     expect(value(summary, 'Untergebracht bei')).toBe('Bereitschaftspflege Segeberg 1');
     expect(value(summary, 'Zuständiges Jugendamt')).toBe('Kreis Segeberg');
     expect(value(summary, 'Zuständige Fachkraft im ASD')).toBe('Herr Muster (ASD Nord)');

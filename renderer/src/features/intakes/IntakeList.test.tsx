@@ -54,7 +54,7 @@ describe('IntakeList', () => {
     expect(rows.map((r) => r.getAttribute('data-intake-id'))).toEqual(['i2', 'i1']);
     expect(rows[0]).toHaveTextContent('Lenja Testkind');
     expect(rows[0]).toHaveTextContent('17.05.2025 23:40');
-    expect(rows[0]).toHaveTextContent('Abgeschlossen');
+    expect(rows[0]).toHaveTextContent('Vorgelegt');
     expect(within(rows[0]).getByTestId('marker-overdue')).toHaveTextContent('2 Fristen überfällig');
     expect(within(rows[0]).getByTestId('marker-conflict')).toHaveTextContent('Konflikt');
     expect(within(rows[0]).queryByTestId('marker-pending')).toBeNull();
