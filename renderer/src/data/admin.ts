@@ -1,9 +1,4 @@
-import type {
-  AdminDevice,
-  AdminUser,
-  AuditPage,
-  CreateUserRequest,
-} from '../../../shared/sync/protocol';
+import type { AdminDevice, AdminUser, AuditPage, CreateUserRequest } from '../../../shared/sync/protocol';
 import type { SyncApi } from './http';
 
 /**

@@ -22,19 +22,19 @@ import type { OutboxCredential, OutboxPayload } from '../../../shared/sync/outbo
 import type { Checkpoint, CollectionName, PushRow, SessionUser, WireDocument } from '../../../shared/sync/protocol';
 import { AdminApi } from './admin';
 import type { BackoffOptions } from './backoff';
-import { type IndexedDbEnvironment, type ObhutDatabase,openDatabase } from './database';
+import { type IndexedDbEnvironment, type ObhutDatabase, openDatabase } from './database';
 import { DirectoryApi, OfficeDirectory } from './directory';
 import { EntryRepository } from './entries';
 import { eventStream } from './event-stream';
 import { FacilityRepository } from './facilities';
 import { HoldRepository } from './holds';
-import { ApiError, type Fetch, type LoginLimits,NetworkError, SyncApi } from './http';
+import { ApiError, type Fetch, type LoginLimits, NetworkError, SyncApi } from './http';
 import { IntakeRepository } from './intakes';
 import { CredentialKeeper, type DeviceOutbox, deviceOutbox, type OutboxEntry, sealPayload } from './outbox';
 import { OverviewApi } from './overview';
 import { PendingWrites } from './pending';
-import { clearRejections, type RejectionView,viewOf } from './rejections';
-import { type LocalDocument,replicateCollection } from './replication';
+import { clearRejections, type RejectionView, viewOf } from './rejections';
+import { type LocalDocument, replicateCollection } from './replication';
 import { combineStatus, ConnectionState, machineOnline, type SyncStatus } from './sync-status';
 import {
   KeystoreError,
@@ -521,7 +521,12 @@ async function pendingRows(
   const docs = await collection.storageInstance.findDocumentsById(ids, true);
   if (docs.length === 0) return [];
   const state = replication.internalReplicationState;
-  const assumed = state ? await getAssumedMasterState(state, docs.map((d) => d.id)) : {};
+  const assumed = state
+    ? await getAssumedMasterState(
+        state,
+        docs.map((d) => d.id),
+      )
+    : {};
   return docs.map((doc) => {
     const master = assumed[doc.id]?.docData;
     return {

@@ -1,10 +1,15 @@
 import type { RxJsonSchema } from 'rxdb';
 
-import { type Entry,entryRxSchema } from '../../../shared/schema/entry';
-import { type Facility,facilityRxSchema } from '../../../shared/schema/facility';
-import { type Hold,holdRxSchema } from '../../../shared/schema/hold';
-import { type Intake,intakeRxSchema } from '../../../shared/schema/intake';
-import { entryConflictHandler, facilityConflictHandler, holdConflictHandler, intakeConflictHandler } from './conflict-handler';
+import { type Entry, entryRxSchema } from '../../../shared/schema/entry';
+import { type Facility, facilityRxSchema } from '../../../shared/schema/facility';
+import { type Hold, holdRxSchema } from '../../../shared/schema/hold';
+import { type Intake, intakeRxSchema } from '../../../shared/schema/intake';
+import {
+  entryConflictHandler,
+  facilityConflictHandler,
+  holdConflictHandler,
+  intakeConflictHandler,
+} from './conflict-handler';
 import { intakeMigrations } from './migrations/intake';
 import { rejectionSchema } from './rejections';
 

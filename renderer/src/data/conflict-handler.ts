@@ -5,7 +5,7 @@ import type { Entry } from '../../../shared/schema/entry';
 import type { Facility } from '../../../shared/schema/facility';
 import type { Hold } from '../../../shared/schema/hold';
 import type { Intake } from '../../../shared/schema/intake';
-import { type MergeableDocument,mergeDocuments } from '../../../shared/sync/merge';
+import { type MergeableDocument, mergeDocuments } from '../../../shared/sync/merge';
 
 /**
  * Replaces RxDB's default handler, which would keep the server state and drop the local edit. The three-way

@@ -70,7 +70,11 @@ describe('the local database', () => {
   });
 
   it('refuses a document that breaks the schema, in clear and in encrypted fields', async () => {
-    const db = await openDatabase({ name: 'obhut_val_test', key: 'a'.repeat(64), env: { indexedDB: new IDBFactory(), IDBKeyRange } });
+    const db = await openDatabase({
+      name: 'obhut_val_test',
+      key: 'a'.repeat(64),
+      env: { indexedDB: new IDBFactory(), IDBKeyRange },
+    });
     try {
       await expect(
         db.intakes.insert({ ...sampleIntake('i2'), status: 'closed' as Intake['status'] }),

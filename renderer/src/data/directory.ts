@@ -32,12 +32,17 @@ export class DirectoryApi {
 
   /** The staff of the user's own office, disabled accounts included. */
   list(): Promise<DirectoryUser[]> {
-    return this.withAuth(async () => ((await (await this.api.request('GET', '/directory', {})).json()) as DirectoryResponse).users);
+    return this.withAuth(
+      async () => ((await (await this.api.request('GET', '/directory', {})).json()) as DirectoryResponse).users,
+    );
   }
 }
 
 /** The names of a list, with the session's own user in any case (the list may lack it or be empty). */
-export function namesOf(user: Pick<SessionUser, 'id' | 'displayName'>, users: readonly DirectoryUser[]): DirectoryNames {
+export function namesOf(
+  user: Pick<SessionUser, 'id' | 'displayName'>,
+  users: readonly DirectoryUser[],
+): DirectoryNames {
   const names = new Map<string, string>([[user.id, user.displayName]]);
   for (const u of users) names.set(u.id, u.displayName);
   return names;
@@ -89,11 +94,7 @@ export class OfficeDirectory {
         map((s) => s.connection === 'online' && s.auth.state === 'ok'),
         distinctUntilChanged(),
         filter(Boolean),
-        switchMap(() =>
-          from(this.source.list()).pipe(
-            catchError(() => EMPTY),
-          ),
-        ),
+        switchMap(() => from(this.source.list()).pipe(catchError(() => EMPTY))),
       )
       .subscribe((users) => this.subject.next(namesOf(this.user, users)));
   }

@@ -7,7 +7,11 @@ import { newId } from './intakes';
 import type { PendingWrites } from './pending';
 import { openRejections, type RejectionDoc } from './rejections';
 
-export type EntryInput = Pick<Entry, 'kind' | 'text'> & { at?: number; placement?: EntryPlacement; correctsId?: string };
+export type EntryInput = Pick<Entry, 'kind' | 'text'> & {
+  at?: number;
+  placement?: EntryPlacement;
+  correctsId?: string;
+};
 
 /**
  * The log of an intake (collection `entries`): lines are appended, never changed (architecture.md). A mistake is
@@ -55,7 +59,9 @@ export class EntryRepository {
    * follows equals the stored state, the server accepts it unchanged, and the refusal is cleared.
    */
   async restoreFromServer(id: string): Promise<void> {
-    const server = (await openRejections<Entry & { _deleted?: boolean }>(this.rejections, [id])).get(id)?.assumedMasterState;
+    const server = (await openRejections<Entry & { _deleted?: boolean }>(this.rejections, [id])).get(
+      id,
+    )?.assumedMasterState;
     const doc = await this.collection.findOne(id).exec();
     if (!server || !doc) return;
     const { _deleted: _ignored, ...stored } = server;

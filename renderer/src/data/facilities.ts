@@ -2,7 +2,7 @@ import type { RxCollection } from 'rxdb';
 import { map, type Observable } from 'rxjs';
 
 import { withFreeReport } from '../../../shared/placement/reports';
-import { type Facility,FACILITY_EDITABLE_FIELDS } from '../../../shared/schema/facility';
+import { type Facility, FACILITY_EDITABLE_FIELDS } from '../../../shared/schema/facility';
 import type { SessionUser } from '../../../shared/sync/protocol';
 import { newId } from './intakes';
 import type { PendingWrites } from './pending';
@@ -22,7 +22,9 @@ export class FacilityRepository {
   ) {}
 
   list$(): Observable<Facility[]> {
-    return this.collection.find({ sort: [{ id: 'asc' }] }).$.pipe(map((docs) => docs.map((d) => d.toJSON() as Facility)));
+    return this.collection
+      .find({ sort: [{ id: 'asc' }] })
+      .$.pipe(map((docs) => docs.map((d) => d.toJSON() as Facility)));
   }
 
   async create(input: FacilityInput, free: number, id: string = newId()): Promise<Facility> {

@@ -3,7 +3,7 @@ import { map, type Observable } from 'rxjs';
 
 import { newHold } from '../../../shared/placement/newHold';
 import type { Facility } from '../../../shared/schema/facility';
-import { type Hold, type HoldStatus,isAllowedHoldTransition } from '../../../shared/schema/hold';
+import { type Hold, type HoldStatus, isAllowedHoldTransition } from '../../../shared/schema/hold';
 import type { SessionUser } from '../../../shared/sync/protocol';
 import { newId, TransitionError } from './intakes';
 import type { PendingWrites } from './pending';

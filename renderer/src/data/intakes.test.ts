@@ -5,7 +5,13 @@ import { type ObhutDatabase } from './database';
 import { IntakeRepository } from './intakes';
 import { PendingWrites } from './pending';
 
-const user = { id: 'leitung.segeberg', username: 'leitung.segeberg', displayName: 'Lena Leitung', officeId: 'segeberg', roles: ['supervisor'] };
+const user = {
+  id: 'leitung.segeberg',
+  username: 'leitung.segeberg',
+  displayName: 'Lena Leitung',
+  officeId: 'segeberg',
+  roles: ['supervisor'],
+};
 const NOW = Date.parse('2025-05-20T08:00+02:00');
 
 let db: ObhutDatabase;
@@ -25,8 +31,11 @@ afterEach(async () => {
 const height = (revision: string) => Number(revision.split('-')[0]);
 const stored = async () => (await db.intakes.findOne('mia').exec())!.toMutableJSON();
 /** "In Prüfung" only from "neu", as the review page does on opening a record. */
-const startReview = (current: Intake) => (current.review === undefined ? { review: { state: 'in_review' as const } } : null);
-const countersign = (current: Intake) => ({ review: { ...current.review, state: 'countersigned' as const, countersignedBy: user.id, countersignedAt: NOW } });
+const startReview = (current: Intake) =>
+  current.review === undefined ? { review: { state: 'in_review' as const } } : null;
+const countersign = (current: Intake) => ({
+  review: { ...current.review, state: 'countersigned' as const, countersignedBy: user.id, countersignedAt: NOW },
+});
 
 describe('IntakeRepository.modify', () => {
   it('computes the change from the record as it is when written, so a step that landed first is not reverted', async () => {
@@ -54,7 +63,12 @@ describe('IntakeRepository.modify', () => {
       const doc = (await db.intakes.findOne('mia').exec())!;
       const previous = doc.toJSON(true) as never as { _rev: string };
       const result = await db.intakes.storageInstance.bulkWrite(
-        [{ previous: previous as never, document: { ...(previous as object), review: signed, updatedBy: 'leitung2.segeberg' } as never }],
+        [
+          {
+            previous: previous as never,
+            document: { ...(previous as object), review: signed, updatedBy: 'leitung2.segeberg' } as never,
+          },
+        ],
         'test-colleague',
       );
       expect(result.error).toEqual([]);

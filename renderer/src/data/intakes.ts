@@ -1,15 +1,18 @@
 import type { RxCollection } from 'rxdb';
 import { map, type Observable } from 'rxjs';
 
-import { type Intake,isAllowedIntakeTransition } from '../../../shared/schema/intake';
+import { type Intake, isAllowedIntakeTransition } from '../../../shared/schema/intake';
 import { setAtPath } from '../../../shared/sync/paths';
 import type { SessionUser } from '../../../shared/sync/protocol';
-import { type LostValue,lostValues } from './lost-values';
+import { type LostValue, lostValues } from './lost-values';
 import type { PendingWrites } from './pending';
 import { openRejections, type RejectionDoc } from './rejections';
 
 /** What a user writes; the rest is bookkeeping the repository sets. */
-export type IntakeInput = Omit<Intake, 'id' | 'officeId' | 'createdBy' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'conflicts'>;
+export type IntakeInput = Omit<
+  Intake,
+  'id' | 'officeId' | 'createdBy' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'conflicts'
+>;
 const BOOKKEEPING = ['id', 'officeId', 'createdBy', 'createdAt', 'updatedAt', 'updatedBy', 'conflicts'] as const;
 
 /** One field written by path (shared/sync/paths.ts); `undefined` clears it. */
@@ -43,12 +46,12 @@ export class IntakeRepository {
   }
 
   get$(id: string): Observable<Intake | null> {
-    return this.collection.findOne(id).$.pipe(map((doc) => (doc ? (doc.toMutableJSON()) : null)));
+    return this.collection.findOne(id).$.pipe(map((doc) => (doc ? doc.toMutableJSON() : null)));
   }
 
   async get(id: string): Promise<Intake | null> {
     const doc = await this.collection.findOne(id).exec();
-    return doc ? (doc.toMutableJSON()) : null;
+    return doc ? doc.toMutableJSON() : null;
   }
 
   async create(input: IntakeInput, id: string = newId()): Promise<Intake> {
@@ -80,10 +83,17 @@ export class IntakeRepository {
    */
   async setFields(id: string, edits: readonly FieldEdit[]): Promise<Intake> {
     const status = edits.find(([path]) => path === 'status')?.[1] as Intake['status'] | undefined;
-    return this.write(id, (current) => {
-      const content = edits.reduce<IntakeInput>((doc, [path, value]) => setAtPath(doc, path, value), contentOf(current));
-      return withContent(current, content);
-    }, status);
+    return this.write(
+      id,
+      (current) => {
+        const content = edits.reduce<IntakeInput>(
+          (doc, [path, value]) => setAtPath(doc, path, value),
+          contentOf(current),
+        );
+        return withContent(current, content);
+      },
+      status,
+    );
   }
 
   /**
@@ -93,7 +103,10 @@ export class IntakeRepository {
    * record as it now is does not allow the change: then nothing is written (not even the unchanged record), nothing
    * is marked pending, and the result is null. Status changes go through {@link update}.
    */
-  async modify(id: string, change: (current: Intake) => Partial<Omit<IntakeInput, 'status'>> | null): Promise<Intake | null> {
+  async modify(
+    id: string,
+    change: (current: Intake) => Partial<Omit<IntakeInput, 'status'>> | null,
+  ): Promise<Intake | null> {
     for (;;) {
       const doc = await this.collection.findOne(id).exec();
       if (!doc) throw new Error(`intake ${id} not found`);
@@ -121,11 +134,7 @@ export class IntakeRepository {
     }
   }
 
-  private async write(
-    id: string,
-    change: (current: Intake) => Intake,
-    nextStatus?: Intake['status'],
-  ): Promise<Intake> {
+  private async write(id: string, change: (current: Intake) => Intake, nextStatus?: Intake['status']): Promise<Intake> {
     const doc = await this.collection.findOne(id).exec();
     if (!doc) throw new Error(`intake ${id} not found`);
     if (nextStatus && !isAllowedIntakeTransition(doc.status, nextStatus)) {
@@ -170,7 +179,9 @@ export class IntakeRepository {
   async restoreFromServer(id: string): Promise<LostValue[]> {
     const rejections = this.collection.database.collections.rejections as RxCollection<RejectionDoc> | undefined;
     if (!rejections) return [];
-    const server = (await openRejections<Intake & { _deleted?: boolean }>(rejections, [id])).get(id)?.assumedMasterState;
+    const server = (await openRejections<Intake & { _deleted?: boolean }>(rejections, [id])).get(
+      id,
+    )?.assumedMasterState;
     const doc = await this.collection.findOne(id).exec();
     if (!server || !doc) return [];
     const lost = lostValues(doc.toMutableJSON(), server);

@@ -5,7 +5,21 @@ import { getAtPath } from '../../../shared/sync/paths';
 export type LostValue = { path: string; value: unknown };
 
 /** Bookkeeping and workflow: not what anybody typed into the record. */
-const SKIPPED = new Set(['id', 'officeId', 'createdBy', 'createdAt', 'updatedAt', 'updatedBy', 'conflicts', 'status', 'review', '_deleted', '_rev', '_meta', '_attachments']);
+const SKIPPED = new Set([
+  'id',
+  'officeId',
+  'createdBy',
+  'createdAt',
+  'updatedAt',
+  'updatedBy',
+  'conflicts',
+  'status',
+  'review',
+  '_deleted',
+  '_rev',
+  '_meta',
+  '_attachments',
+]);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isItemList = (v: unknown): v is Record<string, unknown>[] =>

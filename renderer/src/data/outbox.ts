@@ -133,7 +133,11 @@ export class CredentialKeeper {
     if (!stored) return null;
     try {
       const { iv, ciphertext } = JSON.parse(stored) as { iv: string; ciphertext: string };
-      const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: unb64(iv) }, await this.wrappingKey(), unb64(ciphertext));
+      const plain = await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: unb64(iv) },
+        await this.wrappingKey(),
+        unb64(ciphertext),
+      );
       const credential = JSON.parse(new TextDecoder().decode(plain)) as OutboxCredential;
       return credential.expiresAt > now ? credential : null;
     } catch {

@@ -15,6 +15,8 @@ export class OverviewApi {
   /** The figures of `from`..`to` (YYYY-MM-DD, Berlin days, both included). */
   get(from: string, to: string): Promise<VerbundOverview> {
     const params = new URLSearchParams({ from, to });
-    return this.withAuth(async () => (await (await this.api.request('GET', `/overview?${params}`, {})).json()) as VerbundOverview);
+    return this.withAuth(
+      async () => (await (await this.api.request('GET', `/overview?${params}`, {})).json()) as VerbundOverview,
+    );
   }
 }

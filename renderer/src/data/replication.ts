@@ -29,7 +29,9 @@ export type ReplicationOptions<T extends LocalDocument> = {
 };
 
 /** Replication of one collection over the HTTP contract (sync-api.md) with RxDB's replication primitives. */
-export function replicateCollection<T extends LocalDocument>(options: ReplicationOptions<T>): RxReplicationState<T, Checkpoint> {
+export function replicateCollection<T extends LocalDocument>(
+  options: ReplicationOptions<T>,
+): RxReplicationState<T, Checkpoint> {
   const { api, name, collection, rejections, pending, withAuth } = options;
   const now = options.now ?? Date.now;
   type Wire = WithDeleted<T> & WireDocument;
@@ -78,7 +80,10 @@ export function replicateCollection<T extends LocalDocument>(options: Replicatio
           rejections,
           accepted.map((row) => row.newDocumentState.id),
         );
-        await settlePushed(collection, pending, marks, [...accepted, ...rows.filter((r) => rejectedIds.has(r.newDocumentState.id))]);
+        await settlePushed(collection, pending, marks, [
+          ...accepted,
+          ...rows.filter((r) => rejectedIds.has(r.newDocumentState.id)),
+        ]);
         return res.conflicts;
       },
     },

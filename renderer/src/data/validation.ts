@@ -1,4 +1,4 @@
-import { type RxJsonSchema, type RxValidationError,wrappedValidateStorageFactory } from 'rxdb';
+import { type RxJsonSchema, type RxValidationError, wrappedValidateStorageFactory } from 'rxdb';
 
 import * as compiled from './validators/compiled';
 
@@ -25,6 +25,7 @@ function getValidator(schema: RxJsonSchema<unknown>): (doc: unknown) => RxValida
   return (doc: unknown) => (validate(doc) ? [] : (validate.errors ?? []));
 }
 
-const currentVersion = (title: string): number => (JSON.parse(validators.schemaKeys[title]) as { version: number }).version;
+const currentVersion = (title: string): number =>
+  (JSON.parse(validators.schemaKeys[title]) as { version: number }).version;
 
 export const wrappedValidatePrecompiledStorage = wrappedValidateStorageFactory(getValidator, 'ajv-precompiled');

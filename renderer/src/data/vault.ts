@@ -40,7 +40,9 @@ export type SecretKeeper = {
   unprotect: (wrapped: string) => Promise<KeystoreResult>;
 };
 
-export function osKeystore(bridge: Window['obhut'] = typeof window !== 'undefined' ? window.obhut : undefined): SecretKeeper | null {
+export function osKeystore(
+  bridge: Window['obhut'] = typeof window !== 'undefined' ? window.obhut : undefined,
+): SecretKeeper | null {
   const protect = bridge?.protectSecret;
   const unprotect = bridge?.unprotectSecret;
   if (!protect || !unprotect) return null;
@@ -105,7 +107,11 @@ async function kept(result: Promise<KeystoreResult>): Promise<string> {
   return r.value;
 }
 
-export async function unlockVault(record: VaultRecord, password: string, keystore: SecretKeeper | null = null): Promise<string> {
+export async function unlockVault(
+  record: VaultRecord,
+  password: string,
+  keystore: SecretKeeper | null = null,
+): Promise<string> {
   let wrapped = record.wrappedKey;
   if (record.osProtected) {
     if (!keystore) throw new VaultLockedError();
@@ -122,7 +128,9 @@ export async function unlockVault(record: VaultRecord, password: string, keystor
 
 /** A record written under an older rule: fewer iterations, or not OS-wrapped where a keystore is there now. */
 function isOutdated(record: VaultRecord, options: VaultOptions): boolean {
-  return record.kdf.iterations < (options.iterations ?? PBKDF2_ITERATIONS) || (!!options.keystore && !record.osProtected);
+  return (
+    record.kdf.iterations < (options.iterations ?? PBKDF2_ITERATIONS) || (!!options.keystore && !record.osProtected)
+  );
 }
 
 /**
@@ -139,7 +147,8 @@ export async function unlockStoredVault(
 ): Promise<string> {
   const key = await unlockVault(record, password, options.keystore ?? null);
   if (isOutdated(record, options)) await storeVault(store, serverUrl, user, key, password, options);
-  else if (user !== record.user) store.setItem(recordKey(serverUrl, user.username), JSON.stringify({ ...record, user }));
+  else if (user !== record.user)
+    store.setItem(recordKey(serverUrl, user.username), JSON.stringify({ ...record, user }));
   return key;
 }
 

@@ -1,12 +1,18 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { filter,firstValueFrom } from 'rxjs';
+import { filter, firstValueFrom } from 'rxjs';
 
 import { LoginError, openClient, type OpenClientOptions } from './client';
 import { memoryStore, openOrCreateVault, readVaultRecord } from './vault';
 import { wipeDevice } from './wipe';
 
 const SERVER = 'https://obhut.kreis-segeberg.example';
-const user = { id: 'u-seg-1', username: 'bereitschaft.segeberg', displayName: 'Bea Bereit', officeId: 'segeberg', roles: ['oncall'] };
+const user = {
+  id: 'u-seg-1',
+  username: 'bereitschaft.segeberg',
+  displayName: 'Bea Bereit',
+  officeId: 'segeberg',
+  roles: ['oncall'],
+};
 const PASSWORD = 'richtiges-passwort-1';
 
 /** A laptop without a network: every request fails as fetch does offline. */
@@ -44,7 +50,12 @@ describe('lock and wipe of the local store', () => {
     const { options } = await offlineDevice();
     const first = await openClient(options);
     expect(first.unlockedOffline).toBe(true);
-    const intake = await first.intakes.create({ receivedAt: 1_700_000_000_000, child, situation: 'Notiz', status: 'draft' });
+    const intake = await first.intakes.create({
+      receivedAt: 1_700_000_000_000,
+      child,
+      situation: 'Notiz',
+      status: 'draft',
+    });
     await firstValueFrom(first.status$.pipe(filter((s) => s.pendingCount === 1)));
     await first.close(); // the lock
     expect(first.db.closed).toBe(true);

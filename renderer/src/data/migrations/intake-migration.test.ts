@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createRxDatabase } from 'rxdb';
 
 import { demoNightRecord } from '../../../../shared/demo/nightRecord';
-import { type Intake,intakeRxSchema } from '../../../../shared/schema/intake';
+import { type Intake, intakeRxSchema } from '../../../../shared/schema/intake';
 import { createStorage, openDatabase } from '../database';
 import { rejectionSchema } from '../rejections';
 import { intakeSchemaV0 } from './intake-v0';
@@ -23,7 +23,9 @@ const v0Records = [
     initiatedBy: 'police',
     situation: 'Fiktiv: mit dem Gerüst erfasst.',
     status: 'draft',
-    conflicts: [{ id: 'c-1', field: 'situation', value: '"Andere Fassung"', by: 'leitung.segeberg', at: 1_747_500_050_000 }],
+    conflicts: [
+      { id: 'c-1', field: 'situation', value: '"Andere Fassung"', by: 'leitung.segeberg', at: 1_747_500_050_000 },
+    ],
   },
   {
     id: 'skeleton-submitted',
@@ -42,7 +44,7 @@ const v0Records = [
 ];
 
 describe('migration of the intake store', () => {
-  it('opens a store created with the skeleton\'s schema (version 0) with the current version and keeps every record', async () => {
+  it("opens a store created with the skeleton's schema (version 0) with the current version and keeps every record", async () => {
     expect(intakeRxSchema.version).toBe(2);
     const env = { indexedDB: new IDBFactory(), IDBKeyRange };
     const name = 'obhut_migration_v0';
@@ -69,7 +71,10 @@ describe('migration of the intake store', () => {
       const again = await db.intakes.findOne('skeleton-draft').exec();
       expect(again?.decision?.ground).toBe('42_1_2a');
       expect(again?.child.lastName).toBe('Altbestand');
-      await expect(draft.incrementalPatch({ decision: { ground: 'nonsense' as never } })).rejects.toMatchObject({ code: 'COL20', parameters: { writeError: { status: 422 } } });
+      await expect(draft.incrementalPatch({ decision: { ground: 'nonsense' as never } })).rejects.toMatchObject({
+        code: 'COL20',
+        parameters: { writeError: { status: 422 } },
+      });
     } finally {
       await db.close();
     }
@@ -78,6 +83,8 @@ describe('migration of the intake store', () => {
   it('keeps the frozen version 0 schema apart from the current one', () => {
     expect(intakeSchemaV0.version).toBe(0);
     expect(Object.keys(intakeSchemaV0.properties)).not.toContain('decision');
-    expect(Object.keys(intakeRxSchema.properties)).toEqual(expect.arrayContaining(Object.keys(intakeSchemaV0.properties)));
+    expect(Object.keys(intakeRxSchema.properties)).toEqual(
+      expect.arrayContaining(Object.keys(intakeSchemaV0.properties)),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { addRxPlugin, createRxDatabase, type RxJsonSchema,wrappedValidateStorageFactory } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxJsonSchema, wrappedValidateStorageFactory } from 'rxdb';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
