@@ -49,6 +49,8 @@ export const AUTHZ = {
       discardDraft: CASE_WORK,
       // Exporting a record (e.g. the written decision, the statistics) leaves the system: own office only.
       export: CASE_WORK,
+      // The office's federal statistics (§§ 98, 99 SGB VIII) are reported by its supervisors.
+      statistics: { supervisor: 'own' },
     },
   },
   // Append-only log lines of an intake: as the intake.
