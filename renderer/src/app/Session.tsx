@@ -16,6 +16,7 @@ import { useMemo, useState } from 'react';
 
 import { formatDateTime } from '../../../shared/format';
 import { de } from '../../../shared/i18n';
+import { type Caller, mayAtAll, type Operation, type Resource } from '../../../shared/rules/authz';
 import type { Intake } from '../../../shared/schema/intake';
 import type { ObhutClient } from '../data/client';
 import { AdminPage } from '../features/admin/AdminPage';
@@ -51,7 +52,7 @@ export function Session({
   const intakes = useObservable<Intake[]>(intakes$, []);
   const names = useMemo(() => new Map(intakes.map((i) => [i.id, nameOf(i)])), [intakes]);
   const office = de.offices[client.user.officeId as keyof typeof de.offices] ?? client.user.officeId;
-  const areas = areasOf(client.user.roles);
+  const areas = areasOf(client.user);
   const [view, setView] = useState<View>({ kind: areas[0] } as View);
   const navigation = useMemo(() => ({ view, go: setView }), [view]);
   const outbox = useObservable(client.outbox.entries$, client.outbox.entries);
@@ -165,17 +166,17 @@ type Area = View['kind'];
  * Case data only for those who handle cases; the board for everyone; coordination for its role and admins; the
  * Verbund overview (counts only) for coordinators and supervisors.
  */
-function areasOf(roles: string[]): Area[] {
-  const has = (...r: string[]) => roles.some((x) => r.includes(x));
+function areasOf(user: Caller): Area[] {
+  const may = <R extends Resource>(resource: R, operation: Operation<R>) => mayAtAll(user, resource, operation);
   const areas: Area[] = [];
-  if (has('oncall', 'supervisor')) areas.push('intakes');
-  if (has('supervisor')) areas.push('review');
-  if (has('oncall', 'supervisor')) areas.push('obligations');
-  if (has('coordinator', 'admin')) areas.push('coordination');
+  if (may('intakes', 'read')) areas.push('intakes');
+  if (may('intakes', 'countersign')) areas.push('review');
+  if (may('intakes', 'read')) areas.push('obligations');
+  if (may('facilities', 'write')) areas.push('coordination');
   areas.push('board');
-  if (has('supervisor')) areas.push('statistics');
-  if (has('coordinator', 'supervisor')) areas.push('overview');
-  if (has('admin')) areas.push('admin');
+  if (may('intakes', 'statistics')) areas.push('statistics');
+  if (may('overview', 'read')) areas.push('overview');
+  if (may('users', 'read')) areas.push('admin');
   return areas;
 }
 

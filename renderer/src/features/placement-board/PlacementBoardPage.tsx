@@ -5,6 +5,7 @@ import { ageGroupOf } from '../../../../shared/catalogues/ageGroup';
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { ageYearsAt } from '../../../../shared/placement/newHold';
+import { mayAtAll } from '../../../../shared/rules/authz';
 import type { Facility } from '../../../../shared/schema/facility';
 import type { Hold, HoldStatus } from '../../../../shared/schema/hold';
 import type { Intake } from '../../../../shared/schema/intake';
@@ -24,8 +25,6 @@ const t = de.app.board;
  * is in the first few; rendering all 300 cards of the Verbund at once would take seconds on an office laptop.
  */
 const PAGE_SIZE = 30;
-const PLACING_ROLES = ['oncall', 'supervisor'];
-const OVERSEEING_ROLES = ['coordinator', 'admin'];
 
 type Props = {
   status: SyncStatus | null;
@@ -52,8 +51,9 @@ export function PlacementBoardPage({ status, intakeId: initialIntakeId }: Props)
   const facilities = useObservable<Facility[]>(facilities$, []);
   const holds = useObservable<Hold[]>(holds$, []);
   const intakes = useObservable<Intake[]>(intakes$, []);
-  const canHold = client.user.roles.some((r) => PLACING_ROLES.includes(r));
-  const overseesVerbund = client.user.roles.some((r) => OVERSEEING_ROLES.includes(r));
+  // Who holds places, and who keeps the Verbund's facilities: the authorisation table's (shared/rules/authz.ts).
+  const canHold = mayAtAll(client.user, 'holds', 'write');
+  const overseesVerbund = mayAtAll(client.user, 'facilities', 'write');
 
   const [intakeId, setIntakeId] = useState<string | undefined>(initialIntakeId);
   const intake = intakes.find((i) => i.id === intakeId);
