@@ -31,6 +31,7 @@ describe('preload bridge', () => {
       'openExternal',
       'printToPdf',
       'protectSecret',
+      'reportProblem',
       'unprotectSecret',
     ]);
     expect(Object.isFrozen(bridge)).toBe(true);
@@ -44,12 +45,14 @@ describe('preload bridge', () => {
     await bridge.protectSecret!('key');
     await bridge.unprotectSecret!('os1:abc');
     await bridge.printToPdf!('Übergabebericht.pdf');
+    await bridge.reportProblem!({ code: 'TypeError', where: 'render' });
     expect(calls).toEqual([
       [IPC_CHANNELS.getConfig],
       [IPC_CHANNELS.openExternal, 'https://example.org'],
       [IPC_CHANNELS.protectSecret, 'key'],
       [IPC_CHANNELS.unprotectSecret, 'os1:abc'],
       [IPC_CHANNELS.printToPdf, 'Übergabebericht.pdf'],
+      [IPC_CHANNELS.reportProblem, { code: 'TypeError', where: 'render' }],
     ]);
   });
 

@@ -9,6 +9,7 @@ import {
   type MachineConfig,
   type ObhutBridge,
   type PrintToPdfResult,
+  type ProblemReport,
 } from '../shared/ipc';
 
 /**
@@ -30,6 +31,9 @@ export function createBridge(
       ipc.invoke(IPC_CHANNELS.unprotectSecret, String(wrapped)),
     printToPdf: (suggestedName: string): Promise<PrintToPdfResult> =>
       ipc.invoke(IPC_CHANNELS.printToPdf, String(suggestedName)),
+    reportProblem: async (report: ProblemReport): Promise<void> => {
+      await ipc.invoke(IPC_CHANNELS.reportProblem, { code: String(report.code), where: String(report.where) });
+    },
     onLockRequest: (listener: (reason: LockReason) => void): (() => void) => {
       const forward = (_event: IpcRendererEvent, reason: unknown) => {
         if (LOCK_REASONS.includes(reason as LockReason)) listener(reason as LockReason);

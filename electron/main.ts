@@ -18,6 +18,7 @@ import { autoUpdater } from 'electron-updater';
 
 import { de } from '../shared/i18n';
 import { IPC_EVENTS } from '../shared/ipc';
+import { installGlobalErrorHandlers } from './errors/global-errors';
 import { createKeystore } from './keystore';
 import { createFileLogger } from './log';
 import { launchServerUrl, loadSettings, machinePolicyPath } from './policy/load';
@@ -75,6 +76,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const log = createFileLogger(path.join(app.getPath('logs'), 'main.log'));
   log.info('start', { version: app.getVersion(), packaged: app.isPackaged, platform: process.platform });
+  installGlobalErrorHandlers({ app, process, log });
 
   const resolved = await loadSettings({
     machinePolicyFile: machinePolicyPath(process.platform, process.env, app.isPackaged),
@@ -114,6 +116,7 @@ async function start(): Promise<void> {
       protectSecret: async (plain) => keystore.protect(plain),
       unprotectSecret: async (wrapped) => keystore.unprotect(wrapped),
       printToPdf: (name) => exportPdf(mainWindow && { window: mainWindow, webContents: mainWindow.webContents }, name),
+      reportProblem: async ({ code, where }) => log.warn('renderer problem', { code, where }),
     },
     log,
   );

@@ -27,6 +27,28 @@ export type KeystoreResult = { ok: true; value: string } | { ok: false; message:
 export type PrintToPdfResult =
   { status: 'saved'; path: string } | { status: 'cancelled' } | { status: 'failed'; message: string };
 
+/**
+ * A problem the renderer reports into the main process's log file (a packaged app has no visible console): a code
+ * and where it happened, each a short token - never a message text, which could carry a child's name.
+ */
+export type ProblemReport = { code: string; where: string };
+const PROBLEM_TOKEN = /^[A-Za-z0-9_.:-]{1,64}$/;
+export function isProblemReport(value: unknown): value is ProblemReport {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, where, ...rest } = value as Record<string, unknown>;
+  return (
+    Object.keys(rest).length === 0 &&
+    typeof code === 'string' &&
+    PROBLEM_TOKEN.test(code) &&
+    typeof where === 'string' &&
+    PROBLEM_TOKEN.test(where)
+  );
+}
+/** A token for a report: the text itself where it is one, else `fallback`. */
+export function problemToken(text: string | undefined, fallback: string): string {
+  return text !== undefined && PROBLEM_TOKEN.test(text) ? text : fallback;
+}
+
 export type ObhutBridge = {
   appVersion: string;
   getConfig: () => Promise<MachineConfig>;
@@ -48,6 +70,8 @@ export type ObhutBridge = {
    * offering `suggestedName`. Optional for the same reason as protectSecret; the browser prints with window.print.
    */
   printToPdf?: (suggestedName: string) => Promise<PrintToPdfResult>;
+  /** Writes a problem into the main process's log (codes only). Optional for the same reason as protectSecret. */
+  reportProblem?: (report: ProblemReport) => Promise<void>;
 };
 
 export const IPC_CHANNELS = {
@@ -56,6 +80,7 @@ export const IPC_CHANNELS = {
   protectSecret: 'obhut:protect-secret',
   unprotectSecret: 'obhut:unprotect-secret',
   printToPdf: 'obhut:print-to-pdf',
+  reportProblem: 'obhut:report-problem',
 } as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
 

@@ -26,6 +26,7 @@ function setup() {
   const ipcMain = fakeIpcMain();
   const opened: string[] = [];
   const warnings: unknown[] = [];
+  const problems: unknown[] = [];
   const log: Logger = { info: () => {}, warn: (m, f) => warnings.push([m, f]), error: () => {} };
   const unregister = registerIpcHandlers(
     ipcMain as unknown as IpcMain,
@@ -35,12 +36,13 @@ function setup() {
       protectSecret: async (plain) => ({ ok: true, value: `wrapped:${plain}` }),
       unprotectSecret: async (wrapped) => ({ ok: true, value: wrapped.replace('wrapped:', '') }),
       printToPdf: async (name) => ({ status: 'saved', path: `/tmp/${name}` }),
+      reportProblem: async (report) => void problems.push(report),
     },
     log,
   );
   const invoke = (channel: string, frame: unknown, ...args: unknown[]) =>
     ipcMain.handlers.get(channel)!({ senderFrame: frame }, ...args);
-  return { ipcMain, opened, warnings, invoke, unregister };
+  return { ipcMain, opened, warnings, problems, invoke, unregister };
 }
 
 describe('IPC', () => {
@@ -93,6 +95,21 @@ describe('IPC', () => {
     await expect(invoke(IPC_CHANNELS.printToPdf, appFrame, 'x'.repeat(300))).rejects.toThrow(/bad arguments/);
     await expect(invoke(IPC_CHANNELS.printToPdf, appFrame)).rejects.toThrow(/bad arguments/);
     expect(opened).toEqual([]);
+  });
+
+  it('takes problem reports of codes only: no free text, no extra fields', async () => {
+    const { invoke, problems } = setup();
+    await invoke(IPC_CHANNELS.reportProblem, appFrame, { code: 'TypeError', where: 'render' });
+    for (const bad of [
+      { code: 'Kind Jonas Testkind nicht gefunden', where: 'render' },
+      { code: 'TypeError', where: 'render', message: 'Jonas' },
+      { code: 'x'.repeat(65), where: 'render' },
+      { code: 42, where: 'render' },
+      'TypeError',
+    ]) {
+      await expect(invoke(IPC_CHANNELS.reportProblem, appFrame, bad)).rejects.toThrow(/bad arguments/);
+    }
+    expect(problems).toEqual([{ code: 'TypeError', where: 'render' }]);
   });
 
   it('trusts only the top frame of the app origin', () => {

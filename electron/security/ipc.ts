@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 
-import { IPC_CHANNELS, type ObhutBridge } from '../../shared/ipc';
+import { IPC_CHANNELS, isProblemReport, type ObhutBridge } from '../../shared/ipc';
 import type { Logger } from '../log';
 import { isAppUrl } from '../window/app-protocol';
 
@@ -24,6 +24,7 @@ const ARGUMENT_CHECKS: { [K in ChannelName]: (args: unknown[]) => boolean } = {
   protectSecret: oneString(64 * 1024),
   unprotectSecret: oneString(128 * 1024),
   printToPdf: oneString(255),
+  reportProblem: (args) => args.length === 1 && isProblemReport(args[0]),
 };
 
 export class IpcRefused extends Error {}

@@ -8,6 +8,7 @@ import { nightRecord } from './de/nightRecord';
 import { obligations } from './de/obligations';
 import { overview } from './de/overview';
 import { placement } from './de/placement';
+import { problems } from './de/problems';
 import { report } from './de/report';
 import { review } from './de/review';
 import { security } from './de/security';
@@ -29,6 +30,7 @@ export const de = {
   statistics,
   obligations,
   overview,
+  problems,
 } as const;
 export type Catalogue = typeof de;
 export type { ErrorCode } from './de/errors';

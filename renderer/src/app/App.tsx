@@ -12,6 +12,7 @@ import { type LockCause, useAutoLock, useIdleLockMinutes } from '../features/loc
 import { LoginForm } from '../features/login/LoginForm';
 import { OutboxNotice } from '../features/sync-status/OutboxNotice';
 import { deviceIdentity } from './device';
+import { ErrorBoundary } from './ErrorBoundary';
 import { resolveServerUrl } from './server-url';
 import { Session } from './Session';
 import { cssVariablesResolver, theme } from './theme';
@@ -147,7 +148,7 @@ export function App() {
 
   return (
     <MantineProvider theme={theme} defaultColorScheme="dark" cssVariablesResolver={cssVariablesResolver}>
-      {content}
+      <ErrorBoundary>{content}</ErrorBoundary>
     </MantineProvider>
   );
 }
