@@ -12,7 +12,7 @@ import {
 import { registerAdminRoutes } from './admin/routes';
 import { actorFields as actorFieldsOf, type AuditActor } from './audit/chain';
 import { appendAudit, audit } from './audit/log';
-import { pullEvents } from './audit/sync-events';
+import { conflictEvents, pullEvents } from './audit/sync-events';
 import { DEFAULT_LOGIN_POLICY, login, type LoginPolicy } from './auth/login';
 import { type Auth, authenticate, bearerToken, deviceHeader, pendingHeader } from './auth/sessions';
 import { guardCollection, holdsPersonalData } from './authz/collections';
@@ -254,7 +254,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       const def = guardCollection(collectionOf(request), actorOf(request));
       const rows = parsePushBody(request.body);
       const { user, deviceId } = authOf(request);
-      return push(db, def, user, rows, { userId: user.id, deviceId });
+      const result = await push(db, def, user, rows, { userId: user.id, deviceId });
+      if (holdsPersonalData(def) && result.conflicts.length) {
+        await audit(db, ...conflictEvents(actorOf(request), def.name, result.conflicts));
+      }
+      return result;
     },
   });
 

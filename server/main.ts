@@ -2,9 +2,11 @@ import { mkdir, readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 
 import { buildServer, DEFAULT_ALLOWED_ORIGINS } from './app';
+import { parseSigningKey, startHeadExport } from './audit/signed-heads';
 import type { Db } from './db/db';
 import { migrate } from './db/migrate';
 import { openPostgres } from './db/postgres';
+import { currentRole, grantAppRole } from './db/roles';
 import { DEMO_PASSWORD, seedDemo } from './seed/demo';
 import { allCollections } from './sync/collections';
 import { ensureFeeds } from './sync/push';
@@ -50,7 +52,18 @@ async function main() {
     const { openPglite } = await import('./db/pglite');
     db = await openPglite(dataDir);
   }
-  await migrate(db);
+  if (env.OBHUT_OWNER_DATABASE_URL) {
+    // Owner and application role apart (docs/admin.md): the owner migrates, the app may only append to the audit.
+    const owner = openPostgres(env.OBHUT_OWNER_DATABASE_URL);
+    try {
+      await migrate(owner);
+      await grantAppRole(owner, await currentRole(db));
+    } finally {
+      await owner.close();
+    }
+  } else {
+    await migrate(db);
+  }
   await ensureFeeds(
     db,
     allCollections.map((c) => c.name),
@@ -70,6 +83,9 @@ async function main() {
     loginPolicy: addressMaxFailures ? { addressMaxFailures } : {},
   });
   await app.listen({ host, port, listenTextResolver: () => 'Listener gestartet' });
+  const stopHeadExport = startSignedHeadExport(db, env, (err) =>
+    app.log.error({ err }, 'Signierter Kettenkopf konnte nicht exportiert werden'),
+  );
   const stopSweep = startHoldSweep(
     db,
     (err) => app.log.warn({ err }, 'Abgelaufene Reservierungen konnten nicht geschrieben werden'),
@@ -91,6 +107,7 @@ async function main() {
     app.log.info({ signal }, 'Server wird beendet');
     try {
       stopSweep();
+      await stopHeadExport();
       await app.close();
       await db.close();
       process.exit(0);
@@ -101,6 +118,15 @@ async function main() {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** With OBHUT_AUDIT_SIGNING_KEY and OBHUT_AUDIT_HEADS_FILE: signed chain heads outside the database. */
+function startSignedHeadExport(db: Db, env: NodeJS.ProcessEnv, onError: (err: unknown) => void) {
+  if (!env.OBHUT_AUDIT_SIGNING_KEY || !env.OBHUT_AUDIT_HEADS_FILE) return () => Promise.resolve();
+  const key = parseSigningKey(env.OBHUT_AUDIT_SIGNING_KEY);
+  const intervalMs = env.OBHUT_AUDIT_HEAD_EXPORT_MS ? Number(env.OBHUT_AUDIT_HEAD_EXPORT_MS) : 5 * 60_000;
+  if (!(intervalMs >= 1000)) throw new Error('OBHUT_AUDIT_HEAD_EXPORT_MS muss mindestens 1000 sein');
+  return startHeadExport(db, key, env.OBHUT_AUDIT_HEADS_FILE, intervalMs, onError);
 }
 
 main().catch((err) => {

@@ -44,12 +44,29 @@ const route = <N extends keyof typeof ROUTES>(name: N) => ({
 
 /** The admin API: accounts, devices and the audit trail of the admin's own office (server/authz/table.ts). */
 export function registerAdminRoutes(app: FastifyInstance, { db, closeSessions }: AdminDeps): void {
+  /** Staff names and devices are personal data: every listing is recorded with what it showed. */
+  const auditListRead = (
+    request: FastifyRequest,
+    action: 'admin.users_viewed' | 'admin.devices_viewed',
+    offices: readonly string[] | 'all',
+    items: { id: string }[],
+  ) =>
+    audit(db, {
+      action,
+      ...actorFields(caller(request).actor),
+      officeId: request.auth!.user.officeId,
+      details: { offices: offices === 'all' ? 'all' : [...offices], count: items.length, ids: items.map((i) => i.id) },
+    });
+
   app.route({
     ...route('listUsers'),
     schema: { querystring: OFFICE_QUERY },
     handler: async (request) => {
       const { officeId } = request.query as { officeId?: string };
-      return { users: await listUsers(db, officesFor(request.auth!.user, 'users', 'read', officeId)) };
+      const offices = officesFor(request.auth!.user, 'users', 'read', officeId);
+      const users = await listUsers(db, offices);
+      await auditListRead(request, 'admin.users_viewed', offices, users);
+      return { users };
     },
   });
 
@@ -119,7 +136,10 @@ export function registerAdminRoutes(app: FastifyInstance, { db, closeSessions }:
     schema: { querystring: OFFICE_QUERY },
     handler: async (request) => {
       const { officeId } = request.query as { officeId?: string };
-      return { devices: await listDevices(db, officesFor(request.auth!.user, 'devices', 'read', officeId)) };
+      const offices = officesFor(request.auth!.user, 'devices', 'read', officeId);
+      const devices = await listDevices(db, offices);
+      await auditListRead(request, 'admin.devices_viewed', offices, devices);
+      return { devices };
     },
   });
 

@@ -68,8 +68,22 @@ export function pushEvents(actor: AuditActor, collection: string, written: Writt
 
 /** One event per office whose documents a pull (or stream) handed out: how many, which ids. */
 export function pullEvents(actor: AuditActor, collection: string, documents: WireDocument[]): AuditEvent[] {
+  return readEvents('sync.pull', actor, collection, documents);
+}
+
+/** A push's conflict answer hands out the stored documents in full: recorded like a pull. */
+export function conflictEvents(actor: AuditActor, collection: string, documents: WireDocument[]): AuditEvent[] {
+  return readEvents('sync.conflict_read', actor, collection, documents);
+}
+
+function readEvents(
+  action: 'sync.pull' | 'sync.conflict_read',
+  actor: AuditActor,
+  collection: string,
+  documents: WireDocument[],
+): AuditEvent[] {
   return [...byOffice(documents, (d) => d.officeId)].map(([officeId, docs]) => ({
-    action: 'sync.pull',
+    action,
     ...actorFields(actor),
     officeId,
     target: collection,

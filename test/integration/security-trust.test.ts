@@ -1,5 +1,5 @@
 import type { ErrorBody, LoginResponse } from '../../shared/sync/protocol';
-import { DEMO_PASSWORD, login, pull, type RawResponse, request } from '../support/api';
+import { DEMO_PASSWORD, login, makeIntake, pull, push, type RawResponse, request } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { adminApi, GOOD_PASSWORD, insertAdmin } from '../support/security';
 import { type RunningServer, startServer } from '../support/server';
@@ -132,6 +132,31 @@ describe('finding 7: tokens bound to the device named at login', () => {
     expect(code(await request(url, 'GET', '/sync/intakes/pull', { token: session.token, headers: header }))).toBe(
       'unauthorized',
     );
+  });
+});
+
+describe('finding 7: reads of personal data are recorded', () => {
+  it('records a push’s conflict answer and the admin’s user and device lists, with what they showed', async () => {
+    const worker = await login(url, 'bereitschaft.segeberg', { deviceId: 'laptop-seg-konflikt' });
+    const doc = makeIntake('segeberg');
+    await push(url, worker.token, 'intakes', [{ newDocumentState: doc }]);
+    const again = await push(url, worker.token, 'intakes', [{ newDocumentState: { ...doc, situation: 'anders' } }]);
+    expect(again.conflicts.map((c) => c.id)).toEqual([doc.id]);
+    const [conflict] = await db.query<{ office_id: string; actor_name: string; details: { ids: string[] } }>(
+      "SELECT office_id, actor_name, details FROM audit_log WHERE action = 'sync.conflict_read'",
+    );
+    expect(conflict).toMatchObject({ office_id: 'segeberg', actor_name: 'bereitschaft.segeberg' });
+    expect(conflict.details.ids).toEqual([doc.id]);
+
+    const api = adminApi(url, (await login(url, 'admin', { deviceId: 'laptop-seg-admin' })).token);
+    const users = (await api.listUsers()).body.users;
+    const devices = (await api.listDevices()).body.devices;
+    const views = await db.query<{ action: string; details: { ids: string[]; count: number } }>(
+      "SELECT action, details FROM audit_log WHERE action IN ('admin.users_viewed', 'admin.devices_viewed') ORDER BY id",
+    );
+    const last = (action: string) => views.filter((v) => v.action === action).at(-1)!.details;
+    expect(last('admin.users_viewed').ids).toEqual(users.map((u) => u.id));
+    expect(last('admin.devices_viewed').ids).toEqual(devices.map((d) => d.id));
   });
 });
 

@@ -43,9 +43,12 @@ export function adminApi(url: string, token: string, deviceId?: string) {
 }
 
 /** `npm run audit:verify` against a database, as a child process: exit code and everything it printed. */
-export function runAuditVerify(databaseUrl: string): Promise<{ code: number | null; output: string }> {
+export function runAuditVerify(
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, DATABASE_URL: databaseUrl };
+    const env = { ...process.env, DATABASE_URL: databaseUrl, ...extraEnv };
     const child = spawn('npm', ['run', '--silent', 'audit:verify'], {
       cwd: REPO_ROOT,
       env,
