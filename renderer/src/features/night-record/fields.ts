@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/catalogues/nightRecord';
 import { de } from '../../../../shared/i18n';
 import { OFFICE_IDS } from '../../../../shared/offices';
+import { intakeFieldLimits } from '../../../../shared/rules/fieldLimits';
 import type { NightRecordSection } from '../../../../shared/schema/nightRecord';
 
 /**
@@ -67,7 +68,8 @@ const f = (path: string, kind: FieldKind, extra: Partial<FieldSpec> = {}): Field
   path,
   kind,
   label: (nr.fields as Record<string, string>)[path] ?? (de.intakeFields as Record<string, string>)[path] ?? path,
-  maxLength: kind === 'textarea' ? 20_000 : kind === 'text' ? 300 : undefined,
+  // The schema's limits (the server's), so the form never takes more than the server stores.
+  ...intakeFieldLimits(path),
   ...extra,
 });
 const item = (list: string, name: string, kind: FieldKind, extra: Partial<FieldSpec> = {}): FieldSpec => ({
