@@ -24,6 +24,7 @@ import { ApiError, clientError, frameworkError, installErrorHandlers } from './h
 import { installOversizedBodyDrain } from './http/oversized-body';
 import { registerOutboxRoutes } from './outbox/routes';
 import { registerOverviewRoutes } from './overview/routes';
+import { registerLocalEventRoutes } from './privacy/local-events';
 import { collectionByName, type CollectionDef } from './sync/collections';
 import { parseCheckpoint, parseLimit, readFeed } from './sync/pull';
 import { push } from './sync/push';
@@ -291,6 +292,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   registerOverviewRoutes(app, { db });
   registerDirectoryRoutes(app, { db });
   registerOutboxRoutes(app, { db });
+  registerLocalEventRoutes(app, { db });
 
   return app;
 }

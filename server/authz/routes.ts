@@ -48,6 +48,8 @@ export const ROUTES = {
   // One's own session may obtain an outbox credential; delivering with it needs no session (docs/outbox.md).
   outboxCredential: { method: 'POST', url: `${p}/outbox/credential`, authz: res('session', 'logout') },
   outboxDeliver: { method: 'POST', url: `${p}/outbox/deliver`, authz: { kind: 'public' } },
+  // One's own session reports what its laptop showed or let out (server/privacy/local-events.ts).
+  localEvents: { method: 'POST', url: `${p}/local-events`, authz: res('session', 'logout') },
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -22,6 +22,7 @@ import type { OutboxCredential, OutboxPayload } from '../../../shared/sync/outbo
 import type { Checkpoint, CollectionName, PushRow, SessionUser, WireDocument } from '../../../shared/sync/protocol';
 import { AdminApi } from './admin';
 import type { BackoffOptions } from './backoff';
+import { AccessLog, localEventsSender, memoryQueueStore } from './access-log';
 import { type IndexedDbEnvironment, type ObhutDatabase, openDatabase } from './database';
 import { DirectoryApi, OfficeDirectory } from './directory';
 import { EntryRepository } from './entries';
@@ -110,6 +111,8 @@ export type ObhutClient = {
   overview: OverviewApi;
   /** Names of the own office's staff by user id: in memory only, fetched whenever the server comes back. */
   directory: OfficeDirectory;
+  /** Records opened and exports made on this laptop, queued for the server's audit trail (access-log.ts). */
+  accessLog: AccessLog;
   /**
    * True once the server said 403 device_revoked: the session has stopped syncing; the app tells the user and
    * wipes the device (wipe.ts).
@@ -365,6 +368,15 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
     const status$ = statusSubject.pipe(filter((s): s is SyncStatus => s !== null));
     const directory = new OfficeDirectory(new DirectoryApi(api, withAuth), user);
     subs.push(directory.follow(status$));
+    const accessLog = new AccessLog(
+      (globalThis.localStorage as Storage | undefined) ?? memoryQueueStore(),
+      user.id,
+      localEventsSender(api, withAuth),
+      now,
+    );
+    subs.push(
+      accessLog.follow(connection.facts$.pipe(map((f) => f.serverReachable === true && f.auth.state === 'ok'))),
+    );
 
     // The outbox (docs/outbox.md): this session sends its own changes, so an entry sealed by an earlier session of
     // the user is dropped; what is pending is sealed again on every change and when the session ends.
@@ -470,6 +482,7 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
       admin: new AdminApi(api, withAuth),
       overview: new OverviewApi(api, withAuth),
       directory,
+      accessLog,
       revoked$: revoked$.asObservable(),
       replication: replications.intakes,
       replications,

@@ -3,7 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 
 import type { ObhutBridge, PrintToPdfResult } from '../../../../shared/ipc';
+import type { LocalEvent } from '../../../../shared/local-events';
 import { ClientContext } from '../../app/client-context';
+import { AccessLog, memoryQueueStore } from '../../data/access-log';
 import type { ObhutClient } from '../../data/client';
 import { type ObhutDatabase, openDatabase } from '../../data/database';
 import { EntryRepository } from '../../data/entries';
@@ -93,6 +95,7 @@ describe('HandoverReport', () => {
 describe('HandoverReportButton', () => {
   let db: ObhutDatabase;
   let client: ObhutClient;
+  let sent: LocalEvent[] = [];
   let n = 0;
 
   beforeEach(async () => {
@@ -131,7 +134,13 @@ describe('HandoverReportButton', () => {
     });
     const entries = new EntryRepository(db.entries, db.rejections, pending, supervisor, () => MORNING);
     // The parts of the session the button uses, with the real repositories.
-    client = { user: supervisor, intakes, entries } as unknown as ObhutClient;
+    // The access log is the real one; only its way to the server is a list (sent events land there).
+    sent = [];
+    const accessLog = new AccessLog(memoryQueueStore(), supervisor.id, (events) => {
+      sent.push(...events);
+      return Promise.resolve();
+    });
+    client = { user: supervisor, intakes, entries, accessLog } as unknown as ObhutClient;
   });
   afterEach(async () => {
     delete window.obhut;
@@ -155,6 +164,9 @@ describe('HandoverReportButton', () => {
     expect(screen.queryByTestId('handover-report')).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Übergabebericht drucken' }));
     await waitFor(() => expect(print).toHaveBeenCalledTimes(1));
+    // Audited: the kind and the record, nothing of what was printed.
+    await waitFor(() => expect(sent.map((e) => [e.kind, e.recordId])).toEqual([['print', 'intake-report-1']]));
+    expect(JSON.stringify(sent)).not.toContain('Mia');
 
     // What was on the page when the dialog opened: the record, its decisions, its log, the signatures.
     expect(printedText).toContain('Mia Musterkind');
@@ -187,12 +199,12 @@ describe('HandoverReportButton', () => {
     const asked: string[] = [];
     let reportInPage = false;
     const bridge: Partial<ObhutBridge> = {
-      printToPdf: async (name: string): Promise<PrintToPdfResult> => {
+      printToPdf: (name: string): Promise<PrintToPdfResult> => {
         asked.push(name);
         reportInPage = !!document
           .querySelector('.obhut-print-root [data-testid="report-child"]')
           ?.textContent?.includes('Mia');
-        return { status: 'saved', path: `/home/leitung/Dokumente/${name}` };
+        return Promise.resolve({ status: 'saved', path: `/home/leitung/Dokumente/${name}` });
       },
     };
     window.obhut = bridge as ObhutBridge;
@@ -205,6 +217,7 @@ describe('HandoverReportButton', () => {
     expect(reportInPage).toBe(true);
     expect(message).toHaveTextContent(`Der Bericht wurde als PDF gespeichert: /home/leitung/Dokumente/${asked[0]}`);
     expect(print).not.toHaveBeenCalled();
+    await waitFor(() => expect(sent.map((e) => [e.kind, e.recordId])).toEqual([['pdf', 'intake-report-1']]));
   });
 
   it('reports a cancelled save and a failure', async () => {
@@ -212,7 +225,7 @@ describe('HandoverReportButton', () => {
       { status: 'cancelled' },
       { status: 'failed', message: 'Die Datei konnte nicht geschrieben werden.' },
     ];
-    window.obhut = { printToPdf: async () => results.shift()! } as unknown as ObhutBridge;
+    window.obhut = { printToPdf: () => Promise.resolve(results.shift()!) } as unknown as ObhutBridge;
     renderButton();
     const button = screen.getByRole('button', { name: 'Übergabebericht drucken' });
     await userEvent.click(button);
@@ -226,6 +239,8 @@ describe('HandoverReportButton', () => {
         'Der Bericht konnte nicht gedruckt werden: Die Datei konnte nicht geschrieben werden.',
       ),
     );
+    // Nothing left the app: nothing to audit.
+    expect(sent).toEqual([]);
   });
 
   it('says so when the record is not on this device, and prints nothing', async () => {

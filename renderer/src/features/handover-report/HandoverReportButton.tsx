@@ -55,10 +55,14 @@ export function HandoverReportButton({ intakeId, names }: { intakeId: string; na
       const bridge = window.obhut;
       if (bridge?.printToPdf) {
         const result = await bridge.printToPdf(model.fileName);
-        if (result.status === 'saved') setMessage({ kind: 'info', text: t.saved(result.path) });
-        else if (result.status === 'cancelled') setMessage({ kind: 'info', text: t.cancelled });
+        if (result.status === 'saved') {
+          client.accessLog.record('pdf', intakeId);
+          setMessage({ kind: 'info', text: t.saved(result.path) });
+        } else if (result.status === 'cancelled') setMessage({ kind: 'info', text: t.cancelled });
         else setMessage({ kind: 'error', text: t.failed(result.message) });
       } else {
+        // Whether the dialog ends on paper or is cancelled, the browser does not tell: counted as printed.
+        client.accessLog.record('print', intakeId);
         window.print();
       }
     } catch (error) {

@@ -3,9 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { useEffect, useState } from 'react';
 
 import { demoNightRecord } from '../../../../shared/demo/nightRecord';
+import type { LocalEvent } from '../../../../shared/local-events';
 import type { Intake } from '../../../../shared/schema/intake';
 import { ClientContext } from '../../app/client-context';
 import { NavigationContext, type View } from '../../app/navigation';
+import { AccessLog, memoryQueueStore } from '../../data/access-log';
 import type { ObhutClient } from '../../data/client';
 import type { ObhutDatabase } from '../../data/database';
 import { EntryRepository } from '../../data/entries';
@@ -43,8 +45,11 @@ function record(id: string, firstName: string, call: string): Intake {
 
 let db: ObhutDatabase;
 let client: ObhutClient;
+/** Events of the access log as they would go to the server. */
+let sent: LocalEvent[] = [];
 
 beforeEach(async () => {
+  sent = [];
   db = await openTestDatabase('obhut_intakes_page');
   await db.intakes.bulkInsert([
     record('mia', 'Mia', '2025-05-20T00:00+02:00'),
@@ -57,6 +62,10 @@ beforeEach(async () => {
     entries: new EntryRepository(db.entries, db.rejections, pending, user, () => NOW),
     facilities: new FacilityRepository(db.facilities, pending, user, () => NOW),
     dismissRejection: async () => {},
+    accessLog: new AccessLog(memoryQueueStore(), user.id, (events) => {
+      sent.push(...events);
+      return Promise.resolve();
+    }),
   } as unknown as ObhutClient;
 });
 afterEach(async () => {
@@ -90,6 +99,7 @@ describe('IntakesPage opens the record another area asks for', () => {
     renderWithTheme(<Areas initial={{ kind: 'intakes', intakeId: 'ole' }} />);
     const form = await openRecord();
     expect(form).toHaveAttribute('data-record-id', 'ole');
+    await waitFor(() => expect(sent.map((e) => [e.kind, e.recordId])).toEqual([['opened', 'ole']]));
     expect(within(form).getByRole('heading', { level: 2 })).toHaveTextContent('Ole Testkind');
     expect(screen.queryByText('Diese Inobhutnahme gibt es auf diesem Gerät nicht (mehr).')).toBeNull();
   });

@@ -10,6 +10,7 @@ import { type Navigation, useNavigation } from '../../app/navigation';
 import { useDirectory } from '../../app/use-directory';
 import { useNow } from '../../app/use-now';
 import { useObservable } from '../../app/use-observable';
+import { useRecordOpened } from '../../app/use-record-opened';
 import type { EntryInput } from '../../data/entries';
 import { newId } from '../../data/intakes';
 import type { SyncStatus } from '../../data/sync-status';
@@ -119,6 +120,7 @@ function RecordView(props: {
   onClose: () => void;
 }) {
   const client = useClient();
+  useRecordOpened(props.id);
   const navigation = useNavigation();
   const names = useDirectory();
   const entries$ = useMemo(() => client.entries.list$(props.id), [client, props.id]);

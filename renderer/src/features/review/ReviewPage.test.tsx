@@ -5,6 +5,7 @@ import { de } from '../../../../shared/i18n';
 import type { Intake } from '../../../../shared/schema/intake';
 import { conflictRecord } from '../../../../shared/sync/merge';
 import { ClientContext } from '../../app/client-context';
+import { AccessLog, memoryQueueStore } from '../../data/access-log';
 import type { ObhutClient } from '../../data/client';
 import type { ObhutDatabase } from '../../data/database';
 import { EntryRepository } from '../../data/entries';
@@ -83,11 +84,16 @@ const status = (extra: Partial<SyncStatus> = {}): SyncStatus => ({
 async function renderPage(syncStatus: SyncStatus = status(), intakeId?: string) {
   const pending = await PendingWrites.open(db);
   const dismissed: string[] = [];
+  const opened: string[] = [];
   const client = {
     user: supervisor,
     intakes: new IntakeRepository(db.intakes, pending, supervisor, () => NOW),
     entries: new EntryRepository(db.entries, db.rejections, pending, supervisor, () => NOW),
     dismissRejection: async (id: string) => void dismissed.push(id),
+    accessLog: new AccessLog(memoryQueueStore(), supervisor.id, (events) => {
+      opened.push(...events.map((e) => `${e.kind}:${e.recordId}`));
+      return Promise.resolve();
+    }),
   } as unknown as ObhutClient;
   renderWithTheme(
     <ClientContext.Provider value={client}>
@@ -96,7 +102,7 @@ async function renderPage(syncStatus: SyncStatus = status(), intakeId?: string) 
   );
   if (intakeId) await screen.findByTestId('review-record', {}, { timeout: 15_000 });
   else await screen.findAllByTestId('review-row', {}, { timeout: 15_000 });
-  return { pending, dismissed };
+  return { pending, dismissed, opened };
 }
 
 const rowIds = () => screen.queryAllByTestId('review-row').map((r) => r.getAttribute('data-intake-id'));
@@ -174,7 +180,9 @@ describe('ReviewPage: reviewing one record', () => {
       updatedAt: 1,
       text: 'Kind in der Bereitschaftspflege angekommen.',
     });
-    await renderPage(status(), 'sat');
+    const { opened } = await renderPage(status(), 'sat');
+    // Opening is audited (record id only): the access log sends it at once.
+    await waitFor(() => expect(opened).toEqual(['opened:sat']));
     const summary = screen.getByTestId('record-summary');
     expect(within(summary).getByText('Mia')).toBeInTheDocument();
     expect(within(summary).getByText(/Polizei trifft das Kind nachts allein/)).toBeInTheDocument();

@@ -29,6 +29,7 @@ import { isTypingTarget } from '../../app/typing-target';
 import { useDirectory } from '../../app/use-directory';
 import { useNow } from '../../app/use-now';
 import { useObservable } from '../../app/use-observable';
+import { useRecordOpened } from '../../app/use-record-opened';
 import type { EntryInput } from '../../data/entries';
 import type { RejectionView } from '../../data/rejections';
 import { nameOf } from '../intakes/name';
@@ -77,6 +78,7 @@ export function ReviewRecord({
   now = Date.now,
 }: ReviewRecordProps) {
   const client = useClient();
+  useRecordOpened(intake.id);
   const names = useDirectory();
   const personName = (id: string | undefined) => (id ? (names.get(id) ?? id) : '');
   const clock = useNow(now);

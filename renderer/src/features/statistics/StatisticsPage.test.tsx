@@ -4,9 +4,11 @@ import { resolve } from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
+import type { LocalEvent } from '../../../../shared/local-events';
 import { FIXTURE_2025 } from '../../../../shared/statistics/fixtures/measures2025';
 import { ClientContext } from '../../app/client-context';
 import { NavigationContext, type View } from '../../app/navigation';
+import { AccessLog, memoryQueueStore } from '../../data/access-log';
 import type { ObhutClient } from '../../data/client';
 import type { ObhutDatabase } from '../../data/database';
 import { IntakeRepository } from '../../data/intakes';
@@ -42,7 +44,13 @@ afterEach(async () => {
 async function renderPage(status: SyncStatus | null = null) {
   const pending = await PendingWrites.open(db);
   const intakes = new IntakeRepository(db.intakes, pending, supervisor, () => NOW);
-  const client = { user: supervisor, intakes } as unknown as ObhutClient;
+  // The real access log; its way to the server is a list.
+  const sent: LocalEvent[] = [];
+  const accessLog = new AccessLog(memoryQueueStore(), supervisor.id, (events) => {
+    sent.push(...events);
+    return Promise.resolve();
+  });
+  const client = { user: supervisor, intakes, accessLog } as unknown as ObhutClient;
   const went: View[] = [];
   renderWithTheme(
     <ClientContext.Provider value={client}>
@@ -53,7 +61,7 @@ async function renderPage(status: SyncStatus | null = null) {
   );
   // The first query decrypts every record: slow on a busy machine.
   await screen.findByTestId('statistics-summary', {}, { timeout: 15_000 });
-  return { went };
+  return { went, sent };
 }
 
 describe('StatisticsPage', () => {
@@ -114,7 +122,7 @@ describe('StatisticsPage', () => {
     URL.createObjectURL = (blob: Blob) => ((saved = blob), 'blob:statistik');
     URL.revokeObjectURL = () => {};
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    await renderPage();
+    const { sent } = await renderPage();
     await userEvent.setup().click(screen.getByRole('button', { name: 'CSV herunterladen' }));
     await waitFor(
       () =>
@@ -130,6 +138,9 @@ describe('StatisticsPage', () => {
     const bytes = new Uint8Array(await saved!.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).toBe(EXPECTED);
+    // Audited as the statistics export of 2025 with its 35 measures: what the deletion run waits for.
+    await waitFor(() => expect(sent).toMatchObject([{ kind: 'statistics', year: 2025, count: 35 }]));
+    expect(sent[0]).not.toHaveProperty('recordId');
   });
 
   it('says when changes of these records are not yet on the server', async () => {

@@ -67,6 +67,7 @@ function YearReport(props: {
   onOpen: (id: string) => void;
 }) {
   const { report } = props;
+  const client = useClient();
   const [progress, setProgress] = useState<number | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const kinds = {
@@ -80,6 +81,8 @@ function YearReport(props: {
     try {
       const blob = await buildStatisticsCsv(report, setProgress);
       saveFile(blob, props.fileName);
+      // The export the server's deletion run waits for (shared/retention.ts), and an export of many records.
+      client.accessLog.record('statistics', undefined, { year: report.year, count: report.measures.length });
       setNotice({ ok: true, text: t.page.downloaded(report.measures.length, props.fileName) });
     } catch {
       setNotice({ ok: false, text: t.page.downloadFailed });
