@@ -1,33 +1,38 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 
+import { demoFacilities } from '../../../shared/demo/facilities';
 import { demoNightRecord } from '../../../shared/demo/nightRecord';
 import type { Entry } from '../../../shared/schema/entry';
+import type { Hold } from '../../../shared/schema/hold';
 import type { Intake } from '../../../shared/schema/intake';
 import { COLLECTIONS } from './collections';
 import { openDatabase } from './database';
 import type { RejectionDoc } from './rejections';
+import { clearFields, SEALED_FIELD } from './sealed-storage';
 
 /**
- * Encryption at rest, for every collection the local database has: which fields may stay clear (a static check
- * of the schemas), and what actually lands in IndexedDB (the raw rows, read past RxDB).
+ * Encryption at rest, for every collection the local database has: which fields stay clear (the sealed storage's
+ * rule applied to the schemas: primary key and index fields), and what actually lands in IndexedDB (the raw rows,
+ * read past RxDB).
  */
 
-/** Fields that may stay clear for indexes and bookkeeping: ids, office, status, kind and times. */
-const CLEAR_FIELDS = [/^id$/, /Id$/, /^status$/, /^kind$/, /At$/, /^at$/, /^(createdBy|updatedBy)$/];
+/** Fields that may stay clear for indexes: ids, office, status and times. */
+const CLEAR_FIELDS = [/^id$/, /Id$/, /^status$/, /At$/, /^at$/];
 /**
  * Clear fields beyond those, each with the reason it holds no personal data.
- * - intakes.initiatedBy: a code of the statistics catalogue ("police", "school" ...), no person; see the report of
- *   issue 5 - a candidate for encryption with the next schema version.
- * - rejections: the server's catalogued German sentence naming field labels, and the collection name and code.
+ * - facilities.area, type: where a facility is and what kind it is, public facts of the Verbund's directory.
  */
 const CLEAR_EXCEPTIONS: Record<string, string[]> = {
-  intakes: ['initiatedBy'],
-  rejections: ['collectionName', 'code', 'message'],
+  facilities: ['area', 'type'],
 };
-/** Hold no personal data by design (shared/schema/facility.ts, hold.ts): shared across the Verbund, unencrypted. */
-const NO_PERSONAL_DATA = new Set(['facilities', 'holds']);
+/** Metadata the security review found clear on disk before issue 14; none of it may be in a stored row now. */
+const SEALED_METADATA: Record<string, string[]> = {
+  intakes: ['initiatedBy', 'createdBy', 'updatedBy', 'createdAt'],
+  entries: ['kind', 'createdBy'],
+  holds: ['sex', 'ageGroup', 'intakeRef', 'from', 'updatedBy', 'overbooked'],
+};
 
-type Schema = { properties: Record<string, unknown>; encrypted?: readonly string[] };
+type Schema = Parameters<typeof clearFields>[0] & { properties: Record<string, unknown>; version: number };
 const collections = Object.entries(COLLECTIONS) as [string, { schema: Schema }][];
 
 const T = 1_750_000_000_000;
@@ -62,6 +67,23 @@ const SAMPLES: Record<string, () => Record<string, unknown>> = {
     text: 'Rückruf der Einrichtung: Ottilie kann ab 03:00 aufgenommen werden',
     placement: { facilityName: 'Kinderschutzhaus Elmshorn', answer: 'accepted' },
   }),
+  holds: (): Hold => ({
+    id: '0f3c9a52-7d1e-4b8a-9c2d-1e2f3a4b5c6d',
+    facilityId: 'jugendschutzhaus-norderstedt',
+    officeId: 'segeberg',
+    updatedAt: T,
+    updatedBy: 'u1',
+    createdAt: T,
+    intakeRef: '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+    ageGroup: '9_to_12',
+    sex: 'female',
+    from: T,
+    expiresAt: T + 86_400_000,
+    status: 'held',
+    overbooked: false,
+    conflicts: [],
+  }),
+  facilities: () => demoFacilities(T)[0],
   rejections: (): RejectionDoc => ({
     id: 'intake-at-rest-1',
     collectionName: 'intakes',
@@ -94,47 +116,37 @@ function texts(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-/** Every value stored in every object store of every IndexedDB database of the factory, as JSON. */
-async function rawRows(factory: IDBFactory): Promise<string> {
-  const out: string[] = [];
+/** Every row stored in every object store of every IndexedDB database of the factory, by database name. */
+async function rawRows(factory: IDBFactory): Promise<Map<string, Record<string, unknown>[]>> {
+  const out = new Map<string, Record<string, unknown>[]>();
   for (const info of await factory.databases()) {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = factory.open(info.name!);
       req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
     });
     for (const store of Array.from(db.objectStoreNames)) {
-      const values = await new Promise<unknown[]>((resolve, reject) => {
+      const values = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
         const req = db.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
+        req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
+        req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
       });
-      out.push(JSON.stringify(values));
+      out.set(`${info.name}/${store}`, [...(out.get(`${info.name}/${store}`) ?? []), ...values]);
     }
     db.close();
   }
-  return out.join('\n');
+  return out;
 }
 
 describe('encryption at rest', () => {
-  it.each(collections.filter(([name]) => !NO_PERSONAL_DATA.has(name)))(
-    '%s: only ids, office, status, kind and times (and the listed exceptions) are clear',
-    (name, { schema }) => {
-      const encrypted = new Set(schema.encrypted ?? []);
-      const clear = Object.keys(schema.properties).filter((field) => !encrypted.has(field));
-      const unexpected = clear.filter(
-        (field) => !CLEAR_FIELDS.some((re) => re.test(field)) && !(CLEAR_EXCEPTIONS[name] ?? []).includes(field),
-      );
-      expect(unexpected).toEqual([]);
-    },
-  );
-
-  it('the collections without encryption are the ones without personal data', () => {
-    const unencrypted = collections.filter(([, { schema }]) => !schema.encrypted?.length).map(([name]) => name);
-    expect(unencrypted.sort()).toEqual([...NO_PERSONAL_DATA].sort());
+  it.each(collections)('%s: only ids, office, status and times (and the listed exceptions) are clear', (name, { schema }) => {
+    const unexpected = [...clearFields(schema)].filter(
+      (field) => !CLEAR_FIELDS.some((re) => re.test(field)) && !(CLEAR_EXCEPTIONS[name] ?? []).includes(field),
+    );
+    expect(unexpected).toEqual([]);
   });
 
-  it('no personal text of any collection is readable in the raw IndexedDB rows; the clear fields are', async () => {
+  it('no personal text or metadata of any collection is in the raw IndexedDB rows; the clear fields are', async () => {
     const factory = new IDBFactory();
     const key = 'b'.repeat(64);
     const db = await openDatabase({ name: 'obhut_at_rest_test', key, env: { indexedDB: factory, IDBKeyRange } });
@@ -142,23 +154,32 @@ describe('encryption at rest', () => {
     const ids: string[] = [];
     try {
       for (const [name, { schema }] of collections) {
-        if (NO_PERSONAL_DATA.has(name)) continue;
         const make = SAMPLES[name];
         expect(make, `a sample document for the collection ${name}`).toBeDefined();
         const doc = make();
         await db.collections[name as keyof typeof db.collections].insert(doc as never);
         ids.push(doc.id as string);
-        for (const field of schema.encrypted ?? []) secrets.push(...texts(doc[field]));
+        const clear = clearFields(schema);
+        for (const [field, value] of Object.entries(doc)) if (!clear.has(field)) secrets.push(...texts(value));
       }
     } finally {
       await db.close();
     }
     expect(secrets).toEqual(expect.arrayContaining(['Rohdatenprobe', 'Erika Musterfrau (fiktiv)', '2013-04-05']));
 
-    const raw = await rawRows(factory);
+    const rows = await rawRows(factory);
+    const raw = JSON.stringify([...rows.values()]);
     for (const id of ids) expect(raw).toContain(id);
     expect(raw).toContain('segeberg');
     const found = secrets.filter((s) => raw.includes(s) || raw.includes(JSON.stringify(s).slice(1, -1)));
     expect(found).toEqual([]);
+
+    for (const [name, { schema }] of collections) {
+      const stored = rows.get(`rxdb-dexie-obhut_at_rest_test--${schema.version}--${name}/docs`);
+      expect(stored, name).toHaveLength(1);
+      const keys = Object.keys(stored![0]).filter((k) => !k.startsWith('_'));
+      expect(keys.sort(), name).toEqual([...clearFields(schema), SEALED_FIELD].sort());
+      for (const field of SEALED_METADATA[name] ?? []) expect(keys, name).not.toContain(field);
+    }
   });
 });

@@ -1,5 +1,4 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
-import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
@@ -10,6 +9,7 @@ import type { Hold } from '../../../shared/schema/hold';
 import type { Intake } from '../../../shared/schema/intake';
 import { COLLECTIONS } from './collections';
 import type { RejectionDoc } from './rejections';
+import { type SealedStorageOptions, wrappedSealedStorage } from './sealed-storage';
 import { wrappedValidatePrecompiledStorage } from './validation';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
@@ -33,15 +33,16 @@ export type IndexedDbEnvironment = {
 
 /**
  * Dexie on IndexedDB with strict durability (a write is on disk before it counts), every write validated against
- * the schema before it is encrypted (so the personal fields are checked too), and the personal fields encrypted
- * with the user's database key.
+ * the schema before it is encrypted (so the personal fields are checked too), and everything no index needs sealed
+ * with the user's database key (sealed-storage.ts).
  */
-export function createStorage(env: IndexedDbEnvironment = {}) {
+export function createStorage(env: IndexedDbEnvironment = {}, sealing: SealedStorageOptions = {}) {
   const indexedDB = env.indexedDB ?? globalThis.indexedDB;
   const keyRange = env.IDBKeyRange ?? globalThis.IDBKeyRange;
   return wrappedValidatePrecompiledStorage({
-    storage: wrappedKeyEncryptionCryptoJsStorage({
+    storage: wrappedSealedStorage({
       storage: getRxStorageDexie({ indexedDB, IDBKeyRange: keyRange, chromeTransactionDurability: 'strict' }),
+      options: sealing,
     }),
   });
 }
@@ -50,10 +51,12 @@ export async function openDatabase(options: {
   name: string;
   key: string;
   env?: IndexedDbEnvironment;
+  /** Progress of the one-time upgrade of a store written before the sealed format, damaged records found. */
+  sealing?: SealedStorageOptions;
 }): Promise<ObhutDatabase> {
   const db = await createRxDatabase<ObhutCollections>({
     name: options.name,
-    storage: createStorage(options.env),
+    storage: createStorage(options.env, options.sealing),
     password: options.key,
     // One window per user; several tabs of the dev mode each replicate on their own.
     multiInstance: false,

@@ -17,7 +17,7 @@ export type IdbSnapshot = {
 function done<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
   });
 }
 
@@ -38,7 +38,7 @@ export async function snapshotIndexedDb(factory: IDBFactory): Promise<IdbSnapsho
         keyPath: store.keyPath,
         autoIncrement: store.autoIncrement,
         indexes,
-        rows: keys.map((key, i) => ({ key, value: values[i] })),
+        rows: keys.map((key, i) => ({ key, value: values[i] as unknown })),
       });
     }
     out.push({ name: db.name, version: db.version, stores });
@@ -64,7 +64,7 @@ export async function restoreIndexedDb(factory: IDBFactory, snapshot: IdbSnapsho
       for (const row of s.rows) store.put(row.value, s.keyPath === null ? row.key : undefined);
       await new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
+        tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
       });
     }
     db.close();

@@ -1,9 +1,9 @@
 import { addRxPlugin, createRxDatabase, type RxJsonSchema, wrappedValidateStorageFactory } from 'rxdb';
-import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 
 import { COLLECTIONS } from '../collections';
+import { wrappedSealedStorage } from '../sealed-storage';
 
 // Collections with a schema version above 0 need it to open, even empty.
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -20,7 +20,7 @@ export async function collectionStorageSchemas(): Promise<Record<string, RxJsonS
   }, `schema-capture-${Math.random()}`);
   const db = await createRxDatabase({
     name: `capture${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
-    storage: record({ storage: wrappedKeyEncryptionCryptoJsStorage({ storage: getRxStorageMemory() }) }),
+    storage: record({ storage: wrappedSealedStorage({ storage: getRxStorageMemory() }) }),
     password: 'x'.repeat(32),
     multiInstance: false,
   });
