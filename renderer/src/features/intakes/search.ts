@@ -1,16 +1,10 @@
 import type { Intake, IntakeStatus } from '../../../../shared/schema/intake';
 import { berlinToday } from '../../app/berlin-time';
+import { foldName as fold } from '../../data/name-index';
 
 /** The list's search: part of a name, a range of call dates (Berlin days, yyyy-mm-dd) and the status. */
 export type IntakeSearch = { name: string; from: string; to: string; status: IntakeStatus | '' };
 export const EMPTY_SEARCH: IntakeSearch = { name: '', from: '', to: '', status: '' };
-
-const fold = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .replace(/ß/g, 'ss')
-    .toLocaleLowerCase('de');
 
 /**
  * Names are encrypted at rest, so the search runs over the decrypted records of the own office in memory (an

@@ -1,0 +1,35 @@
+import { openTestDatabase } from '../test-fixtures/database';
+import { submittedRecord } from '../test-fixtures/intake';
+import { NameIndex } from './name-index';
+
+const T = '2026-11-20T22:00:00Z';
+
+describe('the name index', () => {
+  it('finds by the start of first and last names, whatever the umlauts and case; follows writes and deletions', async () => {
+    const db = await openTestDatabase('name_index');
+    try {
+      await db.intakes.bulkInsert([
+        submittedRecord('a', 'Jörg', T, { child: { firstName: 'Jörg', lastName: 'Müller-Lüdenscheidt' } }),
+        submittedRecord('b', 'Ida', T, { child: { firstName: 'Ida', lastName: 'Straßburger' } }),
+      ]);
+      const index = await NameIndex.open(db.intakes);
+      expect(index.search('muller')).toEqual(['a']);
+      expect(index.search('MÜL jo')).toEqual(['a']);
+      expect(index.search('ludensch')).toEqual(['a']);
+      expect(index.search('strass')).toEqual(['b']);
+      expect(index.search('uller')).toEqual([]);
+      expect(index.search('  ')).toEqual([]);
+
+      await db.intakes.insert(submittedRecord('c', 'Zoë', T, { child: { firstName: 'Zoë', lastName: 'Mueller' } }));
+      expect(index.search('zoe').sort()).toEqual(['c']);
+      const b = await db.intakes.findOne('b').exec();
+      await b!.incrementalPatch({ child: { firstName: 'Ida', lastName: 'Mülhaupt' } });
+      expect(index.search('mul').sort()).toEqual(['a', 'b']);
+      await (await db.intakes.findOne('a').exec())!.remove();
+      expect(index.search('mul')).toEqual(['b']);
+      index.close();
+    } finally {
+      await db.close();
+    }
+  });
+});

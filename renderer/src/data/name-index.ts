@@ -1,0 +1,61 @@
+import type { RxCollection } from 'rxdb';
+import type { Subscription } from 'rxjs';
+
+import type { Intake } from '../../../shared/schema/intake';
+
+/** Case, umlauts and accents do not matter: "muller" finds "Müller", "strasse" finds "Straße". */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/ß/g, 'ss')
+    .toLocaleLowerCase('de');
+}
+
+function words(text: string): string[] {
+  return foldName(text).split(/[\s-]+/).filter(Boolean);
+}
+
+/**
+ * The children's names of the local records, in memory only: names are sealed on disk, so no IndexedDB index can
+ * hold them, and a search must not open every record. Built once after unlock from the records (which the sealed
+ * storage then has decrypted in its session cache) and kept current by the collection's change events, local
+ * writes and sync alike. A search matches when every word typed is the start of a word of the first or last name.
+ */
+export class NameIndex {
+  private readonly names = new Map<string, string[]>();
+  private readonly subscription: Subscription;
+
+  private constructor(collection: RxCollection<Intake>) {
+    this.subscription = collection.$.subscribe((event) => {
+      if (event.operation === 'DELETE') this.names.delete(event.documentId);
+      else this.put(event.documentData);
+    });
+  }
+
+  static async open(collection: RxCollection<Intake>): Promise<NameIndex> {
+    const index = new NameIndex(collection);
+    for (const doc of await collection.find().exec()) index.put(doc);
+    return index;
+  }
+
+  private put(intake: Pick<Intake, 'id' | 'child'>): void {
+    this.names.set(intake.id, words(`${intake.child.firstName} ${intake.child.lastName}`));
+  }
+
+  /** Ids of the records whose names match every word of `text`; none for an empty text. */
+  search(text: string): string[] {
+    const wanted = words(text);
+    if (wanted.length === 0) return [];
+    const out: string[] = [];
+    for (const [id, name] of this.names) {
+      if (wanted.every((w) => name.some((n) => n.startsWith(w)))) out.push(id);
+    }
+    return out;
+  }
+
+  close(): void {
+    this.subscription.unsubscribe();
+    this.names.clear();
+  }
+}
