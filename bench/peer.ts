@@ -1,13 +1,15 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
 import { replicateCouchDB, type RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 
 import { COLLECTIONS } from '../renderer/src/data/collections';
 import { createStorage } from '../renderer/src/data/database';
+import { wrappedValidatePrecompiledStorage } from '../renderer/src/data/validation';
 import type { Intake } from '../shared/schema/intake';
 
 /**
@@ -21,13 +23,16 @@ const require = createRequire(import.meta.url);
 export type CouchServer = { url: string; stop: () => Promise<void> };
 
 export async function startCouch(): Promise<CouchServer> {
-  const PouchDB = require('pouchdb-core')
+  // PouchDB and express-pouchdb come without types; only these calls are used.
+  type Pouch = { plugin(p: unknown): Pouch; defaults(o: object): unknown };
+  const PouchDB = (require('pouchdb-core') as Pouch)
     .plugin(require('pouchdb-adapter-memory'))
     .plugin(require('pouchdb-adapter-http'))
     .plugin(require('pouchdb-mapreduce'))
     .plugin(require('pouchdb-replication'));
   const MemPouch = PouchDB.defaults({ adapter: 'memory' });
-  const app = require('express-pouchdb')(MemPouch, {
+  const expressPouch = require('express-pouchdb') as (pouch: unknown, options: object) => RequestListener;
+  const app = expressPouch(MemPouch, {
     mode: 'minimumForPouchDB',
     inMemoryConfig: true,
     logPath: `/tmp/express-pouchdb-${process.pid}.log`,
@@ -81,11 +86,33 @@ export type PeerClient = {
   close: () => Promise<void>;
 };
 
-export async function openPeerClient(couchDbUrl: string, name: string, batchSize: number): Promise<PeerClient> {
+/**
+ * The app's storage without encryption: Dexie with strict durability and the same validation, the schema's
+ * `encrypted` list dropped below the validation (Dexie refuses it). Shows what encryption costs in every run.
+ */
+function unencryptedStorage() {
+  const dexie = getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange, chromeTransactionDurability: 'strict' });
+  const withoutEncryptedList: typeof dexie = {
+    ...dexie,
+    createStorageInstance: (params) => {
+      const schema = { ...params.schema };
+      delete schema.encrypted;
+      return dexie.createStorageInstance({ ...params, schema });
+    },
+  };
+  return wrappedValidatePrecompiledStorage({ storage: withoutEncryptedList });
+}
+
+export async function openPeerClient(
+  couchDbUrl: string,
+  name: string,
+  batchSize: number,
+  encrypted = true,
+): Promise<PeerClient> {
   const network = new PeerNetwork();
   const db = await createRxDatabase<{ intakes: RxCollection<Intake> }>({
     name,
-    storage: createStorage({ indexedDB: new IDBFactory(), IDBKeyRange }),
+    storage: encrypted ? createStorage({ indexedDB: new IDBFactory(), IDBKeyRange }) : unencryptedStorage(),
     password: 'p'.repeat(64),
     multiInstance: false,
   });

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: every benchmark, a table and the JSON of all figures. Sizes can be overridden by environment
  * variables (see docs/performance.md); the defaults are the sizes the issue asks for. On the project's two-core
- * machine the 50,000-intake store alone takes several minutes; BENCH_LOCAL_SIZES=10000 keeps a run near ten.
+ * machine the 50,000-intake store alone takes several minutes. At the end, the goals of issue 14, each with the
+ * figure of this run and its ratio to the goal.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -9,6 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 
 import { benchLocalInChromium } from './browser-local';
+import { goalRows } from './goals';
 import { benchLocal, type LocalResult } from './local';
 import { benchServer } from './server';
 import { env, type Row, table } from './stats';
@@ -38,8 +40,8 @@ async function main() {
   const localIn = (process.env.BENCH_LOCAL_IN ?? 'chromium').split(',');
   for (const where of ['chromium', 'node'].filter((w) => only.includes('local') && localIn.includes(w))) {
     const localOpts = {
-      base: env('BENCH_LOCAL_BASE', 10_000),
-      sizes: list('BENCH_LOCAL_SIZES', '10000,50000'),
+      sizes: list('BENCH_LOCAL_SIZES', '5000,10000,50000'),
+      saveAt: env('BENCH_SAVE_AT', 10_000),
       saves: env('BENCH_SAVES', 200),
       readRuns: env('BENCH_READ_RUNS', 3),
       log,
@@ -54,13 +56,13 @@ async function main() {
     rows.push(
       {
         id: 'a',
-        what: `local save, new intake (${local.prefill.docs} in store, ${at})`,
+        what: `local save, new intake (${local.saveCreate.storeDocs} in store, ${at})`,
         value: `p50 ${local.saveCreate.p50} ms, p95 ${local.saveCreate.p95} ms`,
         note: `n=${local.saveCreate.n}`,
       },
       {
         id: 'a',
-        what: `local save, edit (${local.prefill.docs} in store, ${at})`,
+        what: `local save, edit (${local.saveUpdate.storeDocs} in store, ${at})`,
         value: `p50 ${local.saveUpdate.p50} ms, p95 ${local.saveUpdate.p95} ms`,
         note: `n=${local.saveUpdate.n}`,
       },
@@ -73,6 +75,18 @@ async function main() {
     );
     for (const r of local.reads) {
       rows.push(
+        {
+          id: 'b',
+          what: `unlock to the newest 50 (${r.docs}, ${at})`,
+          value: `${r.unlockToNewest} ms`,
+          note: 'database opened, key imported, 50 records read and decrypted',
+        },
+        {
+          id: 'b',
+          what: `list newest 50, warm (${r.docs}, ${at})`,
+          value: `p50 ${r.newest50.p50} ms`,
+          note: `p95 ${r.newest50.p95}, n=${r.newest50.n}`,
+        },
         {
           id: 'b',
           what: `list all after opening the app, cold (${r.docs}, ${at})`,
@@ -99,9 +113,9 @@ async function main() {
         },
         {
           id: 'b',
-          what: `search by name in decrypted records (${r.docs}, ${at})`,
+          what: `search a last name, name index + open the hits (${r.docs}, ${at})`,
           value: `p50 ${r.search.p50} ms`,
-          note: `p95 ${r.search.p95}, ${r.searchHits} hit(s)`,
+          note: `p95 ${r.search.p95}, ${r.searchHits} hit(s); index built in ${r.nameIndexBuild} ms`,
         },
       );
     }
@@ -118,6 +132,7 @@ async function main() {
     log(`sync: ${JSON.stringify(sync)}`);
     const o = sync.obhut;
     const p = 'error' in sync.peer ? null : sync.peer;
+    const plain = 'error' in sync.peerPlain ? null : sync.peerPlain;
     const vs = (ours: number, theirs: number | undefined, higherIsBetter: boolean) =>
       theirs === undefined
         ? 'peer failed'
@@ -136,6 +151,12 @@ async function main() {
         note: vs(o.initialSync.docsPerSecond, p?.initialSync.docsPerSecond, true),
       },
       {
+        id: 'c',
+        what: `initial sync of ${sync.docs} (CouchDB peer, unencrypted)`,
+        value: plain ? `${plain.initialSync.docsPerSecond} docs/s` : 'n/a',
+        note: vs(o.initialSync.docsPerSecond, plain?.initialSync.docsPerSecond, true),
+      },
+      {
         id: 'd',
         what: `catch-up after ${o.catchUp.changes} offline changes (Obhut)`,
         value: `${o.catchUp.ms} ms`,
@@ -145,7 +166,13 @@ async function main() {
         id: 'd',
         what: `catch-up after ${sync.changes} offline changes (CouchDB peer)`,
         value: p ? `${p.catchUp.ms} ms` : 'n/a',
-        note: vs(o.catchUp.ms, p?.catchUp.ms, false),
+        note: `${vs(o.catchUp.ms, p?.catchUp.ms, false)}; making them offline took ${p?.catchUp.offlineWritesMs} ms`,
+      },
+      {
+        id: 'd',
+        what: `catch-up after ${sync.changes} offline changes (CouchDB peer, unencrypted)`,
+        value: plain ? `${plain.catchUp.ms} ms` : 'n/a',
+        note: `making them offline took ${plain?.catchUp.offlineWritesMs} ms`,
       },
       {
         id: 'e',
@@ -158,6 +185,12 @@ async function main() {
         what: 'live propagation A -> B (CouchDB peer, long-poll)',
         value: p ? `p50 ${p.propagation.p50} ms, p95 ${p.propagation.p95} ms` : 'n/a',
         note: p ? vs(o.propagation.p50, p.propagation.p50, false) : String((sync.peer as { error: string }).error),
+      },
+      {
+        id: 'e',
+        what: 'live propagation A -> B (CouchDB peer, unencrypted)',
+        value: plain ? `p50 ${plain.propagation.p50} ms, p95 ${plain.propagation.p95} ms` : 'n/a',
+        note: `n=${plain?.propagation.n}`,
       },
     );
   }
@@ -199,6 +232,8 @@ async function main() {
     `\nObhut benchmarks - ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}\n`,
   );
   console.log(table(rows));
+  console.log('\nGoals of issue 14 (figure of this run / goal; ratio <= 1 meets a goal):\n');
+  console.log(table(goalRows(result)));
   console.log(`\nJSON:\n${JSON.stringify(result)}`);
   if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, JSON.stringify(result, null, 2));
   process.exit(0);

@@ -24,7 +24,15 @@ export type SyncFigures = {
   propagation: Summary;
 };
 
-export type SyncResult = { docs: number; changes: number; obhut: SyncFigures; peer: SyncFigures | { error: string } };
+export type SyncResult = {
+  docs: number;
+  changes: number;
+  obhut: SyncFigures;
+  /** The CouchDB peer with the app's storage, encrypted as Obhut's. */
+  peer: SyncFigures | { error: string };
+  /** The same peer without encryption. */
+  peerPlain: SyncFigures | { error: string };
+};
 
 type Side = {
   /** Opens a fresh client and resolves once it is running. */
@@ -131,10 +139,10 @@ function obhutSide(serverUrl: string): Side {
   };
 }
 
-function peerSide(couchDbUrl: string, batchSize: number): Side {
+function peerSide(couchDbUrl: string, batchSize: number, encrypted: boolean): Side {
   return {
     async open(tag) {
-      const peer: PeerClient = await openPeerClient(couchDbUrl, `peer_${tag}_${Date.now()}`, batchSize);
+      const peer: PeerClient = await openPeerClient(couchDbUrl, `peer_${tag}_${Date.now()}`, batchSize, encrypted);
       return {
         count: () => peer.db.intakes.count().exec(),
         update: async (id, situation) => {
@@ -185,21 +193,31 @@ export async function benchSync(opts: {
     await pgdb.drop();
   }
 
-  let peer: SyncFigures | { error: string };
-  opts.log('Peer (CouchDB protocol): seeding express-pouchdb');
-  try {
-    const couch = await startCouch();
+  const peerRun = async (encrypted: boolean): Promise<SyncFigures | { error: string }> => {
+    opts.log(`Peer (CouchDB protocol, ${encrypted ? 'encrypted' : 'unencrypted'}): seeding express-pouchdb`);
     try {
-      const dbUrl = `${couch.url}/intakes`;
-      await seedCouch(dbUrl, seed);
-      peer = await measure(peerSide(dbUrl, 200), opts.docs, opts.docs, opts.changes, opts.samples, opts.log);
-    } finally {
-      await couch.stop();
+      const couch = await startCouch();
+      try {
+        const dbUrl = `${couch.url}/intakes`;
+        await seedCouch(dbUrl, seed);
+        return await measure(
+          peerSide(dbUrl, 200, encrypted),
+          opts.docs,
+          opts.docs,
+          opts.changes,
+          opts.samples,
+          opts.log,
+        );
+      } finally {
+        await couch.stop();
+      }
+    } catch (err) {
+      return { error: err instanceof Error ? err.message : String(err) };
     }
-  } catch (err) {
-    peer = { error: err instanceof Error ? err.message : String(err) };
-  }
-  return { docs: opts.docs, changes: opts.changes, obhut, peer };
+  };
+  const peer = await peerRun(true);
+  const peerPlain = await peerRun(false);
+  return { docs: opts.docs, changes: opts.changes, obhut, peer, peerPlain };
 }
 
 export function ratio(a: number, b: number): number {
