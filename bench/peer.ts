@@ -24,7 +24,7 @@ export type CouchServer = { url: string; stop: () => Promise<void> };
 
 export async function startCouch(): Promise<CouchServer> {
   // PouchDB and express-pouchdb come without types; only these calls are used.
-  type Pouch = { plugin(p: unknown): Pouch; defaults(o: object): unknown };
+  type Pouch = { plugin: (p: unknown) => Pouch; defaults: (o: object) => unknown };
   const PouchDB = (require('pouchdb-core') as Pouch)
     .plugin(require('pouchdb-adapter-memory'))
     .plugin(require('pouchdb-adapter-http'))

@@ -139,12 +139,15 @@ async function rawRows(factory: IDBFactory): Promise<Map<string, Record<string, 
 }
 
 describe('encryption at rest', () => {
-  it.each(collections)('%s: only ids, office, status and times (and the listed exceptions) are clear', (name, { schema }) => {
-    const unexpected = [...clearFields(schema)].filter(
-      (field) => !CLEAR_FIELDS.some((re) => re.test(field)) && !(CLEAR_EXCEPTIONS[name] ?? []).includes(field),
-    );
-    expect(unexpected).toEqual([]);
-  });
+  it.each(collections)(
+    '%s: only ids, office, status and times (and the listed exceptions) are clear',
+    (name, { schema }) => {
+      const unexpected = [...clearFields(schema)].filter(
+        (field) => !CLEAR_FIELDS.some((re) => re.test(field)) && !(CLEAR_EXCEPTIONS[name] ?? []).includes(field),
+      );
+      expect(unexpected).toEqual([]);
+    },
+  );
 
   it('no personal text or metadata of any collection is in the raw IndexedDB rows; the clear fields are', async () => {
     const factory = new IDBFactory();

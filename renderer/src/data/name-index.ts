@@ -13,7 +13,9 @@ export function foldName(text: string): string {
 }
 
 function words(text: string): string[] {
-  return foldName(text).split(/[\s-]+/).filter(Boolean);
+  return foldName(text)
+    .split(/[\s-]+/)
+    .filter(Boolean);
 }
 
 /**

@@ -17,7 +17,11 @@ function open(factory: IDBFactory, damaged: DamagedRecordError[] = []) {
 }
 
 /** Changes the stored rows of one collection in place, past RxDB and the wrapper (as someone with the disk could). */
-async function editRows(factory: IDBFactory, collection: string, edit: (rows: Map<string, Record<string, string>>) => void) {
+async function editRows(
+  factory: IDBFactory,
+  collection: string,
+  edit: (rows: Map<string, Record<string, string>>) => void,
+) {
   const info = (await factory.databases()).find((d) => d.name!.endsWith(`--${collection}`))!;
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const req = factory.open(info.name!);
@@ -92,7 +96,9 @@ describe('the sealed storage', () => {
         .find({ selector: { initiatedBy: 'police' }, sort: [{ createdBy: 'asc' }, { id: 'desc' }] })
         .exec();
       expect(byPolice.map((d) => d.id)).toEqual(['r3', 'r1']);
-      const second = await db.intakes.find({ selector: { status: 'submitted' }, sort: [{ id: 'asc' }], skip: 1, limit: 1 }).exec();
+      const second = await db.intakes
+        .find({ selector: { status: 'submitted' }, sort: [{ id: 'asc' }], skip: 1, limit: 1 })
+        .exec();
       expect(second.map((d) => d.id)).toEqual(['r2']);
       const named = await db.intakes
         .find({ selector: { 'child.firstName': { $regex: '^B' } }, sort: [{ id: 'asc' }] })

@@ -155,7 +155,8 @@ async function sealInstance<Internals, Options>(
   }
 
   const properties: Record<string, unknown> = { [SEALED_FIELD]: { type: 'string' } };
-  for (const [field, definition] of Object.entries(schema.properties)) if (isClear(field)) properties[field] = definition;
+  for (const [field, definition] of Object.entries(schema.properties))
+    if (isClear(field)) properties[field] = definition;
   const storedSchema = {
     ...schema,
     properties,
@@ -245,7 +246,9 @@ async function sealInstance<Internals, Options>(
     for (const [field, condition] of Object.entries(query.selector)) {
       if (!field.startsWith('$') && isClear(field.split('.')[0])) narrowed[field] = condition;
       else if (field === '$and') {
-        const clearParts = (condition as MangoQuerySelector<Doc>[]).filter((p) => [...referencedFields(p)].every(isClear));
+        const clearParts = (condition as MangoQuerySelector<Doc>[]).filter((p) =>
+          [...referencedFields(p)].every(isClear),
+        );
         if (clearParts.length) narrowed.$and = clearParts;
       }
     }
