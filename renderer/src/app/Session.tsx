@@ -3,8 +3,8 @@ import {
   AppShell,
   Button,
   Group,
-  Modal,
   Menu,
+  Modal,
   PasswordInput,
   SegmentedControl,
   Stack,
@@ -14,11 +14,13 @@ import {
 import { useMediaQuery } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 
+import { assertNever } from '../../../shared/assert-never';
 import { formatDateTime } from '../../../shared/format';
 import { de } from '../../../shared/i18n';
 import { type Caller, mayAtAll, type Operation, type Resource } from '../../../shared/rules/authz';
 import type { Intake } from '../../../shared/schema/intake';
 import type { ObhutClient } from '../data/client';
+import type { SyncStatus } from '../data/sync-status';
 import { AdminPage } from '../features/admin/AdminPage';
 import { CoordinationPage } from '../features/coordination/CoordinationPage';
 import { IntakesPage } from '../features/intakes/IntakesPage';
@@ -118,16 +120,7 @@ export function Session({
                 <Alert color="blue">{t.offlineSession}</Alert>
               )}
               {status?.auth.state === 'failed' && <Reauthenticate client={client} />}
-              {view.kind === 'intakes' && <IntakesPage status={status} />}
-              {view.kind === 'board' && (
-                <PlacementBoardPage key={view.intakeId} status={status} intakeId={view.intakeId} />
-              )}
-              {view.kind === 'review' && <ReviewPage key={view.intakeId} status={status} intakeId={view.intakeId} />}
-              {view.kind === 'obligations' && <ObligationsPage status={status} />}
-              {view.kind === 'overview' && <VerbundOverviewPage status={status} />}
-              {view.kind === 'coordination' && <CoordinationPage status={status} />}
-              {view.kind === 'admin' && <AdminPage status={status} />}
-              {view.kind === 'statistics' && <StatisticsPage status={status} />}
+              <AreaView view={view} status={status} />
             </Stack>
           </AppShell.Main>
           <AppShell.Footer p="xs" px="md">
@@ -166,6 +159,30 @@ type Area = View['kind'];
  * Case data only for those who handle cases; the board for everyone; coordination for its role and admins; the
  * Verbund overview (counts only) for coordinators and supervisors.
  */
+/** The page of the current view: every kind of view has its page (a new one that has none is a type error). */
+function AreaView({ view, status }: { view: View; status: SyncStatus | null }) {
+  switch (view.kind) {
+    case 'intakes':
+      return <IntakesPage status={status} />;
+    case 'board':
+      return <PlacementBoardPage key={view.intakeId} status={status} intakeId={view.intakeId} />;
+    case 'review':
+      return <ReviewPage key={view.intakeId} status={status} intakeId={view.intakeId} />;
+    case 'obligations':
+      return <ObligationsPage status={status} />;
+    case 'overview':
+      return <VerbundOverviewPage status={status} />;
+    case 'coordination':
+      return <CoordinationPage status={status} />;
+    case 'admin':
+      return <AdminPage status={status} />;
+    case 'statistics':
+      return <StatisticsPage status={status} />;
+    default:
+      return assertNever(view);
+  }
+}
+
 function areasOf(user: Caller): Area[] {
   const may = <R extends Resource>(resource: R, operation: Operation<R>) => mayAtAll(user, resource, operation);
   const areas: Area[] = [];
