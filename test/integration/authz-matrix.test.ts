@@ -20,7 +20,7 @@ import {
   request,
 } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { adminApi, GOOD_PASSWORD, insertAdmin } from '../support/security';
+import { adminApi, GOOD_PASSWORD, insertAdmin, insertUser } from '../support/security';
 import { type RunningServer, startServer } from '../support/server';
 
 /**
@@ -138,8 +138,14 @@ beforeAll(async () => {
     expect(res.status, username).toBe(201);
     return login(url, username, { password: GOOD_PASSWORD, deviceId: `geraet-${username}` });
   };
-  for (const role of ['oncall', 'supervisor', 'coordinator'] as const)
+  for (const role of ['oncall', 'supervisor'] as const)
     subject[role] = await create(subject.admin, `matrix.${role}`, OWN, [role]);
+  // A Verbund role is given only at installation (`npm run user:add`), never by an office admin.
+  await insertUser(db, 'matrix.coordinator', OWN, ['coordinator']);
+  subject.coordinator = await login(url, 'matrix.coordinator', {
+    password: GOOD_PASSWORD,
+    deviceId: 'geraet-matrix.coordinator',
+  });
   otherOncall = await create(otherAdmin, 'fremd.oncall', OTHER, ['oncall']);
   coordinator = subject.coordinator;
   for (const relation of ['own', 'other'] as const) {

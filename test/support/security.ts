@@ -15,9 +15,27 @@ export const GOOD_PASSWORD = 'Leuchtturm am Deich 7';
 
 /** The first admin of an office, straight into the database (as an operator would bootstrap one). */
 export async function insertAdmin(db: TestDatabase, username: string, officeId: string, password = GOOD_PASSWORD) {
+  await insertUser(db, username, officeId, ['admin'], password);
+}
+
+/** An account straight into the database, as `npm run user:add` creates one (the only way to a Verbund role). */
+export async function insertUser(
+  db: TestDatabase,
+  username: string,
+  officeId: string,
+  roles: string[],
+  password = GOOD_PASSWORD,
+) {
   await db.query(
     'INSERT INTO users (id, username, display_name, office_id, roles, password_hash) VALUES ($1, $2, $3, $4, $5, $6)',
-    [randomUUID(), username, `Admin ${officeId}`, officeId, ['admin'], await hashPassword(password, FAST_KDF)],
+    [
+      randomUUID(),
+      username,
+      `${roles.includes('admin') ? 'Admin' : username} ${officeId}`,
+      officeId,
+      roles,
+      await hashPassword(password, FAST_KDF),
+    ],
   );
 }
 
