@@ -204,7 +204,7 @@ describe('the night record in Chromium', () => {
       await expect.poll(() => page.getByTestId('record-status').textContent(), POLL).toBe('Vorgelegt');
       expect(await connectionState(page)).toBe('offline');
       expect(await pendingCount(page)).toBeGreaterThanOrEqual(1);
-      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Enter');
       await row.waitFor();
 
       step('online');

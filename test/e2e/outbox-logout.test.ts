@@ -65,7 +65,7 @@ describe('logout with unsent changes in Chromium', () => {
     await page.getByTestId('night-record').waitFor();
     await page.getByRole('textbox', { name: 'Vorname', exact: true }).fill('Merle');
     await page.getByRole('textbox', { name: 'Nachname', exact: true }).fill(lastName);
-    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Enter');
     await page.getByTestId('intake-row').filter({ hasText: lastName }).waitFor();
     expect(await pendingCount(page)).toBe(1);
 

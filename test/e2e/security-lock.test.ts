@@ -47,7 +47,7 @@ describe('auto-lock', () => {
     );
     await page.getByRole('button', { name: 'Neue Inobhutnahme' }).click();
     await page.getByRole('textbox', { name: 'Nachname' }).fill('Sperrprobe');
-    await page.getByRole('textbox', { name: 'Nachname' }).press('Enter');
+    await page.getByRole('textbox', { name: 'Nachname' }).press('Control+Enter');
     const row = page.getByTestId('intake-row').filter({ hasText: 'Sperrprobe' });
     await row.waitFor();
     expect(await pendingCount(page)).toBe(1);

@@ -33,7 +33,7 @@ describe('lockout at night', () => {
     const { context, page } = await loggedIn(browser, renderer.origin, server.url, 'bereitschaft.segeberg');
     await page.getByRole('button', { name: 'Neue Inobhutnahme' }).click();
     await page.getByRole('textbox', { name: 'Nachname' }).fill('Nachtschicht');
-    await page.getByRole('textbox', { name: 'Nachname' }).press('Enter');
+    await page.getByRole('textbox', { name: 'Nachname' }).press('Control+Enter');
     const row = page.getByTestId('intake-row').filter({ hasText: 'Nachtschicht' });
     await row.waitFor();
     await waitFor(

@@ -75,7 +75,7 @@ describe('revocation of a device', () => {
     );
     await worker.page.getByRole('button', { name: 'Neue Inobhutnahme' }).click();
     await worker.page.getByRole('textbox', { name: 'Nachname' }).fill('Widerrufprobe');
-    await worker.page.getByRole('textbox', { name: 'Nachname' }).press('Enter');
+    await worker.page.getByRole('textbox', { name: 'Nachname' }).press('Control+Enter');
     await waitFor(
       () => pendingCount(worker.page),
       (n) => n === 1,

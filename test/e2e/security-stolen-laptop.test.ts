@@ -64,7 +64,7 @@ describe('stolen laptop', () => {
     await field(/^Situation/).fill(note);
     // Long enough with the fields filled for Chromium to save the page's state in its session files.
     await page.waitForTimeout(3_000);
-    await field('Vorname').press('Enter');
+    await field('Vorname').press('Control+Enter');
     const row = page.getByTestId('intake-row').filter({ hasText: lastName });
     await row.waitFor();
     await waitFor(

@@ -47,7 +47,7 @@ describe('walking skeleton in Chromium', () => {
     await page.getByTestId('night-record').waitFor();
     await page.getByRole('textbox', { name: 'Vorname', exact: true }).fill('Frieda');
     await page.getByRole('textbox', { name: 'Nachname', exact: true }).fill(lastName);
-    await page.keyboard.press('Escape'); // the form saves as you type; Escape goes back to the list
+    await page.keyboard.press('Control+Enter'); // the form saves as you type; Ctrl+Enter goes back to the list
     const row = page.getByTestId('intake-row').filter({ hasText: lastName });
     await row.waitFor();
     expect(await pendingCount(page)).toBe(1);

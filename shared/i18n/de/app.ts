@@ -135,7 +135,7 @@ export const app = {
     titleNew: 'Neue Inobhutnahme',
     title: (name: string) => `Inobhutnahme: ${name}`,
     keyboardHint:
-      'Alles wird beim Tippen auf diesem Gerät gespeichert. Tab: nächstes Feld · Enter oder Esc: fertig, zurück zur Liste · in Zeitfeldern J: jetzt',
+      'Alles wird beim Tippen auf diesem Gerät gespeichert. Tab: nächstes Feld · Alt+1 … 9: Abschnitt · Strg+Enter: fertig, zurück zur Liste · in Zeitfeldern J: jetzt',
     done: 'Fertig – zur Liste',
     submit: 'Zur Prüfung vorlegen',
     submitted: 'Zur Prüfung vorgelegt. Korrekturen sind weiter möglich; die Leitung sieht den neuesten Stand.',
@@ -220,6 +220,8 @@ export const app = {
       keep: 'Aktuellen behalten',
       keepLabel: (field: string) => `Aktuellen behalten: ${field}`,
       actions: 'Entscheidung',
+      ownLost: (field: string, who: string) =>
+        `Ihr Wert bei „${field}“ wurde durch einen früheren Wert von ${who} ersetzt und ist hier aufbewahrt.`,
     },
     /** The worker's side of the morning review (issue 7); the supervisor's texts are de.review.ui. */
     review: {
@@ -234,12 +236,13 @@ export const app = {
         'können Sie einmal ausfüllen; gespeichert wird beim Verlassen des Feldes, danach ist auch dieses Feld gesperrt. ' +
         'Alles andere, auch Korrekturen, tragen Sie bitte als Nachtrag unten im Protokoll ein.',
       keyboardHintLocked:
-        'Tab: nächstes Feld · Enter oder Esc: zurück zur Liste · Nachträge tragen Sie unten im Protokoll ein.',
+        'Tab: nächstes Feld · Strg+Enter: zurück zur Liste · Nachträge tragen Sie unten im Protokoll ein.',
       notWritten: (values: string) =>
         `Nicht gespeichert, weil der Bericht inzwischen gesperrt ist oder das Feld inzwischen ausgefüllt wurde: ${values}. ` +
         'Tragen Sie dies bitte als Nachtrag unten im Protokoll ein.',
       notWrittenSeen: 'Zur Kenntnis genommen',
-      keyboardHintReceived: 'Nur lesen. Esc: zurück zur Liste · Eigene Einträge tragen Sie unten im Protokoll ein.',
+      keyboardHintReceived:
+        'Nur lesen. Strg+Enter: zurück zur Liste · Eigene Einträge tragen Sie unten im Protokoll ein.',
     },
     rejection: {
       title: 'Der Server hat die letzte Änderung abgelehnt',

@@ -11,6 +11,9 @@ import { displayOf } from './values';
 
 const t = de.app.nightRecord.conflicts;
 
+/** The record opens here when it has conflicts (NightRecordForm). */
+export const CONFLICTS_ID = 'record-conflicts';
+
 export type ConflictActions = 'all' | 'keepOnly' | 'none';
 
 type Props = {
@@ -44,10 +47,17 @@ export const ConflictsPanel = memo(function ConflictsPanel({
 }: Props) {
   if (intake.conflicts.length === 0) return null;
   return (
-    <Alert color="orange" title={t.title} data-testid="conflicts">
+    <Alert color="orange" title={t.title} data-testid="conflicts" id={CONFLICTS_ID} tabIndex={-1}>
       <Text size="sm" mb="sm">
         {t.intro}
       </Text>
+      {intake.conflicts
+        .filter((c) => c.by === currentUserId)
+        .map((c) => (
+          <Text key={c.id} size="sm" fw={600} mb="sm" data-testid="conflict-own-lost">
+            {t.ownLost(fieldLabel(c.field, intake), names?.get(intake.updatedBy) ?? intake.updatedBy)}
+          </Text>
+        ))}
       <Table>
         <Table.Thead>
           <Table.Tr>

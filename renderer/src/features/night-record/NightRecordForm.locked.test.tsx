@@ -246,7 +246,7 @@ describe('writes to a record locked meanwhile', () => {
 });
 
 describe('keyboard and conflicts', () => {
-  it('Esc in the log field with a line typed keeps the record open; Esc elsewhere closes it', async () => {
+  it('Esc keeps the record open, in the log field with its line typed too; Ctrl+Enter closes it', async () => {
     await record('lk-6', countersigned);
     const onClose = vi.fn();
     await renderRecord('lk-6', onClose);
@@ -258,6 +258,9 @@ describe('keyboard and conflicts', () => {
     expect(within(screen.getByTestId('entry-log')).getByLabelText('Eintrag')).toHaveValue('Mutter erreicht');
     (document.activeElement as HTMLElement).blur();
     await u.keyboard('{Escape}');
+    await settle();
+    expect(onClose).not.toHaveBeenCalled();
+    await u.keyboard('{Control>}{Enter}{/Control}');
     await waitFor(() => expect(onClose).toHaveBeenCalled());
   });
 

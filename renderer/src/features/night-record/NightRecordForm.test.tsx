@@ -106,6 +106,9 @@ describe('NightRecordForm', () => {
 
     await u.tab();
     await u.keyboard('Testkind{Enter}');
+    await act(() => new Promise((r) => setTimeout(r, AUTOSAVE_MS * 3)));
+    expect(closed).toEqual([]); // Enter does not leave the record
+    await u.keyboard('{Control>}{Enter}{/Control}');
     await waitFor(() => expect(closed).toEqual(['closed']), { timeout: 5000 });
     expect((await stored('new-1'))?.child).toEqual({ firstName: 'Lenja', lastName: 'Testkind' });
   });

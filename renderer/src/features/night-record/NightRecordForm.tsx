@@ -12,7 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 
 import type { PlacementAnswer, RefusalReason } from '../../../../shared/catalogues/entry';
 import { obligationsOf } from '../../../../shared/deadlines';
@@ -34,7 +34,7 @@ import { nameOf } from '../intakes/name';
 import { reviewStateColor } from '../review/ReviewRecord';
 import { rejectionMessage } from '../sync-status/rejection-message';
 import { isFieldEditable, recordAccess } from './access';
-import { ConflictsPanel } from './ConflictsPanel';
+import { CONFLICTS_ID, ConflictsPanel } from './ConflictsPanel';
 import { EntryLog } from './EntryLog';
 import { BoundField } from './FieldInput';
 import { type FieldSpec, inputId, type ListSpec, SECTIONS, type SectionSpec, specOf } from './fields';
@@ -42,7 +42,7 @@ import { ObligationsPanel } from './ObligationsPanel';
 import { PlacementSearch, type PlaceRef, type PlaceSuggestion } from './PlacementSearch';
 import { recordChecks } from './record-checks';
 import { ResponsibilityInfo } from './ResponsibilityInfo';
-import { ReviewStatus } from './ReviewStatus';
+import { REVIEW_STATUS_ID, ReviewStatus } from './ReviewStatus';
 import { type DraftStore, useRecordEditor, useSaveState } from './useRecordEditor';
 import { displayOf } from './values';
 
@@ -73,6 +73,20 @@ export type NightRecordFormProps = {
   /** Display names by user id (the office directory); anyone not in it shows by id. */
   names?: ReadonlyMap<string, string>;
 };
+
+/** The app's sticky header (Session.tsx). */
+const APP_HEADER_PX = 56;
+
+/** A section jumped to: its heading (links), or its first field (Alt+digit, to type at once). */
+function focusSection(sectionId: string, what: 'heading' | 'field'): void {
+  const section = document.getElementById(`section-${sectionId}`);
+  const target =
+    what === 'heading'
+      ? document.getElementById(`section-${sectionId}-title`)
+      : section?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled])');
+  target?.focus({ preventScroll: true });
+  (what === 'heading' ? section : target)?.scrollIntoView?.({ block: what === 'heading' ? 'start' : 'nearest' });
+}
 
 /** Focuses the input of a field path (the missing list's links); a group of checkboxes by its first box. */
 export function focusField(path: string): void {
@@ -230,34 +244,68 @@ export function NightRecordForm(props: NightRecordFormProps) {
   );
   const keepConflict = useCallback((conflictId: string) => void intakes.dismissConflict(id, conflictId), [intakes, id]);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.defaultPrevented) return;
-    const target = e.target as HTMLElement;
-    const singleLine =
-      target.tagName === 'INPUT' && !['checkbox', 'radio', 'button'].includes((target as HTMLInputElement).type);
-    const closes =
-      (e.key === 'Enter' && singleLine) ||
-      (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && target.tagName === 'TEXTAREA');
-    if (closes) {
-      e.preventDefault();
-      void close();
-    }
-  };
+  const visible = SECTIONS.filter((s) => !s.showWhen || s.showWhen(ground) || getAtPath(effective, s.id) !== undefined);
 
-  // Esc closes from anywhere, also when the focus has left the form (e.g. after "Abschließen"): what the fields hold is
-  // saved on the way out. The log's line not yet added is not a field of the record: it keeps Esc (EntryLog).
-  const closeRef = useRef(close);
+  // Enter never leaves the record (out of habit it ended a field and threw the worker back to the list); Ctrl+Enter
+  // does, from anywhere, also when the focus has left the form (e.g. after submitting). Esc is left to dialogs and
+  // menus. Alt+1 … 9 jump to a section's first field.
+  const keysRef = useRef({ close, visible });
   useLayoutEffect(() => {
-    closeRef.current = close;
+    keysRef.current = { close, visible };
   });
   useEffect(() => {
-    const onEscape = (e: globalThis.KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return;
-      e.preventDefault();
-      void closeRef.current();
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.defaultPrevented) return;
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        void keysRef.current.close();
+        return;
+      }
+      const digit = e.altKey && !e.ctrlKey && !e.metaKey ? /^Digit([1-9])$/.exec(e.code) : null;
+      const section = digit ? keysRef.current.visible[Number(digit[1]) - 1] : undefined;
+      if (section) {
+        e.preventDefault();
+        focusSection(section.id, 'field');
+      }
     };
-    window.addEventListener('keydown', onEscape);
-    return () => window.removeEventListener('keydown', onEscape);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // A returned record opens at the supervisor's comment, one with conflicts at the conflicts panel: what the worker
+  // must see first, once per record. Otherwise the cursor stays in the first field (autoFocus below).
+  const opensAt =
+    intake && reviewStateOf(intake) === 'returned' && access === 'edit'
+      ? REVIEW_STATUS_ID
+      : intake && intake.conflicts.length > 0
+        ? CONFLICTS_ID
+        : null;
+  const openedAt = useRef<string | null>(null);
+  useEffect(() => {
+    if (!intake || openedAt.current === id) return;
+    openedAt.current = id;
+    const target = opensAt ? document.getElementById(opensAt) : null;
+    target?.focus({ preventScroll: true });
+    target?.scrollIntoView?.({ block: 'start' });
+  }, [intake, id, opensAt]);
+
+  // The record's own header is sticky below the app's: whatever is scrolled to (a jump, a focused field) must land
+  // below both, so the page's scroll padding follows the header's height while the record is open.
+  const stickyRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = stickyRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const root = document.documentElement;
+    const update = () => {
+      root.style.scrollPaddingTop = `${APP_HEADER_PX + el.offsetHeight + 12}px`;
+    };
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      root.style.scrollPaddingTop = '';
+    };
   }, []);
 
   // A late fact is written when its field is left. Switching to another app blurs it too, but the user has not left
@@ -282,11 +330,9 @@ export function NightRecordForm(props: NightRecordFormProps) {
     onBlur: flushOnBlur,
   });
 
-  const visible = SECTIONS.filter((s) => !s.showWhen || s.showWhen(ground) || getAtPath(effective, s.id) !== undefined);
-
   return (
-    <Stack gap="md" onKeyDown={onKeyDown} data-testid="night-record" data-record-id={id}>
-      <Paper withBorder p="sm" pos="sticky" top={56} style={{ zIndex: 5 }}>
+    <Stack gap="md" data-testid="night-record" data-record-id={id}>
+      <Paper ref={stickyRef} withBorder p="sm" pos="sticky" top={APP_HEADER_PX} style={{ zIndex: 5 }}>
         <Group justify="space-between" wrap="wrap">
           <Group gap="sm">
             <Title order={2} size="h3">
@@ -403,15 +449,33 @@ export function NightRecordForm(props: NightRecordFormProps) {
       </SimpleGrid>
 
       <Group gap={6} aria-label={t.sectionsNav} role="navigation">
-        {visible.map((s) => (
-          <Anchor key={s.id} size="xs" href={`#section-${s.id}`}>
+        {visible.map((s, i) => (
+          <Anchor
+            key={s.id}
+            size="xs"
+            href={`#section-${s.id}`}
+            aria-keyshortcuts={i < 9 ? `Alt+${i + 1}` : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              focusSection(s.id, 'heading');
+            }}
+          >
             {s.title}
           </Anchor>
         ))}
       </Group>
 
       {visible.map((section) => (
-        <Fieldset key={section.id} id={`section-${section.id}`} legend={section.title} data-section={section.id}>
+        <Fieldset
+          key={section.id}
+          id={`section-${section.id}`}
+          legend={
+            <span id={`section-${section.id}-title`} tabIndex={-1}>
+              {section.title}
+            </span>
+          }
+          data-section={section.id}
+        >
           <Stack gap="sm">
             {section.id === 'placement' && props.onOpenBoard && !readOnly && (
               <Button
@@ -431,7 +495,11 @@ export function NightRecordForm(props: NightRecordFormProps) {
                 readOnly={readOnly}
               />
             )}
-            <SectionFields section={section} fieldProps={fieldProps} autoFocusFirst={section.id === 'child'} />
+            <SectionFields
+              section={section}
+              fieldProps={fieldProps}
+              autoFocusFirst={section.id === 'child' && !opensAt}
+            />
             {section.list && (
               <ListItems
                 list={section.list}

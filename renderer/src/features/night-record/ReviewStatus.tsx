@@ -1,5 +1,4 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
-import { useCallback, useRef } from 'react';
 
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
@@ -24,20 +23,13 @@ type Props = {
  * comment (who, when) and the way back into the review; the countersignature and the handover; why a record is
  * read only. The supervisor's side is features/review.
  */
+/** A returned record opens here, at the supervisor's comment (NightRecordForm). */
+export const REVIEW_STATUS_ID = 'record-review-status';
+
 export function ReviewStatus({ intake, access, onResubmit, blocked, names }: Props) {
   const person = (id: string | undefined) => (id ? (names?.get(id) ?? id) : '');
   const review = intake.review;
   const state = reviewStateOf(intake);
-  // The cursor starts in the first field, which can scroll the comment out of sight: bring it back once per record.
-  const shown = useRef<string | null>(null);
-  const showOnOpen = useCallback(
-    (el: HTMLDivElement | null) => {
-      if (!el || shown.current === intake.id) return;
-      shown.current = intake.id;
-      requestAnimationFrame(() => el.scrollIntoView?.({ block: 'nearest' }));
-    },
-    [intake.id],
-  );
   const history = (
     <>
       {review?.countersignedAt !== undefined && (
@@ -83,7 +75,8 @@ export function ReviewStatus({ intake, access, onResubmit, blocked, names }: Pro
   if (state === 'returned' && review?.returnedAt !== undefined) {
     return (
       <Alert
-        ref={showOnOpen}
+        id={REVIEW_STATUS_ID}
+        tabIndex={-1}
         color="orange"
         title={t.returnedTitle}
         role="alert"
