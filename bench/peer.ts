@@ -22,15 +22,22 @@ const require = createRequire(import.meta.url);
 
 export type CouchServer = { url: string; stop: () => Promise<void> };
 
-export async function startCouch(): Promise<CouchServer> {
-  // PouchDB and express-pouchdb come without types; only these calls are used.
-  type Pouch = { plugin: (p: unknown) => Pouch; defaults: (o: object) => unknown };
-  const PouchDB = (require('pouchdb-core') as Pouch)
+// PouchDB and express-pouchdb come without types; only these calls are used.
+type Pouch = { plugin: (p: unknown) => Pouch; defaults: (o: object) => unknown };
+let memPouch: unknown;
+/** Once per process: PouchDB's plugins define properties on the shared constructor and cannot be added twice. */
+function memoryPouch(): unknown {
+  memPouch ??= (require('pouchdb-core') as Pouch)
     .plugin(require('pouchdb-adapter-memory'))
     .plugin(require('pouchdb-adapter-http'))
     .plugin(require('pouchdb-mapreduce'))
-    .plugin(require('pouchdb-replication'));
-  const MemPouch = PouchDB.defaults({ adapter: 'memory' });
+    .plugin(require('pouchdb-replication'))
+    .defaults({ adapter: 'memory' });
+  return memPouch;
+}
+
+export async function startCouch(): Promise<CouchServer> {
+  const MemPouch = memoryPouch();
   const expressPouch = require('express-pouchdb') as (pouch: unknown, options: object) => RequestListener;
   const app = expressPouch(MemPouch, {
     mode: 'minimumForPouchDB',

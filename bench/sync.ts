@@ -198,7 +198,8 @@ export async function benchSync(opts: {
     try {
       const couch = await startCouch();
       try {
-        const dbUrl = `${couch.url}/intakes`;
+        // A database of its own per run: the in-memory PouchDB is one per process.
+        const dbUrl = `${couch.url}/intakes_${encrypted ? 'encrypted' : 'plain'}`;
         await seedCouch(dbUrl, seed);
         return await measure(
           peerSide(dbUrl, 200, encrypted),
