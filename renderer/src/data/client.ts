@@ -36,6 +36,7 @@ import { OverviewApi } from './overview';
 import { PendingWrites } from './pending';
 import { clearRejections, type RejectionView, viewOf } from './rejections';
 import { type LocalDocument, replicateCollection } from './replication';
+import { syncErrorText } from './sync-error';
 import { combineStatus, ConnectionState, machineOnline, type SyncStatus } from './sync-status';
 import {
   KeystoreError,
@@ -267,7 +268,7 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
       }
     };
     const onSynced = (at: number) => {
-      connection.set({ lastSyncedAt: at, auth: { state: 'ok' } });
+      connection.set({ lastSyncedAt: at, auth: { state: 'ok' }, lastError: null });
       void persistLastSync();
     };
 
@@ -289,7 +290,7 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
           // Wait for a new token (reauthenticate) or for close(), which also bumps the counter.
           await firstValueFrom(tokenChanged$.pipe(filter((n) => n > seen)));
         },
-        onError: (err) => connection.set({ lastError: String(err) }),
+        onError: (err) => connection.set({ lastError: syncErrorText(err) }),
       }).pipe(tap(() => onSynced(now())));
 
     const replicate = <T extends LocalDocument>(name: CollectionName, collection: RxCollection<T>) =>
@@ -312,7 +313,8 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
       holds: replicate('holds', db.holds),
     };
     const allReplications = Object.values(replications) as RxReplicationState<unknown, Checkpoint>[];
-    for (const r of allReplications) subs.push(r.error$.subscribe((err) => connection.set({ lastError: err.message })));
+    for (const r of allReplications)
+      subs.push(r.error$.subscribe((err) => connection.set({ lastError: syncErrorText(err) })));
     const awaitAllInSync = () => Promise.all(allReplications.map((r) => r.awaitInSync()));
 
     // Settle pending marks the push handlers could not (see pending.ts) whenever every replication comes to rest.
@@ -369,7 +371,7 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
     const directory = new OfficeDirectory(new DirectoryApi(api, withAuth), user);
     subs.push(directory.follow(status$));
     const accessLog = new AccessLog(
-      (globalThis.localStorage as Storage | undefined) ?? memoryQueueStore(),
+      (globalThis.localStorage) ?? memoryQueueStore(),
       user.id,
       localEventsSender(api, withAuth),
       now,

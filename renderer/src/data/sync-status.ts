@@ -26,7 +26,7 @@ export type SyncStatus = {
   /** Ids of the records that carry conflict entries. */
   conflictIds: string[];
   auth: AuthState;
-  /** The last replication error, for diagnostics (not shown as such to users). */
+  /** The last replication error in German words (data/sync-error.ts), until the next successful sync. */
   lastError: string | null;
 };
 

@@ -8,4 +8,12 @@ export const problems = {
       'Administration (die Protokolldatei der App enthält keine Falldaten).',
     reload: 'Neu laden',
   },
+  /** The last error of the synchronisation, as the status bar shows it until the next successful sync. */
+  sync: {
+    lastError: (text: string) => `Letzter Übertragungsfehler: ${text}`,
+    network: 'Der Server ist nicht erreichbar. Ihre Änderungen bleiben auf diesem Gerät und werden später übertragen.',
+    server: (status: number) =>
+      `Der Server hat mit einem Fehler geantwortet (HTTP ${status}). Die Übertragung wird wiederholt.`,
+    local: 'Die lokale Datenbank hat einen Fehler gemeldet. Die Übertragung wird wiederholt.',
+  },
 } as const;

@@ -31,6 +31,17 @@ describe('StatusBar', () => {
     expect(within(bar).queryByTestId('status-conflicts')).toBeNull();
   });
 
+  it('shows the last sync error in words until the next successful sync', () => {
+    const { rerender } = renderWithTheme(
+      <StatusBar status={{ ...base, lastError: 'Der Server ist nicht erreichbar.' }} />,
+    );
+    expect(screen.getByTestId('status-last-error')).toHaveTextContent(
+      'Letzter Übertragungsfehler: Der Server ist nicht erreichbar.',
+    );
+    rerender(<StatusBar status={base} />);
+    expect(screen.queryByTestId('status-last-error')).toBeNull();
+  });
+
   it('shows offline with the number of changes not yet on the server', () => {
     renderWithTheme(
       <StatusBar

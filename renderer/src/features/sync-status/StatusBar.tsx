@@ -51,6 +51,11 @@ export function StatusBar({ status, describe = (id) => id, outbox = [] }: Props)
             {t.conflicts(status.conflictCount)}
           </Badge>
         )}
+        {status.lastError !== null && (
+          <Text size="sm" c="red.4" data-testid="status-last-error">
+            {de.problems.sync.lastError(status.lastError)}
+          </Text>
+        )}
         {status.auth.state === 'failed' && (
           <Badge color="red" variant="light" data-testid="status-auth">
             {t.authFailed}
