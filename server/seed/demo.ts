@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/password';
 import type { Db } from '../db/db';
 import { collectionByName } from '../sync/collections';
 import { push } from '../sync/push';
+import { seedContacts } from './contacts';
 import { seedPlacement } from './placement';
 import { demoRecords } from './records';
 
@@ -101,4 +102,5 @@ export async function seedDemo(db: Db, now = Date.now()): Promise<void> {
     }
   }
   await seedPlacement(db, now);
+  await seedContacts(db, now);
 }

@@ -7,6 +7,7 @@ import {
   type WireDocument,
 } from '../../shared/sync/protocol';
 import type { Queryable } from '../db/db';
+import { contacts } from './contacts';
 import { entries } from './entries';
 import { facilities } from './facilities';
 import { handedOverTo } from './handover';
@@ -66,7 +67,7 @@ export type Settlement = {
   derived: DerivedWrites[];
 };
 
-const registry: Record<CollectionName, CollectionDef> = { intakes, entries, facilities, holds };
+const registry: Record<CollectionName, CollectionDef> = { intakes, entries, facilities, holds, contacts };
 
 export function collectionByName(name: string): CollectionDef | undefined {
   return (COLLECTIONS as readonly string[]).includes(name) ? registry[name as CollectionName] : undefined;

@@ -1,5 +1,6 @@
 import { app } from './de/app';
 import { audit } from './de/audit';
+import { contacts } from './de/contacts';
 import { deadlines } from './de/deadlines';
 import { desktop } from './de/desktop';
 import { domain } from './de/domain';
@@ -31,6 +32,7 @@ export const de = {
   obligations,
   overview,
   problems,
+  contacts,
 } as const;
 export type Catalogue = typeof de;
 export type { ErrorCode } from './de/errors';

@@ -64,6 +64,13 @@ export const AUTHZ = {
   // A place held for an intake: two statistics codes, no personal data (shared/schema/hold.ts). Those who place
   // children hold places, for their own office's intakes; lapsed holds are settled by the server itself.
   holds: { personalData: false, operations: { read: EVERYONE_EVERYWHERE, write: CASE_WORK } },
+  // The night directory: service numbers and rosters, no case data (shared/schema/contact.ts), read by all. An
+  // office's supervisors and admins keep their office's entries, the coordination the Verbund-wide ones (owner
+  // 'verbund'); the collection narrows the coordinator's 'all' to those (shared/rules/contacts.ts).
+  contacts: {
+    personalData: false,
+    operations: { read: EVERYONE_EVERYWHERE, write: { supervisor: 'own', admin: 'own', coordinator: 'all' } },
+  },
   // Staff accounts of an office: managed by that office's administration only.
   users: { personalData: true, operations: { read: ADMIN_OWN, write: ADMIN_OWN } },
   // Installations (laptops) registered by an office's users.
@@ -90,6 +97,7 @@ export const COLLECTION_RESOURCES = [
   'entries',
   'facilities',
   'holds',
+  'contacts',
 ] as const satisfies readonly Resource[];
 
 export function isResource(name: string): name is Resource {

@@ -4,7 +4,7 @@ import type { ErrorCode } from '../i18n/de/errors';
 export const API_PREFIX = '/api/v1';
 
 /** Collections the endpoint serves. More follow with their features. */
-export const COLLECTIONS = ['intakes', 'entries', 'facilities', 'holds'] as const;
+export const COLLECTIONS = ['intakes', 'entries', 'facilities', 'holds', 'contacts'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 export const PULL_LIMIT_DEFAULT = 100;

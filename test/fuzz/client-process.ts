@@ -9,6 +9,7 @@ import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
 import { type ObhutClient, openClient } from '../../renderer/src/data/client';
 import { memoryStore } from '../../renderer/src/data/vault';
 import type { WireDocument } from '../../shared/sync/protocol';
+import { applyContactAction, type ContactAction } from './contacts';
 import { applyEntryAction } from './entries';
 import { applyHoldAction, type HoldAction } from './holds';
 import { applyIntakeAction, type IntakeAction } from './intakes';
@@ -30,6 +31,7 @@ async function act(action: Action): Promise<ActionResult> {
   if (action.kind === 'entry.append') return applyEntryAction(client, action);
   if (action.kind.startsWith('intake.')) return applyIntakeAction(client, action as IntakeAction);
   if (action.kind.startsWith('hold.')) return applyHoldAction(client, action as HoldAction);
+  if (action.kind.startsWith('contact.')) return applyContactAction(client, action as ContactAction);
   throw new Error(`unknown action ${action.kind}`);
 }
 

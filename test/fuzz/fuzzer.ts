@@ -8,6 +8,7 @@ import { jsonEqual } from '../../shared/equal';
 import type { HoldWire } from '../../shared/schema/hold';
 import type { WireDocument } from '../../shared/sync/protocol';
 import { Cluster } from './cluster';
+import { chooseContactAction, CONTACT_WEIGHTS, type ContactAction } from './contacts';
 import { chooseEntryAction, ENTRY_WEIGHTS, type EntryAction } from './entries';
 import { chooseHoldAction, HOLD_WEIGHTS, type HoldAction } from './holds';
 import { chooseIntakeAction, INTAKE_WEIGHTS, type IntakeAction } from './intakes';
@@ -64,10 +65,10 @@ export type FuzzResult = {
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLIENT_ENTRY = fileURLToPath(new URL('./client-process.ts', import.meta.url));
 const LOGICAL_URL = 'http://obhut.fuzz.invalid';
-/** Collections the fuzzer acts on and checks; each brings its actions (intakes.ts, entries.ts, holds.ts). */
-const COLLECTIONS = ['intakes', 'entries', 'holds'] as const;
+/** Collections the fuzzer acts on and checks; each brings its actions (intakes.ts, entries.ts, holds.ts, contacts.ts). */
+const COLLECTIONS = ['intakes', 'entries', 'holds', 'contacts'] as const;
 /** Collections every office reads in full (server/authz/table.ts); the others stay within their office. */
-const READ_BY_ALL: ReadonlySet<string> = new Set(['holds']);
+const READ_BY_ALL: ReadonlySet<string> = new Set(['holds', 'contacts']);
 
 const DEFAULT_USERS = ['bereitschaft.segeberg', 'leitung.segeberg', 'bereitschaft.segeberg', 'bereitschaft.stormarn'];
 
@@ -84,7 +85,8 @@ const FAULT_WEIGHTS = {
   'pg-restart': 1,
   pause: 6,
 };
-type Kind = keyof typeof FAULT_WEIGHTS | IntakeAction['kind'] | EntryAction['kind'] | HoldAction['kind'];
+type Kind =
+  keyof typeof FAULT_WEIGHTS | IntakeAction['kind'] | EntryAction['kind'] | HoldAction['kind'] | ContactAction['kind'];
 
 type TraceLine = { t: number; step: number; who: string; text: string; fault: boolean };
 
@@ -164,7 +166,13 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   const users = options.users ?? DEFAULT_USERS;
   const maxSteps = options.steps ?? Number.MAX_SAFE_INTEGER;
   const durationMs = options.durationMs ?? (options.steps ? Number.MAX_SAFE_INTEGER : 60_000);
-  const weights: Record<Kind, number> = { ...INTAKE_WEIGHTS, ...ENTRY_WEIGHTS, ...HOLD_WEIGHTS, ...FAULT_WEIGHTS };
+  const weights: Record<Kind, number> = {
+    ...INTAKE_WEIGHTS,
+    ...ENTRY_WEIGHTS,
+    ...HOLD_WEIGHTS,
+    ...CONTACT_WEIGHTS,
+    ...FAULT_WEIGHTS,
+  };
   if (!options.pgRestart) weights['pg-restart'] = 0;
 
   const started = Date.now();
@@ -271,6 +279,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
         case 'hold.status':
         case 'hold.foreign':
           await act(c, chooseHoldAction(kind, rng));
+          break;
+        case 'contact.create':
+        case 'contact.edit':
+        case 'contact.forbidden':
+          await act(c, chooseContactAction(kind, rng, `c${c.index}s${step}`));
           break;
         case 'offline':
           if (!c.offline) {

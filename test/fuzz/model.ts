@@ -1,9 +1,11 @@
 import { jsonEqual } from '../../shared/equal';
 import { lapsedHolds } from '../../shared/placement/expiry';
 import { settleFacilityHolds } from '../../shared/placement/settle';
+import type { Contact } from '../../shared/schema/contact';
 import type { FacilityWire } from '../../shared/schema/facility';
 import type { Hold, HoldWire } from '../../shared/schema/hold';
 import type { WireDocument } from '../../shared/sync/protocol';
+import { contactField } from './contacts';
 import { holdField } from './holds';
 import { trackedValue } from './intakes';
 import type { ActionResult, Written } from './protocol';
@@ -19,6 +21,7 @@ function readField(collection: string, doc: WireDocument, field: string): unknow
   if (collection === 'intakes') return trackedValue(doc as never, field);
   if (collection === 'entries' && field === 'text') return (doc as unknown as { text: string }).text;
   if (collection === 'holds') return holdField(doc as unknown as Hold, field);
+  if (collection === 'contacts') return contactField(doc as unknown as Contact, field);
   throw new Error(`no tracked fields for ${collection}`);
 }
 

@@ -1,5 +1,6 @@
 import type { SyncStatus } from '../../renderer/src/data/sync-status';
 import type { WireDocument } from '../../shared/sync/protocol';
+import type { ContactAction } from './contacts';
 import type { EntryAction } from './entries';
 import type { HoldAction } from './holds';
 import type { IntakeAction } from './intakes';
@@ -23,7 +24,7 @@ export type ClientConfig = {
 };
 
 /** One user action; each collection of the fuzzer adds its own to this union. */
-export type Action = IntakeAction | EntryAction | HoldAction;
+export type Action = IntakeAction | EntryAction | HoldAction | ContactAction;
 
 /** A value a client wrote to one field (or, for append-only documents, the document itself). */
 export type Written = { collection: string; id: string; field: string; value: unknown };

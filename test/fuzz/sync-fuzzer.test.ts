@@ -3,7 +3,8 @@ import { runFuzz } from './fuzzer';
 /**
  * The short, fixed-seed run of the sync fuzzer that CI runs (about two minutes in all). Each seed: four clients
  * (three of Segeberg fighting over the same intakes, one of Stormarn that must never see them), two server
- * instances on one PostgreSQL database, random edits, appended log lines, held and released places and faults, then
+ * instances on one PostgreSQL database, random edits, appended log lines, held and released places, directory entries kept (and refused where a user
+ * may not keep them) and faults, then
  * heal and check. The long run:
  * `npm run fuzz:long -- --seed N --minutes M`.
  */
@@ -30,5 +31,10 @@ describe('sync fuzzer (fixed seeds)', () => {
   it('the seeds held places and confirmed or released them', () => {
     expect(totals['accepted:hold.create']).toBeGreaterThan(0);
     expect(totals['accepted:hold.status']).toBeGreaterThan(0);
+  });
+
+  it('the seeds kept the night directory and tried what only its keepers may', () => {
+    expect(totals['accepted:contact.edit']).toBeGreaterThan(0);
+    expect(totals['must-refuse:contact.forbidden']).toBeGreaterThan(0);
   });
 });

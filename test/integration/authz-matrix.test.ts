@@ -8,6 +8,7 @@ import type { VerbundOverview } from '../../shared/overview';
 import { newHold } from '../../shared/placement/newHold';
 import { type Role, ROLES } from '../../shared/roles';
 import type { Operation, Resource } from '../../shared/rules/authz';
+import { mayWriteContact } from '../../shared/rules/contacts';
 import { type CollectionName, COLLECTIONS, type LoginResponse, type WireDocument } from '../../shared/sync/protocol';
 import {
   type EventStream,
@@ -48,8 +49,12 @@ const targetDevice = {} as Record<Relation, string>;
 let facilityId: string;
 
 function expected(role: Role, resource: Resource, operation: string, relation: Relation): Outcome {
-  const scope = scopeOf({ roles: [role], officeId: OWN }, resource, operation as Operation<typeof resource>);
-  return covers(scope, officeOf(relation)) ? 'allow' : 'deny';
+  const user = { roles: [role], officeId: OWN };
+  const scope = scopeOf(user, resource, operation as Operation<typeof resource>);
+  if (!covers(scope, officeOf(relation))) return 'deny';
+  // A collection's own rule may narrow the table: the coordination keeps only the Verbund-wide directory entries.
+  if (resource === 'contacts' && operation === 'write' && !mayWriteContact(user, officeOf(relation))) return 'deny';
+  return 'allow';
 }
 
 /** A new document of `collection` in `officeId`, written by `writer`, valid by the collection's own rules. */
@@ -84,6 +89,22 @@ function sample(collection: CollectionName, officeId: string, writer: LoginRespo
         freeReports: [{ id: `r-${randomUUID()}`, free: 1, reportedAt: now, reportedBy: writer.user.id }],
       } as WireDocument;
     }
+    case 'contacts':
+      return {
+        id: `c-${randomUUID()}`,
+        officeId,
+        updatedAt: now,
+        updatedBy: writer.user.id,
+        name: 'Polizeistation Matrix (fiktiv)',
+        category: 'police',
+        languages: [],
+        phones: [{ id: 'p1', number: '04551 99 99 99' }],
+        availability: { kind: 'always' },
+        areas: [],
+        notes: '',
+        conflicts: [],
+        _deleted: false,
+      } as WireDocument;
     case 'holds':
       return {
         ...newHold({
@@ -102,8 +123,11 @@ function sample(collection: CollectionName, officeId: string, writer: LoginRespo
 }
 
 /** Who may create documents of `collection` in `officeId` for the seeding (not a subject of the matrix). */
-const writerFor = (collection: CollectionName, officeId: string): LoginResponse =>
-  collection === 'facilities' ? coordinator : officeId === OWN ? subject.oncall : otherOncall;
+const writerFor = (collection: CollectionName, officeId: string): LoginResponse => {
+  if (collection === 'facilities') return coordinator;
+  if (collection === 'contacts') return officeId === OWN ? subject.supervisor : otherAdmin;
+  return officeId === OWN ? subject.oncall : otherOncall;
+};
 
 async function seed(collection: CollectionName, officeId: string): Promise<WireDocument> {
   const writer = writerFor(collection, officeId);

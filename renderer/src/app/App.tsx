@@ -14,6 +14,7 @@ import { OutboxNotice } from '../features/sync-status/OutboxNotice';
 import { deviceIdentity } from './device';
 import { ErrorBoundary } from './ErrorBoundary';
 import { resolveServerUrl } from './server-url';
+import { OpenRecordProvider } from './open-record';
 import { Session } from './Session';
 import { cssVariablesResolver, theme } from './theme';
 import { useObservable } from './use-observable';
@@ -132,14 +133,16 @@ export function App() {
   } else {
     const current = phase.client;
     content = (
-      <Session
-        client={current}
-        onLock={() => lock('manual')}
-        onLogout={async () => {
-          await current.logout();
-          setPhase({ kind: 'login' });
-        }}
-      />
+      <OpenRecordProvider>
+        <Session
+          client={current}
+          onLock={() => lock('manual')}
+          onLogout={async () => {
+            await current.logout();
+            setPhase({ kind: 'login' });
+          }}
+        />
+      </OpenRecordProvider>
     );
   }
 

@@ -23,6 +23,8 @@ import type { ObhutClient } from '../data/client';
 import type { SyncStatus } from '../data/sync-status';
 import { AdminPage } from '../features/admin/AdminPage';
 import { CoordinationPage } from '../features/coordination/CoordinationPage';
+import { DirectoryPage } from '../features/directory/DirectoryPage';
+import { DirectorySearch } from '../features/directory/DirectorySearch';
 import { IntakesPage } from '../features/intakes/IntakesPage';
 import { nameOf } from '../features/intakes/name';
 import { loginErrorMessage } from '../features/login/login-error';
@@ -100,6 +102,7 @@ export function Session({
                   ))}
               </Group>
               <Group gap="sm" wrap="nowrap">
+                <DirectorySearch />
                 <Text size="sm" data-testid="current-user" truncate="end" maw={260} title={signedInAs}>
                   {signedInAs}
                 </Text>
@@ -178,6 +181,8 @@ function AreaView({ view, status }: { view: View; status: SyncStatus | null }) {
       return <AdminPage status={status} />;
     case 'statistics':
       return <StatisticsPage status={status} />;
+    case 'directory':
+      return <DirectoryPage />;
     default:
       return assertNever(view);
   }
@@ -203,6 +208,7 @@ function navLabel(area: Area): string {
   if (area === 'review') return de.review.ui.nav;
   if (area === 'obligations') return de.obligations.nav;
   if (area === 'overview') return de.overview.nav;
+  if (area === 'directory') return de.contacts.nav;
   return de.app.nav[area];
 }
 

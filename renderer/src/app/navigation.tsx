@@ -11,7 +11,9 @@ export type View =
   | { kind: 'overview' }
   | { kind: 'coordination' }
   | { kind: 'admin' }
-  | { kind: 'statistics' };
+  | { kind: 'statistics' }
+  /** The night directory (everyone reads it; keepers edit their entries). */
+  | { kind: 'directory' };
 
 export type Navigation = {
   view: View;

@@ -2,6 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 
 import { demoFacilities } from '../../../shared/demo/facilities';
 import { demoNightRecord } from '../../../shared/demo/nightRecord';
+import type { Contact } from '../../../shared/schema/contact';
 import type { Entry } from '../../../shared/schema/entry';
 import type { Hold } from '../../../shared/schema/hold';
 import type { Intake } from '../../../shared/schema/intake';
@@ -84,6 +85,23 @@ const SAMPLES: Record<string, () => Record<string, unknown>> = {
     conflicts: [],
   }),
   facilities: () => demoFacilities(T)[0],
+  contacts: (): Contact => ({
+    id: 'contact-at-rest-1',
+    officeId: 'segeberg',
+    updatedAt: T,
+    updatedBy: 'u1',
+    name: 'Hintergrunddienst Segeberg: Ottilie Rufprobe',
+    category: 'background_duty',
+    languages: ['Tigrinya'],
+    phones: [{ id: 'p1', label: 'privat mobil', number: '0171 99 99 12' }],
+    availability: { kind: 'weekdays', from: '08:00', to: '16:00' },
+    areas: ['segeberg'],
+    areaNote: 'Wahlstedt und Umgebung',
+    notes: 'Erreichbar über den Ehemann, Erika Musterfrau (fiktiv)',
+    validFrom: T,
+    validTo: T + 7 * 86_400_000,
+    conflicts: [],
+  }),
   rejections: (): RejectionDoc => ({
     id: 'intake-at-rest-1',
     collectionName: 'intakes',

@@ -14,6 +14,7 @@ import {
   tap,
 } from 'rxjs';
 
+import type { Contact } from '../../../shared/schema/contact';
 import type { Entry } from '../../../shared/schema/entry';
 import type { Facility } from '../../../shared/schema/facility';
 import type { Hold } from '../../../shared/schema/hold';
@@ -23,6 +24,7 @@ import type { Checkpoint, CollectionName, PushRow, SessionUser, WireDocument } f
 import { AccessLog, localEventsSender, memoryQueueStore } from './access-log';
 import { AdminApi } from './admin';
 import type { BackoffOptions } from './backoff';
+import { ContactRepository } from './contacts';
 import { type IndexedDbEnvironment, type ObhutDatabase, openDatabase } from './database';
 import { DirectoryApi, OfficeDirectory } from './directory';
 import { EntryRepository } from './entries';
@@ -106,6 +108,8 @@ export type ObhutClient = {
   entries: EntryRepository;
   facilities: FacilityRepository;
   holds: HoldRepository;
+  /** The night directory: read by all, kept by the office's supervisors and admins and by the coordination. */
+  contacts: ContactRepository;
   /** Calls of the admin API (role admin), with this session's token. */
   admin: AdminApi;
   /** The Verbund overview (roles coordinator and supervisor), with this session's token. */
@@ -146,12 +150,19 @@ export type ObhutClient = {
 const DEFAULT_RETRY_MS = 5000;
 
 /** The collections replicated with the server, each with its own stream. */
-const REPLICATED = ['intakes', 'entries', 'facilities', 'holds'] as const satisfies readonly CollectionName[];
+const REPLICATED = [
+  'intakes',
+  'entries',
+  'facilities',
+  'holds',
+  'contacts',
+] as const satisfies readonly CollectionName[];
 export type Replications = {
   intakes: RxReplicationState<Intake, Checkpoint>;
   entries: RxReplicationState<Entry, Checkpoint>;
   facilities: RxReplicationState<Facility, Checkpoint>;
   holds: RxReplicationState<Hold, Checkpoint>;
+  contacts: RxReplicationState<Contact, Checkpoint>;
 };
 
 function defaultVault(): KeyValueStore {
@@ -311,6 +322,7 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
       entries: replicate('entries', db.entries),
       facilities: replicate('facilities', db.facilities),
       holds: replicate('holds', db.holds),
+      contacts: replicate('contacts', db.contacts),
     };
     const allReplications = Object.values(replications) as RxReplicationState<unknown, Checkpoint>[];
     for (const r of allReplications)
@@ -481,6 +493,7 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
       entries: new EntryRepository(db.entries, db.rejections, pending, user, now),
       facilities: new FacilityRepository(db.facilities, pending, user, now),
       holds: new HoldRepository(db.holds, pending, user, now),
+      contacts: new ContactRepository(db.contacts, pending, user, now),
       admin: new AdminApi(api, withAuth),
       overview: new OverviewApi(api, withAuth),
       directory,

@@ -1,10 +1,12 @@
 import type { RxJsonSchema } from 'rxdb';
 
+import { type Contact, contactRxSchema } from '../../../shared/schema/contact';
 import { type Entry, entryRxSchema } from '../../../shared/schema/entry';
 import { type Facility, facilityRxSchema } from '../../../shared/schema/facility';
 import { type Hold, holdRxSchema } from '../../../shared/schema/hold';
 import { type Intake, intakeRxSchema } from '../../../shared/schema/intake';
 import {
+  contactConflictHandler,
   entryConflictHandler,
   facilityConflictHandler,
   holdConflictHandler,
@@ -31,6 +33,10 @@ export const COLLECTIONS = {
   holds: {
     schema: holdRxSchema as unknown as RxJsonSchema<Hold>,
     conflictHandler: holdConflictHandler,
+  },
+  contacts: {
+    schema: contactRxSchema as unknown as RxJsonSchema<Contact>,
+    conflictHandler: contactConflictHandler,
   },
   rejections: { schema: rejectionSchema },
 };

@@ -1,6 +1,7 @@
 import type { RxConflictHandler } from 'rxdb';
 
 import { jsonEqual } from '../../../shared/equal';
+import type { Contact } from '../../../shared/schema/contact';
 import type { Entry } from '../../../shared/schema/entry';
 import type { Facility } from '../../../shared/schema/facility';
 import type { Hold } from '../../../shared/schema/hold';
@@ -22,6 +23,7 @@ function mergingConflictHandler<D extends Omit<MergeableDocument, '_deleted'>>()
 
 export const intakeConflictHandler: RxConflictHandler<Intake> = mergingConflictHandler<Intake>();
 export const facilityConflictHandler: RxConflictHandler<Facility> = mergingConflictHandler<Facility>();
+export const contactConflictHandler: RxConflictHandler<Contact> = mergingConflictHandler<Contact>();
 
 /**
  * Like the others, except that `overbooked` is the server's alone: its value is taken, never recorded as a lost

@@ -3,6 +3,7 @@ import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 
+import type { Contact } from '../../../shared/schema/contact';
 import type { Entry } from '../../../shared/schema/entry';
 import type { Facility } from '../../../shared/schema/facility';
 import type { Hold } from '../../../shared/schema/hold';
@@ -21,6 +22,7 @@ export type ObhutCollections = {
   entries: RxCollection<Entry>;
   facilities: RxCollection<Facility>;
   holds: RxCollection<Hold>;
+  contacts: RxCollection<Contact>;
   rejections: RxCollection<RejectionDoc>;
 };
 export type ObhutDatabase = RxDatabase<ObhutCollections>;

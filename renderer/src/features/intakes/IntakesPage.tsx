@@ -7,6 +7,7 @@ import type { Facility } from '../../../../shared/schema/facility';
 import type { Intake } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
 import { type Navigation, useNavigation } from '../../app/navigation';
+import { useAnnounceOpenRecord } from '../../app/open-record';
 import { useDirectory } from '../../app/use-directory';
 import { useNow } from '../../app/use-now';
 import { useObservable } from '../../app/use-observable';
@@ -123,6 +124,8 @@ function RecordView(props: {
   useRecordOpened(props.id);
   const navigation = useNavigation();
   const names = useDirectory();
+  // The directory's search logs calls into this record once it exists.
+  useAnnounceOpenRecord(props.intake ? props.id : null);
   const entries$ = useMemo(() => client.entries.list$(props.id), [client, props.id]);
   const entries = useObservable<Entry[]>(entries$, []);
   const facilities$ = useMemo(() => client.facilities.list$(), [client]);

@@ -1,0 +1,73 @@
+import { demoContacts } from '../../../shared/demo/contacts';
+import type { SessionUser } from '../../../shared/sync/protocol';
+import { openTestDatabase } from '../test-fixtures/database';
+import { ContactRepository } from './contacts';
+import type { ObhutDatabase } from './database';
+import { PendingWrites } from './pending';
+
+const T = 1_790_000_000_000;
+const leitung: SessionUser = {
+  id: 'leitung.pinneberg',
+  username: 'leitung.pinneberg',
+  displayName: 'Leitung',
+  officeId: 'pinneberg',
+  roles: ['supervisor'],
+};
+
+let db: ObhutDatabase;
+let repo: ContactRepository;
+
+beforeEach(async () => {
+  db = await openTestDatabase('contacts');
+  repo = new ContactRepository(db.contacts, await PendingWrites.open(db), leitung, () => T);
+});
+afterEach(async () => {
+  await db.close();
+});
+
+describe('the night directory on the laptop', () => {
+  it('stores the demo directory as pulled (the local schema accepts what the server seeds)', async () => {
+    const demo = demoContacts(T);
+    await db.contacts.bulkInsert(demo);
+    expect((await repo.list()).map((c) => c.id)).toEqual(demo.map((c) => c.id).sort());
+  });
+
+  it('creates and changes an own office entry, clearing optional fields the edit left empty', async () => {
+    const made = await repo.create({
+      officeId: 'pinneberg',
+      name: 'Hintergrunddienst Pinneberg: Test',
+      category: 'background_duty',
+      languages: [],
+      phones: [{ id: 'p1', number: '04121 99 99 90' }],
+      availability: { kind: 'nights' },
+      areas: ['pinneberg'],
+      areaNote: 'Elmshorn',
+      notes: '',
+      validFrom: T,
+      validTo: T + 86_400_000,
+    });
+    const { id, updatedAt, updatedBy, conflicts, areaNote, validFrom, validTo, ...rest } = made;
+    void [updatedAt, updatedBy, conflicts, areaNote, validFrom, validTo];
+    await repo.update(id, { ...rest, name: 'Rufbereitschaft Pinneberg' });
+    const [stored] = await repo.list();
+    expect(stored).toMatchObject({ name: 'Rufbereitschaft Pinneberg', updatedBy: 'leitung.pinneberg' });
+    expect(stored).not.toHaveProperty('areaNote');
+    expect(stored).not.toHaveProperty('validFrom');
+  });
+
+  it('refuses to write an entry the user does not keep, before anything is stored', async () => {
+    await expect(
+      repo.create({
+        officeId: 'verbund',
+        name: 'Fremd',
+        category: 'other',
+        languages: [],
+        phones: [{ id: 'p1', number: '04121 99 99 91' }],
+        availability: { kind: 'always' },
+        areas: [],
+        notes: '',
+      }),
+    ).rejects.toThrow();
+    expect(await repo.list()).toEqual([]);
+  });
+});

@@ -1,0 +1,89 @@
+import type { RxCollection } from 'rxdb';
+import { map, type Observable } from 'rxjs';
+
+import { mayWriteContact } from '../../../shared/rules/contacts';
+import { type Contact, CONTACT_CONTENT_FIELDS } from '../../../shared/schema/contact';
+import type { SessionUser } from '../../../shared/sync/protocol';
+import { newId } from './intakes';
+import type { PendingWrites } from './pending';
+
+export type ContactInput = Pick<Contact, 'officeId' | 'name' | 'category' | 'languages' | 'phones' | 'availability' | 'areas' | 'notes'> &
+  Partial<Pick<Contact, 'areaNote' | 'validFrom' | 'validTo'>>;
+
+/** Optional fields an edit may clear: absent from the input means removed from the entry. */
+const OPTIONAL = ['areaNote', 'validFrom', 'validTo'] as const satisfies readonly (typeof CONTACT_CONTENT_FIELDS)[number][];
+
+/**
+ * The night directory on this laptop: every entry of the Verbund for the search (offline), and the writes of
+ * those who keep entries (shared/rules/contacts.ts; the server enforces the same rule).
+ */
+export class ContactRepository {
+  constructor(
+    private readonly collection: RxCollection<Contact>,
+    private readonly pending: PendingWrites,
+    private readonly user: SessionUser,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  list$(): Observable<Contact[]> {
+    return this.collection
+      .find({ sort: [{ id: 'asc' }] })
+      .$.pipe(map((docs) => docs.map((d) => d.toJSON() as Contact)));
+  }
+
+  async list(): Promise<Contact[]> {
+    const docs = await this.collection.find({ sort: [{ id: 'asc' }] }).exec();
+    return docs.map((d) => d.toJSON() as Contact);
+  }
+
+  mayWrite(owner: string): boolean {
+    return mayWriteContact(this.user, owner);
+  }
+
+  async create(input: ContactInput, id: string = newId()): Promise<Contact> {
+    this.assertMayWrite(input.officeId);
+    const contact: Contact = { id, ...input, updatedAt: this.now(), updatedBy: this.user.id, conflicts: [] };
+    await this.write(id, () => this.collection.insert(contact));
+    return contact;
+  }
+
+  async update(id: string, input: ContactInput): Promise<void> {
+    const doc = await this.collection.findOne(id).exec();
+    if (!doc) throw new Error(`contact ${id} not found`);
+    this.assertMayWrite(doc.officeId);
+    this.assertMayWrite(input.officeId);
+    await this.write(id, () =>
+      doc.incrementalModify((current) => {
+        const next: Contact = { ...current, ...input };
+        for (const field of OPTIONAL) if (input[field] === undefined) delete next[field];
+        return { ...next, updatedAt: Math.max(this.now(), current.updatedAt + 1), updatedBy: this.user.id };
+      }),
+    );
+  }
+
+  async remove(id: string): Promise<void> {
+    const doc = await this.collection.findOne(id).exec();
+    if (!doc) return;
+    this.assertMayWrite(doc.officeId);
+    await this.write(id, async () => {
+      // The tombstone names its writer too: the server checks the author of every write.
+      const updated = await doc.incrementalModify((current) => ({
+        ...current,
+        updatedAt: Math.max(this.now(), current.updatedAt + 1),
+        updatedBy: this.user.id,
+      }));
+      await updated.remove();
+    });
+  }
+
+  private assertMayWrite(owner: string) {
+    if (!this.mayWrite(owner)) throw new Error(`not allowed to keep directory entries of ${owner}`);
+  }
+
+  /** Marked pending before and after, like every write of the app (see intakes.ts). */
+  private async write(id: string, run: () => Promise<unknown>): Promise<void> {
+    await this.pending.mark(id);
+    await run();
+    await this.pending.mark(id);
+  }
+}
