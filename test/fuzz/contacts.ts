@@ -24,7 +24,7 @@ export type ContactAction =
   | { kind: 'contact.edit'; pick: number; field: Tracked; token: string }
   | { kind: 'contact.forbidden'; pick: number; token: string };
 
-export const CONTACT_WEIGHTS = { 'contact.create': 1, 'contact.edit': 3, 'contact.forbidden': 1 };
+export const CONTACT_WEIGHTS = { 'contact.create': 2, 'contact.edit': 5, 'contact.forbidden': 3 };
 
 export function chooseContactAction(kind: ContactAction['kind'], rng: Rng, token: string): ContactAction {
   switch (kind) {

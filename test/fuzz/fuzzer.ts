@@ -281,7 +281,13 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
           await act(c, chooseHoldAction(kind, rng));
           break;
         case 'contact.create':
-        case 'contact.edit':
+        case 'contact.edit': {
+          // Entries are kept by an office's supervisor: one of them acts, when the run has one.
+          const keepers = clients.filter((x) => x.username.startsWith('leitung.'));
+          const keeper = keepers.length ? rng.pick(keepers) : c;
+          await act(keeper, chooseContactAction(kind, rng, `c${keeper.index}s${step}`));
+          break;
+        }
         case 'contact.forbidden':
           await act(c, chooseContactAction(kind, rng, `c${c.index}s${step}`));
           break;
