@@ -12,6 +12,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { benchLocalInChromium } from './browser-local';
 import { goalRows } from './goals';
 import { benchLocal, type LocalResult } from './local';
+import { benchRepeatInChromium } from './repeat-intakes';
 import { benchServer } from './server';
 import { env, type Row, table } from './stats';
 import { benchSync, ratio } from './sync';
@@ -22,7 +23,7 @@ const list = (name: string, fallback: string) =>
     .split(',')
     .map(Number)
     .filter((n) => n > 0);
-const only = (process.env.BENCH_ONLY ?? 'local,sync,server').split(',');
+const only = (process.env.BENCH_ONLY ?? 'local,sync,server,repeat').split(',');
 
 async function main() {
   const started = Date.now();
@@ -225,6 +226,17 @@ async function main() {
         note: `${s.delivered}/${s.clients} got a change, p50 ${s.delivery.p50} ms, p95 ${s.delivery.p95} ms; opened in ${s.connectMs} ms`,
       });
     }
+  }
+
+  if (only.includes('repeat')) {
+    const repeat = await benchRepeatInChromium(env('BENCH_REPEAT_RECORDS', 10_000), env('BENCH_REPEAT_RUNS', 50));
+    result.repeat = repeat;
+    rows.push({
+      id: 'g',
+      what: `repeat-intake match over ${repeat.records} local records (Chromium)`,
+      value: `p50 ${repeat.match.p50} ms, p95 ${repeat.match.p95} ms`,
+      note: `max ${repeat.match.max} ms, n=${repeat.runs}, ${repeat.matches} match(es); target 50 ms`,
+    });
   }
 
   result.totalSeconds = Math.round((Date.now() - started) / 1000);
