@@ -1,5 +1,5 @@
-import { mayWriteContact } from '../../shared/rules/contacts';
 import { contacts as labels } from '../../shared/i18n/de/contacts';
+import { mayWriteContact } from '../../shared/rules/contacts';
 import { contactProblems, type ContactWire, contactWireSchema } from '../../shared/schema/contact';
 import type { CollectionDef } from './collections';
 import { compileValidator, type Invalid } from './validate';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { findRepeatIntakes, type RepeatRecord, repeatedThisYear } from './repeatIntakes';
+import { findRepeatIntakes, repeatedThisYear, type RepeatRecord } from './repeatIntakes';
 
 const at = (iso: string) => Date.parse(iso);
 const NOW = at('2026-11-20T02:00+01:00');

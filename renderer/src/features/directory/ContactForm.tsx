@@ -2,8 +2,8 @@ import { ActionIcon, Button, Group, MultiSelect, Select, SimpleGrid, Stack, Text
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 
-import { contactOwnersFor } from '../../../../shared/rules/contacts';
 import { de } from '../../../../shared/i18n';
+import { contactOwnersFor } from '../../../../shared/rules/contacts';
 import {
   AVAILABILITY_KINDS,
   type Contact,

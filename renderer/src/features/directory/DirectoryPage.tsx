@@ -1,9 +1,9 @@
 import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 
-import { contactOwnersFor } from '../../../../shared/rules/contacts';
 import { searchContacts } from '../../../../shared/contacts/search';
 import { de } from '../../../../shared/i18n';
+import { contactOwnersFor } from '../../../../shared/rules/contacts';
 import type { Contact } from '../../../../shared/schema/contact';
 import { useClient } from '../../app/client-context';
 import { useNow } from '../../app/use-now';

@@ -1,5 +1,5 @@
-import { contactOwnersFor } from '../../../../shared/rules/contacts';
 import { de } from '../../../../shared/i18n';
+import { contactOwnersFor } from '../../../../shared/rules/contacts';
 import {
   type AvailabilityKind,
   type Contact,
