@@ -11,6 +11,7 @@ export const authz = {
     entries: 'Protokoll (`entries`)',
     facilities: 'Einrichtungen (`facilities`)',
     holds: 'Platzreservierungen (`holds`)',
+    contacts: 'Telefonverzeichnis (`contacts`)',
     users: 'Benutzerkonten',
     devices: 'Geräte',
     audit: 'Audit-Protokoll',
@@ -47,6 +48,8 @@ export const authz = {
     'intakes.read': 'dazu an das Amt übergebene Fälle (nur lesen)',
     'facilities.write': 'Bearbeiter und Meldende sind die angemeldete Person',
     'holds.write': 'Bearbeiter ist die angemeldete Person',
+    'contacts.write':
+      'Leitung und Administration: Einträge des eigenen Amts; Koordination: nur die Verbund-Einträge; Bearbeiter ist die angemeldete Person',
     'users.write': 'nur die Rollen Bereitschaft, Leitung, Administration; Koordination nur über `npm run user:add`',
   } as Record<string, string>,
 } as const;
