@@ -10,7 +10,9 @@ const SELF = 'build/check-references.mjs';
 
 const files = execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8' })
   .split('\0')
-  .filter((f) => f && f !== SELF && /\.(ts|tsx|js|mjs|cjs|md|json|yml|sql|html|css)$/.test(f) && f !== 'package-lock.json');
+  .filter(
+    (f) => f && f !== SELF && /\.(ts|tsx|js|mjs|cjs|md|json|yml|sql|html|css)$/.test(f) && f !== 'package-lock.json',
+  );
 
 const problems = [];
 for (const file of files) {
