@@ -15,13 +15,14 @@ import { appendAudit, audit } from './audit/log';
 import { conflictEvents, pullEvents } from './audit/sync-events';
 import { DEFAULT_LOGIN_POLICY, login, type LoginPolicy } from './auth/login';
 import { type Auth, authenticate, bearerToken, deviceHeader, pendingHeader } from './auth/sessions';
+import { sha256 } from './auth/tokens';
 import { guardCollection, holdsPersonalData } from './authz/collections';
 import { installAuthorisation, ROUTES } from './authz/routes';
 import type { Db } from './db/db';
 import { registerDirectoryRoutes } from './directory/routes';
 import { isStorableJson } from './http/body-guard';
 import { ApiError, clientError, frameworkError, installErrorHandlers } from './http/errors';
-import { installOversizedBodyDrain } from './http/oversized-body';
+import { ANONYMOUS_BODY_MAX_BYTES, installBodyLimits } from './http/oversized-body';
 import { registerOutboxRoutes } from './outbox/routes';
 import { registerOverviewRoutes } from './overview/routes';
 import { registerLocalEventRoutes } from './privacy/local-events';
@@ -53,6 +54,8 @@ export type ServerOptions = {
   trustProxy?: boolean | string;
   /** Refuse authenticated calls without the X-Obhut-Device header (turn on once every client sends it). */
   requireDeviceHeader?: boolean;
+  /** How long a request may take to arrive in full (default 2 minutes). */
+  requestTimeoutMs?: number;
 };
 
 declare module 'fastify' {
@@ -118,13 +121,15 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     logger: opts.logger ?? false,
     // Request lines are logged below without URLs' query strings, bodies or headers.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: 64 * 1024,
+    bodyLimit: ANONYMOUS_BODY_MAX_BYTES,
+    // The whole request must have arrived within this time (slow heads; slow bodies: installBodyLimits); 408.
+    // An event stream's response is not bounded by it.
+    requestTimeout: opts.requestTimeoutMs ?? 120_000,
     forceCloseConnections: 'idle',
     // No implicit HEAD routes: a HEAD on the stream would open an event stream nobody reads.
     exposeHeadRoutes: false,
   });
   installErrorHandlers(app);
-  installOversizedBodyDrain(app);
   // Only JSON is accepted; without this Fastify would hand text/plain bodies to the handlers as strings.
   app.removeContentTypeParser('text/plain');
 
@@ -164,6 +169,19 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     );
     return rows.length > 0;
   };
+  // Before any body is read: only a caller with a live session may send more than a login's worth.
+  installBodyLimits(
+    app,
+    async (request) => {
+      // Any session this token was issued for, even a revoked or expired one: its caller then learns why it is
+      // refused (403 device_revoked, 401 token_expired) from authentication proper.
+      const token = bearerToken(request);
+      if (token === undefined) return false;
+      const { rows } = await db.query('SELECT 1 FROM sessions WHERE token_hash = $1', [sha256(token)]);
+      return rows.length > 0;
+    },
+    opts.requestTimeoutMs ?? 120_000,
+  );
   const hub = new StreamHub(db, app.log, opts.heartbeatMs ?? STREAM_HEARTBEAT_MS, sessionValid);
   await hub.start();
   // SSE responses never end on their own: end them before the listener closes, or close() would wait forever.

@@ -80,6 +80,7 @@ async function main() {
     https,
     trustProxy,
     requireDeviceHeader: env.OBHUT_REQUIRE_DEVICE_HEADER === '1',
+    requestTimeoutMs: env.OBHUT_REQUEST_TIMEOUT_MS ? Number(env.OBHUT_REQUEST_TIMEOUT_MS) : undefined,
     loginPolicy: addressMaxFailures ? { addressMaxFailures } : {},
   });
   await app.listen({ host, port, listenTextResolver: () => 'Listener gestartet' });

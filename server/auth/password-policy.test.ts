@@ -33,8 +33,26 @@ describe('password policy', () => {
       'abcdefghijklmn',
       '987654321098',
       'Jugendamt2025',
+      'Jugendamt2026!',
+      'Sommer2026Segeberg',
+      'Winter-2025-Norderstedt',
+      'Kreis Stormarn 2026',
+      'Password12345!',
+      'Dragonball2026',
+      'Bereitschaftsdienst',
     ]) {
       expect(checkPasswordPolicy(pw, 'anna'), pw).toBe('password_too_common');
+    }
+  });
+
+  it('keeps passphrases of ordinary words, which no list catches', () => {
+    for (const pw of [
+      'Leuchtturm am Deich 7',
+      'wolkig-Elbe-Fähre-42',
+      'Krabbenbrot mit Dill 9',
+      'Segeln auf der Trave',
+    ]) {
+      expect(checkPasswordPolicy(pw, 'anna'), pw).toBeNull();
     }
   });
 

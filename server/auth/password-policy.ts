@@ -1,4 +1,7 @@
+import { dictionary } from '@zxcvbn-ts/language-common';
+
 import type { ErrorCode } from '../../shared/i18n/de/errors';
+import { OFFICE_IDS } from '../../shared/offices';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 1024;
@@ -95,7 +98,70 @@ const COMMON = [
   'abc123abc123',
   'aaaaaaaaaaaa',
 ] as const;
-const COMMON_SET = new Set<string>(COMMON);
+/**
+ * The breach-derived list of zxcvbn-ts (about 49,000 passwords most often found in leaks), compared in the same
+ * skeleton form; with the list above for what people in this job pick.
+ */
+const COMMON_SET = new Set<string>([...COMMON, ...dictionary['passwords-common'].map((p) => skeleton(p))]);
+
+/**
+ * Words of the job and the place, which with a number or a season make the passwords guessed first here
+ * ("Jugendamt2026!", "Sommer2026Segeberg"): refused when the letters of a password consist of these alone.
+ */
+const LOCAL_WORDS = new Set<string>([
+  'jugendamt',
+  'jugend',
+  'amt',
+  'kreis',
+  'kinderschutz',
+  'kinder',
+  'schutz',
+  'inobhutnahme',
+  'obhut',
+  'bereitschaft',
+  'bereitschaftsdienst',
+  'dienst',
+  'leitung',
+  'passwort',
+  'password',
+  'geheim',
+  'willkommen',
+  'sommer',
+  'winter',
+  'herbst',
+  'fruehling',
+  'frühling',
+  'januar',
+  'februar',
+  'maerz',
+  'märz',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'dezember',
+  'bad',
+  'schleswig',
+  'holstein',
+  'sh',
+  ...OFFICE_IDS.flatMap((id) => id.split('-')),
+]);
+
+/** Whether `letters` is nothing but local words strung together ("sommerjugendamt"). */
+function onlyLocalWords(letters: string): boolean {
+  if (!letters || letters.length > 64) return false;
+  const reachable = [true, ...Array<boolean>(letters.length).fill(false)];
+  for (let end = 1; end <= letters.length; end++) {
+    for (let start = 0; start < end && !reachable[end]; start++) {
+      reachable[end] = reachable[start] && LOCAL_WORDS.has(letters.slice(start, end));
+    }
+  }
+  return reachable[letters.length];
+}
 
 /** Lowercase, letters and digits only: how passwords are compared with the list and the user name. */
 function skeleton(text: string): string {
@@ -127,6 +193,9 @@ export function checkPasswordPolicy(password: string, username: string): Passwor
   ].filter((p) => p.length >= 4);
   if (nameParts.some((part) => pw.includes(part))) return 'password_contains_username';
   if (COMMON_SET.has(pw) || /^(.)\1+$/u.test(pw) || isSequence(pw)) return 'password_too_common';
+  // A common password or local words with digits added anywhere ("Password12345!", "Jugendamt2026!").
+  const letters = pw.replace(/\p{N}/gu, '');
+  if (COMMON_SET.has(letters) || onlyLocalWords(letters)) return 'password_too_common';
   return null;
 }
 

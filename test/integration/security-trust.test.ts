@@ -1,3 +1,5 @@
+import { connect } from 'node:net';
+
 import type { ErrorBody, LoginResponse } from '../../shared/sync/protocol';
 import { DEMO_PASSWORD, login, makeIntake, pull, push, type RawResponse, request } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
@@ -21,7 +23,7 @@ const loginFrom = (username: string, password: string, deviceId: string, headers
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = await startServer({ databaseUrl: db.url });
+  server = await startServer({ databaseUrl: db.url, env: { OBHUT_REQUEST_TIMEOUT_MS: '2000' } });
   url = server.url;
   await insertAdmin(db, 'admin.stormarn', 'stormarn');
 });
@@ -158,6 +160,38 @@ describe('finding 7: reads of personal data are recorded', () => {
     expect(last('admin.users_viewed').ids).toEqual(users.map((u) => u.id));
     expect(last('admin.devices_viewed').ids).toEqual(devices.map((d) => d.id));
   });
+});
+
+describe('finding 7: slow and large bodies of callers without a session', () => {
+  /** Sends the request head (and `body`, if any) on a raw socket; resolves with the status line, or "closed". */
+  const raw = (head: string, body = '') =>
+    new Promise<{ status: string; ms: number }>((resolve, reject) => {
+      const started = Date.now();
+      const { hostname, port } = new URL(url);
+      const socket = connect(Number(port), hostname, () => socket.write(head + body));
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+      socket.on('close', () => resolve({ status: answer.split('\r\n')[0] || 'closed', ms: Date.now() - started }));
+      socket.on('error', reject);
+      socket.setTimeout(20_000, () => socket.destroy());
+    });
+
+  it('answers a push without a valid session before reading its 4 MB body', async () => {
+    const res = await raw(
+      'POST /api/v1/sync/intakes/push HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+        'Authorization: Bearer ungueltigesTokenAAAAAAAAAAAA\r\nContent-Length: 4000000\r\nConnection: close\r\n\r\n',
+    );
+    expect(res.status).toBe('HTTP/1.1 401 Unauthorized');
+  });
+
+  it('gives up on a body that never arrives (408), instead of holding the connection', async () => {
+    const res = await raw(
+      'POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n',
+      '{"username": "bereitschaft.segeberg", ',
+    );
+    expect(res.status).toBe('HTTP/1.1 408 Request Timeout');
+    expect(res.ms).toBeLessThan(10_000);
+  }, 30_000);
 });
 
 describe('issue 12.3: lockout at night', () => {
