@@ -14,14 +14,14 @@ export async function loadFacilities(tx: Queryable, ids: readonly string[]): Pro
 }
 
 /**
- * The stored holds of these facilities that settling can change: those that take a place (held, occupied) and
+ * The stored holds of these facilities that settling can change: those that take a place (PLACE_TAKING) and
  * those still flagged. Released or expired holds without a flag never change again.
  */
 async function loadSettleableHolds(tx: Queryable, facilityIds: readonly string[]): Promise<HoldWire[]> {
   const { rows } = await tx.query<{ data: HoldWire }>(
     `SELECT data FROM documents
       WHERE collection = 'holds' AND NOT deleted AND data->>'facilityId' = ANY($1::text[])
-        AND (data->>'status' IN ('held', 'occupied') OR data->>'overbooked' = 'true')`,
+        AND (data->>'status' IN ('held', 'confirmed', 'occupied') OR data->>'overbooked' = 'true')`,
     [[...new Set(facilityIds)]],
   );
   return rows.map((r) => r.data);

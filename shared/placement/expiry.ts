@@ -11,17 +11,19 @@ export function holdExpiresAt(from: number, facility: Pick<Facility, 'holdExpiry
 /**
  * The status that holds at `now`. A hold still `held` (not confirmed) at or after expiresAt is expired even
  * if no one has written that yet: an offline laptop must not keep a place blocked because the write that
- * expires it has not arrived. Confirmed (occupied), released and expired holds keep their status.
+ * expires it has not arrived. Every other state is kept: a confirmation by the facility does not lapse.
  */
 export function effectiveHoldStatus(hold: Pick<Hold, 'status' | 'expiresAt'>, now: number): HoldStatus {
   return hold.status === 'held' && now >= hold.expiresAt ? 'expired' : hold.status;
 }
 
-/** Whether a hold takes a place at `now`: held (and not lapsed) or occupied, and not deleted. */
+/** The states in which a placement takes a place: held (until it lapses), confirmed, admitted. */
+export const PLACE_TAKING: readonly HoldStatus[] = ['held', 'confirmed', 'occupied'];
+
+/** Whether a placement takes a place at `now` (see PLACE_TAKING), and is not deleted. */
 export function isActiveHold(hold: Pick<Hold, 'status' | 'expiresAt'> & { _deleted?: boolean }, now: number): boolean {
   if (hold._deleted) return false;
-  const status = effectiveHoldStatus(hold, now);
-  return status === 'held' || status === 'occupied';
+  return PLACE_TAKING.includes(effectiveHoldStatus(hold, now));
 }
 
 /** Holds still stored as `held` that have lapsed: what a client or the server writes as `expired`. */

@@ -50,6 +50,7 @@ export type MatchableFacility = Pick<
   | 'specialisations'
   | 'exclusions'
   | 'freeReports'
+  | 'totalPlaces'
 >;
 
 export type FacilityMatch<F extends MatchableFacility> = {

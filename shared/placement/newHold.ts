@@ -17,9 +17,18 @@ export type NewHoldInput = {
   now: number;
   /** When the place was promised, if earlier than now (agreed by phone, typed in later). */
   from?: number;
+  /** The placement's first state: held from the board; requested, confirmed or refused from the record's search. */
+  status?: Extract<Hold['status'], 'requested' | 'held' | 'confirmed' | 'refused'>;
+  refusalReason?: Hold['refusalReason'];
+  /** Asked for when the board showed the place as full. */
+  overbookReason?: Hold['overbookReason'];
 };
 
-/** A new hold, as the one action on the board creates it: held, expiring per the facility, not over-booked. */
+/**
+ * A new placement, as the board's one action creates it (held, expiring per the facility) or the record's
+ * placement search (an enquiry, or the facility's answer given at once). Never over-booked by the client: that
+ * flag is the server's.
+ */
 export function newHold(input: NewHoldInput): Hold {
   const from = Math.min(input.from ?? input.now, input.now);
   return {
@@ -34,7 +43,9 @@ export function newHold(input: NewHoldInput): Hold {
     sex: input.sex,
     from,
     expiresAt: holdExpiresAt(from, input.facility),
-    status: 'held',
+    status: input.status ?? 'held',
+    ...(input.refusalReason ? { refusalReason: input.refusalReason } : {}),
+    ...(input.overbookReason ? { overbookReason: input.overbookReason } : {}),
     overbooked: false,
     conflicts: [],
   };

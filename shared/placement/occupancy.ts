@@ -13,12 +13,17 @@ export function holdInterval(hold: OccupancyHold, now: number): [number, number]
   // "Until now" includes now: the end is exclusive.
   const open = now + 1;
   switch (hold.status) {
+    case 'requested':
+    case 'refused':
+      // An enquiry or a refusal never took a place.
+      return [hold.from, hold.from];
     case 'released':
       return [hold.from, Math.min(hold.updatedAt, open)];
     case 'expired':
       return [hold.from, Math.min(hold.expiresAt, open)];
     case 'held':
       return [hold.from, hold.expiresAt <= now ? hold.expiresAt : open];
+    case 'confirmed':
     case 'occupied':
       return [hold.from, open];
   }

@@ -1,21 +1,21 @@
 import type { Hold } from '../schema/hold';
-import { type FacilityLike, type HoldLike, holdsSinceReport } from './freePlaces';
-import { latestFreeReport } from './reports';
+import { type FacilityLike, type HoldLike, holdsSinceReport, placesToTake } from './freePlaces';
 
 /**
  * Which holds of a facility are over-booked at `now`. The rule, simple and the same on every replica:
- * take the active holds made since the latest report in creation order. If they fit into the reported free
- * places, none is over-booked. If they do not, the hold that took the last free place and every hold after it
+ * take the placements the latest report did not count, in creation order (freePlaces.ts: holds and
+ * confirmations always, admissions since the report). If they fit into the places there are to take (the reported
+ * free places, at most the capacity left), none is over-booked. If they do not, the hold that took the last free place and every hold after it
  * are flagged.
  * Why the last fitting hold too: holds made offline carry the laptop's clock, so "who was first" among the
  * holds competing for the last place is not knowable; all of them are told to call each other. Two offices
  * holding the one last place offline are therefore both flagged (the facility shows -1), and so is a
- * reported-0 facility's every hold. Holds that fit with places to spare stay unflagged. A new report resets
- * the count: the coordinator has then checked with the facility.
+ * reported-0 facility's every hold. Holds that fit with places to spare stay unflagged. A new report does not
+ * clear the flags of live holds: a report counts empty beds, and a held bed is still empty.
  */
 export function overbookedHoldIds(facility: FacilityLike, holds: readonly HoldLike[], now: number): string[] {
   const since = holdsSinceReport(facility, holds, now);
-  const { free } = latestFreeReport(facility);
+  const free = placesToTake(facility, holds, now);
   if (since.length <= free) return [];
   return since.slice(Math.max(free - 1, 0)).map((h) => h.id);
 }

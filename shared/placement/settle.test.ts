@@ -10,6 +10,7 @@ const REPORT = Date.UTC(2025, 10, 24, 1, 0);
 
 const facility = (free: number) => ({
   id: 'jsh',
+  totalPlaces: 20,
   holdExpiryHours: 4,
   freeReports: [{ id: 'r1', free, reportedAt: REPORT, reportedBy: 'koordination' }],
 });
@@ -69,14 +70,20 @@ describe('settling the holds of a facility (the server after each write)', () =>
     expect(settleFacilityHolds(facility(0), [occupied, released, elsewhere, deleted], REPORT + HOUR)).toEqual([]);
   });
 
-  it('unflags holds once a new report has counted them', () => {
-    const a = hold(REPORT + 10 * MIN, { overbooked: true });
-    const b = hold(REPORT + 12 * MIN, { overbooked: true });
+  it('unflags children admitted once a new report has counted them, never live holds', () => {
+    const a = hold(REPORT + 10 * MIN, { overbooked: true, status: 'occupied', admittedAt: REPORT + 20 * MIN });
+    const b = hold(REPORT + 12 * MIN, { overbooked: true, status: 'occupied', admittedAt: REPORT + 25 * MIN });
+    const c = hold(REPORT + 14 * MIN, { overbooked: true });
     const reported = {
       ...facility(1),
       freeReports: [...facility(1).freeReports, { id: 'r2', free: 0, reportedAt: REPORT + 30 * MIN, reportedBy: 'k' }],
     };
     expect(settleFacilityHolds(reported, [a, b], REPORT + HOUR)).toEqual([
+      { ...a, overbooked: false },
+      { ...b, overbooked: false },
+    ]);
+    // The held one still competes for a place the report says is not there.
+    expect(settleFacilityHolds(reported, [a, b, c], REPORT + HOUR)).toEqual([
       { ...a, overbooked: false },
       { ...b, overbooked: false },
     ]);

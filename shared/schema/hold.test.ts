@@ -104,6 +104,18 @@ describe('hold rules', () => {
     ['released', 'held', false],
     ['expired', 'occupied', false],
     ['expired', 'expired', true],
+    [undefined, 'requested', true],
+    [undefined, 'confirmed', true],
+    [undefined, 'refused', true],
+    ['requested', 'held', true],
+    ['requested', 'confirmed', true],
+    ['held', 'confirmed', true],
+    ['held', 'requested', false],
+    ['confirmed', 'held', false],
+    ['confirmed', 'expired', false],
+    ['confirmed', 'occupied', true],
+    ['refused', 'held', false],
+    ['refused', 'confirmed', false],
   ] as const)('status %s -> %s allowed: %s', (from, to, allowed) => {
     expect(isAllowedHoldTransition(from, to)).toBe(allowed);
   });

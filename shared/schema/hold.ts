@@ -1,34 +1,52 @@
 import type { FromSchema } from 'json-schema-to-ts';
 
 import { AGE_GROUPS } from '../catalogues/ageGroup';
+import { REFUSAL_REASONS } from '../catalogues/entry';
 import { SEXES } from '../catalogues/nightRecord';
 import { OFFICE_IDS } from '../offices';
 import { conflictEntry, docId, timestampMs, userRef, wireSchemaOf } from './common';
 
 /**
- * A place held at a facility for one intake (collection `holds`). Every Verbund user reads every hold, so a hold
- * says nothing about the child beyond the two statistics codes a facility needs to prepare a bed: age group and
- * sex. There is no text field at all. The intake is referenced by its id, which must be a UUID: a pattern of hex
- * digits cannot carry a name, and the id alone opens nothing in another office (intakes never cross office lines).
- * The hold's own id is a UUID for the same reason. `facilityId` is an ordinary document id; the server checks
- * that such a facility exists.
+ * One placement of one child at one facility of the Verbund (collection `holds`, named for its first use): the
+ * single source of the record's placement search (section 4), its log and the board (shared/placement/model.ts).
+ * Every Verbund user reads every placement, so it says nothing about the child beyond the two statistics codes a
+ * facility needs to prepare a bed: age group and sex; reasons are codes. There is no text field at all. The record
+ * is referenced by `intakeRef`, a digest of the record's id (shared/placement/intakeRef.ts): the record's own
+ * office recognises it, other offices cannot turn it into the record's id, and the server accepts it only for a
+ * record of the writer's office. The placement's own id is a UUID. `facilityId` is an ordinary document id; the
+ * server checks that such a facility exists.
+ *
+ * States: requested (angefragt), held (gehalten, until expiresAt), confirmed (zugesagt by the facility), occupied
+ * (aufgenommen), refused (abgelehnt, with a reason), released (freigegeben), expired (verfallen).
  */
-export const HOLD_STATUS = ['held', 'occupied', 'released', 'expired'] as const;
+export const HOLD_STATUS = ['requested', 'held', 'confirmed', 'occupied', 'refused', 'released', 'expired'] as const;
 export type HoldStatus = (typeof HOLD_STATUS)[number];
 
 /** A lower-case UUID as crypto.randomUUID() makes it. */
 export const UUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 const uuid = { type: 'string', minLength: 36, maxLength: 36, pattern: UUID_PATTERN } as const;
 
+/**
+ * Why a place the board shows as full is held anyway: asked before such a hold is made, a code like everything
+ * else in a placement.
+ */
+export const OVERBOOK_REASONS = [
+  'emergency_no_alternative',
+  'facility_agreed',
+  'keep_siblings_together',
+  'other',
+] as const;
+export type OverbookReason = (typeof OVERBOOK_REASONS)[number];
+
 /** Fields that may change after creation. The rest is fixed: a different place or intake is a new hold. */
-export const HOLD_MUTABLE_FIELDS = ['status', 'overbooked', 'ageGroup', 'sex'] as const;
+export const HOLD_MUTABLE_FIELDS = ['status', 'overbooked', 'ageGroup', 'sex', 'refusalReason', 'admittedAt'] as const;
 export type HoldMutableField = (typeof HOLD_MUTABLE_FIELDS)[number];
 
 /**
  * A lost edit of a hold can only be one of its mutable values, so the recorded JSON text is pinned down
  * exactly: a code, a boolean, or null (a field missing on one side). Nothing else fits, in particular no name.
  */
-const HOLD_CONFLICT_VALUE_PATTERN = `^(?:true|false|null|"(?:${[...HOLD_STATUS, ...AGE_GROUPS, ...SEXES].join('|')})")$`;
+const HOLD_CONFLICT_VALUE_PATTERN = `^(?:true|false|null|[0-9]{1,16}|"(?:${[...HOLD_STATUS, ...AGE_GROUPS, ...SEXES, ...REFUSAL_REASONS].join('|')})")$`;
 const holdConflictEntry = {
   ...conflictEntry,
   properties: {
@@ -56,6 +74,12 @@ const holdFields = {
     /** from + the facility's holdExpiryHours; past it, a hold not yet confirmed counts as expired. */
     expiresAt: timestampMs,
     status: { type: 'string', enum: HOLD_STATUS, maxLength: 16 },
+    /** Why the facility said no (status refused). */
+    refusalReason: { type: 'string', enum: REFUSAL_REASONS, maxLength: 16 },
+    /** Given when the place was held although the board showed it full. */
+    overbookReason: { type: 'string', enum: OVERBOOK_REASONS, maxLength: 32 },
+    /** When the child arrived (status occupied): a free-places report made before it did not count this bed. */
+    admittedAt: timestampMs,
     /** Computed by the server from all holds of the facility (placement/overbooking.ts); never by a client. */
     overbooked: { type: 'boolean' },
     conflicts: { type: 'array', items: holdConflictEntry, maxItems: 100 },
@@ -82,7 +106,8 @@ const holdFields = {
 export type Hold = FromSchema<typeof holdFields>;
 export type HoldConflict = Hold['conflicts'][number];
 
-export const HOLD_SCHEMA_VERSION = 0;
+/** 1: the placement states, reasons and admittedAt (renderer/src/data/migrations/hold.ts keeps v0 documents). */
+export const HOLD_SCHEMA_VERSION = 1;
 
 /** RxDB schema. Nothing is encrypted: the document holds no personal data (see above). */
 export const holdRxSchema = {
@@ -98,15 +123,32 @@ export const holdWireSchema = wireSchemaOf(holdFields);
 export type HoldWire = Hold & { _deleted: boolean };
 
 /**
- * Allowed status changes; the server enforces them for every push. A held place is confirmed (occupied),
- * given back (released) or lapses (expired); an occupied place is given back when the child leaves. Released
- * and expired are final: holding again is a new hold, because the place may have gone to someone else.
+ * Allowed steps of a placement; the server enforces them for every push, the app offers only these. A placement
+ * starts as an enquiry, a hold, a confirmation, an admission or a refusal (a phone call may settle it at once).
+ * An enquiry is answered (held, confirmed, refused, admitted) or dropped (released); a hold is confirmed, admitted,
+ * refused, given back or lapses; a confirmation ends in the admission, or is given back or withdrawn (refused);
+ * a child admitted is given back when the child leaves. Refused, released and expired are final: asking again is
+ * a new placement, because the place may have gone to someone else.
  */
+const HOLD_STEPS: Record<HoldStatus, readonly HoldStatus[]> = {
+  requested: ['held', 'confirmed', 'occupied', 'refused', 'released'],
+  held: ['confirmed', 'occupied', 'refused', 'released', 'expired'],
+  confirmed: ['occupied', 'refused', 'released'],
+  occupied: ['released'],
+  refused: [],
+  released: [],
+  expired: [],
+};
+const FIRST_STEPS: readonly HoldStatus[] = ['requested', 'held', 'confirmed', 'occupied', 'refused'];
+
 export function isAllowedHoldTransition(from: HoldStatus | undefined, to: HoldStatus): boolean {
-  if (from === undefined) return to === 'held' || to === 'occupied';
-  if (from === to) return true;
-  if (from === 'held') return true;
-  return from === 'occupied' && to === 'released';
+  if (from === undefined) return FIRST_STEPS.includes(to);
+  return from === to || HOLD_STEPS[from].includes(to);
+}
+
+/** The steps a placement in this state can take next (what the record and the board offer). */
+export function nextHoldSteps(from: HoldStatus): readonly HoldStatus[] {
+  return HOLD_STEPS[from];
 }
 
 /** What a client may change on an existing hold besides bookkeeping; `overbooked` is the server's. */

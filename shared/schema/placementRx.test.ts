@@ -1,5 +1,6 @@
 import { addRxPlugin, createRxDatabase, type RxDatabase } from 'rxdb';
 import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,11 +30,15 @@ describe('facilities and holds in RxDB', () => {
   beforeAll(async () => {
     disableWarnings();
     addRxPlugin(RxDBDevModePlugin);
+    addRxPlugin(RxDBMigrationSchemaPlugin);
     db = await createRxDatabase({
       name: 'placement-schema-test',
       storage: wrappedValidateAjvStorage({ storage: getRxStorageMemory() }),
     });
-    await db.addCollections({ facilities: { schema: facilityRxSchema }, holds: { schema: holdRxSchema } });
+    await db.addCollections({
+      facilities: { schema: facilityRxSchema },
+      holds: { schema: holdRxSchema, migrationStrategies: { 1: (d: unknown) => d } },
+    });
   });
   afterAll(() => db.close());
 

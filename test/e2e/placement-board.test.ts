@@ -130,7 +130,7 @@ describe('placement board in Chromium', () => {
       {
         facilityId: 'jugendschutzhaus-norderstedt',
         facilityName: JSH,
-        answer: 'accepted',
+        answer: 'requested',
       },
     ]);
     for (const c of [worker, coordinator]) await c.context.close();
@@ -169,7 +169,7 @@ describe('placement board in Chromium', () => {
       .poll(
         async () =>
           (await pullAll<EntryWire>(server.url, token, 'entries')).documents.filter(
-            (e) => e.intakeId === leon && e.placement?.answer === 'accepted' && e.text.endsWith('(Platzbörse).'),
+            (e) => e.intakeId === leon && e.placement?.answer === 'requested' && e.text.endsWith('(Platzbörse).'),
           ).length,
       )
       .toBe(1);

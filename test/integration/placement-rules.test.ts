@@ -287,7 +287,7 @@ describe('over-booking and expiry, computed by the server', () => {
     );
   });
 
-  it('a new report by the coordinator resets over-booking: the flags are cleared by the facility write', async () => {
+  it('a new report clears over-booking only when it finds room for the live holds (issue 12)', async () => {
     const f = await newFacility(1);
     const a = hold('segeberg', f, Date.now() - 60_000);
     const b = hold('pinneberg', f, Date.now() - 30_000);
@@ -297,7 +297,7 @@ describe('over-booking and expiry, computed by the server', () => {
 
     const reported = withFreeReport(
       { ...f, updatedAt: Date.now() },
-      { id: randomUUID(), free: 0, reportedAt: Date.now(), reportedBy: 'koordination' },
+      { id: randomUUID(), free: 1, reportedAt: Date.now(), reportedBy: 'koordination' },
     );
     expect(
       await push(url, coordinator.token, 'facilities', [{ assumedMasterState: f, newDocumentState: reported }]),
@@ -305,6 +305,13 @@ describe('over-booking and expiry, computed by the server', () => {
       conflicts: [],
       rejected: [],
     });
+    // "1 frei" again: both holds still wait for that one bed.
+    expect((await holdsOf(f.id)).map((h) => h.overbooked)).toEqual([true, true]);
+    const roomy = withFreeReport(
+      { ...reported, updatedAt: Date.now() + 1 },
+      { id: randomUUID(), free: 2, reportedAt: Date.now() + 1, reportedBy: 'koordination' },
+    );
+    await push(url, coordinator.token, 'facilities', [{ assumedMasterState: reported, newDocumentState: roomy }]);
     expect((await holdsOf(f.id)).map((h) => h.overbooked)).toEqual([false, false]);
   });
 

@@ -12,6 +12,7 @@ import {
   holdConflictHandler,
   intakeConflictHandler,
 } from './conflict-handler';
+import { holdMigrations } from './migrations/hold';
 import { intakeMigrations } from './migrations/intake';
 import { rejectionSchema } from './rejections';
 
@@ -33,6 +34,7 @@ export const COLLECTIONS = {
   holds: {
     schema: holdRxSchema as unknown as RxJsonSchema<Hold>,
     conflictHandler: holdConflictHandler,
+    migrationStrategies: holdMigrations,
   },
   contacts: {
     schema: contactRxSchema as unknown as RxJsonSchema<Contact>,

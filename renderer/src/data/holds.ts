@@ -1,7 +1,7 @@
 import type { RxCollection } from 'rxdb';
 import { map, type Observable } from 'rxjs';
 
-import { newHold } from '../../../shared/placement/newHold';
+import { newHold, type NewHoldInput } from '../../../shared/placement/newHold';
 import type { Facility } from '../../../shared/schema/facility';
 import { type Hold, type HoldStatus, isAllowedHoldTransition } from '../../../shared/schema/hold';
 import type { SessionUser } from '../../../shared/sync/protocol';
@@ -14,6 +14,11 @@ export type HoldRequest = {
   intakeRef: string;
   ageGroup: Hold['ageGroup'];
   sex: Hold['sex'];
+  /** Held from the board by default; the record's search asks (requested) or notes the answer given at once. */
+  status?: NewHoldInput['status'];
+  refusalReason?: Hold['refusalReason'];
+  /** Required by the board when it shows the place as full. */
+  overbookReason?: Hold['overbookReason'];
 };
 
 /** The app's writes to `holds`: holding a place for an intake of the own office, confirming, giving it back. */
@@ -40,6 +45,9 @@ export class HoldRepository {
       sex: request.sex,
       userId: this.user.id,
       now: this.now(),
+      status: request.status,
+      refusalReason: request.refusalReason,
+      overbookReason: request.overbookReason,
     });
     await this.pending.mark(hold.id);
     await this.collection.insert(hold);
@@ -47,16 +55,31 @@ export class HoldRepository {
     return hold;
   }
 
-  /** Confirm (occupied) or give back (released). */
-  async setStatus(id: string, status: HoldStatus): Promise<void> {
+  /** The placements of one record (its section 4 and log are views of them). */
+  forIntake$(intakeRef: string): Observable<Hold[]> {
+    return this.collection.find({ selector: { intakeRef } }).$.pipe(
+      map((docs) =>
+        docs.map((d) => d.toJSON() as Hold).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)),
+      ),
+    );
+  }
+
+  /**
+   * The next step of a placement (shared/schema/hold.ts: nextHoldSteps): confirmed, admitted (with the time of
+   * admission), refused (with the reason), given back.
+   */
+  async setStatus(id: string, status: HoldStatus, refusalReason?: Hold['refusalReason']): Promise<void> {
     const doc = await this.collection.findOne(id).exec();
     if (!doc) throw new Error(`hold ${id} not found`);
     if (!isAllowedHoldTransition(doc.status, status)) throw new TransitionError(doc.status, status);
     await this.pending.mark(id);
+    const at = this.now();
     await doc.incrementalModify((current) => ({
       ...current,
       status,
-      updatedAt: Math.max(this.now(), current.updatedAt + 1),
+      ...(status === 'occupied' && current.status !== 'occupied' ? { admittedAt: at } : {}),
+      ...(status === 'refused' && refusalReason ? { refusalReason } : {}),
+      updatedAt: Math.max(at, current.updatedAt + 1),
       updatedBy: this.user.id,
     }));
     await this.pending.mark(id);

@@ -355,6 +355,11 @@ export const app = {
       held: (facility: string, until: string) => `Platz in ${facility} gehalten bis ${until}.`,
       failed: 'Der Platz konnte nicht gehalten werden. Bitte versuchen Sie es erneut.',
       onlyOwnOffice: 'Plätze halten können Bereitschaftsdienst und Leitung der Jugendämter.',
+      fullWarning:
+        'Die Platzbörse zeigt hier keinen freien Platz. Wenn Sie den Platz trotzdem halten, ist die Einrichtung ' +
+        'sofort als überbucht markiert, und die anderen Jugendämter sehen das.',
+      overbookReason: 'Grund für die Überbuchung',
+      confirmOverbooking: 'Trotzdem halten (überbucht)',
     },
     ownHolds: {
       title: 'Reservierungen Ihres Jugendamts',
@@ -373,6 +378,8 @@ export const app = {
       facility: (phone: string) => `Einrichtung: ${phone}`,
     },
     attemptText: (facility: string, until: string) => `Platz in ${facility} gehalten bis ${until} (Platzbörse).`,
+    attemptTextOverbooked: (facility: string, until: string, reason: string) =>
+      `Platz in ${facility} gehalten bis ${until} (Platzbörse), obwohl kein Platz frei war – überbucht. Grund: ${reason}.`,
   },
 
   /** The coordinator's view (role coordinator). */

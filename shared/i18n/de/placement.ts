@@ -8,7 +8,7 @@ import type {
   FacilityType,
   Specialisation,
 } from '../../schema/facility';
-import type { Hold, HoldStatus } from '../../schema/hold';
+import type { Hold, HoldStatus, OverbookReason } from '../../schema/hold';
 import { domain } from './domain';
 
 type Labels<K extends string> = Record<K, string>;
@@ -52,8 +52,11 @@ export const placement = {
     '16_to_18': '16 bis unter 18 Jahre',
   } satisfies Labels<AgeGroup>,
   holdStatus: {
+    requested: 'Angefragt',
     held: 'Gehalten',
-    occupied: 'Belegt',
+    confirmed: 'Zugesagt',
+    occupied: 'Aufgenommen',
+    refused: 'Abgelehnt',
     released: 'Freigegeben',
     expired: 'Abgelaufen',
   } satisfies Labels<HoldStatus>,
@@ -111,9 +114,18 @@ export const placement = {
     from: 'Gehalten ab',
     expiresAt: 'Verfällt um',
     status: 'Status',
+    refusalReason: 'Grund der Absage',
+    overbookReason: 'Grund der Überbuchung',
+    admittedAt: 'Aufgenommen am',
     overbooked: 'Überbucht',
     conflicts: 'Konflikte',
   } satisfies Labels<keyof Hold>,
+  overbookReasons: {
+    emergency_no_alternative: 'Notfall, kein anderer Platz erreichbar',
+    facility_agreed: 'Einrichtung hat der Überbelegung zugestimmt',
+    keep_siblings_together: 'Geschwister bleiben zusammen',
+    other: 'Sonstiger Grund (bitte im Protokoll festhalten)',
+  } satisfies Labels<OverbookReason>,
   /** Why a facility does not fit the child (placement/match.ts). */
   mismatches: {
     too_young: (ageMin: number) => `Aufnahme erst ab ${ageMin} Jahren`,

@@ -489,6 +489,7 @@ export function NightRecordForm(props: NightRecordFormProps) {
             )}
             {section.id === 'placement' && (
               <PlacementSearch
+                intakeId={id}
                 entries={placementEntries}
                 suggestions={props.suggestions}
                 onAnswer={answerPlace}

@@ -11,12 +11,22 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { memo, useState } from 'react';
+import { memo, useContext, useMemo, useState } from 'react';
+import { combineLatest, map, of } from 'rxjs';
 
 import { type PlacementAnswer, REFUSAL_REASONS, type RefusalReason } from '../../../../shared/catalogues/entry';
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
+import { effectiveHoldStatus } from '../../../../shared/placement/expiry';
+import { ageGroupAt } from '../../../../shared/placement/newHold';
 import type { Entry } from '../../../../shared/schema/entry';
+import type { Facility } from '../../../../shared/schema/facility';
+import { type Hold, type HoldStatus, nextHoldSteps } from '../../../../shared/schema/hold';
+import type { Intake } from '../../../../shared/schema/intake';
+import { ClientContext } from '../../app/client-context';
+import { useNow } from '../../app/use-now';
+import { useObservable } from '../../app/use-observable';
+import type { ObhutClient } from '../../data/client';
 import { type PlaceAsked, placesAsked } from './placement-log';
 
 const t = de.app.nightRecord.placementSearch;
@@ -27,6 +37,11 @@ export type PlaceRef = { facilityId?: string; facilityName: string };
 export type PlaceSuggestion = PlaceRef & { facilityId: string; provider?: string };
 
 type Props = {
+  /**
+   * The record: its placements at Verbund facilities (collection `holds`) are the rows of those places, the same
+   * documents the board shows, so the two never disagree; places outside the Verbund come from the log.
+   */
+  intakeId?: string;
   entries: readonly Entry[];
   suggestions?: readonly PlaceSuggestion[];
   onAnswer: (place: PlaceRef, answer: PlacementAnswer, reason?: RefusalReason) => Promise<void>;
@@ -39,15 +54,24 @@ type Props = {
  * "abgelehnt", "zugesagt"). Enter in the name field asks a new place.
  */
 export const PlacementSearch = memo(function PlacementSearch({
+  intakeId,
   entries,
   suggestions = [],
   onAnswer,
   readOnly = false,
 }: Props) {
-  const places = placesAsked(entries);
+  const client = useContext(ClientContext);
+  const now = useNow();
+  const verbund = useVerbundPlacements(client, intakeId);
+  const inVerbund = new Set(verbund.placements.map((p) => p.facilityId));
+  // A place of the Verbund asked before its placement existed shows once, as its placement.
+  const places = placesAsked(entries).filter((p) => !p.facilityId || !inVerbund.has(p.facilityId));
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const refused = places.filter((p) => p.answer === 'refused').length;
+  const refused =
+    places.filter((p) => p.answer === 'refused').length +
+    verbund.placements.filter((p) => p.status === 'refused').length;
+  const asked = places.length + verbund.placements.length;
 
   const request = async () => {
     const facilityName = name.trim();
@@ -61,10 +85,29 @@ export const PlacementSearch = memo(function PlacementSearch({
     // Cleared at once: the next place may be typed while this one is being logged.
     setName('');
     setError(null);
+    const facility = known && verbund.facilities.get(known.facilityId);
+    const ageGroup = verbund.intake && ageGroupAt(verbund.intake.child, Date.now());
+    // A place of the Verbund becomes a placement (the board counts it); one typed by name is only logged.
+    if (client && intakeId && facility && ageGroup && !inVerbund.has(facility.id)) {
+      await client.holds.hold({
+        facility,
+        intakeRef: intakeId,
+        ageGroup,
+        sex: verbund.intake?.statistics?.sex ?? 'unspecified',
+        status: 'requested',
+      });
+    }
     await onAnswer(
       known ? { facilityId: known.facilityId, facilityName: known.facilityName } : { facilityName },
       'requested',
     );
+  };
+  const answerPlacement = async (placement: Hold, to: HoldStatus, reason?: RefusalReason) => {
+    if (!client) return;
+    await client.holds.setStatus(placement.id, to, to === 'refused' ? reason : undefined);
+    const ref = { facilityId: placement.facilityId, facilityName: nameOf(placement, verbund.facilities) };
+    if (to === 'confirmed') await onAnswer(ref, 'accepted');
+    if (to === 'refused') await onAnswer(ref, 'refused', reason);
   };
 
   return (
@@ -73,9 +116,9 @@ export const PlacementSearch = memo(function PlacementSearch({
         {t.title}
       </Title>
       <Text size="xs" c="dimmed" mb="xs">
-        {t.intro} {places.length > 0 && `· ${t.count(places.length, refused)}`}
+        {t.intro} {asked > 0 && `· ${t.count(asked, refused)}`}
       </Text>
-      {places.length === 0 ? (
+      {asked === 0 ? (
         <Text size="sm" c="dimmed" mb="xs">
           {t.empty}
         </Text>
@@ -92,6 +135,16 @@ export const PlacementSearch = memo(function PlacementSearch({
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
+            {verbund.placements.map((placement) => (
+              <PlacementRow
+                key={placement.id}
+                placement={placement}
+                status={effectiveHoldStatus(placement, now)}
+                facilityName={nameOf(placement, verbund.facilities)}
+                onStep={answerPlacement}
+                readOnly={readOnly}
+              />
+            ))}
             {places.map((place) => (
               <PlaceRow key={place.key} place={place} onAnswer={onAnswer} readOnly={readOnly} />
             ))}
@@ -188,6 +241,137 @@ function PlaceRow({
             >
               {t.accept}
             </Button>
+          </Group>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+const EMPTY: { placements: Hold[]; facilities: Map<string, Facility>; intake: Intake | null } = {
+  placements: [],
+  facilities: new Map(),
+  intake: null,
+};
+
+/** The record's placements, the Verbund's facilities by id, and the record (for the child's age and sex). */
+function useVerbundPlacements(client: ObhutClient | null, intakeId: string | undefined) {
+  const source = useMemo(
+    () =>
+      client && intakeId
+        ? combineLatest([
+            client.holds.forIntake$(intakeId),
+            client.facilities.list$(),
+            client.intakes.get$(intakeId),
+          ]).pipe(
+            map(([placements, facilities, intake]) => ({
+              placements,
+              facilities: new Map(facilities.map((f) => [f.id, f])),
+              intake,
+            })),
+          )
+        : of(EMPTY),
+    [client, intakeId],
+  );
+  return useObservable(source, EMPTY);
+}
+
+function nameOf(placement: Hold, facilities: ReadonlyMap<string, Facility>): string {
+  return facilities.get(placement.facilityId)?.name ?? placement.facilityId;
+}
+
+const STATUS_COLOR: Record<HoldStatus, string> = {
+  requested: 'blue',
+  held: 'yellow',
+  confirmed: 'teal',
+  occupied: 'teal',
+  refused: 'red',
+  released: 'gray',
+  expired: 'gray',
+};
+
+/** What a placement's state means as an answer in the log's terms (for tests and the count). */
+const ANSWER_OF: Record<HoldStatus, PlacementAnswer> = {
+  requested: 'requested',
+  held: 'requested',
+  confirmed: 'accepted',
+  occupied: 'accepted',
+  refused: 'refused',
+  released: 'requested',
+  expired: 'requested',
+};
+
+/** One placement at a Verbund facility: its state as the board has it, and the facility's answer. */
+function PlacementRow({
+  placement,
+  status,
+  facilityName,
+  onStep,
+  readOnly,
+}: {
+  placement: Hold;
+  status: HoldStatus;
+  facilityName: string;
+  onStep: (placement: Hold, to: HoldStatus, reason?: RefusalReason) => Promise<void>;
+  readOnly: boolean;
+}) {
+  const [reason, setReason] = useState<RefusalReason | ''>('');
+  const steps = nextHoldSteps(status);
+  return (
+    <Table.Tr data-testid="place-row" data-answer={ANSWER_OF[status]} data-status={status}>
+      <Table.Td>{facilityName}</Table.Td>
+      <Table.Td>{formatDateTime(placement.createdAt)}</Table.Td>
+      <Table.Td>
+        <Stack gap={2}>
+          <Badge color={STATUS_COLOR[status]} variant="light" data-testid="placement-status">
+            {de.placement.holdStatus[status]}
+          </Badge>
+          <Text size="xs" c="dimmed">
+            {status === 'held'
+              ? de.app.board.ownHolds.until(formatDateTime(placement.expiresAt))
+              : formatDateTime(placement.updatedAt)}
+            {status === 'refused' && placement.refusalReason
+              ? ` · ${de.nightRecord.refusalReasons[placement.refusalReason]}`
+              : ''}
+          </Text>
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        {!readOnly && (steps.includes('confirmed') || steps.includes('refused')) && (
+          <Group gap={4} wrap="nowrap" role="group" aria-label={t.actionsFor(facilityName)}>
+            {steps.includes('refused') && (
+              <>
+                <NativeSelect
+                  size="xs"
+                  aria-label={t.reason}
+                  value={reason}
+                  onChange={(e) => setReason(e.currentTarget.value as RefusalReason | '')}
+                  data={[
+                    { value: '', label: t.reason },
+                    ...REFUSAL_REASONS.map((r) => ({ value: r, label: de.nightRecord.refusalReasons[r] })),
+                  ]}
+                />
+                <Button
+                  size="xs"
+                  color="red"
+                  variant="light"
+                  aria-label={t.refuseLabel(facilityName)}
+                  onClick={() => void onStep(placement, 'refused', reason || undefined)}
+                >
+                  {t.refuse}
+                </Button>
+              </>
+            )}
+            {steps.includes('confirmed') && (
+              <Button
+                size="xs"
+                color="teal"
+                aria-label={t.acceptLabel(facilityName)}
+                onClick={() => void onStep(placement, 'confirmed')}
+              >
+                {t.accept}
+              </Button>
+            )}
           </Group>
         )}
       </Table.Td>

@@ -155,7 +155,11 @@ function OwnHold({
   const { hold, status } = view;
   return (
     <Group gap="xs" data-testid="own-hold" data-hold-id={hold.id} data-status={status}>
-      <Badge variant="filled" color={status === 'occupied' ? 'blue' : 'teal'} tt="none">
+      <Badge
+        variant="filled"
+        color={status === 'occupied' ? 'blue' : status === 'confirmed' ? 'cyan' : 'teal'}
+        tt="none"
+      >
         {p.holdStatus[status]}
       </Badge>
       {view.provisional && (
@@ -179,7 +183,7 @@ function OwnHold({
           ? t.ownHolds.until(formatDateTime(hold.expiresAt))
           : t.ownHolds.since(formatDateTime(hold.from))}
       </Text>
-      {onSetStatus && status === 'held' && !view.rejection && (
+      {onSetStatus && (status === 'held' || status === 'confirmed') && !view.rejection && (
         <Button size="compact-xs" variant="light" onClick={() => onSetStatus(hold.id, 'occupied')}>
           {t.ownHolds.confirm}
         </Button>

@@ -5,23 +5,30 @@ import { AGE_GROUPS } from '../../../../shared/catalogues/ageGroup';
 import { SEXES } from '../../../../shared/catalogues/nightRecord';
 import { de } from '../../../../shared/i18n';
 import type { Facility } from '../../../../shared/schema/facility';
-import type { Hold } from '../../../../shared/schema/hold';
+import { type Hold, OVERBOOK_REASONS } from '../../../../shared/schema/hold';
 
 const t = de.app.board.hold;
 
-export type HoldDraft = { intakeRef?: string; ageGroup?: Hold['ageGroup']; sex?: Hold['sex'] };
-export type CompleteHold = Required<HoldDraft>;
+export type HoldDraft = {
+  intakeRef?: string;
+  ageGroup?: Hold['ageGroup'];
+  sex?: Hold['sex'];
+  overbookReason?: Hold['overbookReason'];
+};
+export type CompleteHold = Required<Omit<HoldDraft, 'overbookReason'>> & Pick<HoldDraft, 'overbookReason'>;
 
 type Props = {
   facility: Facility;
   draft: HoldDraft;
   intakes: { id: string; name: string }[];
+  /** The board shows no free place here: holding it over-books, and needs a reason. */
+  full?: boolean;
   onConfirm: (hold: CompleteHold) => Promise<void>;
   onCancel: () => void;
 };
 
 /** Asks for what the board does not know yet (which intake, age group, sex) before holding a place. */
-export function HoldDialog({ facility, draft, intakes, onConfirm, onCancel }: Props) {
+export function HoldDialog({ facility, draft, intakes, full = false, onConfirm, onCancel }: Props) {
   const [value, setValue] = useState<HoldDraft>(draft);
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -33,7 +40,7 @@ export function HoldDialog({ facility, draft, intakes, onConfirm, onCancel }: Pr
         onSubmit={async (e) => {
           e.preventDefault();
           setTried(true);
-          if (!value.intakeRef || !value.ageGroup || !value.sex) return;
+          if (!value.intakeRef || !value.ageGroup || !value.sex || (full && !value.overbookReason)) return;
           setBusy(true);
           try {
             await onConfirm(value as CompleteHold);
@@ -43,6 +50,11 @@ export function HoldDialog({ facility, draft, intakes, onConfirm, onCancel }: Pr
         }}
       >
         <Stack>
+          {full && (
+            <Text c="red" fw={700} data-testid="hold-full-warning">
+              {t.fullWarning}
+            </Text>
+          )}
           {intakes.length === 0 && <Text c="orange">{t.noIntakes}</Text>}
           <Select
             label={t.intake}
@@ -67,12 +79,21 @@ export function HoldDialog({ facility, draft, intakes, onConfirm, onCancel }: Pr
             onChange={(v) => setValue({ ...value, sex: v ?? undefined })}
             error={missing(value.sex)}
           />
+          {full && (
+            <Select
+              label={t.overbookReason}
+              data={OVERBOOK_REASONS.map((r) => ({ value: r, label: de.placement.overbookReasons[r] }))}
+              value={value.overbookReason ?? null}
+              onChange={(v) => setValue({ ...value, overbookReason: (v as Hold['overbookReason']) ?? undefined })}
+              error={missing(value.overbookReason)}
+            />
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onCancel}>
               {t.cancel}
             </Button>
-            <Button type="submit" loading={busy}>
-              {t.confirm}
+            <Button type="submit" loading={busy} color={full ? 'red' : undefined}>
+              {full ? t.confirmOverbooking : t.confirm}
             </Button>
           </Group>
         </Stack>

@@ -75,7 +75,7 @@ export function PlacementBoardPage({ status, intakeId: initialIntakeId }: Props)
     setCriteria({ ...criteria, ageYears: facts.ageYears, ...(facts.sex ? { sex: facts.sex } : {}) });
   }
 
-  const [dialog, setDialog] = useState<{ facility: Facility; draft: HoldDraft } | null>(null);
+  const [dialog, setDialog] = useState<{ facility: Facility; draft: HoldDraft; full: boolean } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -101,11 +101,14 @@ export function PlacementBoardPage({ status, intakeId: initialIntakeId }: Props)
       try {
         const made = await client.holds.hold({ facility, ...request });
         const until = formatDateTime(made.expiresAt);
-        // The same action logs the placement attempt on the intake (its log stays in the office).
+        // The same action logs the placement on the intake (its log stays in the office). A hold is a place asked
+        // for and kept free, never the facility's "zugesagt" (issue 12): that answer comes from the facility.
         await client.entries.append(request.intakeRef, {
           kind: 'placement',
-          text: t.attemptText(facility.name, until),
-          placement: { facilityId: facility.id, facilityName: facility.name, answer: 'accepted' },
+          text: request.overbookReason
+            ? t.attemptTextOverbooked(facility.name, until, de.placement.overbookReasons[request.overbookReason])
+            : t.attemptText(facility.name, until),
+          placement: { facilityId: facility.id, facilityName: facility.name, answer: 'requested' },
         });
         setNotice(t.hold.held(facility.name, until));
         setDialog(null);
@@ -121,6 +124,8 @@ export function PlacementBoardPage({ status, intakeId: initialIntakeId }: Props)
       canHold
         ? (facility: Facility) => {
             const at = Date.now();
+            const card = cards.find((c) => c.match.facility.id === facility.id);
+            const full = !card || card.match.free.free <= 0;
             const draft: HoldDraft = {
               intakeRef: intake?.id,
               ageGroup:
@@ -128,12 +133,13 @@ export function PlacementBoardPage({ status, intakeId: initialIntakeId }: Props)
                 (criteria.ageYears === undefined ? undefined : ageGroupOf(criteria.ageYears)),
               sex: criteria.sex ?? (intake && factsOf(intake, at).sex),
             };
-            // One action: with the intake, its age and the sex known, the place is held at once.
-            if (draft.intakeRef && draft.ageGroup && draft.sex) void hold(facility, draft as CompleteHold);
-            else setDialog({ facility, draft });
+            // One action: with the intake, its age and the sex known, the place is held at once - unless the board
+            // shows it full: then the worker is asked why, and the hold is marked over-booked at once.
+            if (!full && draft.intakeRef && draft.ageGroup && draft.sex) void hold(facility, draft as CompleteHold);
+            else setDialog({ facility, draft, full });
           }
         : undefined,
-    [canHold, intake, criteria, hold],
+    [canHold, intake, criteria, hold, cards],
   );
   const onSetStatus = useMemo(
     () =>
@@ -213,6 +219,7 @@ export function PlacementBoardPage({ status, intakeId: initialIntakeId }: Props)
         <HoldDialog
           facility={dialog.facility}
           draft={dialog.draft}
+          full={dialog.full}
           intakes={intakes.map((i) => ({ id: i.id, name: nameOf(i) }))}
           onConfirm={(request) => hold(dialog.facility, request)}
           onCancel={() => setDialog(null)}
