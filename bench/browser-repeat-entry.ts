@@ -3,7 +3,7 @@ import { benchRepeatIntakes, type RepeatBenchResult } from './repeat-intakes-cor
 
 declare global {
   interface Window {
-    runRepeatBench(records: number, runs: number): RepeatBenchResult;
+    runRepeatBench: (records: number, runs: number) => RepeatBenchResult;
   }
 }
 
