@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 
 import type { OutboxCredential, OutboxDeliverRequest, OutboxDeliverResponse } from '../../shared/sync/outbox';
-import { PUSH_BODY_MAX_BYTES } from '../../shared/sync/protocol';
 import { appendAudit, audit } from '../audit/log';
 import { deviceHeader } from '../auth/sessions';
 import { ROUTES } from '../authz/routes';
 import type { Db } from '../db/db';
 import { ApiError } from '../http/errors';
+import { ANONYMOUS_BODY_MAX_BYTES } from '../http/oversized-body';
 import { issueCredential, liveCredential } from './credentials';
 import { deliverPayload, parsePayload } from './deliver';
 import { openSeal } from './seal';
@@ -24,7 +24,7 @@ const deliverBodySchema = {
   properties: {
     token: { type: 'string', pattern: '^[A-Za-z0-9_-]{20,200}$' },
     iv: { type: 'string', maxLength: 64 },
-    ciphertext: { type: 'string', maxLength: Math.ceil((PUSH_BODY_MAX_BYTES * 4) / 3) },
+    ciphertext: { type: 'string', maxLength: ANONYMOUS_BODY_MAX_BYTES },
   },
 } as const;
 
@@ -45,7 +45,8 @@ export function registerOutboxRoutes(app: FastifyInstance, { db }: { db: Db }): 
 
   app.route({
     ...route('outboxDeliver'),
-    bodyLimit: Math.ceil((PUSH_BODY_MAX_BYTES * 4) / 3) + 4096,
+    // No session comes with a delivery: it gets no more than any caller without one (server/http/oversized-body.ts).
+    bodyLimit: ANONYMOUS_BODY_MAX_BYTES,
     schema: { body: deliverBodySchema },
     handler: async (request): Promise<OutboxDeliverResponse> => {
       const body = request.body as OutboxDeliverRequest;
