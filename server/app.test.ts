@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { FastifyInstance } from 'fastify';
 
-import { login, makeIntake, openStream, push, request } from '../test/support/api';
+import { login, makeIntakeBy, openStream, push, request } from '../test/support/api';
 import { insertUser, openMigratedPglite } from '../test/support/pglite';
 import { buildServer } from './app';
 import type { Db } from './db/db';
@@ -49,7 +49,7 @@ it('delivers pushed documents to an open stream and ends streams when the server
   const session = await login(url, 'anna', { password: 'geheim' });
   const stream = await openStream(url, session.token, 'intakes');
   expect(await stream.next()).toBe('RESYNC');
-  const doc = makeIntake('segeberg');
+  const doc = makeIntakeBy(session.user);
   await push(url, session.token, 'intakes', [{ newDocumentState: doc }]);
   expect(await stream.next()).toEqual({ documents: [doc], checkpoint: { seq: expect.any(Number) } });
   await app.close();
