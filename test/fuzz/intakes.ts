@@ -4,6 +4,7 @@ import type { ObhutClient } from '../../renderer/src/data/client';
 import type { IntakeInput } from '../../renderer/src/data/intakes';
 import { INITIATED_BY } from '../../shared/catalogues/initiatedBy';
 import { missingForSubmit } from '../../shared/nightRecord/submit';
+import { intakeWriteDenial } from '../../shared/rules/intake';
 import type { Intake } from '../../shared/schema/intake';
 import type { ActionResult, Written } from './protocol';
 import type { Rng } from './rng';
@@ -164,6 +165,11 @@ export async function applyIntakeAction(client: ObhutClient, action: IntakeActio
   const id = target.id;
   try {
     if (action.kind === 'intake.delete') {
+      // The app offers deleting only where the rule book allows it: an own draft never submitted, or, for a
+      // supervisor, a record of the office not yet countersigned (shared/rules/intake.ts).
+      const actor = client.user;
+      const denial = intakeWriteDenial(actor, target, { ...target, updatedBy: actor.id, _deleted: true });
+      if (denial) return { ok: false, note: `delete ${id} not offered: ${denial}` };
       await client.intakes.remove(id);
       return { ok: true, writes: [], replaced: [], deleted: { collection: 'intakes', id }, note: `delete ${id}` };
     }
