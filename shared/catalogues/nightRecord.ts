@@ -26,7 +26,30 @@ export const RISK_INDICATORS = [
 
 /** Step 7: how custodians were informed. */
 export const CONTACT_CHANNELS = ['phone', 'in_person', 'letter', 'police', 'other'] as const;
-export const CUSTODIAN_ROLES = ['mother', 'father', 'guardian', 'other'] as const;
+/**
+ * Step 7: who is informed. Vormund, Pfleger and Ergänzungspfleger hold (part of) the Personensorge instead of the
+ * parents (§§ 1773, 1809 BGB); Erziehungsberechtigte (§ 7 Abs. 1 Nr. 6 SGB VIII) are named beside them in § 42 Abs. 3.
+ */
+export const CUSTODIAN_ROLES = [
+  'mother',
+  'father',
+  'guardian',
+  'other',
+  'pfleger',
+  'ergaenzungspfleger',
+  'erziehungsberechtigt',
+] as const;
+/** The roles that hold parental custody themselves: with joint custody both must be informed. */
+export const PARENT_ROLES: readonly string[] = ['mother', 'father'];
+
+/** Step 7: the state of the Personensorge (§§ 1626, 1626a, 1671, 1666 BGB). */
+export const CUSTODY_STATUS = ['joint', 'sole', 'withdrawn', 'unknown'] as const;
+
+/** Step 9a: result of the age assessment (§ 42f). */
+export const AGE_ASSESSMENT_RESULTS = ['minor', 'adult', 'doubtful'] as const;
+
+/** Step 9: outcome of the distribution procedure (§ 42b): allocated to an office, or excluded (§ 42b Abs. 4). */
+export const DISTRIBUTION_OUTCOMES = ['allocated', 'excluded'] as const;
 
 /** Step 9a: how the age was assessed (§42f). */
 export const AGE_ASSESSMENT_METHODS = ['documents', 'qualified_visual', 'medical'] as const;
@@ -45,6 +68,7 @@ export const RESIDENCE_BEFORE = [
   'no_fixed_abode',
   'unknown',
   'hospital_after_birth',
+  'reception_centre',
 ] as const;
 
 /** Statistics: Unterbringung während der Maßnahme. */
@@ -79,6 +103,8 @@ export const END_REASONS = [
   'other_office',
   'absconded',
   'adult',
+  'return_previous_placement',
+  'followed_by_42',
 ] as const;
 
 export const YES_NO_UNKNOWN = ['yes', 'no', 'unknown'] as const;

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
 import { type CalendarDay, isoDay } from './calendar';
-import { addWorkingDays, easterSunday, isWorkingDay, nextWorkingDay, shHolidayOn, shHolidays } from './holidays';
+import {
+  addWerktage,
+  easterSunday,
+  isWerktag,
+  isWorkingDay,
+  nextWorkingDay,
+  shHolidayOn,
+  shHolidays,
+} from './holidays';
 
 const day = (year: number, month: number, d: number): CalendarDay => ({ year, month, day: d });
 
@@ -89,12 +97,22 @@ describe('working days (Monday-Friday except SH holidays)', () => {
   });
 
   it.each([
-    ['a plain week', day(2025, 11, 3), 7, '2025-11-12'],
-    ['over Reformationstag', day(2025, 10, 30), 7, '2025-11-11'],
-    ['over Easter', day(2025, 4, 17), 7, '2025-04-30'],
-    ['over Christmas and New Year', day(2025, 12, 22), 7, '2026-01-05'],
+    ['Saturday is a Werktag', day(2025, 11, 8), true],
+    ['Sunday is not', day(2025, 11, 9), false],
+    ['a holiday on a weekday is not (Reformationstag 2025, Friday)', day(2025, 10, 31), false],
+    ['a holiday on a Saturday is not (Tag der Arbeit 2027)', day(2027, 5, 1), false],
+  ])('§ 42a Abs. 4 SGB VIII, Werktage: %s', (_case, d, expected) => {
+    expect(isWerktag(d)).toBe(expected);
+  });
+
+  it.each([
+    ['a plain week, the Saturday counts', day(2025, 11, 3), 7, '2025-11-11'],
+    ['from a Friday: Saturday is the first', day(2025, 5, 2), 7, '2025-05-10'],
+    ['over Reformationstag', day(2025, 10, 30), 7, '2025-11-08'],
+    ['over Easter (Karfreitag, Easter Sunday, Ostermontag skipped)', day(2025, 4, 17), 7, '2025-04-28'],
+    ['over Christmas and New Year', day(2025, 12, 22), 7, '2026-01-02'],
     ['zero days is the day itself', day(2025, 11, 8), 0, '2025-11-08'],
-  ])('working days added: %s', (_case, d, n, expected) => {
-    expect(isoDay(addWorkingDays(d, n))).toBe(expected);
+  ])('§ 42a Abs. 4 SGB VIII with § 26 Abs. 1 SGB X, Werktage added: %s', (_case, d, n, expected) => {
+    expect(isoDay(addWerktage(d, n))).toBe(expected);
   });
 });

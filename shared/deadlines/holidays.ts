@@ -1,5 +1,6 @@
 /**
- * Public holidays of Schleswig-Holstein and working days (Monday-Friday except those holidays).
+ * Public holidays of Schleswig-Holstein, the office's working days (Monday-Friday except those holidays) and the
+ * law's Werktage (Monday-Saturday except those holidays).
  *
  * Written by hand rather than taken from a library: feiertagejs (the small German one) counts Reformationstag as a
  * Schleswig-Holstein holiday in every year although SH made it one only from 2018, its package.json points `main`
@@ -94,9 +95,21 @@ export function nextWorkingDay(day: CalendarDay): CalendarDay {
   return next;
 }
 
-/** The n-th working day after `day`, not counting `day` itself (§187 Abs. 1 BGB: the day of the event does not count). */
-export function addWorkingDays(day: CalendarDay, n: number): CalendarDay {
+/**
+ * A Werktag in the sense of the law (§ 42a Abs. 4 SGB VIII, like § 193 BGB and the Bundesurlaubsgesetz): every day
+ * except Sundays and public holidays, so Saturday counts. "Working day" above is the office's day (Monday-Friday),
+ * used only for local reminders.
+ */
+export function isWerktag(day: CalendarDay): boolean {
+  return weekday(day) !== 0 && shHolidayOn(day) === undefined;
+}
+
+/** The n-th Werktag after `day`, not counting `day` itself (§ 26 Abs. 1 SGB X with § 187 Abs. 1 BGB). */
+export function addWerktage(day: CalendarDay, n: number): CalendarDay {
   let result = day;
-  for (let i = 0; i < n; i++) result = nextWorkingDay(result);
+  for (let i = 0; i < n; i++) {
+    result = addDays(result, 1);
+    while (!isWerktag(result)) result = addDays(result, 1);
+  }
   return result;
 }

@@ -33,7 +33,9 @@ describe('obligations of a record', () => {
   it('lists a §42 night with Freiheitsentziehung and objection, earliest first, each with its status', () => {
     // Friday night before the autumn change; seen on Saturday noon.
     const facts = {
+      ground: '42_1_2a' as const,
       decisionAt: at('2025-10-24T23:00+02:00'),
+      childInformedAt: at('2025-10-24T23:30+02:00'),
       custodiansInformedAt: at('2025-10-25T00:30+02:00'),
       freedomDeprivationStartAt: at('2025-10-24T23:10+02:00'),
       objectionAt: at('2025-10-25T00:30+02:00'),
@@ -41,9 +43,11 @@ describe('obligations of a record', () => {
     const list = obligationsOf(facts, at('2025-10-25T12:00+02:00'));
     expect(list.map((o) => [o.kind, new Date(o.dueAt).toISOString(), o.status])).toEqual([
       ['informCustodians', new Date(at('2025-10-25T01:00+02:00')).toISOString(), 'done'],
+      ['explainToChild', new Date(at('2025-10-25T01:00+02:00')).toISOString(), 'done'],
       ['endFreedomDeprivation', new Date(at('2025-10-25T23:59:59.999+02:00')).toISOString(), 'open'],
       ['handoverToAsd', new Date(at('2025-10-27T08:30+01:00')).toISOString(), 'open'],
       ['applyToFamilyCourt', new Date(at('2025-10-27T23:59:59.999+01:00')).toISOString(), 'open'],
+      ['jointRiskAssessment', new Date(at('2025-10-27T23:59:59.999+01:00')).toISOString(), 'open'],
     ]);
   });
 
@@ -56,13 +60,25 @@ describe('obligations of a record', () => {
   });
 
   it('lists the §42a obligations of an unaccompanied minor over Reformationstag', () => {
-    const facts = { provisionalIntakeAt: at('2025-10-30T22:00+01:00'), handedOverAt: at('2025-11-03T08:00+01:00') };
+    const facts = {
+      ground: '42a' as const,
+      provisionalIntakeAt: at('2025-10-30T22:00+01:00'),
+      childInformedAt: at('2025-10-30T22:30+01:00'),
+      handedOverAt: at('2025-11-03T08:00+01:00'),
+      initialAssessmentAt: at('2025-11-05T12:00+01:00'),
+    };
     const list = obligationsOf(facts, at('2025-11-12T09:00+01:00'));
+    // The 7th Werktag after Thursday 30.10. is Saturday 08.11. (Reformationstag skipped, Saturday 01.11. counted).
     expect(list.map((o) => [o.kind, o.status])).toEqual([
+      ['explainToChild', 'done'],
       ['handoverToAsd', 'done'],
+      ['initialAssessment', 'done'],
+      ['healthCheck', 'overdue'],
+      ['ageAssessment', 'overdue'],
       ['reportToStateOffice', 'overdue'],
       ['distributionLimit', 'open'],
     ]);
+    expect(new Date(list[5].dueAt).toISOString()).toBe(new Date(at('2025-11-08T23:59:59.999+01:00')).toISOString());
     expect(obligationsOf(facts, at('2025-11-25T09:00+01:00')).find((o) => o.kind === 'distributionLimit')?.status).toBe(
       'dueSoon',
     );
@@ -86,6 +102,36 @@ describe('obligations of a record', () => {
 });
 
 describe('catalogue', () => {
+  it('§ 42, § 42a-f SGB VIII: every duty shown cites its paragraph (or the local rule it rests on)', () => {
+    const at0 = Date.parse('2025-05-02T10:00+02:00');
+    const everything = {
+      ground: '42_1_3' as const,
+      decisionAt: at0,
+      provisionalIntakeAt: at0,
+      custodiansInformedAt: at0,
+      objectionAt: at0,
+      custodiansUnreachableAt: at0,
+      courtNeededAt: at0,
+      freedomDeprivationStartAt: at0,
+      identityDoubtAt: at0,
+      ageAssessedAt: at0,
+    };
+    const nr2 = {
+      ...everything,
+      ground: '42_1_2a' as const,
+      objectionAt: undefined,
+      custodiansUnreachableAt: undefined,
+    };
+    const kinds = new Set<string>();
+    for (const facts of [everything, nr2]) {
+      for (const o of obligationsOf(facts, at0)) {
+        kinds.add(o.kind);
+        expect(o.basis, o.kind).toMatch(/§ \d+[a-z]? Abs\. \d+[a-z]?.* SGB (VIII|X)|^örtliche Regelung$/);
+      }
+    }
+    expect([...kinds].sort()).toEqual([...OBLIGATION_KINDS].sort());
+  });
+
   it('has a German label for every kind and status, and a window for every kind', () => {
     for (const kind of OBLIGATION_KINDS) {
       expect(de.deadlines.kinds[kind]).toMatch(/\S/);

@@ -2,13 +2,23 @@
  * A record's obligations with their state at a given moment: what the list and the record show as timers.
  */
 import {
+  ageAssessment,
+  ageDecision,
   applyToFamilyCourt,
+  appointGuardian,
+  asylumApplication,
   type DeadlineFacts,
   DEFAULT_CUSTODIANS_GRACE_MS,
   distributionLimit,
   endFreedomDeprivation,
+  explainToChild,
   handoverToAsd,
+  healthCheck,
+  helpPlan,
+  identityCheck,
   informCustodians,
+  initialAssessment,
+  jointRiskAssessment,
   type Obligation,
   type ObligationKind,
   reportToStateOffice,
@@ -26,15 +36,25 @@ const HOUR = 3_600_000;
 /** How long before its due time an open obligation counts as "due soon"; scaled to how long each deadline runs. */
 export const DEFAULT_DUE_SOON_MS: Record<ObligationKind, number> = {
   informCustodians: 1 * HOUR,
+  explainToChild: 1 * HOUR,
   endFreedomDeprivation: 6 * HOUR,
+  applyToFamilyCourt: 4 * HOUR,
+  jointRiskAssessment: 4 * HOUR,
+  helpPlan: 4 * HOUR,
+  appointGuardian: 4 * HOUR,
+  asylumApplication: 4 * HOUR,
+  identityCheck: 4 * HOUR,
+  initialAssessment: 24 * HOUR,
+  healthCheck: 24 * HOUR,
+  ageAssessment: 24 * HOUR,
+  ageDecision: 4 * HOUR,
   reportToStateOffice: 24 * HOUR,
   distributionLimit: 7 * 24 * HOUR,
   handoverToAsd: 2 * HOUR,
-  applyToFamilyCourt: 4 * HOUR,
 };
 
 export interface DeadlineOptions {
-  /** Reminder threshold for "unverzüglich" informing the custodians; default 2 h. */
+  /** Reminder threshold for "unverzüglich" informing the custodians and the child; default 2 h. */
   custodiansGraceMs?: number;
   /** Overrides of {@link DEFAULT_DUE_SOON_MS} per kind. */
   dueSoonMs?: Partial<Record<ObligationKind, number>>;
@@ -50,7 +70,7 @@ export function obligationStatus(obligation: Obligation, now: number, dueSoonMs:
 
 function checkFacts(facts: DeadlineFacts): void {
   for (const [field, value] of Object.entries(facts)) {
-    if (value !== undefined && !Number.isFinite(value)) {
+    if (field !== 'ground' && value !== undefined && !Number.isFinite(value)) {
       throw new RangeError(`deadline fact ${field} must be a finite timestamp in ms, got ${String(value)}`);
     }
   }
@@ -64,10 +84,21 @@ export function obligationsOf(
 ): ObligationWithStatus[] {
   checkFacts(facts);
   const dueSoon = { ...DEFAULT_DUE_SOON_MS, ...options.dueSoonMs };
+  const grace = options.custodiansGraceMs ?? DEFAULT_CUSTODIANS_GRACE_MS;
   return [
-    informCustodians(facts, options.custodiansGraceMs ?? DEFAULT_CUSTODIANS_GRACE_MS),
+    informCustodians(facts, grace),
+    explainToChild(facts, grace),
     endFreedomDeprivation(facts),
     applyToFamilyCourt(facts),
+    jointRiskAssessment(facts),
+    helpPlan(facts),
+    appointGuardian(facts),
+    asylumApplication(facts),
+    identityCheck(facts),
+    initialAssessment(facts),
+    healthCheck(facts),
+    ageAssessment(facts),
+    ageDecision(facts),
     reportToStateOffice(facts),
     distributionLimit(facts),
     handoverToAsd(facts),

@@ -42,6 +42,8 @@ export function demoNightRecord(
       reasons:
         'Dringende Gefahr für das Kindeswohl; Eltern nicht erreichbar, eine Entscheidung des Familiengerichts ist nachts nicht einzuholen.',
       writtenDecisionHanded: false,
+      childInformedAt: start + 60 * MIN,
+      childInformedHow: 'Im Gespräch vor Ort, kindgerecht erklärt (fiktiv).',
     },
     placement: {
       facilityName: 'Bereitschaftspflege Segeberg 1',
@@ -56,7 +58,17 @@ export function demoNightRecord(
       insuranceCard: false,
       handedOverAt: start + 150 * MIN,
     },
+    health: {
+      insurer: 'Demo-Krankenkasse (fiktiv)',
+      allergies: 'Keine bekannt',
+      medicationPlan: 'Keine',
+      injuries: 'Keine sichtbaren Verletzungen',
+      injuriesPhotographed: false,
+      contactAllowed: 'Mutter nach Rücksprache mit dem ASD',
+      locationSecret: false,
+    },
     trustedPerson: { offered: true, offeredAt: start + 50 * MIN, used: false },
+    custody: { status: 'sole' },
     custodians: [
       {
         id: 'custodian-1',

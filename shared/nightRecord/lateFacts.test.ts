@@ -30,6 +30,31 @@ describe('late facts of a countersigned record', () => {
     expect(isLateFactPath('end')).toBe(false);
   });
 
+  it('lets every duty of issue 13 be completed after the lock, so no obligation of a signed record stays open for ever', () => {
+    for (const path of [
+      `custodians[${custodianId}].unreachableAt`,
+      'risk.jointAssessmentAt',
+      'decision.childInformedAt',
+      'court.neededAt',
+      'court.applicationAt',
+      'handover.helpPlanStartedAt',
+      'guardian.applicationAt',
+      'guardian.asylumCheckedAt',
+      'guardian.asylumApplicationAt',
+      'provisional.initialAssessmentAt',
+      'provisional.healthCheckAt',
+      'provisional.identityCheckAt',
+      'provisional.stateOfficeReportedAt',
+      'provisional.distributionDecidedAt',
+      'provisional.distributionOutcome',
+      'ageAssessment.assessedAt',
+      'ageAssessment.writtenDecisionAt',
+      'responsibility.allocatedOfficeId',
+    ]) {
+      expect(isLateFactPath(path), path).toBe(true);
+    }
+  });
+
   it('accepts the end of the measure added later, and the court, with the paths added', () => {
     const next = {
       ...signed,

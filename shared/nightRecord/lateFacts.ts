@@ -26,6 +26,20 @@ const LATE_FIELDS = new Set([
   'provisional.distributionDecidedAt',
   'handover.caseworker',
   'handover.handedOverAt',
+  // Duties of issue 13 completed after the night: each is the fact that closes an obligation or follows later.
+  'custodians.unreachableAt',
+  'risk.jointAssessmentAt',
+  'decision.childInformedAt',
+  'decision.childInformedHow',
+  'provisional.distributionOutcome',
+  'provisional.initialAssessmentAt',
+  'provisional.healthCheckAt',
+  'provisional.identityCheckAt',
+  'responsibility.allocatedOfficeId',
+  'handover.helpPlanStartedAt',
+  'health.medicalExamination',
+  'health.medicalExaminationAt',
+  'health.medicalExaminationConsent',
 ]);
 
 /** A field path (shared/sync/paths.ts, e.g. `custodians[c1].informedAt`) that may be filled after the lock. */

@@ -58,10 +58,10 @@ describe('intake schema', () => {
     for (const field of indexed) expect(intakeRxSchema.encrypted as readonly string[]).not.toContain(field);
   });
 
-  it('accepts the whole night record (version 2, with the review) on the wire', () => {
+  it("accepts the whole night record (version 3, with the review and the legal duties' facts) on the wire", () => {
     const full = { ...sample, ...demoNightRecord(sample.receivedAt), status: 'submitted' };
     expect(validWire(full), JSON.stringify(validWire.errors)).toBe(true);
-    expect(intakeRxSchema.version).toBe(2);
+    expect(intakeRxSchema.version).toBe(3);
   });
 
   it('encrypts every section of the night record', () => {

@@ -56,6 +56,8 @@ const intakeFields = {
         lastName: { type: 'string', maxLength: 200 },
         birthDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 },
         estimatedAge: { type: 'integer', minimum: 0, maximum: 21 },
+        /** The age the young person states (Selbstauskunft); the statistics' age group rests on it (§ 42f cases). */
+        claimedAge: { type: 'integer', minimum: 0, maximum: 30 },
       },
       required: ['firstName', 'lastName'],
       additionalProperties: false,
@@ -95,8 +97,11 @@ export function isLocked(intake: Pick<Intake, 'review'> | undefined): boolean {
   return intake !== undefined && LOCKED_REVIEW_STATES.includes(reviewStateOf(intake));
 }
 
-/** 0: the walking skeleton; 1: the night record's sections (steps 1-13 and the statistics facts); 2: review. */
-export const INTAKE_SCHEMA_VERSION = 2;
+/**
+ * 0: the walking skeleton; 1: the night record's sections (steps 1-13 and the statistics facts); 2: review;
+ * 3: the legal duties' facts (custody, health sheet, § 42a-f fields, linked § 42a -> § 42 Nr. 3), all optional.
+ */
+export const INTAKE_SCHEMA_VERSION = 3;
 
 /** RxDB schema. Personal data is encrypted at rest; only ids, office, status and times stay clear for indexes. */
 export const intakeRxSchema = {

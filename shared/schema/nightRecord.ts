@@ -1,8 +1,11 @@
 import {
   ACCOMMODATION,
   AGE_ASSESSMENT_METHODS,
+  AGE_ASSESSMENT_RESULTS,
   CONTACT_CHANNELS,
   CUSTODIAN_ROLES,
+  CUSTODY_STATUS,
+  DISTRIBUTION_OUTCOMES,
   END_REASONS,
   INTAKE_REASONS,
   LEGAL_GROUNDS,
@@ -51,6 +54,11 @@ export const nightRecordProperties = {
     childSeenInPerson: flag,
     assessment: text(20_000),
     previousAssessment8a: flag,
+    /** § 8a Abs. 1: the assessment with several Fachkräfte, caught up the next working day if the night allowed none. */
+    jointAssessmentAt: timestampMs,
+    childInvolved: flag,
+    custodiansInvolved: flag,
+    notInvolvedReason: text(5000),
   }),
   /** Step 3: decision and legal basis; an administrative act. */
   decision: section({
@@ -59,6 +67,12 @@ export const nightRecordProperties = {
     startAt: timestampMs,
     reasons: text(20_000),
     writtenDecisionHanded: flag,
+    /** § 42 Abs. 1 S. 2 (for § 42a via § 42a Abs. 1 S. 3): the child was taken away from another person. */
+    removal: flag,
+    removalFrom: text(300),
+    /** § 42 Abs. 2 S. 1, § 8 Abs. 1: the measure explained to the child in a form it understands. */
+    childInformedAt: timestampMs,
+    childInformedHow: text(5000),
   }),
   /** Step 3a: Freiheitsentziehung (§42 Abs. 5), only for danger to life or limb. */
   freedomDeprivation: section({
@@ -89,6 +103,8 @@ export const nightRecordProperties = {
   }),
   /** Step 6: trusted person (§42 Abs. 2 S. 2). */
   trustedPerson: section({ offered: flag, offeredAt: timestampMs, used: flag, who: text(300), note: text(5000) }),
+  /** Step 7: the state of the Personensorge; with joint custody every holder is informed (§ 42 Abs. 3 S. 1). */
+  custody: section({ status: codeOf(CUSTODY_STATUS), note: text(5000) }),
   /** Step 7 and 8: custodians, each informed separately; an objection leads to the family court. */
   custodians: {
     type: 'array',
@@ -106,6 +122,8 @@ export const nightRecordProperties = {
         locationDisclosed: flag,
         locationNotDisclosedReason: text(5000),
         attempts: text(5000),
+        /** § 42 Abs. 3 S. 3: when this person was found not reachable (the attempts say how). */
+        unreachableAt: timestampMs,
         objection: flag,
         objectionAt: timestampMs,
       },
@@ -113,8 +131,10 @@ export const nightRecordProperties = {
       additionalProperties: false,
     },
   },
-  /** Step 8: family court (§1666 BGB) after an objection. */
+  /** Step 8: family court (§ 1666 BGB) after an objection, unreachable custodians or by § 8a Abs. 2. */
   court: section({
+    /** § 8a Abs. 2 S. 1: when the office found the court's action necessary, without an objection. */
+    neededAt: timestampMs,
     applicationAt: timestampMs,
     court: text(300),
     fileNumber: text(100),
@@ -133,6 +153,14 @@ export const nightRecordProperties = {
     stateOfficeReportedAt: timestampMs,
     /** §42b: allocated to an office or decided not to distribute; ends the one-month distribution limit. */
     distributionDecidedAt: timestampMs,
+    distributionOutcome: codeOf(DISTRIBUTION_OUTCOMES),
+    /** § 42a Abs. 2 S. 1: the initial assessment (the four points above) completed with the child. */
+    initialAssessmentAt: timestampMs,
+    /** § 42a Abs. 2 S. 1 Nr. 4: the medical statement on the health obtained. */
+    healthCheckAt: timestampMs,
+    /** § 42a Abs. 3a: a doubt about the identity, and the identity check (§ 49 AufenthG). */
+    identityDoubt: flag,
+    identityCheckAt: timestampMs,
   }),
   /** Step 9a: age assessment (§42f). */
   ageAssessment: section({
@@ -142,14 +170,24 @@ export const nightRecordProperties = {
     assessedAge: { type: 'integer', minimum: 0, maximum: 30 },
     reasons: text(5000),
     assessedAt: timestampMs,
+    result: codeOf(AGE_ASSESSMENT_RESULTS),
+    /** § 42f Abs. 2: a case of doubt; a medical examination needs the explanation and the consent. */
+    doubt: flag,
+    medicalExplainedAt: timestampMs,
+    medicalConsent: flag,
+    /** The written decision on the age (§ 42f Abs. 3, § 33 SGB X). */
+    writtenDecisionAt: timestampMs,
   }),
-  /** Step 10: guardian for an unaccompanied minor. */
+  /** Step 10: Vormund or Pfleger for an unaccompanied minor (§ 42 Abs. 3 S. 4) and the asylum question (Abs. 2 S. 5). */
   guardian: section({
     applicationAt: timestampMs,
     court: text(300),
     appointed: text(300),
     appointedAt: timestampMs,
     note: text(5000),
+    asylumNeed: codeOf(YES_NO_UNKNOWN),
+    asylumCheckedAt: timestampMs,
+    asylumApplicationAt: timestampMs,
   }),
   /**
    * Step 11: local responsibility (§§ 86, 87, 88a SGB VIII). The responsible office is derived
@@ -162,6 +200,8 @@ export const nightRecordProperties = {
     custodiansResidence: text(500),
     overrideOfficeId: { type: 'string', enum: [...OFFICE_IDS, 'outside'] },
     overrideReason: text(5000),
+    /** § 88a Abs. 2 S. 1: the office named by the state's allocation decision (Zuweisungsentscheidung). */
+    allocatedOfficeId: { type: 'string', enum: [...OFFICE_IDS, 'outside'] },
   }),
   /** Step 12: handover to the responsible ASD. */
   handover: section({
@@ -169,6 +209,28 @@ export const nightRecordProperties = {
     openTasks: text(20_000),
     caseworker: text(300),
     handedOverAt: timestampMs,
+    /** § 42 Abs. 3 S. 5: the Hilfeplanverfahren initiated. */
+    helpPlanStartedAt: timestampMs,
+  }),
+  /**
+   * Health and contact sheet for the facility (§ 42 Abs. 2 S. 3: the office provides for the child's welfare,
+   * including health care). Printed on one page at admission and part of the report to the ASD.
+   */
+  health: section({
+    insurer: text(300),
+    allergies: text(5000),
+    medicationPlan: text(5000),
+    injuries: text(5000),
+    injuriesPhotographed: flag,
+    photographedBy: text(300),
+    medicalExamination: text(5000),
+    medicalExaminationAt: timestampMs,
+    medicalExaminationConsent: text(1000),
+    contactAllowed: text(5000),
+    contactForbidden: text(5000),
+    locationSecret: flag,
+    locationSecretReason: text(5000),
+    pickupForbidden: text(5000),
   }),
   /** Step 13: end of the measure. */
   end: section({

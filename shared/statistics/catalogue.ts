@@ -45,7 +45,14 @@ export type StatReason = Codes<typeof STAT_REASONS>;
 export type StatEndReason = Codes<typeof STAT_END_REASONS>;
 
 /** Where domain.md says "verify": shown with the year so that the supervisor checks before reporting. */
-export const VERIFY_NOTES = ['sex', 'foreign_origin_unknown', 'end_reasons', 'duration', 'unpublished'] as const;
+export const VERIFY_NOTES = [
+  'sex',
+  'foreign_origin_unknown',
+  'end_reasons',
+  'duration',
+  'unpublished',
+  'new_categories',
+] as const;
 export type VerifyNote = Codes<typeof VERIFY_NOTES>;
 
 export type StatisticsCatalogue = {
@@ -66,6 +73,17 @@ export type StatisticsCatalogue = {
 };
 
 const same = <T extends string>(codes: readonly T[]) => Object.fromEntries(codes.map((c) => [c, c])) as Record<T, T>;
+const nulls = <T extends string>(codes: readonly T[]) =>
+  Object.fromEntries(codes.map((c) => [c, null])) as Record<T, null>;
+
+/**
+ * Codes the form gained with report year 2025 (issue 13: the current night-record form names them); the 2024
+ * catalogue cannot report them, so a 2024 record using one is listed for clarification rather than guessed.
+ */
+const ADDED_2025 = {
+  residenceBefore: ['reception_centre'],
+  endReason: ['return_previous_placement', 'followed_by_42'],
+} as const;
 
 /** The lists of domain.md (form as of the 2021 reform; not checked against the primary text). */
 const CATALOGUE_2024: StatisticsCatalogue = {
@@ -81,20 +99,29 @@ const CATALOGUE_2024: StatisticsCatalogue = {
   sex: same(SEXES),
   // domain.md names only ja/nein: a record that says "unbekannt" is listed for clarification, not guessed.
   foreignOrigin: { yes: 'yes', no: 'no', unknown: null },
-  residenceBefore: same(RESIDENCE_BEFORE),
+  residenceBefore: { ...same(RESIDENCE_BEFORE), ...nulls(ADDED_2025.residenceBefore) },
   accommodation: same(ACCOMMODATION),
   initiatedBy: same(INITIATED_BY),
   reasons: same(INTAKE_REASONS),
-  endReason: same(END_REASONS),
+  endReason: { ...same(END_REASONS), ...nulls(ADDED_2025.endReason) },
   reasonColumns: INTAKE_REASONS,
   verify: ['sex', 'foreign_origin_unknown', 'end_reasons', 'duration'],
 };
 
+/** From report year 2025: the categories of {@link ADDED_2025} are reportable. */
+const CATALOGUE_2025: StatisticsCatalogue = {
+  ...CATALOGUE_2024,
+  year: 2025,
+  residenceBefore: same(RESIDENCE_BEFORE),
+  endReason: same(END_REASONS),
+  verify: [...CATALOGUE_2024.verify, 'new_categories'],
+};
+
 const CATALOGUES: Record<number, StatisticsCatalogue> = {
   2024: CATALOGUE_2024,
-  2025: { ...CATALOGUE_2024, year: 2025 },
+  2025: CATALOGUE_2025,
   // Not yet published when this was written: the 2025 lists, to be checked once the form is out.
-  2026: { ...CATALOGUE_2024, year: 2026, verify: [...CATALOGUE_2024.verify, 'unpublished'] },
+  2026: { ...CATALOGUE_2025, year: 2026, verify: [...CATALOGUE_2025.verify, 'unpublished'] },
 };
 
 /** The report years with a catalogue, oldest first. */

@@ -31,7 +31,7 @@ export function statisticsColumns(catalogue: StatisticsCatalogue): Column[] {
   const f = t.fields;
   const c = t.categories;
   return [
-    { header: t.csv.id, cell: (m) => m.id },
+    { header: t.csv.id, cell: (m) => m.measureId },
     { header: f.carrier, cell: (m) => label(c.carrier, m.carrier) },
     { header: f.measureKind, cell: (m) => label(c.measureKind, m.measureKind) },
     { header: f.sex, cell: (m) => label(c.sex, m.sex) },

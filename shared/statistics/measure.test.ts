@@ -5,7 +5,7 @@ import { demoNightRecord } from '../demo/nightRecord';
 import type { Intake } from '../schema/intake';
 import { catalogueFor } from './catalogue';
 import { gapFields, gapText } from './labels';
-import { measureStatistics, type StatisticsIntake } from './measure';
+import { measuresOf, measureStatistics, type StatisticsIntake } from './measure';
 
 const at = (iso: string) => Date.parse(iso);
 const START = at('2025-05-10T22:00+02:00');
@@ -42,6 +42,7 @@ describe('a complete record', () => {
   it('maps every field and has no gap', () => {
     expect(map()).toEqual({
       id: 'r1',
+      measureId: 'r1',
       carrier: 'public',
       measureKind: '42',
       sex: 'female',
@@ -157,6 +158,24 @@ describe('Altersgruppe at the start', () => {
       }).ageGroup;
     expect(assessed({ estimatedAge: 13 }, 16)).toBe('16_to_18');
     expect(assessed({ birthDate: '2011-05-10', estimatedAge: 17 }, 17)).toBe('14_to_16');
+  });
+
+  it('§ 99 Abs. 2 SGB VIII: a measure ended as adult by the age assessment (§ 42f) counts with the age claimed at the start', () => {
+    const ended = map((d) => {
+      d.decision = { ground: '42a', startAt: START };
+      d.child = { firstName: 'A', lastName: 'B', claimedAge: 16, estimatedAge: 17 };
+      d.ageAssessment = { method: 'qualified_visual', assessedAge: 19, result: 'adult' };
+      d.end = { endedAt: END, reason: 'adult' };
+    });
+    expect(ended.ageGroup).toBe('16_to_18');
+    expect(ended.gaps).not.toContainEqual({ field: 'ageGroup', problem: 'not_a_minor' });
+    // Only the assessment's adult age known: a gap to fill (the claimed age), never "not a minor at the start".
+    const onlyAssessed = map((d) => {
+      d.child = { firstName: 'A', lastName: 'B' };
+      d.ageAssessment = { method: 'qualified_visual', assessedAge: 19 };
+      d.end = { endedAt: END, reason: 'adult' };
+    });
+    expect(onlyAssessed.gaps).toContainEqual({ field: 'ageGroup', problem: 'missing' });
   });
 
   it('is a gap without birth date and age, or with a birth date but no start', () => {
@@ -321,5 +340,49 @@ describe('gaps in German', () => {
 
   it('names a field once when both kind and occasion lack the ground', () => {
     expect(gapFields(map((d) => delete d.decision!.ground))).toBe('Art der Maßnahme, Anlass');
+  });
+});
+
+describe('§ 99 Abs. 2 SGB VIII: the sequence § 42a -> § 42 Abs. 1 S. 1 Nr. 3 is two measures of one record', () => {
+  const provisionalStart = at('2025-12-30T22:00+01:00');
+  const followingStart = at('2026-01-02T10:00+01:00');
+  const linked = record((d) => {
+    d.decision = { ground: '42_1_3', startAt: followingStart };
+    d.provisional = { startAt: provisionalStart };
+    d.end = { endedAt: at('2026-01-20T10:00+01:00'), reason: 'residential_care' };
+  });
+
+  it('splits over the year end: the § 42a measure ends when the § 42 measure starts', () => {
+    const parts = measuresOf(linked);
+    expect(parts.map((p) => p.measureId)).toEqual(['r1#42a', 'r1']);
+    const [first, second] = parts.map((p) => measureStatistics(p.intake, catalogue, p.measureId));
+    expect(first).toMatchObject({
+      id: 'r1',
+      measureKind: '42a',
+      start: provisionalStart,
+      end: followingStart,
+      durationDays: 3,
+      endReason: 'followed_by_42',
+    });
+    expect(second).toMatchObject({
+      id: 'r1',
+      measureKind: '42',
+      occasion: 'unaccompanied_entry',
+      start: followingStart,
+    });
+  });
+
+  it('a single measure stays one', () => {
+    expect(measuresOf(record()).map((p) => p.measureId)).toEqual(['r1']);
+  });
+});
+
+describe('statistics catalogue per report year', () => {
+  it.each([
+    [2024, null],
+    [2025, 'followed_by_42'],
+  ] as const)('report year %s maps the end reason added with the 2025 form to %s', (year, expected) => {
+    expect(catalogueFor(year).endReason.followed_by_42).toBe(expected);
+    expect(catalogueFor(year).residenceBefore.reception_centre).toBe(expected && 'reception_centre');
   });
 });

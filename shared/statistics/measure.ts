@@ -52,7 +52,7 @@ export const FIELD_SOURCES: Record<StatisticsField, readonly string[]> = {
   carrier: ['placement.freeProvider'],
   measureKind: ['decision.ground'],
   sex: ['statistics.sex'],
-  ageGroup: ['child.birthDate'],
+  ageGroup: ['child.birthDate', 'child.claimedAge'],
   foreignOrigin: ['statistics.foreignOriginParent'],
   residenceBefore: ['statistics.residenceBefore'],
   accommodation: ['placement.accommodation'],
@@ -71,7 +71,10 @@ export const FIELD_SOURCES: Record<StatisticsField, readonly string[]> = {
 
 /** One measure as the statistics sees it: categories of the report year; a field is absent exactly when it has a gap. */
 export type MeasureStatistics = {
+  /** The record's id (to open it). */
   id: string;
+  /** The measure's id: the record's, or for the § 42a measure before a linked § 42 measure the record's + "#42a". */
+  measureId: string;
   carrier?: Carrier;
   measureKind?: MeasureKind;
   sex?: StatSex;
@@ -105,20 +108,50 @@ export function measureStart(intake: StatisticsIntake): number | undefined {
 
 /**
  * Completed years at the start ("notfalls geschätzt"): from the birth date on the Berlin calendar day; without
- * one, the age of the assessment (§ 42f), which is the qualified estimate, else the worker's estimate at the call.
+ * one, the age the young person stated at the start, then the age of the assessment (§ 42f, the qualified
+ * estimate), then the worker's estimate at the call. A measure ended because the assessment found the person adult
+ * is counted in the statistics with the age group of the age claimed at the start: the assessment's adult age is
+ * never used for it (it would make the measure "not a minor at the start").
  */
 export function ageAtStart(intake: StatisticsIntake, start: number | undefined): number | undefined {
-  const { birthDate, estimatedAge } = intake.child;
+  const { birthDate, estimatedAge, claimedAge } = intake.child;
   if (birthDate) return start === undefined ? undefined : ageYearsAt({ birthDate }, start);
-  return intake.ageAssessment?.assessedAge ?? estimatedAge;
+  const assessed = intake.end?.reason === 'adult' ? undefined : intake.ageAssessment?.assessedAge;
+  return claimedAge ?? assessed ?? estimatedAge;
+}
+
+/**
+ * The measures of one record for the statistics. The usual sequence § 42a -> § 42 Abs. 1 S. 1 Nr. 3 by the same
+ * office is one record (one story for the worker) but two measures (§ 99 Abs. 2 counts each): the § 42a measure
+ * from its start to the start of the § 42 measure, ended by that measure; and the § 42 measure itself.
+ */
+export function measuresOf(intake: StatisticsIntake): { measureId: string; intake: StatisticsIntake }[] {
+  const provisionalStart = intake.provisional?.startAt;
+  if (intake.decision?.ground !== '42_1_3' || provisionalStart === undefined) {
+    return [{ measureId: intake.id, intake }];
+  }
+  const followingStart = intake.decision.startAt ?? intake.decision.decidedAt;
+  const provisional: StatisticsIntake = {
+    ...intake,
+    decision: { ground: '42a', startAt: provisionalStart },
+    end: followingStart === undefined ? undefined : { endedAt: followingStart, reason: 'followed_by_42' },
+  };
+  return [
+    { measureId: `${intake.id}#42a`, intake: provisional },
+    { measureId: intake.id, intake },
+  ];
 }
 
 const yesNo = (flag: boolean | undefined): YesNo | undefined => (flag === undefined ? undefined : flag ? 'yes' : 'no');
 
 /** Maps the raw facts of one record to the categories of a report year, naming every field it cannot fill. */
-export function measureStatistics(intake: StatisticsIntake, catalogue: StatisticsCatalogue): MeasureStatistics {
+export function measureStatistics(
+  intake: StatisticsIntake,
+  catalogue: StatisticsCatalogue,
+  measureId = intake.id,
+): MeasureStatistics {
   const gaps: Gap[] = [];
-  const m: MeasureStatistics = { id: intake.id, gaps };
+  const m: MeasureStatistics = { id: intake.id, measureId, gaps };
 
   /** Looks a raw code up in the year's mapping; absent, or without a category that year, is a gap. */
   const coded = <R extends string, S>(

@@ -12,13 +12,16 @@ import {
   STAT_SEXES,
   type StatisticsCatalogue,
 } from './catalogue';
-import { measureStart, type MeasureStatistics, measureStatistics, type StatisticsIntake } from './measure';
+import { measuresOf, measureStart, type MeasureStatistics, measureStatistics, type StatisticsIntake } from './measure';
 
 export type StatisticsReport = {
   year: number;
   officeId: string;
   catalogue: StatisticsCatalogue;
-  /** Every § 42 / § 42a measure of the office that ended in the year (Berlin calendar), by end, start, id. */
+  /**
+   * Every § 42 / § 42a measure of the office that ended in the year (Berlin calendar), by end, start, id; a record
+   * of the sequence § 42a -> § 42 Abs. 1 S. 1 Nr. 3 gives two (measure.ts, measuresOf).
+   */
   measures: MeasureStatistics[];
   /** The measures with at least one gap, in the same order: to be completed before reporting. */
   incomplete: MeasureStatistics[];
@@ -44,10 +47,13 @@ type ReportIntake = StatisticsIntake & { _deleted?: boolean };
 export function statisticsReport(intakes: readonly ReportIntake[], year: number, officeId: string): StatisticsReport {
   const catalogue = catalogueFor(year);
   const own = intakes.filter((i) => !i._deleted && i.officeId === officeId);
+  const byMeasure = (a: MeasureStatistics, b: MeasureStatistics) =>
+    a.measureId < b.measureId ? -1 : a.measureId > b.measureId ? 1 : 0;
   const measures = own
-    .filter((i) => i.end?.endedAt !== undefined && berlinYear(i.end.endedAt) === year)
-    .map((i) => measureStatistics(i, catalogue))
-    .sort((a, b) => a.end! - b.end! || (a.start ?? 0) - (b.start ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .flatMap(measuresOf)
+    .filter(({ intake: i }) => i.end?.endedAt !== undefined && berlinYear(i.end.endedAt) === year)
+    .map(({ intake: i, measureId }) => measureStatistics(i, catalogue, measureId))
+    .sort((a, b) => a.end! - b.end! || (a.start ?? 0) - (b.start ?? 0) || byMeasure(a, b));
   const open = own
     .flatMap((i) => {
       const start = measureStart(i);

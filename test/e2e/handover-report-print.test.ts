@@ -86,7 +86,9 @@ describe('handover report in Chromium', () => {
     const all = pages.join('\n').replace(/\s+/g, ' ');
     expect(all).toContain('Übergabebericht an den ASD');
     expect(all).toContain('Mia Musterkind');
-    expect(all).toContain('§ 42 Abs. 1 Nr. 2a – dringende Gefahr, kein Widerspruch');
+    expect(all).toContain(
+      '§ 42 Abs. 1 Satz 1 Nr. 2 Buchst. a – dringende Gefahr, die Personensorgeberechtigten widersprechen nicht',
+    );
     expect(all).toContain('Polizei meldet Kind allein in der Wohnung');
     expect(all).toContain('Kontrollanruf Nr. 45 in der Bereitschaftspflege');
     expect(all).toContain('Elektronisch gegengezeichnet am 25.11.2026 08:45');

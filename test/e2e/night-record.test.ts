@@ -189,7 +189,7 @@ describe('the night record in Chromium', () => {
       await pick(field(page, 'responsibility', 'Tatsächlicher Aufenthalt vor der Maßnahme'), 'Stadt', 'norderstedt');
       await expect
         .poll(() => page.getByTestId('responsibility').textContent(), POLL)
-        .toContain('Zuständig: Stadt Norderstedt (§ 87 SGB VIII)');
+        .toContain('Zuständig: Stadt Norderstedt (§ 87 S. 1 SGB VIII: tatsächlicher Aufenthalt vor der Maßnahme)');
       await pick(field(page, 'statistics', 'Geschlecht'), 'Weiblich', 'female');
 
       step('log');

@@ -126,7 +126,9 @@ describe("the supervisor's morning in Chromium", () => {
 
       expect(printed).toContain('Übergabebericht an den ASD');
       expect(printed).toContain(`${CHILD.firstName} ${CHILD.lastName}`);
-      expect(printed).toContain('§ 42 Abs. 1 Nr. 2a – dringende Gefahr, kein Widerspruch');
+      expect(printed).toContain(
+        '§ 42 Abs. 1 Satz 1 Nr. 2 Buchst. a – dringende Gefahr, die Personensorgeberechtigten widersprechen nicht',
+      );
       expect(printed).toContain(flat(intake.decision!.reasons!));
       for (const e of log) expect(printed).toContain(e.text);
       // The worker by name (the office directory), not by account id, in the log and on the signature line.

@@ -1,3 +1,5 @@
+import type { ResponsibilityBasis } from '../../nightRecord/responsibility';
+
 /** Strings of the app's screens (renderer). Grouped by feature. */
 export const app = {
   name: 'Obhut',
@@ -194,9 +196,19 @@ export const app = {
       overridden: (office: string, derived: string) =>
         `Zuständig: ${office} – abweichend von der Ableitung (${derived})`,
       unknown: 'Zuständigkeit: noch offen – bitte den tatsächlichen Aufenthalt vor der Maßnahme angeben.',
+      unknownAllocation:
+        'Zuständigkeit: richtet sich nach der Zuweisungsentscheidung (§ 88a Abs. 2 S. 1 SGB VIII) – bitte das ' +
+        'zugewiesene Jugendamt angeben oder, wenn die Verteilung ausgeschlossen ist, dies in Abschnitt 9 eintragen.',
       handover: (office: string) => `Der Fall ist an ${office} zu übergeben.`,
       followUp: (office: string) => `Für anschließende Hilfen voraussichtlich zuständig (§ 86 SGB VIII): ${office}`,
-      bases: { '§87': '§ 87 SGB VIII', '§88a': '§ 88a SGB VIII', override: 'abweichend festgelegt' },
+      bases: {
+        '§87': '§ 87 S. 1 SGB VIII: tatsächlicher Aufenthalt vor der Maßnahme',
+        '§88a Abs. 1': '§ 88a Abs. 1 SGB VIII: tatsächlicher Aufenthalt vor der vorläufigen Inobhutnahme',
+        '§88a Abs. 2 S. 1': '§ 88a Abs. 2 S. 1 SGB VIII: Zuweisungsentscheidung',
+        '§88a Abs. 2 S. 2':
+          '§ 88a Abs. 2 S. 2 SGB VIII: Verteilung ausgeschlossen, Jugendamt der vorläufigen Inobhutnahme',
+        override: 'abweichend festgelegt',
+      } satisfies Record<ResponsibilityBasis, string>,
     },
     deadlines: {
       title: 'Fristen',

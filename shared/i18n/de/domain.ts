@@ -45,6 +45,7 @@ export const domain = {
     'child.lastName': 'Nachname',
     'child.birthDate': 'Geburtsdatum',
     'child.estimatedAge': 'Geschätztes Alter',
+    'child.claimedAge': 'Angegebenes Alter (Selbstauskunft)',
     initiatedBy: 'Angeregt durch',
     situation: 'Situation (kurz)',
     status: 'Status',

@@ -5,7 +5,12 @@ export const obligations = {
   intro:
     'Alle fälligen und überfälligen Fristen der offenen Inobhutnahmen Ihres Jugendamts, überfällige zuerst. ' +
     'Berechnet auf diesem Gerät aus den hier synchronisierten Akten; aktualisiert sich mit der Uhr und mit jeder Änderung.',
-  responsibleHint: 'Zuständig ist, wer die Akte im Bereitschaftsdienst angelegt hat.',
+  responsibleHint:
+    'Zuständig ist bis zur Übergabe, wer die Akte im Bereitschaftsdienst angelegt hat, ab der Übergabe der ASD des ' +
+    'zuständigen Jugendamts.',
+  /** The responsible after the handover: the ASD of the office, by its caseworker where named. */
+  asd: (office: string, caseworker: string | undefined) =>
+    caseworker ? `${caseworker} (ASD ${office})` : `ASD ${office}`,
   tableLabel: 'Fällige und überfällige Fristen',
   columns: {
     child: 'Kind',

@@ -82,6 +82,7 @@ export const statistics = {
       no_fixed_abode: 'ohne feste Unterkunft',
       unknown: 'unbekannter Ort',
       hospital_after_birth: 'Krankenhaus (nach der Geburt)',
+      reception_centre: 'Aufnahmeeinrichtung/Gemeinschaftsunterkunft',
     } satisfies Record<StatResidence, string>,
     accommodation: {
       suitable_person: 'geeignete Person',
@@ -126,9 +127,11 @@ export const statistics = {
       supervised_living: 'Hilfe zur Erziehung in betreuter Wohnform',
       other_inpatient: 'sonstige stationäre Hilfe (Klinik, Psychiatrie)',
       no_follow_up: 'keine anschließende Hilfe',
-      other_office: 'Übergabe an anderes Jugendamt',
+      other_office: 'Übernahme durch ein anderes Jugendamt',
       absconded: 'Entweichen',
       adult: 'volljährig (Alterseinschätzung)',
+      return_previous_placement: 'Rückkehr in die bisherige Einrichtung/Pflegefamilie',
+      followed_by_42: 'anschließende Inobhutnahme nach § 42 Abs. 1 Satz 1 Nr. 3 durch dasselbe Jugendamt',
     } satisfies Record<StatEndReason, string>,
   },
 
@@ -145,6 +148,10 @@ export const statistics = {
       'Ausländische Herkunft: Das Formular kennt nur „ja“ und „nein“; Datensätze mit „unbekannt“ erscheinen als unvollständig.',
     end_reasons: 'Ende/Anschlusshilfe: Die Bezeichnungen sind nicht mit dem Formular abgeglichen.',
     duration: 'Dauer: gezählt als Kalendertage vom Beginn- bis zum Enddatum (gleicher Tag = 0).',
+    new_categories:
+      'Ab Berichtsjahr 2025 zusätzlich: „Aufnahmeeinrichtung/Gemeinschaftsunterkunft“, „Rückkehr in die bisherige ' +
+      'Einrichtung/Pflegefamilie“ und „anschließende Inobhutnahme nach § 42 Abs. 1 S. 1 Nr. 3“ – nicht mit dem ' +
+      'amtlichen Erhebungsbogen abgeglichen; für 2024 erscheinen solche Datensätze als unvollständig.',
     unpublished:
       'Die Kategorien dieses Berichtsjahres sind noch nicht veröffentlicht; verwendet werden die des Vorjahres.',
   } satisfies Record<VerifyNote, string>,

@@ -6,8 +6,11 @@ import type { MigrationStrategies } from 'rxdb';
  *    the night record as it is. Its status stays: a record submitted under the smaller rules stays submitted
  *    (shared/nightRecord/submit.ts lets it be corrected without reopening it).
  * 2: the optional morning review was added; a stored record has none yet, i.e. it is "neu".
+ * 3: optional facts of the legal duties (custody, health sheet, § 42a-f) and two sections (custody, health) were
+ *    added; a stored record is valid as it is and simply lacks them. Its old codes all stay in the catalogues.
  */
 export const intakeMigrations: MigrationStrategies = {
   1: (doc: Record<string, unknown>) => doc,
   2: (doc: Record<string, unknown>) => doc,
+  3: (doc: Record<string, unknown>) => doc,
 };

@@ -41,7 +41,9 @@ describe('HandoverReport', () => {
     const summary = screen.getByRole('region', { name: 'Zusammenfassung' });
     expect(summary).toHaveTextContent('Anruf eingegangen24.11.2026 23:00');
     const decisions = screen.getByRole('region', { name: 'Entscheidungen' });
-    expect(decisions).toHaveTextContent('§ 42 Abs. 1 Nr. 2a – dringende Gefahr, kein Widerspruch');
+    expect(decisions).toHaveTextContent(
+      '§ 42 Abs. 1 Satz 1 Nr. 2 Buchst. a – dringende Gefahr, die Personensorgeberechtigten widersprechen nicht',
+    );
 
     const lines = screen.getAllByTestId('report-log-line');
     expect(lines).toHaveLength(5);
@@ -170,7 +172,9 @@ describe('HandoverReportButton', () => {
 
     // What was on the page when the dialog opened: the record, its decisions, its log, the signatures.
     expect(printedText).toContain('Mia Musterkind');
-    expect(printedText).toContain('§ 42 Abs. 1 Nr. 2a – dringende Gefahr, kein Widerspruch');
+    expect(printedText).toContain(
+      '§ 42 Abs. 1 Satz 1 Nr. 2 Buchst. a – dringende Gefahr, die Personensorgeberechtigten widersprechen nicht',
+    );
     expect(printedText).toContain('Polizei meldet Kind allein in der Wohnung');
     expect(printedText).toContain('Bereitschaftspflege Segeberg 1: zugesagt');
     expect(printedText).toContain('Dr. Petra Beispiel');

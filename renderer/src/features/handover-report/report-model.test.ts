@@ -41,10 +41,14 @@ describe('handover report model', () => {
     const decision = decisions.find((d) => d.section === 'decision')!;
     expect(decision.heading).toBe('3 · Entscheidung und Rechtsgrundlage');
     expect(decision.rows).toEqual([
-      { label: 'Rechtsgrundlage', value: '§ 42 Abs. 1 Nr. 2a – dringende Gefahr, kein Widerspruch' },
+      {
+        label: 'Rechtsgrundlage',
+        value:
+          '§ 42 Abs. 1 Satz 1 Nr. 2 Buchst. a – dringende Gefahr, die Personensorgeberechtigten widersprechen nicht',
+      },
       { label: 'Entscheidung getroffen', value: '24.11.2026 23:40' },
       { label: 'Beginn der Maßnahme', value: '24.11.2026 23:45' },
-      { label: 'Begründung', value: expect.stringContaining('Dringende Gefahr für das Kindeswohl') },
+      { label: 'Begründung', value: expect.stringContaining('Dringende Gefahr für das Kindeswohl') as string },
       { label: 'Schriftlicher Bescheid mit Rechtsbehelfsbelehrung ausgehändigt', value: 'Nein' },
     ]);
     const risk = decisions.find((d) => d.section === 'risk')!;
@@ -85,7 +89,8 @@ describe('handover report model', () => {
     const informed = reportIntake();
     informed.custodians = [{ ...informed.custodians![0], informedAt: CALL_AT + 60 * MIN }];
     const after = reportOf(informed, [], MORNING, names).obligations;
-    expect(after.map((o) => o.kind)).toEqual(['handoverToAsd']);
+    // Informed without an objection: the Hilfeplanverfahren follows (§ 42 Abs. 3 S. 5 SGB VIII).
+    expect(after.map((o) => o.kind)).toEqual(['handoverToAsd', 'helpPlan']);
   });
 
   it('leaves the signature lines empty until the supervisor countersigns, then prints name and time', () => {

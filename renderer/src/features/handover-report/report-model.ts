@@ -66,7 +66,6 @@ const t = de.report;
 const fields = de.nightRecord.fields as Record<string, string>;
 /** The record reference in the PDF's file name: the first characters of the record's id. */
 const REFERENCE_LENGTH = 8;
-const WITHOUT_UNDUE_DELAY = new Set<ObligationKind>(['informCustodians', 'applyToFamilyCourt']);
 
 type Format = 'text' | 'time' | 'flag' | 'int' | Record<string, string> | ((value: never) => string);
 
@@ -91,7 +90,7 @@ function formatValue(value: unknown, format: Format): string | undefined {
     case 'flag':
       return yesNo(value as boolean);
     case 'int':
-      return String(value);
+      return asText(value);
     default:
       return asText(value).trim() || undefined;
   }
@@ -312,7 +311,7 @@ function obligationsOf(intake: Intake, now: number): ReportObligation[] {
       statusLabel: de.deadlines.statuses[o.status],
       due: formatDateTime(o.dueAt),
       basis: o.basis,
-      ...(WITHOUT_UNDUE_DELAY.has(o.kind) ? { note: de.deadlines.withoutUndueDelay } : {}),
+      ...(o.withoutUndueDelay ? { note: de.deadlines.withoutUndueDelay } : {}),
     }));
 }
 

@@ -193,7 +193,9 @@ describe('NightRecordForm', () => {
       '7 · Personensorgeberechtigte (Vater, Max Beispiel) – Informiert am – oder die Erreichbarkeitsversuche',
     );
 
-    expect(screen.getByTestId('responsibility')).toHaveTextContent('Zuständig: Kreis Segeberg (§ 87 SGB VIII)');
+    expect(screen.getByTestId('responsibility')).toHaveTextContent(
+      'Zuständig: Kreis Segeberg (§ 87 S. 1 SGB VIII: tatsächlicher Aufenthalt vor der Maßnahme)',
+    );
     await u.selectOptions(within(section('responsibility')).getByLabelText('Abweichend zuständig'), 'stormarn');
     expect(await screen.findByText(t.validation.overrideReason, {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByTestId('responsibility')).toHaveTextContent('Der Fall ist an Kreis Stormarn zu übergeben.');
@@ -285,7 +287,7 @@ describe('NightRecordForm', () => {
     expect(within(rows[0]).getByTestId('conflict-current')).toHaveTextContent(created.custodians![0].attempts!);
     expect(within(rows[0]).getByTestId('conflict-by')).toHaveTextContent('leitung.segeberg');
     expect(within(rows[0]).getByTestId('conflict-at')).toHaveTextContent('18.05.2025 01:10');
-    expect(within(rows[1]).getByTestId('conflict-kept')).toHaveTextContent('§ 42 Abs. 1 Nr. 2b');
+    expect(within(rows[1]).getByTestId('conflict-kept')).toHaveTextContent('§ 42 Abs. 1 Satz 1 Nr. 2 Buchst. b');
     expect(within(rows[1]).getByTestId('conflict-by')).toHaveTextContent('Ihnen');
     expect(screen.getByTestId('marker-conflict')).toBeInTheDocument();
 
@@ -302,11 +304,15 @@ describe('NightRecordForm', () => {
     await createComplete('r-7', {}, NOW - 3 * 3_600_000);
     await renderRecord('r-7');
     const obligations = await screen.findAllByTestId('obligation');
+    // The demo night explained the measure to the child and consulted a colleague: both done (§ 42 Abs. 2, § 8a Abs. 1).
     expect(obligations.map((o) => [o.getAttribute('data-kind'), o.getAttribute('data-status')])).toEqual([
       ['informCustodians', 'overdue'],
+      ['explainToChild', 'done'],
       ['handoverToAsd', 'open'],
+      ['jointRiskAssessment', 'done'],
     ]);
-    expect(obligations[1]).toHaveTextContent('fällig 19.05.2025 08:30');
+    expect(obligations[2]).toHaveTextContent('fällig 19.05.2025 08:30');
+    expect(obligations[0]).toHaveTextContent('§ 42 Abs. 3 S. 1 SGB VIII');
     expect(obligations[0]).toHaveTextContent('Personensorgeberechtigte informieren');
   });
 });

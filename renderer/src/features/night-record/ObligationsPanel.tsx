@@ -13,7 +13,6 @@ const STATUS_COLOR: Record<ObligationStatus, string> = {
   overdue: 'red',
   done: 'teal',
 };
-const WITHOUT_UNDUE_DELAY = new Set(['informCustodians', 'applyToFamilyCourt']);
 
 /** The record's deadlines as obligations: what must be done by when, and whether it is. */
 export const ObligationsPanel = memo(function ObligationsPanel({
@@ -50,7 +49,7 @@ export const ObligationsPanel = memo(function ObligationsPanel({
               <Text size="sm" c="dimmed">
                 {o.doneAt !== undefined ? t.doneAt(formatDateTime(o.doneAt)) : t.due(formatDateTime(o.dueAt))} ·{' '}
                 {o.basis}
-                {WITHOUT_UNDUE_DELAY.has(o.kind) && o.status !== 'done' ? ` · ${de.deadlines.withoutUndueDelay}` : ''}
+                {o.withoutUndueDelay && o.status !== 'done' ? ` · ${de.deadlines.withoutUndueDelay}` : ''}
               </Text>
             </Group>
           ))}

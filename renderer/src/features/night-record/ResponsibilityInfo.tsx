@@ -13,7 +13,7 @@ export function ResponsibilityInfo({ intake }: { intake: Partial<Intake> }) {
   if (r.officeId === undefined) {
     return (
       <Text size="sm" c="dimmed" data-testid="responsibility">
-        {t.unknown}
+        {r.missing === 'allocation' ? t.unknownAllocation : t.unknown}
       </Text>
     );
   }

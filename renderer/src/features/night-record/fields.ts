@@ -2,8 +2,11 @@ import { INITIATED_BY } from '../../../../shared/catalogues/initiatedBy';
 import {
   ACCOMMODATION,
   AGE_ASSESSMENT_METHODS,
+  AGE_ASSESSMENT_RESULTS,
   CONTACT_CHANNELS,
   CUSTODIAN_ROLES,
+  CUSTODY_STATUS,
+  DISTRIBUTION_OUTCOMES,
   END_REASONS,
   INTAKE_REASONS,
   LEGAL_GROUNDS,
@@ -88,6 +91,7 @@ export const SECTIONS: SectionSpec[] = [
       f('child.lastName', 'text', { maxLength: 200 }),
       f('child.birthDate', 'date', { hint: t.birthDateOrAge }),
       f('child.estimatedAge', 'int', { min: 0, max: 21, hint: t.years }),
+      f('child.claimedAge', 'int', { min: 0, max: 30, hint: t.years }),
     ],
   },
   {
@@ -112,6 +116,10 @@ export const SECTIONS: SectionSpec[] = [
       f('risk.childSeenInPerson', 'bool'),
       f('risk.previousAssessment8a', 'bool'),
       f('risk.assessment', 'textarea'),
+      f('risk.childInvolved', 'bool'),
+      f('risk.custodiansInvolved', 'bool'),
+      f('risk.notInvolvedReason', 'textarea', { maxLength: 5000 }),
+      f('risk.jointAssessmentAt', 'datetime'),
     ],
     list: {
       path: 'risk.consulted',
@@ -134,6 +142,10 @@ export const SECTIONS: SectionSpec[] = [
       f('decision.startAt', 'datetime'),
       f('decision.reasons', 'textarea'),
       f('decision.writtenDecisionHanded', 'bool'),
+      f('decision.removal', 'bool'),
+      f('decision.removalFrom', 'text'),
+      f('decision.childInformedAt', 'datetime'),
+      f('decision.childInformedHow', 'textarea', { maxLength: 5000 }),
     ],
   },
   {
@@ -172,6 +184,26 @@ export const SECTIONS: SectionSpec[] = [
     ],
   },
   {
+    id: 'health',
+    title: nr.sections.health,
+    fields: [
+      f('health.insurer', 'text'),
+      f('health.allergies', 'textarea', { maxLength: 5000 }),
+      f('health.medicationPlan', 'textarea', { maxLength: 5000 }),
+      f('health.injuries', 'textarea', { maxLength: 5000 }),
+      f('health.injuriesPhotographed', 'bool'),
+      f('health.photographedBy', 'text'),
+      f('health.medicalExamination', 'textarea', { maxLength: 5000 }),
+      f('health.medicalExaminationAt', 'datetime'),
+      f('health.medicalExaminationConsent', 'text', { maxLength: 1000 }),
+      f('health.contactAllowed', 'textarea', { maxLength: 5000 }),
+      f('health.contactForbidden', 'textarea', { maxLength: 5000 }),
+      f('health.locationSecret', 'bool'),
+      f('health.locationSecretReason', 'textarea', { maxLength: 5000 }),
+      f('health.pickupForbidden', 'textarea', { maxLength: 5000 }),
+    ],
+  },
+  {
     id: 'trustedPerson',
     title: nr.sections.trustedPerson,
     fields: [
@@ -180,6 +212,14 @@ export const SECTIONS: SectionSpec[] = [
       f('trustedPerson.used', 'bool'),
       f('trustedPerson.who', 'text'),
       f('trustedPerson.note', 'textarea', { maxLength: 5000 }),
+    ],
+  },
+  {
+    id: 'custody',
+    title: nr.sections.custody,
+    fields: [
+      f('custody.status', 'code', { options: labelsOf(CUSTODY_STATUS, nr.custodyStatus) }),
+      f('custody.note', 'textarea', { maxLength: 5000 }),
     ],
   },
   {
@@ -201,6 +241,7 @@ export const SECTIONS: SectionSpec[] = [
         item('custodians', 'locationDisclosed', 'bool'),
         item('custodians', 'locationNotDisclosedReason', 'textarea', { maxLength: 5000 }),
         item('custodians', 'attempts', 'textarea', { maxLength: 5000, hint: t.attemptsHint }),
+        item('custodians', 'unreachableAt', 'datetime'),
         item('custodians', 'objection', 'bool'),
         item('custodians', 'objectionAt', 'datetime'),
       ],
@@ -210,6 +251,7 @@ export const SECTIONS: SectionSpec[] = [
     id: 'court',
     title: nr.sections.court,
     fields: [
+      f('court.neededAt', 'datetime'),
       f('court.applicationAt', 'datetime'),
       f('court.court', 'text'),
       f('court.fileNumber', 'text', { maxLength: 100 }),
@@ -231,6 +273,13 @@ export const SECTIONS: SectionSpec[] = [
       f('provisional.medicalStatement', 'textarea', { maxLength: 5000 }),
       f('provisional.stateOfficeReportedAt', 'datetime'),
       f('provisional.distributionDecidedAt', 'datetime'),
+      f('provisional.distributionOutcome', 'code', {
+        options: labelsOf(DISTRIBUTION_OUTCOMES, nr.distributionOutcomes),
+      }),
+      f('provisional.initialAssessmentAt', 'datetime'),
+      f('provisional.healthCheckAt', 'datetime'),
+      f('provisional.identityDoubt', 'bool'),
+      f('provisional.identityCheckAt', 'datetime'),
     ],
   },
   {
@@ -244,6 +293,11 @@ export const SECTIONS: SectionSpec[] = [
       f('ageAssessment.assessedAge', 'int', { min: 0, max: 30, hint: t.years }),
       f('ageAssessment.reasons', 'textarea', { maxLength: 5000 }),
       f('ageAssessment.assessedAt', 'datetime'),
+      f('ageAssessment.result', 'code', { options: labelsOf(AGE_ASSESSMENT_RESULTS, nr.ageAssessmentResults) }),
+      f('ageAssessment.doubt', 'bool'),
+      f('ageAssessment.medicalExplainedAt', 'datetime'),
+      f('ageAssessment.medicalConsent', 'bool'),
+      f('ageAssessment.writtenDecisionAt', 'datetime'),
     ],
   },
   {
@@ -256,6 +310,9 @@ export const SECTIONS: SectionSpec[] = [
       f('guardian.appointed', 'text'),
       f('guardian.appointedAt', 'datetime'),
       f('guardian.note', 'textarea', { maxLength: 5000 }),
+      f('guardian.asylumNeed', 'code', { options: labelsOf(YES_NO_UNKNOWN, nr.yesNoUnknown) }),
+      f('guardian.asylumCheckedAt', 'datetime'),
+      f('guardian.asylumApplicationAt', 'datetime'),
     ],
   },
   {
@@ -268,6 +325,7 @@ export const SECTIONS: SectionSpec[] = [
       f('responsibility.custodiansResidence', 'text', { maxLength: 500 }),
       f('responsibility.overrideOfficeId', 'code', { options: officeOptions, hint: t.overrideHint }),
       f('responsibility.overrideReason', 'textarea', { maxLength: 5000 }),
+      f('responsibility.allocatedOfficeId', 'code', { options: officeOptions }),
     ],
   },
   {
@@ -278,6 +336,7 @@ export const SECTIONS: SectionSpec[] = [
       f('handover.openTasks', 'textarea'),
       f('handover.caseworker', 'text'),
       f('handover.handedOverAt', 'datetime'),
+      f('handover.helpPlanStartedAt', 'datetime'),
     ],
   },
   {

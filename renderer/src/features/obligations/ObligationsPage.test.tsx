@@ -90,7 +90,7 @@ describe('ObligationsPage', () => {
       .map((c) => c.textContent);
     expect(cells).toEqual([
       'Mia Testkind',
-      'Personensorgeberechtigte informieren§42 Abs. 3 SGB VIII',
+      'Personensorgeberechtigte informieren§ 42 Abs. 3 S. 1 SGB VIII (alle Personensorge- und Erziehungsberechtigten)',
       '20.05.2025 02:40',
       'überfällig',
       'bereitschaft.segeberg',
@@ -148,7 +148,9 @@ describe('ObligationsPage', () => {
     const { went } = await renderPage({ clock: { now: at('2025-05-20T07:00+02:00') } });
     const user = userEvent.setup();
     await user.click(
-      screen.getByRole('row', { name: 'Akte von Mia Testkind öffnen – Fall an den zuständigen ASD übergeben' }),
+      screen.getByRole('row', {
+        name: 'Akte von Mia Testkind öffnen – Fall an den zuständigen ASD übergeben',
+      }),
     );
     expect(went).toEqual([{ kind: 'review', intakeId: 'mia' }]);
     const rows = screen.getAllByTestId('obligation-row');
@@ -171,10 +173,14 @@ describe('ObligationsPage', () => {
     const user = userEvent.setup();
     // Lenja: created by the supervisor herself while on call.
     await user.click(
-      screen.getByRole('row', { name: 'Akte von Lenja Testkind öffnen – Fall an den zuständigen ASD übergeben' }),
+      screen.getByRole('row', {
+        name: 'Akte von Lenja Testkind öffnen – Fall an den zuständigen ASD übergeben',
+      }),
     );
     await user.click(
-      screen.getByRole('row', { name: 'Akte von Eva Testkind öffnen – Fall an den zuständigen ASD übergeben' }),
+      screen.getByRole('row', {
+        name: 'Akte von Eva Testkind öffnen – Fall an den zuständigen ASD übergeben',
+      }),
     );
     expect(went).toEqual([
       { kind: 'intakes', intakeId: 'lenja' },
@@ -197,7 +203,7 @@ describe('ObligationsPage', () => {
     expect(went).toEqual([{ kind: 'intakes', intakeId: 'mia' }]);
   });
 
-  it("leaves out a record another office handed over: its deadlines are the sending office's", async () => {
+  it("shows a record another office handed over: from the handover on this office's ASD answers for it (issue 13)", async () => {
     await db.intakes.insert(
       record('noah', 'Noah', '2025-05-20T00:00+02:00', {
         officeId: 'stormarn',
@@ -212,8 +218,10 @@ describe('ObligationsPage', () => {
     await renderPage({ clock: { now: at('2025-05-20T07:00+02:00') } });
     expect(rowsOf()).toEqual([
       'mia:informCustodians:overdue',
+      'noah:informCustodians:overdue',
       'lenja:handoverToAsd:dueSoon',
       'mia:handoverToAsd:dueSoon',
     ]);
+    expect(screen.getAllByTestId('obligation-row')[1]).toHaveTextContent('ASD Kreis Segeberg');
   });
 });

@@ -23,7 +23,7 @@ const records: Intake[] = [
     freedomDeprivation: { reason: 'Selbstgefährdung', startAt: at('2025-05-18T20:00+02:00') },
     handover: { handedOverAt: at('2025-05-19T08:00+02:00') },
   }),
-  // Stormarn's record handed over to Segeberg: its deadlines stay Stormarn's duty, not on Segeberg's dashboard.
+  // Stormarn's record handed over to Segeberg: from the handover on Segeberg's ASD answers for its deadlines.
   record('g', 'Noah', '2025-05-19T21:00+02:00', {
     officeId: 'stormarn',
     createdBy: 'bereitschaft.stormarn',
@@ -34,7 +34,7 @@ const records: Intake[] = [
       handedOverAt: at('2025-05-19T23:00+02:00'),
     },
   }),
-  // Handed on by Segeberg to Pinneberg: still Segeberg's deadlines.
+  // Handed on by Segeberg to Pinneberg: Pinneberg's ASD answers for it; it stays on Segeberg's dashboard too.
   record('e', 'Weiter', '2025-05-20T00:00+02:00', {
     review: {
       state: 'handed_over',
@@ -63,20 +63,27 @@ const rows = (now: number) =>
 describe('dueObligations', () => {
   it('lists the due and overdue obligations of the open records, overdue first, then by due time', () => {
     expect(rows(at('2025-05-20T07:00+02:00'))).toEqual([
-      ['c', 'endFreedomDeprivation', 'overdue', 'Bea Bereit'], // due 19.05. 24:00
+      // Received from Stormarn: due 19.05. 23:40, Segeberg's ASD answers for it (issue 13, finding 9).
+      ['g', 'informCustodians', 'overdue', 'ASD Kreis Segeberg'],
+      // Handed to the ASD: due 19.05. 24:00 - the Freiheitsentziehung and the Hilfeplan (§ 42 Abs. 3 S. 5).
+      ['c', 'endFreedomDeprivation', 'overdue', 'ASD Kreis Segeberg'],
+      ['c', 'helpPlan', 'overdue', 'ASD Kreis Segeberg'],
       // Both due 20.05. 02:40: by the child's name.
       ['a', 'informCustodians', 'overdue', 'Bea Bereit'],
-      ['e', 'informCustodians', 'overdue', 'Bea Bereit'],
-      // All three handovers are due 08:30.
+      ['e', 'informCustodians', 'overdue', 'ASD Kreis Pinneberg'],
+      // The handovers due 08:30; e's was done by the supervisor's handover to Pinneberg.
       ['b', 'handoverToAsd', 'dueSoon', 'bereitschaft2.segeberg'],
       ['a', 'handoverToAsd', 'dueSoon', 'Bea Bereit'],
-      ['e', 'handoverToAsd', 'dueSoon', 'Bea Bereit'],
     ]);
   });
 
   it('follows the clock: not yet due, due soon, overdue', () => {
     // 01:00: Mia's custodians are due at 02:40, outside the one-hour reminder window; the handovers are far off.
-    expect(rows(at('2025-05-20T01:00+02:00'))).toEqual([['c', 'endFreedomDeprivation', 'overdue', 'Bea Bereit']]);
+    expect(rows(at('2025-05-20T01:00+02:00'))).toEqual([
+      ['g', 'informCustodians', 'overdue', 'ASD Kreis Segeberg'],
+      ['c', 'endFreedomDeprivation', 'overdue', 'ASD Kreis Segeberg'],
+      ['c', 'helpPlan', 'overdue', 'ASD Kreis Segeberg'],
+    ]);
     expect(rows(at('2025-05-20T01:45+02:00'))).toContainEqual(['a', 'informCustodians', 'dueSoon', 'Bea Bereit']);
     expect(rows(at('2025-05-20T02:41+02:00'))).toContainEqual(['a', 'informCustodians', 'overdue', 'Bea Bereit']);
   });
@@ -89,22 +96,36 @@ describe('dueObligations', () => {
     expect(list.find((o) => o.intakeId === 'e')).toMatchObject({
       childName: 'Weiter Testkind',
       dueAt: at('2025-05-20T02:40+02:00'),
-      basis: '§42 Abs. 3 SGB VIII',
+      basis: '§ 42 Abs. 3 S. 1 SGB VIII (alle Personensorge- und Erziehungsberechtigten)',
     });
   });
 
-  it('is empty for an office with nothing open; a record handed over stays with the office that sent it', () => {
+  it('is empty for an office with nothing open; a handed-over record is on both dashboards, the receiving ASD answers', () => {
     const now = at('2025-05-20T07:00+02:00');
     expect(dueObligations(records, { officeId: 'norderstedt', now })).toEqual([]);
-    // Pinneberg received 'e' from Segeberg: its deadlines are Segeberg's, so nothing here.
-    expect(dueObligations(records, { officeId: 'pinneberg', now })).toEqual([]);
-    // Stormarn sent 'g' to Segeberg and keeps its deadlines, beside its own record 'd'.
-    expect(dueObligations(records, { officeId: 'stormarn', now }).map((o) => `${o.intakeId}:${o.kind}`)).toEqual([
-      'g:informCustodians',
-      'd:informCustodians',
-      'd:handoverToAsd',
-      'g:handoverToAsd',
+    // Pinneberg received 'e' from Segeberg: its ASD answers for the open deadline.
+    expect(
+      dueObligations(records, { officeId: 'pinneberg', now }).map((o) => [o.intakeId, o.kind, o.responsibleName]),
+    ).toEqual([['e', 'informCustodians', 'ASD Kreis Pinneberg']]);
+    // Stormarn sent 'g' to Segeberg and still sees it, beside its own record 'd'.
+    expect(
+      dueObligations(records, { officeId: 'stormarn', now }).map((o) => `${o.intakeId}:${o.kind}:${o.responsibleName}`),
+    ).toEqual([
+      'g:informCustodians:ASD Kreis Segeberg',
+      'd:informCustodians:bereitschaft.stormarn',
+      'd:handoverToAsd:bereitschaft.stormarn',
     ]);
+  });
+
+  it('names the caseworker of the receiving ASD once the record was handed over', () => {
+    const handed = records.map((r) =>
+      r.id === 'c' ? { ...r, handover: { ...r.handover, caseworker: 'Herr Muster' } } : r,
+    );
+    const list = dueObligations(handed, { officeId: 'segeberg', now: at('2025-05-20T07:00+02:00'), names });
+    expect(list.find((o) => o.intakeId === 'c')).toMatchObject({
+      responsibleId: 'asd:segeberg',
+      responsibleName: 'Herr Muster (ASD Kreis Segeberg)',
+    });
   });
 });
 
@@ -112,10 +133,10 @@ describe('isOpenRecord', () => {
   it.each([
     ['a', 'segeberg', true],
     ['a', 'stormarn', false],
-    ['g', 'segeberg', false],
+    ['g', 'segeberg', true],
     ['g', 'stormarn', true],
     ['e', 'segeberg', true],
-    ['e', 'pinneberg', false],
+    ['e', 'pinneberg', true],
     ['f', 'segeberg', false],
     ['h', 'segeberg', false],
   ])('record %s for %s: %s', (id, office, open) => {
@@ -135,6 +156,7 @@ describe('filters and counts', () => {
   it('filters by kind, by who is responsible, and to the overdue ones, in any combination', () => {
     expect(ids(applyFilter(list, NO_FILTER))).toEqual(ids(list));
     expect(ids(applyFilter(list, { ...NO_FILTER, kind: 'informCustodians' }))).toEqual([
+      'g:informCustodians',
       'a:informCustodians',
       'e:informCustodians',
     ]);
@@ -142,7 +164,9 @@ describe('filters and counts', () => {
       'b:handoverToAsd',
     ]);
     expect(ids(applyFilter(list, { ...NO_FILTER, overdueOnly: true }))).toEqual([
+      'g:informCustodians',
       'c:endFreedomDeprivation',
+      'c:helpPlan',
       'a:informCustodians',
       'e:informCustodians',
     ]);
@@ -151,21 +175,25 @@ describe('filters and counts', () => {
     ).toEqual([]);
     expect(
       ids(applyFilter(list, { kind: 'handoverToAsd', responsibleId: 'bereitschaft.segeberg', overdueOnly: false })),
-    ).toEqual(['a:handoverToAsd', 'e:handoverToAsd']);
+    ).toEqual(['a:handoverToAsd']);
+    expect(ids(applyFilter(list, { ...NO_FILTER, responsibleId: 'asd:pinneberg' }))).toEqual(['e:informCustodians']);
   });
 
   it('counts the total, overdue and due soon, per kind in catalogue order and per person, most overdue first', () => {
     expect(summarize(list)).toEqual({
-      total: 6,
-      overdue: 3,
-      dueSoon: 3,
+      total: 7,
+      overdue: 5,
+      dueSoon: 2,
       byKind: [
-        { kind: 'informCustodians', count: 2, overdue: 2 },
+        { kind: 'informCustodians', count: 3, overdue: 3 },
         { kind: 'endFreedomDeprivation', count: 1, overdue: 1 },
-        { kind: 'handoverToAsd', count: 3, overdue: 0 },
+        { kind: 'helpPlan', count: 1, overdue: 1 },
+        { kind: 'handoverToAsd', count: 2, overdue: 0 },
       ],
       byResponsible: [
-        { id: 'bereitschaft.segeberg', name: 'Bea Bereit', count: 5, overdue: 3 },
+        { id: 'asd:segeberg', name: 'ASD Kreis Segeberg', count: 3, overdue: 3 },
+        { id: 'asd:pinneberg', name: 'ASD Kreis Pinneberg', count: 1, overdue: 1 },
+        { id: 'bereitschaft.segeberg', name: 'Bea Bereit', count: 2, overdue: 1 },
         { id: 'bereitschaft2.segeberg', name: 'bereitschaft2.segeberg', count: 1, overdue: 0 },
       ],
     });

@@ -1,5 +1,7 @@
 import { OBLIGATION_KINDS, type ObligationKind } from '../../../../shared/deadlines';
+import { de } from '../../../../shared/i18n';
 import { obligationsOfIntake } from '../../../../shared/nightRecord/deadlineFacts';
+import { dutyHolderOf } from '../../../../shared/nightRecord/responsibility';
 import { type Intake, reviewStateOf } from '../../../../shared/schema/intake';
 import { nameOf } from '../intakes/name';
 
@@ -27,27 +29,32 @@ export type DueObligation = {
 };
 
 export type DashboardRecord = Pick<Intake, 'id' | 'officeId' | 'createdBy' | 'child' | 'review'> &
+  Partial<Pick<Intake, 'responsibility'>> &
   Parameters<typeof obligationsOfIntake>[0];
 
 /**
- * Whether the record is part of the office's open caseload: created by the office, not closed, and the measure has
- * not ended. A record the office handed over stays: the deadlines of the night (custodians, handover to the ASD,
- * court decision) remain the duty of the office that took the child into care. For the same reason a record
- * received from another office by handover is not on the receiving office's dashboard.
+ * Whether the record is part of the office's open caseload: not closed, the measure has not ended, and created by
+ * the office or handed over to it. A record the office handed over stays on its dashboard too, so that no deadline
+ * drops out of sight during the handover; who answers for it is the receiving ASD ({@link responsibleOf}).
  */
 export function isOpenRecord(intake: DashboardRecord, officeId: string): boolean {
   const state = reviewStateOf(intake);
   if (state === 'closed' || intake.end?.endedAt !== undefined) return false;
-  return intake.officeId === officeId;
+  return intake.officeId === officeId || intake.review?.handedOverTo === officeId;
 }
 
 /**
- * Who answers for the record's obligations: the worker who took the case and created the record in the on-call
- * service (`createdBy`). The schema has no assignment field; `updatedBy` is only whoever typed last, and the
- * responsibility section names offices (örtliche Zuständigkeit), not people.
+ * Who answers for the record's obligations (shared/nightRecord/responsibility.ts, dutyHolderOf): the on-call worker
+ * who created the record until the handover, then the ASD of the responsible office (by its caseworker if named).
  */
-export function responsibleOf(intake: Pick<Intake, 'createdBy'>): string {
-  return intake.createdBy;
+export function responsibleOf(
+  intake: DashboardRecord,
+  names: ReadonlyMap<string, string> = new Map(),
+): { id: string; name: string } {
+  const holder = dutyHolderOf(intake);
+  if (holder.kind === 'worker') return { id: holder.userId, name: names.get(holder.userId) ?? holder.userId };
+  const office = holder.officeId === 'outside' ? de.nightRecord.outsideVerbund : de.offices[holder.officeId];
+  return { id: `asd:${holder.officeId}`, name: de.obligations.asd(office, holder.caseworker) };
 }
 
 const isDue = (status: string): status is DueStatus => (DUE_STATUSES as readonly string[]).includes(status);
@@ -72,7 +79,7 @@ export function dueObligations(
   const due: DueObligation[] = [];
   for (const intake of intakes) {
     if (!isOpenRecord(intake, officeId)) continue;
-    const responsibleId = responsibleOf(intake);
+    const responsible = responsibleOf(intake, names);
     for (const o of obligationsOfIntake(intake, now)) {
       if (!isDue(o.status)) continue;
       due.push({
@@ -82,8 +89,8 @@ export function dueObligations(
         dueAt: o.dueAt,
         status: o.status,
         basis: o.basis,
-        responsibleId,
-        responsibleName: names.get(responsibleId) ?? responsibleId,
+        responsibleId: responsible.id,
+        responsibleName: responsible.name,
       });
     }
   }

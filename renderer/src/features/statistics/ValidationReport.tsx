@@ -44,7 +44,7 @@ export function ValidationReport({ report, intakes, onOpen }: Props) {
             </Table.Thead>
             <Table.Tbody>
               {report.incomplete.map((m) => (
-                <Table.Tr key={m.id} data-record-id={m.id}>
+                <Table.Tr key={m.measureId} data-record-id={m.id}>
                   <Table.Td>
                     <Button
                       variant="subtle"
