@@ -1,4 +1,4 @@
-/** The import rules of architecture.md: shared imports nothing of ours; the three runtimes never import each other. */
+/** The import rules of docs/architecture.md: shared imports nothing of ours; the three runtimes never import each other. */
 const runtimes = ['renderer', 'electron', 'server'];
 module.exports = {
   forbidden: [

@@ -4,7 +4,12 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-const OUTSIDE = [/\.\.\/shared\/(docs|seed|hooks)\b/, /\bsync-api\.md\b/, /\barchitecture\.md\b/, /\bDEVELOPERS\.md\b/];
+const OUTSIDE = [
+  /\.\.\/shared\/(docs|seed|hooks)\b/,
+  /\bsync-api\.md\b/,
+  /(?<!docs\/)\barchitecture\.md\b/,
+  /\bDEVELOPERS\.md\b/,
+];
 const ALLOWED_ONCE = { 'README.md': /\bsync-api\.md\b/ };
 const SELF = 'build/check-references.mjs';
 

@@ -12,7 +12,7 @@ import { allCollections } from './sync/collections';
 import { ensureFeeds } from './sync/push';
 import { startHoldSweep } from './sync/sweep';
 
-/** `npm run server`: the replication endpoint alone (sync-api.md, "Running it"). */
+/** `npm run server`: the replication endpoint alone (docs/api.md, "Running it"). */
 async function main() {
   const env = process.env;
   const host = env.HOST || '127.0.0.1';

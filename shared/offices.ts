@@ -1,4 +1,4 @@
-/** The five member offices of the Kooperationsverbund. Ids are part of the sync contract (sync-api.md). */
+/** The five member offices of the Kooperationsverbund. Ids are part of the sync contract (docs/api.md). */
 export const OFFICE_IDS = ['segeberg', 'stormarn', 'herzogtum-lauenburg', 'pinneberg', 'norderstedt'] as const;
 export type OfficeId = (typeof OFFICE_IDS)[number];
 

@@ -11,7 +11,7 @@ import { mayAtAll } from './enforce';
  * - public: no token (health, login),
  * - collection: a replication route; the resource is the `:collection` parameter, and the table's scope for
  *   `read`/`write` filters the documents (a user without any grant reads nothing and has every row rejected,
- *   as sync-api.md wants), see guardCollection,
+ *   as docs/api.md wants), see guardCollection,
  * - resource + operation: refused with 403 forbidden unless some role of the user has a grant; the handler then
  *   checks the office of what it touches against the scope (denial()).
  */

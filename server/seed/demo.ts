@@ -14,7 +14,7 @@ export const DEMO_PASSWORD = 'obhut-demo';
 
 type DemoUser = { username: string; displayName: string; officeId: OfficeId; roles: Role[] };
 
-/** Demo accounts of sync-api.md. Coordination and administration sit in Segeberg (an office is required). */
+/** Demo accounts of docs/api.md. Coordination and administration sit in Segeberg (an office is required). */
 export function demoUsers(): DemoUser[] {
   return [
     ...OFFICE_IDS.flatMap((office): DemoUser[] => [

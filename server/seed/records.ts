@@ -7,7 +7,7 @@ import type { IntakeWire } from '../../shared/schema/intake';
 import { demoIntakeId } from './demo-ids';
 
 /**
- * The demo night records of one office with their logs (sync-api.md, demo mode): two submitted nights - a child
+ * The demo night records of one office with their logs (docs/api.md, demo mode): two submitted nights - a child
  * found alone by the police and a youth who came on his own, whose mother objects - and a draft still open.
  * People are fictional; the places are the demo facilities of the Verbund.
  */

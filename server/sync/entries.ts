@@ -12,7 +12,7 @@ import { compileValidator } from './validate';
 const validate = compileValidator(entryWireSchema, nightRecord.entryFields);
 
 /**
- * `entries`: the log lines of an intake. Append-only (architecture.md): a stored entry never changes, not even
+ * `entries`: the log lines of an intake. Append-only (docs/architecture.md): a stored entry never changes, not even
  * into a tombstone; a line is written once, by its author, for the author's own office and a record of that office
  * (or one handed over to it). A repeated push of the same line is accepted (idempotent), any other write over a
  * stored line is refused with `entry_immutable`.

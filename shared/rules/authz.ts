@@ -91,7 +91,7 @@ export type Resource = keyof typeof AUTHZ;
 export type Operation<R extends Resource = Resource> = R extends Resource
   ? keyof (typeof AUTHZ)[R]['operations']
   : never;
-/** Resources that are replicated collections (sync-api.md). */
+/** Resources that are replicated collections (docs/api.md). */
 export const COLLECTION_RESOURCES = [
   'intakes',
   'entries',

@@ -2,7 +2,7 @@ import type { Role } from '../roles';
 import { CONTACT_OWNERS, type ContactOwner, VERBUND_OWNER } from '../schema/contact';
 
 /**
- * Who keeps which entries of the night directory (collection `contacts`, sync-api.md): an office's supervisors and
+ * Who keeps which entries of the night directory (collection `contacts`, docs/api.md): an office's supervisors and
  * administrators keep their own office's entries, the Verbund coordination keeps the Verbund-wide ones. Everyone
  * reads all. The server enforces this (server/sync/contacts.ts); the app offers only these owners in its editor.
  * Part of the rule book (shared/rules/): the authorisation table grants, this narrows the coordination's grant.

@@ -10,7 +10,7 @@ export const userRef = { type: 'string', minLength: 1, maxLength: 64 } as const;
 
 /**
  * A value that lost a concurrent edit: the server value stayed, this one is kept on the record until someone
- * resolves it (architecture.md, sync rules). `value` is JSON text so that any field's type fits.
+ * resolves it (docs/architecture.md, sync rules). `value` is JSON text so that any field's type fits.
  */
 export const conflictEntry = {
   type: 'object',
@@ -38,7 +38,7 @@ export const RXDB_SCHEMA_KEYWORDS = [
 export type DocumentJsonSchema = JSONSchema & { type: 'object'; properties: Record<string, JSONSchema> };
 
 /**
- * What travels on the wire (sync-api.md): the document's fields plus `_deleted`. RxDB keeps `_deleted`
+ * What travels on the wire (docs/api.md): the document's fields plus `_deleted`. RxDB keeps `_deleted`
  * itself, so it is not in the stored schema but is in the server's.
  */
 export function wireSchemaOf<S extends { properties: object; required: readonly string[] }>(schema: S) {

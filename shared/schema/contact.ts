@@ -4,7 +4,7 @@ import { OFFICE_IDS } from '../offices';
 import { conflictEntry, docId, timestampMs, userRef, wireSchemaOf } from './common';
 
 /**
- * One entry of the Verbund's night directory (collection `contacts`, sync-api.md): a duty number, the
+ * One entry of the Verbund's night directory (collection `contacts`, docs/api.md): a duty number, the
  * Hintergrunddienst of a night, a police station, the family court's emergency service, a clinic, an interpreter
  * service, transport. Every Verbund user reads every entry (shared/rules/contacts.ts says who writes), so the entry
  * holds service data only: names of services or of the staff on a roster, their numbers and hours - never a child.

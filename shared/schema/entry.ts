@@ -6,7 +6,7 @@ import { docId, timestampMs, userRef, wireSchemaOf } from './common';
 
 /**
  * One line of the log of an intake (collection `entries`): append-only and immutable once on the server
- * (architecture.md: log entries do not conflict). A mistake is corrected by a new line that names the one it
+ * (docs/architecture.md: log entries do not conflict). A mistake is corrected by a new line that names the one it
  * corrects. This JSON schema is the single source of the TS type, the RxDB schema and the server's validator.
  */
 const entryFields = {

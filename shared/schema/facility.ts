@@ -221,7 +221,7 @@ export const facilityRxSchema = {
   indexes: ['updatedAt', ['area', 'type']],
 } as const;
 
-/** Schema of a facility as pushed and pulled (sync-api.md): the fields plus `_deleted`. */
+/** Schema of a facility as pushed and pulled (docs/api.md): the fields plus `_deleted`. */
 export const facilityWireSchema = { ...wireSchemaOf(facilityFields), ...fosterFamilyWithoutStreet } as const;
 export type FacilityWire = Facility & { _deleted: boolean };
 

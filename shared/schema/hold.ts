@@ -118,7 +118,7 @@ export const holdRxSchema = {
   indexes: ['updatedAt', ['facilityId', 'createdAt'], ['officeId', 'createdAt'], ['status', 'expiresAt']],
 } as const;
 
-/** Schema of a hold as pushed and pulled (sync-api.md): the fields plus `_deleted`. */
+/** Schema of a hold as pushed and pulled (docs/api.md): the fields plus `_deleted`. */
 export const holdWireSchema = wireSchemaOf(holdFields);
 export type HoldWire = Hold & { _deleted: boolean };
 

@@ -113,7 +113,7 @@ export const intakeRxSchema = {
   encrypted: ['child', 'situation', 'conflicts', 'review', ...NIGHT_RECORD_SECTIONS],
 } as const;
 
-/** Schema of an intake as pushed and pulled (sync-api.md): the fields plus `_deleted`. */
+/** Schema of an intake as pushed and pulled (docs/api.md): the fields plus `_deleted`. */
 export const intakeWireSchema = wireSchemaOf(intakeFields);
 export type IntakeWire = Intake & { _deleted: boolean };
 

@@ -1,7 +1,7 @@
 import { jsonEqual } from '../equal';
 
 /**
- * Three-way merge of one document against the common ancestor (architecture.md, sync rules).
+ * Three-way merge of one document against the common ancestor (docs/architecture.md, sync rules).
  * - A field changed on one side only takes that side's value; nested sections merge field by field.
  * - A field changed on both sides to different values keeps the remote (server) value; the local value is
  *   recorded in `conflicts` with its author and time, so no edit disappears without trace.

@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../i18n/de/errors';
 
-/** Types and limits of the replication contract (../shared/docs/sync-api.md, beside the checkout). */
+/** Types and limits of the replication contract (docs/api.md). */
 export const API_PREFIX = '/api/v1';
 
 /** Collections the endpoint serves. More follow with their features. */

@@ -2,7 +2,7 @@ import { type MergeableDocument, mergeDocuments } from './merge';
 import type { CollectionName, WireDocument } from './protocol';
 
 /**
- * How a conflicting write of one collection is resolved (architecture.md, sync rules), wherever it is resolved:
+ * How a conflicting write of one collection is resolved (docs/architecture.md, sync rules), wherever it is resolved:
  * the renderer's conflict handlers, and the server when it delivers a logged-out author's outbox
  * (docs/outbox.md). Log lines are immutable: the stored one stands. A hold's `overbooked` is the server's alone.
  * Every other document is merged three-way, so no edit is lost.

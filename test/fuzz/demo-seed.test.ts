@@ -3,7 +3,7 @@ import { type RunningServer, startServer } from '../support/server';
 
 /**
  * Found while building the sync fuzzer: in demo mode a second instance on the same database, or the same instance
- * started again, must come up like the first (sync-api.md: the server is stateless, any number of instances serve
+ * started again, must come up like the first (docs/api.md: the server is stateless, any number of instances serve
  * one database; demo mode seeds "where missing"). seedDemo (server/seed/demo.ts) used to push the demo log entries
  * again with contents that depend on the start time; the entries collection refuses any change to a stored entry
  * (`entry_immutable`), seedDemo threw "demo entries refused" and the second server did not start. Fixed in 8b156ff

@@ -7,7 +7,7 @@ import { type RunningServer, startServer } from '../support/server';
 
 /**
  * The change feed under concurrent writers on two server instances sharing one PostgreSQL database
- * (architecture.md, sync rules): a reader pulling from the start while the writes happen must end with every
+ * (docs/architecture.md, sync rules): a reader pulling from the start while the writes happen must end with every
  * document exactly once - none skipped because a transaction with a smaller position committed late.
  */
 const TOTAL = 2_000;

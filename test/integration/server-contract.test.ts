@@ -19,7 +19,7 @@ import {
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { type RunningServer, startServer } from '../support/server';
 
-/** Every route of sync-api.md for `intakes`, against a server child process on a fresh PostgreSQL database. */
+/** Every route of docs/api.md for `intakes`, against a server child process on a fresh PostgreSQL database. */
 let db: TestDatabase;
 let server: RunningServer;
 let url: string;

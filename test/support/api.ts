@@ -14,7 +14,7 @@ import {
   type WireDocument,
 } from '../../shared/sync/protocol';
 
-/** Password of every demo user (sync-api.md, demo mode). */
+/** Password of every demo user (docs/api.md, demo mode). */
 export const DEMO_PASSWORD = 'obhut-demo';
 
 /** A non-2xx answer of the endpoint, with its status and `{error: {code, message}}` body. */

@@ -39,7 +39,7 @@ export async function insertUser(
   );
 }
 
-/** The admin API (sync-api.md beside the checkout does not cover it; see server/authz/routes.ts). */
+/** The admin API (beyond the replication protocol of docs/api.md; see server/authz/routes.ts). */
 export function adminApi(url: string, token: string, deviceId?: string) {
   const headers = deviceId ? { 'x-obhut-device': deviceId } : undefined;
   const call = <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<RawResponse<T>> =>

@@ -11,7 +11,7 @@ import { type MergeableDocument, mergeDocuments } from '../../../shared/sync/mer
 /**
  * Replaces RxDB's default handler, which would keep the server state and drop the local edit. The three-way
  * merge of shared/sync/merge.ts keeps every edit: a field both sides changed keeps the server value and the
- * local one is recorded in `conflicts` (architecture.md, sync rules).
+ * local one is recorded in `conflicts` (docs/architecture.md, sync rules).
  */
 function mergingConflictHandler<D extends Omit<MergeableDocument, '_deleted'>>(): RxConflictHandler<D> {
   return {
@@ -40,7 +40,7 @@ export const holdConflictHandler: RxConflictHandler<Hold> = {
 };
 
 /**
- * Log entries are immutable (architecture.md), so there is nothing to merge: a stored entry is what the server has.
+ * Log entries are immutable (docs/architecture.md), so there is nothing to merge: a stored entry is what the server has.
  * A local edit of a stored entry never reaches this handler as a conflict: the server refuses it (`entry_immutable`),
  * the refusal is recorded with the edited state, and the user can put the server's line back (EntryRepository).
  */

@@ -14,7 +14,7 @@ export type EntryInput = Pick<Entry, 'kind' | 'text'> & {
 };
 
 /**
- * The log of an intake (collection `entries`): lines are appended, never changed (architecture.md). A mistake is
+ * The log of an intake (collection `entries`): lines are appended, never changed (docs/architecture.md). A mistake is
  * corrected by a new line naming the one it corrects; the server refuses any change to a stored line.
  */
 export class EntryRepository {

@@ -21,7 +21,7 @@ export type EventStreamOptions = {
 const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 1000, capMs: 30_000 };
 
 /**
- * The server's change stream (sync-api.md) read with fetch, so that the token goes in the Authorization header.
+ * The server's change stream (docs/api.md) read with fetch, so that the token goes in the Authorization header.
  * Reconnects with capped backoff for as long as someone subscribes; the server sends "RESYNC" on every connect,
  * which makes RxDB pull what was missed while disconnected.
  */

@@ -17,7 +17,7 @@ import {
   type WireDocument,
 } from '../../../shared/sync/protocol';
 
-/** The server answered with an error body (sync-api.md). */
+/** The server answered with an error body (docs/api.md). */
 /** What a refused login has left (headers of protocol.ts): attempts before the lock, and the lock's end. */
 export type LoginLimits = { attemptsLeft?: number; lockedUntil?: number };
 
@@ -52,7 +52,7 @@ export type ApiHooks = {
 };
 
 /**
- * The HTTP contract of sync-api.md, nothing more. The token travels only in the Authorization header.
+ * The HTTP contract of docs/api.md, nothing more. The token travels only in the Authorization header.
  */
 export class SyncApi {
   token: string | null = null;

@@ -28,7 +28,7 @@ export type ReplicationOptions<T extends LocalDocument> = {
   now?: () => number;
 };
 
-/** Replication of one collection over the HTTP contract (sync-api.md) with RxDB's replication primitives. */
+/** Replication of one collection over the HTTP contract (docs/api.md) with RxDB's replication primitives. */
 export function replicateCollection<T extends LocalDocument>(
   options: ReplicationOptions<T>,
 ): RxReplicationState<T, Checkpoint> {

@@ -1,5 +1,5 @@
 /**
- * German messages for the error codes of the sync contract (sync-api.md). The server sends them in
+ * German messages for the error codes of the sync contract (docs/api.md). The server sends them in
  * `error.message` and in `rejected[].message`; the app shows them to the user.
  */
 export const errors = {

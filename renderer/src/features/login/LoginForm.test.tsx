@@ -12,7 +12,7 @@ import { nightContact } from './night-contact';
 
 const SERVER = 'http://127.0.0.1:9';
 
-/** A server that answers every login with one error of the contract (sync-api.md), or no server at all. */
+/** A server that answers every login with one error of the contract (docs/api.md), or no server at all. */
 function serverAnswering(
   status: number,
   code: string,
