@@ -3,6 +3,7 @@ import { audit } from './de/audit';
 import { contacts } from './de/contacts';
 import { deadlines } from './de/deadlines';
 import { desktop } from './de/desktop';
+import { documents } from './de/documents';
 import { domain } from './de/domain';
 import { errors } from './de/errors';
 import { nightRecord } from './de/nightRecord';
@@ -26,6 +27,7 @@ export const de = {
   nightRecord,
   review,
   report,
+  documents,
   desktop,
   security,
   statistics,

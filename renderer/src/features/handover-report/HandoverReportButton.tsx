@@ -10,8 +10,8 @@ import { type HandoverReportModel, reportOf, type UserNames } from './report-mod
 
 const t = de.report.print;
 
-/** Told to every other report button on the page: only one report is the one that prints. */
-const PRINTING_EVENT = 'obhut:handover-report-printing';
+/** Told to every other report or document button on the page: only one paper is the one that prints. */
+export const PRINTING_EVENT = 'obhut:handover-report-printing';
 
 type Message = { kind: 'info' | 'error'; text: string };
 

@@ -15,6 +15,7 @@ import { useRecordOpened } from '../../app/use-record-opened';
 import type { EntryInput } from '../../data/entries';
 import { newId } from '../../data/intakes';
 import type { SyncStatus } from '../../data/sync-status';
+import { DocumentButtons } from '../documents/DocumentButtons';
 import { NightRecordForm } from '../night-record/NightRecordForm';
 import type { PlaceSuggestion } from '../night-record/PlacementSearch';
 import { IntakeList } from './IntakeList';
@@ -154,6 +155,7 @@ function RecordView(props: {
       pendingIds={props.pendingIds}
       rejections={props.status?.rejections ?? []}
       onDismissRejection={(id) => void client.dismissRejection(id)}
+      documentsAction={<DocumentButtons intakeId={props.id} />}
       suggestions={suggestions}
       onOpenBoard={props.intake ? () => navigation.go({ kind: 'board', intakeId: props.id }) : undefined}
       onClose={props.onClose}

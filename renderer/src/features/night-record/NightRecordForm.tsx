@@ -12,7 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 
 import type { PlacementAnswer, RefusalReason } from '../../../../shared/catalogues/entry';
 import { obligationsOf } from '../../../../shared/deadlines';
@@ -65,6 +65,8 @@ export type NightRecordFormProps = {
   pendingIds: ReadonlySet<string>;
   rejections: readonly RejectionView[];
   onDismissRejection: (id: string) => void;
+  /** The buttons producing documents from the saved record (features/documents), given by the page. */
+  documentsAction?: ReactNode;
   suggestions?: readonly PlaceSuggestion[];
   /** Opens the Verbund's placement board for this intake: one click there holds a place and logs it here. */
   onOpenBoard?: () => void;
@@ -391,6 +393,7 @@ export function NightRecordForm(props: NightRecordFormProps) {
           names={props.names}
         />
       )}
+      {intake && props.documentsAction}
       {submitted && !readOnly && <Alert color="teal">{t.submitted}</Alert>}
       {editor.skipped.length > 0 && (
         <Alert color="orange" role="alert" data-testid="record-not-written">

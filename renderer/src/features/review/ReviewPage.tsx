@@ -22,6 +22,7 @@ import { useDirectory } from '../../app/use-directory';
 import { useNow } from '../../app/use-now';
 import { useObservable } from '../../app/use-observable';
 import type { SyncStatus } from '../../data/sync-status';
+import { DocumentButtons } from '../documents/DocumentButtons';
 import { HandoverReportButton } from '../handover-report/HandoverReportButton';
 import {
   DEFAULT_QUEUE_FILTER,
@@ -88,7 +89,12 @@ export function ReviewPage({ status, intakeId, now = Date.now }: Props) {
         pendingIds={pendingIds}
         rejections={rejections}
         onBack={back}
-        reportAction={<HandoverReportButton intakeId={intake.id} names={names} />}
+        reportAction={
+          <>
+            <HandoverReportButton intakeId={intake.id} names={names} />
+            <DocumentButtons intakeId={intake.id} />
+          </>
+        }
         now={now}
       />
     );

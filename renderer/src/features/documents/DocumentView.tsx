@@ -1,0 +1,84 @@
+import '../handover-report/handover-report.css';
+import './documents.css';
+
+import { de } from '../../../../shared/i18n';
+import { PAGE_STYLE } from '../handover-report/HandoverReport';
+import type { DocumentModel, Part } from './document-model';
+
+const t = de.documents;
+
+function Parts({ parts }: { parts: Part[] }) {
+  return parts.map((part, i) =>
+    'text' in part ? (
+      part.text
+    ) : (
+      <span key={i} className="missing" data-testid="document-missing" data-fact={part.missing}>
+        {t.missingMark}
+      </span>
+    ),
+  );
+}
+
+/**
+ * A document as printed: A4, black on white, letterhead, addressee, subject, the template's blocks, the legal
+ * bases and a signature line; page numbers from the handover report's page margin boxes. Shown in the preview and
+ * put into the print root to be printed.
+ */
+export function DocumentView({ doc }: { doc: DocumentModel }) {
+  return (
+    <article
+      className="obhut-document"
+      data-testid="document"
+      data-template={doc.templateId}
+      data-variant={doc.variant}
+      data-intake-id={doc.intakeId}
+      aria-label={doc.title}
+    >
+      <style>{PAGE_STYLE}</style>
+      <header className="letterhead" data-testid="document-letterhead">
+        {doc.letterhead.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+      </header>
+      <address className="addressee" data-testid="document-addressee">
+        {doc.addressee.map((line, i) => (
+          <p key={i}>
+            <Parts parts={line} />
+          </p>
+        ))}
+      </address>
+      <p className="date-line">{doc.dateLine}</p>
+      <h1>
+        {doc.title} – {doc.variantTitle}
+      </h1>
+      <p className="subject">
+        <Parts parts={doc.subject} />
+      </p>
+      {doc.blocks.map((block, i) => (
+        <section key={i} data-testid="document-block">
+          {block.heading && <h2>{block.heading}</h2>}
+          {block.paragraphs.map((p, j) => (
+            <p key={j}>
+              <Parts parts={p} />
+            </p>
+          ))}
+        </section>
+      ))}
+      <section data-testid="document-legal-basis">
+        <h2>{t.legalBasis}</h2>
+        <p>{doc.legalBasis.join('; ')}</p>
+      </section>
+      <section className="signature" data-testid="document-signature">
+        <p>{t.signature.inOffice}</p>
+        <div className="signature-line" />
+        <p className="caption">
+          {doc.author ? `${doc.author} – ` : ''}
+          {t.signature.caption}
+        </p>
+      </section>
+      <footer className="template-version">
+        {doc.title} · {t.preview.version(doc.version)}
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,73 @@
+import { demoNightRecord } from '../../../../shared/demo/nightRecord';
+import type { Intake } from '../../../../shared/schema/intake';
+import { documentOf, type Part } from './document-model';
+import { antragFamiliengericht } from './templates/antrag-familiengericht';
+import { bescheidInobhutnahme } from './templates/bescheid-inobhutnahme';
+
+const START = Date.UTC(2026, 10, 25, 1, 0);
+const NOW = START + 8 * 3_600_000;
+
+function record(patch: Partial<Intake> = {}): Intake {
+  return {
+    ...demoNightRecord(START),
+    id: 'intake-doc-model-1',
+    officeId: 'segeberg',
+    createdBy: 'u-1',
+    createdAt: START,
+    updatedAt: START,
+    updatedBy: 'u-1',
+    status: 'submitted',
+    conflicts: [],
+    ...patch,
+  };
+}
+
+const text = (parts: Part[]) => parts.map((p) => ('text' in p ? p.text : '___')).join('');
+const body = (doc: ReturnType<typeof documentOf>) =>
+  doc.blocks.flatMap((b) => [b.heading ?? '', ...b.paragraphs.map(text)]).join('\n');
+
+describe('documents from the record', () => {
+  it('fills the Bescheid from the demo night and lists what the record lacks instead of inventing it', () => {
+    const doc = documentOf(bescheidInobhutnahme, record(), NOW, 'Fachkraft Beispiel');
+    expect(doc.variant).toBe('42');
+    expect(text(doc.subject)).toContain('Mia Musterkind');
+    expect(body(doc)).toContain('§ 42 Abs. 1 Nr. 2a – dringende Gefahr, kein Widerspruch');
+    expect(body(doc)).toContain('Rechtsbehelfsbelehrung');
+    expect(body(doc)).toContain('innerhalb eines Monats nach Bekanntgabe Widerspruch');
+    expect(body(doc)).toContain('Beispielstraße 1, 23795 Bad Segeberg');
+    // The demo has neither a birth date nor the custodians' postal address: gaps, never guesses.
+    expect(doc.missing).toContain('Anschrift der Personensorge-/Erziehungsberechtigten (nicht in der Akte)');
+    expect(doc.missing).not.toContain('Name des Kindes');
+    expect(text(doc.addressee[1] ?? [])).toBe('Erika Musterfrau (fiktiv)');
+    // The Bescheid never names where the child is.
+    expect(body(doc)).not.toContain('Bereitschaftspflege Segeberg 1');
+  });
+
+  it('takes the § 42a variant for a provisional intake', () => {
+    const intake = record({ decision: { ...record().decision, ground: '42a' } });
+    const doc = documentOf(bescheidInobhutnahme, intake, NOW, 'Fachkraft Beispiel');
+    expect(doc.variant).toBe('42a');
+    expect(body(doc)).toContain('vorläufig in Obhut genommen');
+    expect(doc.legalBasis).toContain('§ 42a SGB VIII');
+    expect(documentOf(antragFamiliengericht, intake, NOW, undefined).variant).toBe('vormund');
+  });
+
+  it('names a missing fact once and the court application names the court only when the record does', () => {
+    const without = documentOf(antragFamiliengericht, record(), NOW, undefined);
+    expect(without.variant).toBe('1666');
+    expect(without.missing).toContain('Zuständiges Amtsgericht (Familiengericht)');
+    expect(without.missing).toContain('Name der Fachkraft');
+    expect(new Set(without.missing).size).toBe(without.missing.length);
+
+    const withCourt = documentOf(antragFamiliengericht, record({ court: { court: 'Bad Segeberg' } }), NOW, 'F. B.');
+    expect(withCourt.missing).not.toContain('Zuständiges Amtsgericht (Familiengericht)');
+    expect(text(withCourt.addressee[1] ?? [])).toBe('Amtsgericht Bad Segeberg');
+    expect(body(withCourt)).toContain('Kind allein, verängstigt');
+  });
+
+  it('suggests a file name with the document, the date and the record reference, never the child', () => {
+    const doc = documentOf(bescheidInobhutnahme, record(), NOW, 'F. B.');
+    expect(doc.fileName).toBe('Bescheid Inobhutnahme 25.11.2026 intake-d.pdf');
+    expect(doc.fileName).not.toMatch(/Mia|Musterkind/);
+  });
+});

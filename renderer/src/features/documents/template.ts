@@ -1,0 +1,39 @@
+import type { LegalGround } from '../../../../shared/catalogues/nightRecord';
+import type { de } from '../../../../shared/i18n';
+
+/** The facts a template may name; their labels are in the catalogue (de.documents.facts). */
+export type FactKey = keyof typeof de.documents.facts;
+
+export type TemplateBlock = {
+  heading?: string;
+  /** Paragraphs separated by blank lines; {{fact}} is replaced by the fact's value. */
+  text: string;
+  /** Only for these variants; absent: for every variant. */
+  variants?: readonly string[];
+};
+
+export type TemplateVariant = {
+  /** Shown in the preview and the heading, e.g. "vorläufige Inobhutnahme (§ 42a SGB VIII)". */
+  title: string;
+  legalBasis: readonly string[];
+};
+
+/**
+ * What a document template is: German text with {{fact}} placeholders, filled from the record by document-model.ts.
+ * Templates are plain files in templates/ (one per document) so an office can change wording without code changes
+ * (docs/documents.md); every change raises `version`, which the log line names.
+ */
+export type DocumentTemplate = {
+  id: 'bescheid-inobhutnahme' | 'antrag-familiengericht';
+  version: number;
+  title: string;
+  /** The start of the PDF's file name: what the document is, never whom it is about. */
+  fileSlug: string;
+  /** The variant a record needs, from its legal ground. */
+  variantOf: (ground: LegalGround | undefined) => string;
+  variants: Readonly<Record<string, TemplateVariant>>;
+  /** Addressee lines; {{fact}} allowed. */
+  addressee: readonly string[];
+  subject: string;
+  blocks: readonly TemplateBlock[];
+};

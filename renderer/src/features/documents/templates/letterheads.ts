@@ -1,0 +1,58 @@
+import type { OfficeId } from '../../../../../shared/offices';
+
+/**
+ * The letterhead of each office's documents. DEMO VALUES: the addresses and 0555 numbers are fictional and must be
+ * replaced by each office with its Jugendamt's postal address and phone (docs/documents.md). The address also goes
+ * into the Rechtsbehelfsbelehrung of the Bescheid, where a Widerspruch can be lodged.
+ */
+export type Letterhead = {
+  name: string;
+  unit: string;
+  street: string;
+  postalCity: string;
+  place: string;
+  phone: string;
+};
+
+export const LETTERHEADS: Readonly<Record<OfficeId, Letterhead>> = {
+  segeberg: {
+    name: 'Kreis Segeberg',
+    unit: 'Jugendamt – Bereitschaftsdienst',
+    street: 'Beispielstraße 1',
+    postalCity: '23795 Bad Segeberg',
+    place: 'Bad Segeberg',
+    phone: '0555 100100',
+  },
+  stormarn: {
+    name: 'Kreis Stormarn',
+    unit: 'Jugendamt – Bereitschaftsdienst',
+    street: 'Beispielstraße 2',
+    postalCity: '23843 Bad Oldesloe',
+    place: 'Bad Oldesloe',
+    phone: '0555 200200',
+  },
+  'herzogtum-lauenburg': {
+    name: 'Kreis Herzogtum Lauenburg',
+    unit: 'Jugendamt – Bereitschaftsdienst',
+    street: 'Beispielstraße 3',
+    postalCity: '23909 Ratzeburg',
+    place: 'Ratzeburg',
+    phone: '0555 300300',
+  },
+  pinneberg: {
+    name: 'Kreis Pinneberg',
+    unit: 'Jugendamt – Bereitschaftsdienst',
+    street: 'Beispielstraße 4',
+    postalCity: '25421 Pinneberg',
+    place: 'Pinneberg',
+    phone: '0555 400400',
+  },
+  norderstedt: {
+    name: 'Stadt Norderstedt',
+    unit: 'Jugendamt – Bereitschaftsdienst',
+    street: 'Beispielstraße 5',
+    postalCity: '22846 Norderstedt',
+    place: 'Norderstedt',
+    phone: '0555 500500',
+  },
+};

@@ -1,0 +1,147 @@
+import { readFile } from 'node:fs/promises';
+
+import type { Browser } from 'playwright-core';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+
+import { documentOf } from '../../renderer/src/features/documents/document-model';
+import { DocumentView } from '../../renderer/src/features/documents/DocumentView';
+import { antragFamiliengericht } from '../../renderer/src/features/documents/templates/antrag-familiengericht';
+import { bescheidInobhutnahme } from '../../renderer/src/features/documents/templates/bescheid-inobhutnahme';
+import { demoNightRecord } from '../../shared/demo/nightRecord';
+import type { Intake } from '../../shared/schema/intake';
+import { launchChromium } from './browser';
+import { pdfPages } from './pdf-text';
+
+/**
+ * Each document from the record printed by real Chromium (the engine of window.print and printToPDF) with its print
+ * CSS, next to an "app" showing another record that must not be printed; the PDF read back with PDF.js.
+ */
+const START = Date.UTC(2026, 10, 25, 1, 0);
+const MORNING = START + 8 * 3_600_000;
+const css = (path: string) => readFile(new URL(path, import.meta.url), 'utf8');
+
+function intakeOf(id: string, child: Intake['child'], patch: Partial<Intake> = {}): Intake {
+  return {
+    ...demoNightRecord(START, child),
+    id,
+    officeId: 'segeberg',
+    createdBy: 'u-1',
+    createdAt: START,
+    updatedAt: START,
+    updatedBy: 'u-1',
+    status: 'submitted',
+    conflicts: [],
+    ...patch,
+  };
+}
+
+const MIA = intakeOf(
+  'intake-docs-mia',
+  { firstName: 'Mia', lastName: 'Musterkind', birthDate: '2019-03-14' },
+  {
+    court: { court: 'Bad Segeberg' },
+  },
+);
+const BEN = intakeOf('intake-docs-ben', { firstName: 'Ben', lastName: 'Beispielkind', estimatedAge: 9 });
+
+let browser: Browser;
+let styles: string;
+beforeAll(async () => {
+  browser = await launchChromium();
+  styles =
+    (await css('../../renderer/src/features/handover-report/handover-report.css')) +
+    (await css('../../renderer/src/features/documents/documents.css'));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function printed(markup: string): Promise<string[]> {
+  const page = await browser.newPage();
+  await page.setContent(
+    `<!doctype html><html lang="de" data-mantine-color-scheme="dark"><head><meta charset="utf-8"><style>${styles}</style>` +
+      `<style>body { background: #1a1b1e; color: #c1c2c5 }</style></head><body>` +
+      `<div id="root"><h1>Obhut – Prüfliste der Leitung</h1><p>Anderer Fall: ${BEN.child.firstName} ${BEN.child.lastName}, ` +
+      `${BEN.situation ?? ''}</p></div>` +
+      `<div class="obhut-print-root">${markup}</div></body></html>`,
+  );
+  expect(await page.locator('[data-testid="document"]').isVisible()).toBe(false);
+  const pages = await pdfPages(await page.pdf({ format: 'A4' }));
+  await page.close();
+  return pages;
+}
+
+function expectPaper(pages: string[]): string {
+  expect(pages.length).toBeGreaterThanOrEqual(1);
+  pages.forEach((text, i) => expect(text).toContain(`Seite ${i + 1} von ${pages.length}`));
+  const all = pages.join('\n').replace(/\s+/g, ' ');
+  // Letterhead, signature line, nothing of the screen or of the other record.
+  expect(all).toContain('Kreis Segeberg Jugendamt – Bereitschaftsdienst');
+  expect(all).toContain('Telefon 0555 100100');
+  expect(all).toContain('Im Auftrag');
+  expect(all).toContain('Unterschrift, Name, Funktion');
+  expect(all).toContain('Fachkraft Beispiel');
+  expect(all).not.toContain('Prüfliste der Leitung');
+  expect(all).not.toContain('Beispielkind');
+  expect(all).not.toContain('intake-docs-ben');
+  return all;
+}
+
+describe('documents from the record in Chromium', () => {
+  it('prints the Bescheid über die Inobhutnahme with addressee, facts, legal basis and Rechtsbehelfsbelehrung', async () => {
+    const doc = documentOf(bescheidInobhutnahme, MIA, MORNING, 'Fachkraft Beispiel');
+    const all = expectPaper(await printed(renderToStaticMarkup(createElement(DocumentView, { doc }))));
+    expect(all).toContain('Erika Musterfrau (fiktiv)');
+    expect(all).toContain('Bescheid über die Inobhutnahme von Mia Musterkind, geboren 14.03.2019');
+    expect(all).toContain('Polizei trifft das Kind nachts allein in der Wohnung an');
+    expect(all).toContain('§ 42 Abs. 1 Nr. 2a – dringende Gefahr, kein Widerspruch');
+    expect(all).toContain('Rechtsbehelfsbelehrung');
+    expect(all).toContain(
+      'innerhalb eines Monats nach Bekanntgabe Widerspruch erhoben werden. Der Widerspruch ist schriftlich oder zur ' +
+        'Niederschrift beim Jugendamt Kreis Segeberg, Beispielstraße 1, 23795 Bad Segeberg, einzulegen',
+    );
+    expect(all).toContain('§§ 68, 70 VwGO');
+    expect(all).toContain('§ 36 SGB X');
+    expect(all).toContain('Bad Segeberg, den 25.11.2026');
+    // Where the child is stays out of the letter to the parents.
+    expect(all).not.toContain('Bereitschaftspflege Segeberg 1');
+  });
+
+  it('prints the § 42a variant of the Bescheid', async () => {
+    const provisional = { ...MIA, decision: { ...MIA.decision, ground: '42a' as const } };
+    const doc = documentOf(bescheidInobhutnahme, provisional, MORNING, 'Fachkraft Beispiel');
+    const all = expectPaper(await printed(renderToStaticMarkup(createElement(DocumentView, { doc }))));
+    expect(all).toContain('Vorläufige Inobhutnahme (§ 42a SGB VIII)');
+    expect(all).toContain('vorläufig in Obhut genommen');
+    expect(all).toContain('Rechtsbehelfsbelehrung');
+  });
+
+  it('prints the application to the family court with facts, risk assessment, measures and the request', async () => {
+    const doc = documentOf(antragFamiliengericht, MIA, MORNING, 'Fachkraft Beispiel');
+    const all = expectPaper(await printed(renderToStaticMarkup(createElement(DocumentView, { doc }))));
+    expect(all).toContain('Amtsgericht Bad Segeberg – Familiengericht –');
+    expect(all).toContain('Kindschaftssache Mia Musterkind');
+    expect(all).toContain('1. Sachverhalt');
+    expect(all).toContain('Anhaltspunkte: Kind ohne Aufsicht, Vernachlässigung');
+    expect(all).toContain('Kind allein, verängstigt, Wohnung ohne Lebensmittel');
+    expect(all).toContain('Rufbereitschaft Leitung (fiktiv), ASD-Leitung');
+    expect(all).toContain('3. Ergriffene Maßnahmen');
+    expect(all).toContain('Unterbringung: Geeignete Person.');
+    expect(all).toContain('Mutter Erika Musterfrau (fiktiv) nicht erreicht');
+    expect(all).toContain('5. Anregung an das Gericht');
+    expect(all).toContain('§§ 1666, 1666a BGB');
+    expect(all).toContain('§ 8a Abs. 2 SGB VIII');
+  });
+
+  it('prints the variant asking for a Vormund/Pfleger, with the gap for a court the record does not name', async () => {
+    const unaccompanied = { ...MIA, court: undefined, decision: { ...MIA.decision, ground: '42_1_3' as const } };
+    const doc = documentOf(antragFamiliengericht, unaccompanied, MORNING, 'Fachkraft Beispiel');
+    expect(doc.missing).toContain('Zuständiges Amtsgericht (Familiengericht)');
+    const all = expectPaper(await printed(renderToStaticMarkup(createElement(DocumentView, { doc }))));
+    expect(all).toContain('5. Antrag an das Gericht');
+    expect(all).toContain('einen Vormund oder Pfleger zu bestellen');
+    expect(all).toContain('§ 42 Abs. 3 S. 4 SGB VIII');
+    expect(all).toContain('Amtsgericht ________________');
+  });
+});
