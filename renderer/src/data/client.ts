@@ -383,7 +383,7 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
     const directory = new OfficeDirectory(new DirectoryApi(api, withAuth), user);
     subs.push(directory.follow(status$));
     const accessLog = new AccessLog(
-      (globalThis.localStorage) ?? memoryQueueStore(),
+      globalThis.localStorage ?? memoryQueueStore(),
       user.id,
       localEventsSender(api, withAuth),
       now,

@@ -7,11 +7,18 @@ import type { SessionUser } from '../../../shared/sync/protocol';
 import { newId } from './intakes';
 import type { PendingWrites } from './pending';
 
-export type ContactInput = Pick<Contact, 'officeId' | 'name' | 'category' | 'languages' | 'phones' | 'availability' | 'areas' | 'notes'> &
+export type ContactInput = Pick<
+  Contact,
+  'officeId' | 'name' | 'category' | 'languages' | 'phones' | 'availability' | 'areas' | 'notes'
+> &
   Partial<Pick<Contact, 'areaNote' | 'validFrom' | 'validTo'>>;
 
 /** Optional fields an edit may clear: absent from the input means removed from the entry. */
-const OPTIONAL = ['areaNote', 'validFrom', 'validTo'] as const satisfies readonly (typeof CONTACT_CONTENT_FIELDS)[number][];
+const OPTIONAL = [
+  'areaNote',
+  'validFrom',
+  'validTo',
+] as const satisfies readonly (typeof CONTACT_CONTENT_FIELDS)[number][];
 
 /**
  * The night directory on this laptop: every entry of the Verbund for the search (offline), and the writes of

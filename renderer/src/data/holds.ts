@@ -57,11 +57,13 @@ export class HoldRepository {
 
   /** The placements of one record (its section 4 and log are views of them). */
   forIntake$(intakeRef: string): Observable<Hold[]> {
-    return this.collection.find({ selector: { intakeRef } }).$.pipe(
-      map((docs) =>
-        docs.map((d) => d.toJSON() as Hold).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)),
-      ),
-    );
+    return this.collection
+      .find({ selector: { intakeRef } })
+      .$.pipe(
+        map((docs) =>
+          docs.map((d) => d.toJSON() as Hold).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)),
+        ),
+      );
   }
 
   /**
