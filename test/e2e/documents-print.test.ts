@@ -9,6 +9,7 @@ import { DocumentView } from '../../renderer/src/features/documents/DocumentView
 import { antragFamiliengericht } from '../../renderer/src/features/documents/templates/antrag-familiengericht';
 import { bescheidInobhutnahme } from '../../renderer/src/features/documents/templates/bescheid-inobhutnahme';
 import { demoNightRecord } from '../../shared/demo/nightRecord';
+import { de } from '../../shared/i18n';
 import type { Intake } from '../../shared/schema/intake';
 import { launchChromium } from './browser';
 import { pdfPages } from './pdf-text';
@@ -95,7 +96,7 @@ describe('documents from the record in Chromium', () => {
     expect(all).toContain('Erika Musterfrau (fiktiv)');
     expect(all).toContain('Bescheid über die Inobhutnahme von Mia Musterkind, geboren 14.03.2019');
     expect(all).toContain('Polizei trifft das Kind nachts allein in der Wohnung an');
-    expect(all).toContain('§ 42 Abs. 1 Nr. 2a – dringende Gefahr, kein Widerspruch');
+    expect(all).toContain(de.nightRecord.legalGrounds['42_1_2a'].replace(/\s+/g, ' '));
     expect(all).toContain('Rechtsbehelfsbelehrung');
     expect(all).toContain(
       'innerhalb eines Monats nach Bekanntgabe Widerspruch erhoben werden. Der Widerspruch ist schriftlich oder zur ' +

@@ -1,4 +1,5 @@
 import { demoNightRecord } from '../../../../shared/demo/nightRecord';
+import { de } from '../../../../shared/i18n';
 import type { Intake } from '../../../../shared/schema/intake';
 import { documentOf, type Part } from './document-model';
 import { antragFamiliengericht } from './templates/antrag-familiengericht';
@@ -31,7 +32,7 @@ describe('documents from the record', () => {
     const doc = documentOf(bescheidInobhutnahme, record(), NOW, 'Fachkraft Beispiel');
     expect(doc.variant).toBe('42');
     expect(text(doc.subject)).toContain('Mia Musterkind');
-    expect(body(doc)).toContain('§ 42 Abs. 1 Nr. 2a – dringende Gefahr, kein Widerspruch');
+    expect(body(doc)).toContain(de.nightRecord.legalGrounds['42_1_2a'].replace(/\s+/g, ' '));
     expect(body(doc)).toContain('Rechtsbehelfsbelehrung');
     expect(body(doc)).toContain('innerhalb eines Monats nach Bekanntgabe Widerspruch');
     expect(body(doc)).toContain('Beispielstraße 1, 23795 Bad Segeberg');
