@@ -12,6 +12,7 @@ import type { ObhutClient } from '../../data/client';
 import type { ObhutDatabase } from '../../data/database';
 import { EntryRepository } from '../../data/entries';
 import { FacilityRepository } from '../../data/facilities';
+import { HoldRepository } from '../../data/holds';
 import { IntakeRepository } from '../../data/intakes';
 import { PendingWrites } from '../../data/pending';
 import { openTestDatabase } from '../../test-fixtures/database';
@@ -61,6 +62,7 @@ beforeEach(async () => {
     intakes: new IntakeRepository(db.intakes, pending, user, () => NOW),
     entries: new EntryRepository(db.entries, db.rejections, pending, user, () => NOW),
     facilities: new FacilityRepository(db.facilities, pending, user, () => NOW),
+    holds: new HoldRepository(db.holds, pending, user, () => NOW),
     dismissRejection: async () => {},
     accessLog: new AccessLog(memoryQueueStore(), user.id, (events) => {
       sent.push(...events);
