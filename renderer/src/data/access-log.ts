@@ -18,6 +18,9 @@ export type SendEvents = (events: LocalEvent[]) => Promise<void>;
  * is reachable, removed from the queue only once the server has it. Offline, the queue waits; a resend after a lost
  * answer is recorded once (the server knows the event ids).
  */
+/** localStorage key prefix of each user's queue of local events (ids and kinds only). */
+export const LOCAL_EVENTS_PREFIX = 'obhut.localEvents.';
+
 export class AccessLog {
   private readonly key: string;
   private sending: Promise<void> | null = null;
@@ -29,7 +32,7 @@ export class AccessLog {
     private readonly now: () => number = Date.now,
     private readonly newId: () => string = () => crypto.randomUUID(),
   ) {
-    this.key = `obhut.localEvents.${userId}`;
+    this.key = `${LOCAL_EVENTS_PREFIX}${userId}`;
   }
 
   /** The events not yet on the server, oldest first. */

@@ -88,6 +88,10 @@ describe('lock and wipe of the local store', () => {
     const before = (await factory.databases()).map((d) => d.name);
     expect(before.filter((n) => n?.startsWith('rxdb-dexie-obhut_')).length).toBeGreaterThanOrEqual(4);
 
+    // The queue of records opened here (ids only) goes too; so does nothing else of another program.
+    vault.setItem('obhut.localEvents.u-1', '[{"intakeId":"a-1","kind":"opened"}]');
+    vault.setItem('other-app.setting', 'bleibt');
+
     const report = await wipeDevice({ indexedDB: factory, store: vault });
 
     expect(report.vaultRecords).toBe(1);
@@ -95,6 +99,8 @@ describe('lock and wipe of the local store', () => {
     expect(readVaultRecord(vault, SERVER, user.username)).toBeNull();
     expect(vault.getItem('obhut.lastUsername')).toBeNull();
     expect(vault.getItem('obhut.deviceId')).toBe('device-1');
+    expect(vault.getItem('obhut.localEvents.u-1')).toBeNull();
+    expect(vault.getItem('other-app.setting')).toBe('bleibt');
     // Offline, nothing opens any more: no record to unlock.
     await expect(openClient(options)).rejects.toMatchObject({ code: 'offline' });
   });

@@ -1,3 +1,4 @@
+import { LOCAL_EVENTS_PREFIX } from './access-log';
 import { removeAllOutboxRecords } from './outbox';
 import { type KeyValueStore, removeAllVaultRecords } from './vault';
 
@@ -23,11 +24,22 @@ export async function wipeDevice(options: { indexedDB?: IDBFactory; store: KeyVa
   const vaultRecords = removeAllVaultRecords(options.store);
   for (const key of PERSONAL_KEYS) options.store.removeItem(key);
   removeAllOutboxRecords(options.store);
+  // The queue of records opened and exported here: it names record ids, and a revoked device cannot send it.
+  removeKeysWithPrefix(options.store, LOCAL_EVENTS_PREFIX);
   const names = (await factory.databases())
     .map((info) => info.name)
     .filter((name): name is string => !!name && OUR_DATABASES.test(name));
   for (const name of names) await deleteDatabase(factory, name);
   return { databases: names, vaultRecords };
+}
+
+function removeKeysWithPrefix(store: KeyValueStore, prefix: string): void {
+  const keys: string[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (key?.startsWith(prefix)) keys.push(key);
+  }
+  for (const key of keys) store.removeItem(key);
 }
 
 function deleteDatabase(factory: IDBFactory, name: string): Promise<void> {
