@@ -11,8 +11,8 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useViewportSize } from '@mantine/hooks';
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useMediaQuery } from '@mantine/hooks';
+import { useMemo, useState } from 'react';
 
 import { assertNever } from '../../../shared/assert-never';
 import { formatDateTime } from '../../../shared/format';
@@ -72,14 +72,16 @@ export function Session({
   const signedInAs = client.user.displayName.includes(office)
     ? client.user.displayName
     : t.signedInAs(client.user.displayName, office);
-  const { ref: headerRef, fits: navFits } = useFitsSideBySide(areas.length);
+  // Areas side by side where they fit beside title, directory, name and buttons, else one menu button. Calibrated
+  // (test/e2e/layout.test.ts): at 1024 px on-call and coordination need the menu; at 1280 px six areas fit.
+  const navFits = useMediaQuery(`(min-width: ${850 + areas.length * 70}px)`, true) ?? true;
 
   return (
     <ClientContext.Provider value={client}>
       <NavigationContext.Provider value={navigation}>
         <AppShell header={{ height: 56 }} footer={{ height: 'auto' }} padding="md">
           <AppShell.Header px="md">
-            <Group h="100%" justify="space-between" wrap="nowrap" ref={headerRef}>
+            <Group h="100%" justify="space-between" wrap="nowrap">
               <Group gap="sm" wrap="nowrap">
                 <Title order={1} size="h3">
                   {de.app.name}
@@ -185,23 +187,6 @@ function AreaView({ view, status }: { view: View; status: SyncStatus | null }) {
     default:
       return assertNever(view);
   }
-}
-
-/**
- * Areas side by side where they fit beside title, directory, name and buttons, else one menu button. Measured, not
- * estimated: labels, names and fonts differ. Where the row overflowed, the menu stays until the window is wider.
- */
-function useFitsSideBySide(areaCount: number) {
-  const ref = useRef<HTMLDivElement>(null);
-  const { width } = useViewportSize();
-  const [overflowedAt, setOverflowedAt] = useState<{ width: number; areaCount: number } | null>(null);
-  const fits = overflowedAt === null || overflowedAt.areaCount !== areaCount || width > overflowedAt.width;
-  useLayoutEffect(() => {
-    const row = ref.current;
-    if (!fits || !row || row.scrollWidth <= row.clientWidth) return;
-    setOverflowedAt({ width, areaCount });
-  }, [fits, width, areaCount]);
-  return { ref, fits };
 }
 
 function areasOf(user: Caller): Area[] {

@@ -81,9 +81,6 @@ export const contacts = {
     rosterEnded: 'Dienst beendet',
     rosterNotYet: 'Dienst noch nicht begonnen',
     open: 'Telefonverzeichnis (Strg+K)',
-    /** What the header button shows (wide / narrow window); its accessible name is `open`, which contains both. */
-    openShort: 'Telefonverzeichnis',
-    openNarrow: 'Strg+K',
     openAll: 'Alle Einträge anzeigen und pflegen',
   },
   /** The log line of a call ("Anruf bei Dolmetschdienst Nord (Dolmetschdienst), 02:14"). */

@@ -27,15 +27,8 @@ export function DirectorySearch() {
   useHotkeys([['mod+K', () => setOpened(true)]], []);
   return (
     <>
-      {/* The full name is the button's name and tooltip; the text is shorter where the header must fit 1024 px. */}
-      <Button variant="default" size="xs" onClick={() => setOpened(true)} aria-label={t.open} title={t.open}>
-        <Text span inherit visibleFrom="xl">
-          {t.openShort}
-        </Text>
-        <Text span inherit hiddenFrom="xl">
-          <span aria-hidden="true">☎ </span>
-          {t.openNarrow}
-        </Text>
+      <Button variant="default" size="xs" onClick={() => setOpened(true)}>
+        {t.open}
       </Button>
       <Modal
         opened={opened}
