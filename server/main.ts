@@ -92,15 +92,7 @@ async function main() {
     (err) => app.log.warn({ err }, 'Abgelaufene Reservierungen konnten nicht geschrieben werden'),
     env.OBHUT_HOLD_SWEEP_MS ? Number(env.OBHUT_HOLD_SWEEP_MS) : undefined,
   );
-  const { port: actualPort } = app.server.address() as AddressInfo;
-  const shownHost = host.includes(':') ? `[${host}]` : host;
-  if (demo) {
-    console.log(
-      `Demo-Modus: Benutzer bereitschaft.<amt>, leitung.<amt>, koordination, admin – Passwort: ${DEMO_PASSWORD}`,
-    );
-  }
-  console.log(`Obhut-Server bereit: ${https ? 'https' : 'http'}://${shownHost}:${actualPort} (${db.storage})`);
-
+  // The handlers before the ready line: a supervisor (or a test) may send SIGTERM as soon as it reads it.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -119,6 +111,14 @@ async function main() {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  const { port: actualPort } = app.server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  if (demo) {
+    console.log(
+      `Demo-Modus: Benutzer bereitschaft.<amt>, leitung.<amt>, koordination, admin – Passwort: ${DEMO_PASSWORD}`,
+    );
+  }
+  console.log(`Obhut-Server bereit: ${https ? 'https' : 'http'}://${shownHost}:${actualPort} (${db.storage})`);
 }
 
 /** With OBHUT_AUDIT_SIGNING_KEY and OBHUT_AUDIT_HEADS_FILE: signed chain heads outside the database. */
