@@ -55,8 +55,11 @@ export class DamagedRecordError extends Error {
 export type StoreUpgradeProgress = { collection: string; done: number; total: number };
 
 export type SealedStorageOptions = {
-  /** Called after each batch of documents rewritten from the crypto-js format (first open after the update). */
-  onUpgradeProgress?: (progress: StoreUpgradeProgress) => void;
+  /**
+   * Called after each batch of documents rewritten from the crypto-js format (first open after the update); the
+   * upgrade waits for a returned promise, so the batch just written is on disk while it runs.
+   */
+  onUpgradeProgress?: (progress: StoreUpgradeProgress) => void | Promise<void>;
   /** Documents per transaction of that rewrite. */
   upgradeBatchSize?: number;
   /** Called for each damaged record a query skipped (the query returns the rest). */
@@ -380,7 +383,7 @@ async function upgradeCryptoJsDocuments<Internals, Options>(
         throw new Error(`${params.collectionName}: upgrade of the local store failed (${result.error[0].status})`);
       }
       done += legacy.length;
-      options.onUpgradeProgress?.({ collection: params.collectionName, done, total });
+      await options.onUpgradeProgress?.({ collection: params.collectionName, done, total });
     }
     if (page.documents.length < batchSize) return;
     checkpoint = page.checkpoint;
