@@ -44,7 +44,9 @@ export function replicateCollection<T extends LocalDocument>(
     waitForLeadership: false,
     autoStart: true,
     pull: {
-      batchSize: options.pullBatchSize ?? 200,
+      // Pages of 500 (the contract allows 1,000): each page is one request, one local transaction and one status
+      // update, so an initial sync of 10,000 records is 20 round trips rather than 50.
+      batchSize: options.pullBatchSize ?? 500,
       stream$: options.stream$ as never,
       handler: async (checkpoint, batchSize) => {
         const res = await withAuth(() => api.pull<Wire>(name, checkpoint, batchSize));
