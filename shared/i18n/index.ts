@@ -6,6 +6,7 @@ import { desktop } from './de/desktop';
 import { documents } from './de/documents';
 import { domain } from './de/domain';
 import { errors } from './de/errors';
+import { facilitySheet } from './de/facilitySheet';
 import { nightRecord } from './de/nightRecord';
 import { obligations } from './de/obligations';
 import { overview } from './de/overview';
@@ -27,6 +28,7 @@ export const de = {
   nightRecord,
   review,
   report,
+  facilitySheet,
   documents,
   desktop,
   security,
