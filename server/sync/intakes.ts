@@ -1,5 +1,6 @@
 import { intakeFieldLabels, missingLabel } from '../../shared/nightRecord/fieldLabel';
 import { submitGaps } from '../../shared/nightRecord/submit';
+import { entrustedChangeProblem } from '../../shared/privacy/entrusted';
 import { scopeOf, writeDenial } from '../../shared/rules/authz';
 import { intakeWriteDenial } from '../../shared/rules/intake';
 import { type IntakeWire, intakeWireSchema, isAllowedIntakeTransition } from '../../shared/schema/intake';
@@ -24,6 +25,8 @@ export const intakes: CollectionDef = {
     const next = nextDoc as IntakeWire;
     const stored = storedDoc as IntakeWire | undefined;
     if (!isAllowedIntakeTransition(stored?.status, next.status)) return withFields('invalid_transition', [], {});
+    const entrusted = entrustedChangeProblem(stored, next);
+    if (entrusted) return withFields(entrusted, [], {});
     // The same rule as the form's list of what is missing (shared/nightRecord/submit.ts).
     const gaps = submitGaps(next, stored);
     if (gaps.length) {

@@ -8,6 +8,7 @@ import {
 import type { Queryable } from '../db/db';
 import { ApiError } from '../http/errors';
 import type { ReadScope } from './collections';
+import { withholdFromOtherOffices } from './entrusted';
 import { handedOverFilter } from './handover';
 
 /** The checkpoint as sent back by the client: JSON text of `{"seq": n}`; absent or `null` means from the start. */
@@ -64,7 +65,11 @@ export async function readFeed(
     [collection, after?.seq ?? 0, upTo, limit, ...officeParam],
   );
   if (rows.length === 0) return { documents: [], checkpoint: after };
-  return { documents: rows.map((r) => r.data), checkpoint: { seq: Number(rows[rows.length - 1].seq) } };
+  const documents = rows.map((r) => r.data);
+  return {
+    documents: scope === 'all' ? documents : await withholdFromOtherOffices(q, collection, scope.offices, documents),
+    checkpoint: { seq: Number(rows[rows.length - 1].seq) },
+  };
 }
 
 export async function feedHead(q: Queryable, collection: string): Promise<number> {

@@ -56,9 +56,13 @@ export function isLateFactPath(path: string): boolean {
 export const isEmptyFact = (v: unknown) =>
   v === undefined || v === null || v === '' || v === false || (Array.isArray(v) && v.length === 0);
 
-/** Bookkeeping of a write and the review itself: not content the countersignature covers. */
+/**
+ * Bookkeeping of a write, the review itself and the marks of entrusted data: not content the countersignature
+ * covers. A mark or its legal basis (e.g. consent given later) may be recorded after the lock (§ 65 SGB VIII).
+ */
 const NOT_CONTENT = new Set([
   'review',
+  'entrusted',
   'updatedAt',
   'updatedBy',
   'conflicts',

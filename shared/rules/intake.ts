@@ -76,10 +76,13 @@ const STEP_FIELDS: Record<Exclude<Step, 'delete'>, readonly (keyof IntakeReview)
 
 const NEW: IntakeReview = { state: 'new' };
 
-/** What the night recorded, as the countersignature covers it: all but the write's bookkeeping and the review. */
+/**
+ * What the night recorded, as the countersignature covers it: all but the write's bookkeeping, the review and the
+ * marks of entrusted data (they may be set at any time, shared/privacy/entrusted.ts).
+ */
 function contentOf(doc: IntakeDoc): Record<string, unknown> {
-  const { review, updatedAt, updatedBy, conflicts, _deleted, ...content } = doc;
-  void [review, updatedAt, updatedBy, conflicts, _deleted];
+  const { review, updatedAt, updatedBy, conflicts, _deleted, entrusted, ...content } = doc;
+  void [review, updatedAt, updatedBy, conflicts, _deleted, entrusted];
   return content;
 }
 

@@ -58,10 +58,12 @@ describe('intake schema', () => {
     for (const field of indexed) expect(intakeRxSchema.encrypted as readonly string[]).not.toContain(field);
   });
 
-  it("accepts the whole night record (version 3, with the review and the legal duties' facts) on the wire", () => {
-    const full = { ...sample, ...demoNightRecord(sample.receivedAt), status: 'submitted' };
+  it("accepts the whole night record (version 4, with the review, the legal duties' facts and an entrusted mark) on the wire", () => {
+    const entrusted = [{ id: 'm1', field: 'risk.assessment', from: 'Nachbarin', markedBy: 'u1', markedAt: 1 }];
+    const full = { ...sample, ...demoNightRecord(sample.receivedAt), status: 'submitted', entrusted };
     expect(validWire(full), JSON.stringify(validWire.errors)).toBe(true);
-    expect(intakeRxSchema.version).toBe(3);
+    expect(intakeRxSchema.version).toBe(4);
+    expect(intakeRxSchema.encrypted).toContain('entrusted');
   });
 
   it('encrypts every section of the night record', () => {

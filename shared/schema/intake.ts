@@ -3,6 +3,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { INITIATED_BY } from '../catalogues/initiatedBy';
 import { OFFICE_IDS } from '../offices';
 import { conflictEntry, docId, timestampMs, userRef, wireSchemaOf } from './common';
+import { entrustedMark } from './entrusted';
 import { NIGHT_RECORD_SECTIONS, nightRecordProperties } from './nightRecord';
 
 /**
@@ -67,6 +68,8 @@ const intakeFields = {
     status: { type: 'string', enum: INTAKE_STATUS, maxLength: 16 },
     conflicts: { type: 'array', items: conflictEntry, maxItems: 500 },
     review: reviewField,
+    /** Fields and log lines marked "anvertraut" (§ 65 SGB VIII): shared/privacy/entrusted.ts decides who reads them. */
+    entrusted: { type: 'array', items: entrustedMark, maxItems: 500 },
     ...nightRecordProperties,
   },
   required: [
@@ -99,9 +102,10 @@ export function isLocked(intake: Pick<Intake, 'review'> | undefined): boolean {
 
 /**
  * 0: the walking skeleton; 1: the night record's sections (steps 1-13 and the statistics facts); 2: review;
- * 3: the legal duties' facts (custody, health sheet, § 42a-f fields, linked § 42a -> § 42 Nr. 3), all optional.
+ * 3: the legal duties' facts (custody, health sheet, § 42a-f fields, linked § 42a -> § 42 Nr. 3), all optional;
+ * 4: the optional markings of entrusted data (§ 65 SGB VIII).
  */
-export const INTAKE_SCHEMA_VERSION = 3;
+export const INTAKE_SCHEMA_VERSION = 4;
 
 /** RxDB schema. Personal data is encrypted at rest; only ids, office, status and times stay clear for indexes. */
 export const intakeRxSchema = {
@@ -110,7 +114,7 @@ export const intakeRxSchema = {
   version: INTAKE_SCHEMA_VERSION,
   primaryKey: 'id',
   indexes: ['updatedAt', ['officeId', 'receivedAt'], ['status', 'updatedAt']],
-  encrypted: ['child', 'situation', 'conflicts', 'review', ...NIGHT_RECORD_SECTIONS],
+  encrypted: ['child', 'situation', 'conflicts', 'review', 'entrusted', ...NIGHT_RECORD_SECTIONS],
 } as const;
 
 /** Schema of an intake as pushed and pulled (docs/api.md): the fields plus `_deleted`. */

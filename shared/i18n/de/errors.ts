@@ -46,6 +46,9 @@ export const errors = {
   delete_not_allowed:
     'Löschen darf die Bereitschaft nur eigene Entwürfe, die nie eingereicht wurden; andere Berichte nur die Leitung des Jugendamts.',
   field_not_writable: 'Diese Angabe kann so nicht geändert werden.',
+  entrusted_mark_invalid:
+    'Die Markierung „anvertraut“ (§ 65 SGB VIII) ist unvollständig: sie nennt genau ein Feld oder einen Protokolleintrag, und eine Rechtsgrundlage wird mit Person und Zeitpunkt festgehalten.',
+  entrusted_source_missing: 'Bitte geben Sie an, von wem die anvertrauten Angaben stammen (§ 65 SGB VIII).',
   unknown_facility: 'Diese Einrichtung gibt es nicht (mehr).',
   id_mismatch: 'Die Kennung des Datensatzes passt nicht zum bisherigen Stand.',
   device_mismatch: 'Diese Anmeldung gehört zu einem anderen Gerät. Bitte melden Sie sich erneut an.',

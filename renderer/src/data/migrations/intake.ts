@@ -8,9 +8,11 @@ import type { MigrationStrategies } from 'rxdb';
  * 2: the optional morning review was added; a stored record has none yet, i.e. it is "neu".
  * 3: optional facts of the legal duties (custody, health sheet, § 42a-f) and two sections (custody, health) were
  *    added; a stored record is valid as it is and simply lacks them. Its old codes all stay in the catalogues.
+ * 4: the optional markings of entrusted data (§ 65 SGB VIII); a stored record has none.
  */
 export const intakeMigrations: MigrationStrategies = {
   1: (doc: Record<string, unknown>) => doc,
   2: (doc: Record<string, unknown>) => doc,
   3: (doc: Record<string, unknown>) => doc,
+  4: (doc: Record<string, unknown>) => doc,
 };
