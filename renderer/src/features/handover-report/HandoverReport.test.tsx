@@ -14,7 +14,7 @@ import { PendingWrites } from '../../data/pending';
 import { renderWithTheme } from '../../test-render';
 import { HandoverReport, PAGE_STYLE } from './HandoverReport';
 import { HandoverReportButton } from './HandoverReportButton';
-import { CALL_AT, MIN, reportEntries, reportIntake, SUPERVISOR, WORKER } from './report-fixture';
+import { CALL_AT, MIN, reportEntries, reportIntake, SUPERVISOR, unaccompaniedIntake, WORKER } from './report-fixture';
 import { reportOf } from './report-model';
 
 const MORNING = CALL_AT + 10 * 60 * MIN;
@@ -40,7 +40,7 @@ describe('HandoverReport', () => {
 
     const summary = screen.getByRole('region', { name: 'Zusammenfassung' });
     expect(summary).toHaveTextContent('Anruf eingegangen24.11.2026 23:00');
-    const decisions = screen.getByRole('region', { name: 'Entscheidungen' });
+    const decisions = screen.getByRole('region', { name: 'Verlauf der Nacht' });
     expect(decisions).toHaveTextContent(
       '§ 42 Abs. 1 Satz 1 Nr. 2 Buchst. a – dringende Gefahr, die Personensorgeberechtigten widersprechen nicht',
     );
@@ -76,16 +76,45 @@ describe('HandoverReport', () => {
     expect(article.querySelector('style')?.textContent).toBe(PAGE_STYLE);
   });
 
+  it('issue 13: prints the sections of an unaccompanied night in the numbered order, the health sheet included', () => {
+    renderWithTheme(<HandoverReport report={reportOf(unaccompaniedIntake(), [], MORNING, new Map())} />);
+    const blocks = screen.getAllByTestId('report-decision');
+    expect(blocks.map((b) => b.dataset.section)).toEqual([
+      'call',
+      'risk',
+      'decision',
+      'placement',
+      'transport',
+      'health',
+      'trustedPerson',
+      'custody',
+      'provisional',
+      'ageAssessment',
+    ]);
+    const night = screen.getByRole('region', { name: 'Verlauf der Nacht' });
+    expect(night).toHaveTextContent('Aktenzeichen der PolizeiDEMO-BPOL-0042');
+    expect(night).toHaveTextContent('AllergienPenicillin');
+    expect(night).toHaveTextContent('Verwandte im In- oder AuslandBruder in Kiel');
+    const summary = screen.getByRole('region', { name: 'Zusammenfassung' });
+    expect(summary).toHaveTextContent('Dolmetscher/-innenHerr Dolmetsch (Dari, fiktiv)');
+    expect(summary).toHaveTextContent('Aufenthaltsort nicht mitgeteiltGeheim gehalten: Hinweise auf Schleuser');
+  });
+
   it('says so where a part is empty', () => {
     const intake = reportIntake({
+      call: undefined,
       decision: undefined,
       risk: undefined,
       placement: undefined,
+      transport: undefined,
+      health: undefined,
       trustedPerson: undefined,
+      custody: undefined,
       custodians: [],
+      responsibility: undefined,
     });
     renderWithTheme(<HandoverReport report={reportOf(intake, [], MORNING, new Map())} />);
-    expect(screen.getByRole('region', { name: 'Entscheidungen' })).toHaveTextContent('Keine Entscheidungen erfasst.');
+    expect(screen.getByRole('region', { name: 'Verlauf der Nacht' })).toHaveTextContent('Keine Angaben erfasst.');
     expect(screen.getByRole('region', { name: 'Protokoll' })).toHaveTextContent('Keine Protokolleinträge.');
     expect(screen.getByRole('region', { name: 'Offene Pflichten und Fristen' })).toHaveTextContent(
       'Keine offenen Pflichten.',

@@ -62,3 +62,64 @@ export function reportEntries(): Entry[] {
     { ...entry('e-other', 5, 'note', 'Eintrag eines anderen Falls'), intakeId: 'intake-other' },
   ];
 }
+
+/**
+ * A fictional unaccompanied 16-year-old (issue 13): § 42a from Friday 01:00, then § 42 Abs. 1 Nr. 3 as the linked
+ * measure, with an interpreter, the initial assessment, the health sheet and a location kept secret.
+ */
+export function unaccompaniedIntake(): Intake {
+  const start = CALL_AT;
+  return reportIntake({
+    child: { firstName: 'Amir', lastName: 'Fiktiv', estimatedAge: 16, claimedAge: 16 },
+    initiatedBy: 'police',
+    situation: 'Fiktiver Fall: Jugendlicher nachts allein am Bahnhof, unbegleitet eingereist.',
+    call: { callerName: 'PK Beispiel (fiktiv)', policeFileNumber: 'DEMO-BPOL-0042', childLocation: 'Bahnhof' },
+    risk: { indicators: ['unaccompanied'], childSeenInPerson: true },
+    decision: {
+      ground: '42_1_3',
+      decidedAt: start + 3 * 24 * 60 * MIN,
+      startAt: start + 3 * 24 * 60 * MIN,
+      childInformedAt: start + 30 * MIN,
+      childInformedHow: 'Mit Dolmetscher auf Dari erklärt',
+    },
+    placement: { facilityName: 'Jugendschutzhaus Norderstedt (fiktiv)', admittedAt: start + 120 * MIN },
+    transport: {
+      belongings: 'Rucksack, Handy, Ladekabel',
+      medication: 'Salbutamol-Spray',
+      insuranceCard: false,
+      documents: 'Kopie der Registrierung (BÜMA)',
+    },
+    health: {
+      insurer: 'keine (Krankenhilfe nach § 40 SGB VIII)',
+      allergies: 'Penicillin',
+      medicationPlan: 'Salbutamol 2 Hübe bei Atemnot, höchstens 4× täglich',
+      injuries: 'Schürfwunde am Unterarm',
+      injuriesPhotographed: true,
+      photographedBy: 'Fachkraft Jana Fiktiv',
+      medicalExamination: 'Kinderärztliche Untersuchung',
+      medicalExaminationConsent: 'Jugendlicher, mit Dolmetscher aufgeklärt',
+      contactAllowed: 'Bruder in Kiel (fiktiv)',
+      contactForbidden: 'Begleiter aus der Unterkunft',
+      locationSecret: true,
+      locationSecretReason: 'Hinweise auf Schleuser',
+      pickupForbidden: 'Begleiter aus der Unterkunft',
+    },
+    custody: { status: 'unknown' },
+    custodians: [],
+    provisional: {
+      startAt: start + 20 * MIN,
+      welfare: 'Verteilung gefährdet das Wohl nicht',
+      relatives: 'Bruder in Kiel',
+      siblings: 'keine weiteren',
+      health: 'Asthma, sonst gesund',
+      interpreter: 'Herr Dolmetsch (Dari, fiktiv)',
+      medicalStatement: 'Ärztliche Stellungnahme angefragt',
+      initialAssessmentAt: start + 24 * 60 * MIN,
+      distributionOutcome: 'excluded',
+      distributionDecidedAt: start + 2 * 24 * 60 * MIN,
+    },
+    ageAssessment: { method: 'qualified_visual', staff1: 'Fachkraft A', staff2: 'Fachkraft B', assessedAge: 16 },
+    responsibility: {},
+    statistics: undefined,
+  });
+}

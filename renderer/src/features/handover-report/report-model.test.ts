@@ -1,4 +1,5 @@
-import { CALL_AT, MIN, reportEntries, reportIntake, SUPERVISOR, WORKER } from './report-fixture';
+import { de } from '../../../../shared/i18n';
+import { CALL_AT, MIN, reportEntries, reportIntake, SUPERVISOR, unaccompaniedIntake, WORKER } from './report-fixture';
 import { reportOf } from './report-model';
 
 const names = new Map([
@@ -35,9 +36,20 @@ describe('handover report model', () => {
     expect(summary.every((r) => r.value.trim() !== '')).toBe(true);
   });
 
-  it('lists the decisions of the night with legal ground, times and the custodians', () => {
+  it('lists the night section by section in the numbered order of the form (4 and 6 before 7)', () => {
     const { decisions } = reportOf(reportIntake(), reportEntries(), MORNING, names);
-    expect(decisions.map((d) => d.section)).toEqual(['risk', 'decision', 'custodians', 'placement', 'trustedPerson']);
+    expect(decisions.map((d) => d.section)).toEqual([
+      'call',
+      'risk',
+      'decision',
+      'placement',
+      'transport',
+      'health',
+      'trustedPerson',
+      'custody',
+      'custodians',
+      'responsibility',
+    ]);
     const decision = decisions.find((d) => d.section === 'decision')!;
     expect(decision.heading).toBe('3 · Entscheidung und Rechtsgrundlage');
     expect(decision.rows).toEqual([
@@ -50,6 +62,8 @@ describe('handover report model', () => {
       { label: 'Beginn der Maßnahme', value: '24.11.2026 23:45' },
       { label: 'Begründung', value: expect.stringContaining('Dringende Gefahr für das Kindeswohl') as string },
       { label: 'Schriftlicher Bescheid mit Rechtsbehelfsbelehrung ausgehändigt', value: 'Nein' },
+      { label: 'Maßnahme dem Kind erklärt am (§ 42 Abs. 2 S. 1)', value: '25.11.2026 00:00' },
+      { label: 'Wie erklärt (Sprache, Dolmetscher/-in)', value: 'Im Gespräch vor Ort, kindgerecht erklärt (fiktiv).' },
     ]);
     const risk = decisions.find((d) => d.section === 'risk')!;
     expect(value(risk.rows, 'Anhaltspunkte')).toBe('Kind ohne Aufsicht, Vernachlässigung');
@@ -61,6 +75,82 @@ describe('handover report model', () => {
     expect(value(custodian.rows, 'Erreichbarkeitsversuche')).toContain('3× nicht erreicht');
     expect(value(custodian.rows, 'Widerspruch')).toBe('Nein');
     expect(value(decisions.find((d) => d.section === 'placement')!.rows, 'Aufnahme')).toBe('25.11.2026 01:30');
+  });
+
+  it('issue 13 Nr. 7: belongings, medication and insurance card, documents and the police file number are in the report', () => {
+    const { decisions } = reportOf(unaccompaniedIntake(), [], MORNING, names);
+    const rows = (section: string) => decisions.find((d) => d.section === section)!.rows;
+    expect(value(rows('call'), 'Aktenzeichen der Polizei')).toBe('DEMO-BPOL-0042');
+    expect(value(rows('transport'), 'Mitgegebene Sachen')).toBe('Rucksack, Handy, Ladekabel');
+    expect(value(rows('transport'), 'Medikamente')).toBe('Salbutamol-Spray');
+    expect(value(rows('transport'), 'Versichertenkarte übergeben')).toBe('Nein');
+    expect(value(rows('transport'), 'Dokumente')).toBe('Kopie der Registrierung (BÜMA)');
+  });
+
+  it('issue 13 Nr. 7, § 42a Abs. 2 S. 1 Nr. 1-4 SGB VIII: the contents of the initial assessment, not only its date', () => {
+    const { decisions } = reportOf(unaccompaniedIntake(), [], MORNING, names);
+    const provisional = decisions.find((d) => d.section === 'provisional')!;
+    expect(provisional.heading).toBe('9 · Vorläufige Inobhutnahme (§ 42a SGB VIII)');
+    expect(provisional.rows.map((r) => [r.label, r.value])).toEqual([
+      ['Beginn der vorläufigen Inobhutnahme', '24.11.2026 23:20'],
+      ['Kindeswohl bei Verteilung', 'Verteilung gefährdet das Wohl nicht'],
+      ['Verwandte im In- oder Ausland', 'Bruder in Kiel'],
+      ['Geschwister', 'keine weiteren'],
+      ['Gesundheit', 'Asthma, sonst gesund'],
+      ['Dolmetscher/-in', 'Herr Dolmetsch (Dari, fiktiv)'],
+      ['Ärztliche Stellungnahme', 'Ärztliche Stellungnahme angefragt'],
+      ['Erstscreening abgeschlossen am (§ 42a Abs. 2)', '25.11.2026 23:00'],
+      ['Verteilung entschieden', '26.11.2026 23:00'],
+      ['Ergebnis der Verteilung', 'Verteilung ausgeschlossen (§ 42b Abs. 4)'],
+    ]);
+  });
+
+  it('issue 13 Nr. 7: the interpreters and why the location is not disclosed are in the summary', () => {
+    const intake = unaccompaniedIntake();
+    intake.custodians = [
+      {
+        id: 'c-father',
+        role: 'father',
+        name: 'Vater (fiktiv)',
+        interpreter: 'Frau Tolk (Paschtu, fiktiv)',
+        locationDisclosed: false,
+        locationNotDisclosedReason: 'Vater hat den Transport organisiert',
+      },
+      { id: 'c-other', role: 'other', name: 'Onkel (fiktiv)', locationDisclosed: false },
+    ];
+    const { summary, decisions } = reportOf(intake, [], MORNING, names);
+    expect(value(summary, 'Angegebenes Alter (Selbstauskunft)')).toBe('16 Jahre');
+    expect(value(summary, 'Dolmetscher/-innen')).toBe(
+      'Herr Dolmetsch (Dari, fiktiv) (Erstscreening, § 42a Abs. 2); Frau Tolk (Paschtu, fiktiv) (Gespräch mit Vater Vater (fiktiv))',
+    );
+    expect(value(summary, 'Aufenthaltsort nicht mitgeteilt')).toBe(
+      'Geheim gehalten: Hinweise auf Schleuser; Vater Vater (fiktiv): Vater hat den Transport organisiert; Sonstige Onkel (fiktiv): Grund nicht erfasst',
+    );
+    const father = decisions.find((d) => d.section === 'custodians')!;
+    expect(value(father.rows, 'Warum nicht mitgeteilt')).toBe('Vater hat den Transport organisiert');
+    expect(value(father.rows, 'Dolmetscher/-in')).toBe('Frau Tolk (Paschtu, fiktiv)');
+  });
+
+  it('§ 42 Abs. 2 S. 3 SGB VIII: the facility sheet\'s health and contact rows are in the report, a gap as "nicht erfasst"', () => {
+    const { decisions } = reportOf(unaccompaniedIntake(), [], MORNING, names);
+    const health = decisions.find((d) => d.section === 'health')!;
+    expect(health.heading).toBe(de.nightRecord.sections.health);
+    expect(health.rows.map((r) => [r.label, r.value])).toEqual([
+      ['Krankenkasse', 'keine (Krankenhilfe nach § 40 SGB VIII)'],
+      ['Allergien', 'Penicillin'],
+      ['Medikamente mit Dosierung und Einnahmezeiten', 'Salbutamol 2 Hübe bei Atemnot, höchstens 4× täglich'],
+      ['Verletzungen und Befunde', 'Schürfwunde am Unterarm'],
+      ['Verletzungen fotografiert', 'Ja'],
+      ['Fotografiert von', 'Fachkraft Jana Fiktiv'],
+      ['Ärztliche Untersuchung', 'Kinderärztliche Untersuchung'],
+      ['Untersucht am', 'nicht erfasst'],
+      ['Einwilligung in die Untersuchung (wer, wann)', 'Jugendlicher, mit Dolmetscher aufgeklärt'],
+      ['Kontakt erlaubt mit', 'Bruder in Kiel (fiktiv)'],
+      ['Kein Kontakt mit', 'Begleiter aus der Unterkunft'],
+      ['Aufenthaltsort wird geheim gehalten', 'Ja'],
+      ['Warum der Aufenthaltsort nicht mitgeteilt wird', 'Hinweise auf Schleuser'],
+      ['Darf das Kind nicht von Schule/Kita abholen', 'Begleiter aus der Unterkunft'],
+    ]);
   });
 
   it('prints the log of this record only, in the order of the night, with who wrote it and what it corrects', () => {

@@ -3,10 +3,12 @@ import { safeFileName } from '../../../../shared/fileName';
 import { asText, formatDate, formatDateTime, formatIsoDate } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { obligationsOfIntake } from '../../../../shared/nightRecord/deadlineFacts';
+import { facilitySheetOf } from '../../../../shared/nightRecord/facilitySheet';
 import { fieldLabel } from '../../../../shared/nightRecord/fieldLabel';
 import { responsibilityOf } from '../../../../shared/nightRecord/responsibility';
 import type { Entry } from '../../../../shared/schema/entry';
 import { type Intake, reviewStateOf } from '../../../../shared/schema/intake';
+import type { NightRecordSection } from '../../../../shared/schema/nightRecord';
 import { nameOf } from '../intakes/name';
 import { entrySummary } from '../night-record/EntryLog';
 
@@ -113,134 +115,223 @@ const consultedList = (list: Consulted) =>
     })
     .join('; ');
 
-/** The decisions of the night in the order of the night, each with what it rests on. */
-const DECISION_SECTIONS: [Extract<keyof Intake, string>, [string, Format][]][] = [
-  [
-    'risk',
-    [
-      ['indicators', de.nightRecord.riskIndicators],
-      ['consulted', consultedList],
-      ['childSeenInPerson', 'flag'],
-      ['assessment', 'text'],
-      ['previousAssessment8a', 'flag'],
-    ],
+const officeFormat = (id: string) => officeLabel(id) ?? id;
+
+/**
+ * What the record says, section by section in the numbered order of the form (1 · Anruf … 13 · Beendigung), each
+ * with what it rests on. The health and contact section (5a) and the custodians (7) have builders of their own.
+ */
+const SECTION_SPECS: Partial<Record<NightRecordSection, [string, Format][]>> = {
+  call: [
+    ['callerName', 'text'],
+    ['policeFileNumber', 'text'],
+    ['childLocation', 'text'],
+    ['note', 'text'],
   ],
-  [
-    'decision',
-    [
-      ['ground', de.nightRecord.legalGrounds],
-      ['decidedAt', 'time'],
-      ['startAt', 'time'],
-      ['reasons', 'text'],
-      ['writtenDecisionHanded', 'flag'],
-    ],
+  risk: [
+    ['indicators', de.nightRecord.riskIndicators],
+    ['consulted', consultedList],
+    ['childSeenInPerson', 'flag'],
+    ['assessment', 'text'],
+    ['previousAssessment8a', 'flag'],
+    ['jointAssessmentAt', 'time'],
+    ['childInvolved', 'flag'],
+    ['custodiansInvolved', 'flag'],
+    ['notInvolvedReason', 'text'],
   ],
-  [
-    'freedomDeprivation',
-    [
-      ['reason', 'text'],
-      ['startAt', 'time'],
-      ['endAt', 'time'],
-      ['policeInvolved', 'flag'],
-      ['courtDecisionAt', 'time'],
-    ],
+  decision: [
+    ['ground', de.nightRecord.legalGrounds],
+    ['decidedAt', 'time'],
+    ['startAt', 'time'],
+    ['reasons', 'text'],
+    ['writtenDecisionHanded', 'flag'],
+    ['removal', 'flag'],
+    ['removalFrom', 'text'],
+    ['childInformedAt', 'time'],
+    ['childInformedHow', 'text'],
   ],
-  [
-    'placement',
-    [
-      ['facilityName', 'text'],
-      ['provider', 'text'],
-      ['accommodation', de.nightRecord.accommodation],
-      ['admittedAt', 'time'],
-      ['note', 'text'],
-    ],
+  freedomDeprivation: [
+    ['reason', 'text'],
+    ['startAt', 'time'],
+    ['endAt', 'time'],
+    ['policeInvolved', 'flag'],
+    ['courtDecisionAt', 'time'],
   ],
-  [
-    'trustedPerson',
-    [
-      ['offered', 'flag'],
-      ['offeredAt', 'time'],
-      ['used', 'flag'],
-      ['who', 'text'],
-    ],
+  placement: [
+    ['facilityName', 'text'],
+    ['provider', 'text'],
+    ['accommodation', de.nightRecord.accommodation],
+    ['admittedAt', 'time'],
+    ['note', 'text'],
   ],
-  [
-    'court',
-    [
-      ['applicationAt', 'time'],
-      ['court', 'text'],
-      ['fileNumber', 'text'],
-      ['outcome', 'text'],
-      ['decisionAt', 'time'],
-    ],
+  transport: [
+    ['transportedBy', 'text'],
+    ['belongings', 'text'],
+    ['medication', 'text'],
+    ['insuranceCard', 'flag'],
+    ['documents', 'text'],
+    ['handedOverAt', 'time'],
   ],
-  [
-    'provisional',
-    [
-      ['startAt', 'time'],
-      ['stateOfficeReportedAt', 'time'],
-      ['distributionDecidedAt', 'time'],
-    ],
+  trustedPerson: [
+    ['offered', 'flag'],
+    ['offeredAt', 'time'],
+    ['used', 'flag'],
+    ['who', 'text'],
+    ['note', 'text'],
   ],
-  [
-    'ageAssessment',
-    [
-      ['method', de.nightRecord.ageAssessmentMethods],
-      ['assessedAge', 'int'],
-      ['assessedAt', 'time'],
-      ['reasons', 'text'],
-    ],
+  custody: [
+    ['status', de.nightRecord.custodyStatus],
+    ['note', 'text'],
   ],
-  [
-    'guardian',
-    [
-      ['applicationAt', 'time'],
-      ['court', 'text'],
-      ['appointed', 'text'],
-      ['appointedAt', 'time'],
-    ],
+  court: [
+    ['neededAt', 'time'],
+    ['applicationAt', 'time'],
+    ['court', 'text'],
+    ['fileNumber', 'text'],
+    ['outcome', 'text'],
+    ['decisionAt', 'time'],
   ],
-  [
-    'end',
-    [
-      ['endedAt', 'time'],
-      ['reason', de.nightRecord.endReasons],
-      ['followUp', 'text'],
-      ['whereabouts', 'text'],
-      ['writtenDecision', 'flag'],
-    ],
+  // The contents of the § 42a initial assessment (Abs. 2 S. 1 Nr. 1-4), not only its dates.
+  provisional: [
+    ['startAt', 'time'],
+    ['welfare', 'text'],
+    ['relatives', 'text'],
+    ['siblings', 'text'],
+    ['health', 'text'],
+    ['interpreter', 'text'],
+    ['medicalStatement', 'text'],
+    ['initialAssessmentAt', 'time'],
+    ['healthCheckAt', 'time'],
+    ['identityDoubt', 'flag'],
+    ['identityCheckAt', 'time'],
+    ['stateOfficeReportedAt', 'time'],
+    ['distributionDecidedAt', 'time'],
+    ['distributionOutcome', de.nightRecord.distributionOutcomes],
   ],
-];
+  ageAssessment: [
+    ['method', de.nightRecord.ageAssessmentMethods],
+    ['staff1', 'text'],
+    ['staff2', 'text'],
+    ['assessedAge', 'int'],
+    ['assessedAt', 'time'],
+    ['result', de.nightRecord.ageAssessmentResults],
+    ['reasons', 'text'],
+    ['doubt', 'flag'],
+    ['medicalExplainedAt', 'time'],
+    ['medicalConsent', 'flag'],
+    ['writtenDecisionAt', 'time'],
+  ],
+  guardian: [
+    ['applicationAt', 'time'],
+    ['court', 'text'],
+    ['appointed', 'text'],
+    ['appointedAt', 'time'],
+    ['note', 'text'],
+    ['asylumNeed', de.nightRecord.yesNoUnknown],
+    ['asylumCheckedAt', 'time'],
+    ['asylumApplicationAt', 'time'],
+  ],
+  responsibility: [
+    ['locationBeforeOfficeId', officeFormat],
+    ['locationBefore', 'text'],
+    ['custodiansResidenceOfficeId', officeFormat],
+    ['custodiansResidence', 'text'],
+    ['allocatedOfficeId', officeFormat],
+    ['overrideOfficeId', officeFormat],
+    ['overrideReason', 'text'],
+  ],
+  handover: [
+    ['handedOverAt', 'time'],
+    ['helpPlanStartedAt', 'time'],
+  ],
+  end: [
+    ['endedAt', 'time'],
+    ['reason', de.nightRecord.endReasons],
+    ['followUp', 'text'],
+    ['whereabouts', 'text'],
+    ['writtenDecision', 'flag'],
+  ],
+};
 
 const CUSTODIAN_FIELDS: [string, Format][] = [
   ['informedAt', 'time'],
   ['channel', de.nightRecord.contactChannels],
+  ['interpreter', 'text'],
   ['reaction', 'text'],
   ['attempts', 'text'],
+  ['unreachableAt', 'time'],
   ['locationDisclosed', 'flag'],
+  ['locationNotDisclosedReason', 'text'],
   ['objection', 'flag'],
   ['objectionAt', 'time'],
 ];
 
+/** The sheet's own sections that the report does not repeat: the child is in the summary, the items in section 5. */
+const SHEET_SECTIONS_IN_SUMMARY_OR_TRANSPORT = ['child', 'handedOver'];
+
+/**
+ * 5a: the facility sheet's health and contact rows (shared/nightRecord/facilitySheet.ts), every row printed, a gap
+ * as "nicht erfasst", so the ASD sees what the facility was not told.
+ */
+function healthRows(intake: Intake): ReportRow[] {
+  // The sheet is due once the child is placed; before that, and with nothing recorded, there is nothing to miss.
+  if (intake.placement === undefined && intake.health === undefined) return [];
+  return facilitySheetOf(intake)
+    .sections.filter((s) => !SHEET_SECTIONS_IN_SUMMARY_OR_TRANSPORT.includes(s.key))
+    .flatMap((s) => s.rows)
+    .filter((r) => !r.field.startsWith('transport.'))
+    .map((r) => ({ label: r.label, value: r.value ?? de.facilitySheet.notRecorded }));
+}
+
 function decisionsOf(intake: Intake): ReportDecision[] {
   const sections = de.nightRecord.sections as Record<string, string>;
   const blocks: ReportDecision[] = [];
-  for (const [section, spec] of DECISION_SECTIONS) {
-    const rows = rowsOf(section, intake[section] as Record<string, unknown> | undefined, spec);
-    if (rows.length > 0) blocks.push({ section, heading: sections[section], rows });
-    // The custodians follow the decision: informing them is what the decision obliges first.
-    if (section === 'decision') {
+  for (const section of Object.keys(de.nightRecord.sections) as NightRecordSection[]) {
+    if (section === 'custodians') {
       for (const custodian of intake.custodians ?? []) {
-        const custodianRows = rowsOf('custodians', custodian, CUSTODIAN_FIELDS);
         blocks.push({
-          section: 'custodians',
+          section,
           heading: fieldLabel(`custodians[${custodian.id}]`, intake),
-          rows: custodianRows,
+          rows: rowsOf(section, custodian, CUSTODIAN_FIELDS),
         });
       }
+      continue;
     }
+    const rows =
+      section === 'health' ? healthRows(intake) : rowsOf(section, intake[section], SECTION_SPECS[section] ?? []);
+    if (rows.length > 0) blocks.push({ section, heading: sections[section], rows });
   }
   return blocks;
+}
+
+const itemName = (c: NonNullable<Intake['custodians']>[number]) =>
+  [c.role && de.nightRecord.custodianRoles[c.role], c.name?.trim()].filter(Boolean).join(' ');
+
+/** Every interpreter of the night, with the conversation they interpreted. */
+function interpretersOf(intake: Intake): string | undefined {
+  const s = t.summary.interpreterIn;
+  const provisional = intake.provisional?.interpreter?.trim();
+  const list = [
+    ...(provisional ? [s.provisional(provisional)] : []),
+    ...(intake.custodians ?? []).flatMap((c) => {
+      const who = c.interpreter?.trim();
+      return who ? [s.custodian(who, itemName(c))] : [];
+    }),
+  ];
+  return list.join('; ') || undefined;
+}
+
+/** Where the location is kept from someone: from everybody (5a) or from a custodian (7), each with its reason. */
+function locationNotDisclosedOf(intake: Intake): string | undefined {
+  const s = t.summary;
+  const reason = (text: string | undefined) => text?.trim() || s.reasonMissing;
+  const list = [
+    ...(intake.health?.locationSecret ? [s.locationSecret(reason(intake.health.locationSecretReason))] : []),
+    ...(intake.custodians ?? [])
+      .filter((c) => c.locationDisclosed === false)
+      .map((c) => s.notDisclosedTo(itemName(c), reason(c.locationNotDisclosedReason))),
+  ];
+  return list.join('; ') || undefined;
 }
 
 function summaryOf(intake: Intake): ReportRow[] {
@@ -251,12 +342,15 @@ function summaryOf(intake: Intake): ReportRow[] {
     [s.child, nameOf(intake)],
     [s.birthDate, child.birthDate ? formatIsoDate(child.birthDate) : undefined],
     [s.estimatedAge, !child.birthDate && child.estimatedAge !== undefined ? s.years(child.estimatedAge) : undefined],
+    [s.claimedAge, child.claimedAge !== undefined ? s.years(child.claimedAge) : undefined],
     [s.office, officeLabel(intake.officeId)],
     [s.receivedAt, formatDateTime(intake.receivedAt)],
     [s.initiatedBy, intake.initiatedBy ? de.initiatedBy[intake.initiatedBy] : undefined],
     [s.situation, intake.situation.trim() || undefined],
     [s.reviewState, de.review.states[reviewStateOf(intake)]],
     [s.placement, intake.placement?.facilityName],
+    [s.locationNotDisclosed, locationNotDisclosedOf(intake)],
+    [s.interpreters, interpretersOf(intake)],
     [s.responsibleOffice, officeLabel(responsible)],
     [
       s.handedOverTo,
