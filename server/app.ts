@@ -1,23 +1,14 @@
 import cors from '@fastify/cors';
-import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 
-import {
-  type HealthResponse,
-  type LoginRequest,
-  PUSH_BODY_MAX_BYTES,
-  PUSH_ROWS_MAX,
-  type PushRow,
-  STREAM_HEARTBEAT_MS,
-} from '../shared/sync/protocol';
+import { STREAM_HEARTBEAT_MS } from '../shared/sync/protocol';
 import { registerAdminRoutes } from './admin/routes';
-import { actorFields as actorFieldsOf, type AuditActor } from './audit/chain';
-import { appendAudit, audit } from './audit/log';
-import { conflictEvents, pullEvents } from './audit/sync-events';
-import { DEFAULT_LOGIN_POLICY, login, type LoginPolicy } from './auth/login';
-import { type Auth, authenticate, bearerToken, deviceHeader, pendingHeader } from './auth/sessions';
+import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from './auth/login';
+import { authRoutes } from './auth/routes';
+import { sessionIssued, sessionLive } from './auth/session-store';
+import { authenticate, bearerToken, deviceHeader, pendingHeader } from './auth/sessions';
 import { sha256 } from './auth/tokens';
-import { guardCollection, holdsPersonalData } from './authz/collections';
-import { installAuthorisation, ROUTES } from './authz/routes';
+import { installAuthorisation } from './authz/routes';
 import type { Db } from './db/db';
 import { registerDirectoryRoutes } from './directory/routes';
 import { isStorableJson } from './http/body-guard';
@@ -26,10 +17,8 @@ import { ANONYMOUS_BODY_MAX_BYTES, installBodyLimits } from './http/oversized-bo
 import { registerOutboxRoutes } from './outbox/routes';
 import { registerOverviewRoutes } from './overview/routes';
 import { registerLocalEventRoutes } from './privacy/local-events';
-import { collectionByName, type CollectionDef } from './sync/collections';
-import { parseCheckpoint, parseLimit, readFeed } from './sync/pull';
-import { push } from './sync/push';
-import { StreamConnection, StreamHub } from './sync/stream';
+import { syncRoutes } from './sync/routes';
+import { StreamHub } from './sync/stream';
 
 export const DEFAULT_ALLOWED_ORIGINS = [
   'app://obhut',
@@ -58,58 +47,8 @@ export type ServerOptions = {
   requestTimeoutMs?: number;
 };
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    auth: Auth | null;
-  }
-}
-
-const loginBodySchema = {
-  type: 'object',
-  required: ['username', 'password', 'device'],
-  properties: {
-    username: { type: 'string', minLength: 1, maxLength: 200 },
-    password: { type: 'string', minLength: 1, maxLength: 1024 },
-    device: {
-      type: 'object',
-      required: ['id', 'name'],
-      properties: {
-        // What clients generate (a UUID); also the shape the admin API accepts in URLs.
-        id: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
-        name: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001f\\u007f]+$' },
-      },
-    },
-  },
-} as const;
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The envelope of a push; the documents themselves are checked per row (rejections, not a 400). */
-function parsePushBody(body: unknown): PushRow[] {
-  if (!Array.isArray(body)) throw new ApiError(400, 'invalid_request');
-  if (body.length > PUSH_ROWS_MAX) throw new ApiError(400, 'too_many_rows');
-  return body.map((row) => {
-    if (!isPlainObject(row) || Object.keys(row).some((k) => k !== 'assumedMasterState' && k !== 'newDocumentState')) {
-      throw new ApiError(400, 'invalid_request');
-    }
-    const { assumedMasterState, newDocumentState } = row;
-    if (!isPlainObject(newDocumentState) || typeof newDocumentState.id !== 'string' || !newDocumentState.id) {
-      throw new ApiError(400, 'invalid_request');
-    }
-    if (assumedMasterState !== undefined && assumedMasterState !== null && !isPlainObject(assumedMasterState)) {
-      throw new ApiError(400, 'invalid_request');
-    }
-    return {
-      newDocumentState,
-      ...(isPlainObject(assumedMasterState) ? { assumedMasterState } : {}),
-    } as PushRow;
-  });
-}
-
-export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
-  const { db } = opts;
-  const policy = { ...DEFAULT_LOGIN_POLICY, ...opts.loginPolicy };
+/** Fastify with the contract's error answers and the limits every request is held to. */
+function createFastify(opts: ServerOptions): FastifyInstance {
   // Typed as a plain HTTP server: Fastify's typings only differ in the raw server type, which nothing here uses.
   const tls: object = opts.https ? { https: { ...opts.https, minVersion: 'TLSv1.2' } } : {};
   const app = Fastify({
@@ -132,7 +71,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   installErrorHandlers(app);
   // Only JSON is accepted; without this Fastify would hand text/plain bodies to the handlers as strings.
   app.removeContentTypeParser('text/plain');
+  return app;
+}
 
+/** CORS for the app's origins, HSTS over HTTPS, and one log line per request (no query strings, bodies, headers). */
+async function installTransport(app: FastifyInstance, opts: ServerOptions): Promise<void> {
   await app.register(cors, {
     origin: opts.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS,
     methods: ['GET', 'POST', 'OPTIONS'],
@@ -141,8 +84,6 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     exposedHeaders: ['Retry-After', 'X-Obhut-Attempts-Left', 'X-Obhut-Locked-Until'],
     maxAge: 600,
   });
-
-  app.decorateRequest('auth', null);
   if (opts.https) {
     app.addHook('onSend', async (_request, reply) => {
       reply.header('strict-transport-security', 'max-age=31536000');
@@ -159,16 +100,12 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       'Anfrage',
     );
   });
+}
 
-  const sessionValid = async (tokenHash: string) => {
-    const { rows } = await db.query(
-      `SELECT 1 FROM sessions s JOIN devices d ON d.id = s.device_id JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND d.revoked_at IS NULL
-          AND NOT u.disabled`,
-      [tokenHash],
-    );
-    return rows.length > 0;
-  };
+/** Who may send what: body limits before any body is read, then authentication and authorisation per route. */
+function installAccessControl(app: FastifyInstance, opts: ServerOptions): void {
+  const { db } = opts;
+  app.decorateRequest('auth', null);
   // Before any body is read: only a caller with a live session may send more than a login's worth.
   installBodyLimits(
     app,
@@ -176,17 +113,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       // Any session this token was issued for, even a revoked or expired one: its caller then learns why it is
       // refused (403 device_revoked, 401 token_expired) from authentication proper.
       const token = bearerToken(request);
-      if (token === undefined) return false;
-      const { rows } = await db.query('SELECT 1 FROM sessions WHERE token_hash = $1', [sha256(token)]);
-      return rows.length > 0;
+      return token !== undefined && sessionIssued(db, sha256(token));
     },
     opts.requestTimeoutMs ?? 120_000,
   );
-  const hub = new StreamHub(db, app.log, opts.heartbeatMs ?? STREAM_HEARTBEAT_MS, sessionValid);
-  await hub.start();
-  // SSE responses never end on their own: end them before the listener closes, or close() would wait forever.
-  app.addHook('preClose', async () => hub.stop());
-
   installAuthorisation(app, (request) =>
     authenticate(db, bearerToken(request), {
       deviceHeader: deviceHeader(request),
@@ -201,116 +131,26 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       request.body !== undefined && !isStorableJson(request.body) ? new ApiError(400, 'invalid_request') : undefined,
     );
   });
+}
 
-  const authOf = (request: FastifyRequest): Auth => request.auth!;
-  const actorOf = (request: FastifyRequest): AuditActor => {
-    const { user, deviceId } = authOf(request);
-    return { userId: user.id, username: user.username, deviceId, address: request.ip };
-  };
-  const collectionOf = (request: FastifyRequest): CollectionDef => {
-    const def = collectionByName((request.params as { collection: string }).collection);
-    if (!def) throw new ApiError(404, 'unknown_collection');
-    return def;
-  };
-  const route = <N extends keyof typeof ROUTES>(name: N) => ({
-    method: ROUTES[name].method,
-    url: ROUTES[name].url,
-    config: { authz: ROUTES[name].authz },
-  });
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const { db } = opts;
+  const app = createFastify(opts);
+  await installTransport(app, opts);
+  installAccessControl(app, opts);
 
-  app.route({
-    ...route('health'),
-    handler: (): Promise<HealthResponse> =>
-      Promise.resolve({ status: 'ok', version: opts.version, storage: db.storage }),
-  });
+  const hub = new StreamHub(db, app.log, opts.heartbeatMs ?? STREAM_HEARTBEAT_MS, (hash) => sessionLive(db, hash));
+  await hub.start();
+  // SSE responses never end on their own: end them before the listener closes, or close() would wait forever.
+  app.addHook('preClose', async () => hub.stop());
+  const closeSession = (tokenHash: string) => hub.closeSession(tokenHash);
 
-  app.route({
-    ...route('login'),
-    schema: { body: loginBodySchema },
-    handler: (request) => {
-      const version = request.headers['x-obhut-version'];
-      return login(db, request.body as LoginRequest, policy, {
-        address: request.ip,
-        appVersion: typeof version === 'string' ? version.slice(0, 64) : null,
-        deviceHeader: deviceHeader(request),
-      });
-    },
-  });
-
-  app.route({
-    ...route('logout'),
-    handler: async (request, reply) => {
-      const { tokenHash, user } = authOf(request);
-      await db.transaction(async (tx) => {
-        await tx.query('UPDATE sessions SET revoked_at = now() WHERE token_hash = $1', [tokenHash]);
-        await appendAudit(tx, { action: 'auth.logout', ...actorFieldsOf(actorOf(request)), officeId: user.officeId });
-      });
-      hub.closeSession(tokenHash);
-      return reply.status(204).send();
-    },
-  });
-
-  app.route({
-    ...route('pull'),
-    handler: async (request) => {
-      const def = guardCollection(collectionOf(request));
-      const query = request.query as Record<string, unknown>;
-      // A repeated parameter arrives as an array: refuse it like any other malformed value.
-      const one = (v: unknown) => (Array.isArray(v) ? '\u0000' : (v as string | undefined));
-      const checkpoint = parseCheckpoint(one(query.checkpoint));
-      const limit = parseLimit(one(query.limit));
-      const page = await readFeed(db, def.name, def.readScope(authOf(request).user), checkpoint, limit);
-      // Personal data leaves the server only with a record of who took which documents.
-      if (holdsPersonalData(def)) await audit(db, ...pullEvents(actorOf(request), def.name, page.documents));
-      return page;
-    },
-  });
-
-  app.route({
-    ...route('push'),
-    bodyLimit: PUSH_BODY_MAX_BYTES,
-    handler: async (request) => {
-      const def = guardCollection(collectionOf(request), actorOf(request));
-      const rows = parsePushBody(request.body);
-      const { user, deviceId } = authOf(request);
-      const result = await push(db, def, user, rows, { userId: user.id, deviceId });
-      if (holdsPersonalData(def) && result.conflicts.length) {
-        await audit(db, ...conflictEvents(actorOf(request), def.name, result.conflicts));
-      }
-      return result;
-    },
-  });
-
-  app.route({
-    ...route('stream'),
-    handler: async (request, reply) => {
-      const def = guardCollection(collectionOf(request));
-      const { user, tokenHash } = authOf(request);
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        ...(reply.getHeaders() as Record<string, string>), // CORS headers set by the plugin
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      const stream = new StreamConnection(db, hub.reads, def, user, tokenHash, res, request.log);
-      res.on('close', () => hub.remove(stream));
-      try {
-        await hub.add(stream);
-      } catch (err) {
-        request.log.error({ err }, 'Stream konnte nicht starten');
-        hub.remove(stream);
-      }
-    },
-  });
-
-  registerAdminRoutes(app, { db, closeSessions: (hashes) => hashes.forEach((h) => hub.closeSession(h)) });
+  await app.register(syncRoutes, { db, hub, version: opts.version });
+  await app.register(authRoutes, { db, policy: { ...DEFAULT_LOGIN_POLICY, ...opts.loginPolicy }, closeSession });
+  registerAdminRoutes(app, { db, closeSessions: (hashes) => hashes.forEach(closeSession) });
   registerOverviewRoutes(app, { db });
   registerDirectoryRoutes(app, { db });
   registerOutboxRoutes(app, { db });
   registerLocalEventRoutes(app, { db });
-
   return app;
 }

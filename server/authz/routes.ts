@@ -54,6 +54,12 @@ export const ROUTES = {
 
 export type RouteName = keyof typeof ROUTES;
 
+/** What every route is registered with: its method, URL and authorisation, as ROUTES lists them. */
+export function routeOptions<N extends RouteName>(name: N) {
+  const { method, url, authz } = ROUTES[name];
+  return { method, url, config: { authz } };
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     authz?: RouteAuthz;
