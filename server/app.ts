@@ -10,13 +10,13 @@ import { authenticate, bearerToken, deviceHeader, pendingHeader } from './auth/s
 import { sha256 } from './auth/tokens';
 import { installAuthorisation } from './authz/routes';
 import type { Db } from './db/db';
-import { registerDirectoryRoutes } from './directory/routes';
+import { directoryRoutes } from './directory/routes';
 import { isStorableJson } from './http/body-guard';
 import { ApiError, clientError, frameworkError, installErrorHandlers } from './http/errors';
 import { ANONYMOUS_BODY_MAX_BYTES, installBodyLimits } from './http/oversized-body';
-import { registerOutboxRoutes } from './outbox/routes';
-import { registerOverviewRoutes } from './overview/routes';
-import { registerLocalEventRoutes } from './privacy/local-events';
+import { outboxRoutes } from './outbox/routes';
+import { overviewRoutes } from './overview/routes';
+import { privacyRoutes } from './privacy/routes';
 import { syncRoutes } from './sync/routes';
 import { StreamHub } from './sync/stream';
 
@@ -148,9 +148,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(syncRoutes, { db, hub, version: opts.version });
   await app.register(authRoutes, { db, policy: { ...DEFAULT_LOGIN_POLICY, ...opts.loginPolicy }, closeSession });
   registerAdminRoutes(app, { db, closeSessions: (hashes) => hashes.forEach(closeSession) });
-  registerOverviewRoutes(app, { db });
-  registerDirectoryRoutes(app, { db });
-  registerOutboxRoutes(app, { db });
-  registerLocalEventRoutes(app, { db });
+  await app.register(overviewRoutes, { db });
+  await app.register(directoryRoutes, { db });
+  await app.register(outboxRoutes, { db });
+  await app.register(privacyRoutes, { db });
   return app;
 }

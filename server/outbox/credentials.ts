@@ -2,7 +2,7 @@ import { OUTBOX_CREDENTIAL_DAYS, type OutboxCredential } from '../../shared/sync
 import type { SessionUser } from '../../shared/sync/protocol';
 import { appendAudit } from '../audit/log';
 import { newToken, sha256 } from '../auth/tokens';
-import type { Db } from '../db/db';
+import type { Db, Queryable } from '../db/db';
 import { newSealKey } from './seal';
 
 const DAY_MS = 86_400_000;
@@ -96,4 +96,24 @@ export async function liveCredential(
       roles: [...row.roles],
     },
   };
+}
+
+/**
+ * Marks an outbox sealed at `sealedAt` as the one being delivered; false when that one or a newer one already was
+ * (a replay of an older outbox would roll the author's later work back into conflicts).
+ */
+export async function claimDelivery(q: Queryable, tokenHash: string, sealedAt: number): Promise<boolean> {
+  const { rows } = await q.query(
+    `UPDATE outbox_credentials SET last_sealed_at = $2 WHERE token_hash = $1 AND last_sealed_at < $2 RETURNING 1`,
+    [tokenHash, sealedAt],
+  );
+  return rows.length > 0;
+}
+
+/** Undoes claimDelivery: the outbox was not delivered after all and may be handed in again. */
+export async function releaseDelivery(q: Queryable, credential: LiveCredential): Promise<void> {
+  await q.query('UPDATE outbox_credentials SET last_sealed_at = $2 WHERE token_hash = $1', [
+    credential.tokenHash,
+    credential.lastSealedAt,
+  ]);
 }

@@ -1,23 +1,20 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 
-import type { OutboxCredential, OutboxDeliverRequest, OutboxDeliverResponse } from '../../shared/sync/outbox';
+import type { OutboxCredential, OutboxDeliverResponse } from '../../shared/sync/outbox';
+import type { AuditEvent } from '../audit/chain';
 import { appendAudit, audit } from '../audit/log';
+import { authOf } from '../auth/caller';
 import { deviceHeader } from '../auth/sessions';
-import { ROUTES } from '../authz/routes';
+import { routeOptions } from '../authz/routes';
 import type { Db } from '../db/db';
 import { ApiError } from '../http/errors';
 import { ANONYMOUS_BODY_MAX_BYTES } from '../http/oversized-body';
-import { issueCredential, liveCredential } from './credentials';
+import type { RoutePlugin } from '../http/type-provider';
+import { claimDelivery, issueCredential, type LiveCredential, liveCredential, releaseDelivery } from './credentials';
 import { deliverPayload, parsePayload } from './deliver';
 import { openSeal } from './seal';
 
-const route = <N extends keyof typeof ROUTES>(name: N) => ({
-  method: ROUTES[name].method,
-  url: ROUTES[name].url,
-  config: { authz: ROUTES[name].authz },
-});
-
-const deliverBodySchema = {
+const deliverBody = {
   type: 'object',
   required: ['token', 'iv', 'ciphertext'],
   additionalProperties: false,
@@ -28,74 +25,65 @@ const deliverBodySchema = {
   },
 } as const;
 
+/** An audit row under the outbox's author and device (a delivery carries no session). */
+const authorEvent = (
+  credential: LiveCredential,
+  request: FastifyRequest,
+  event: Pick<AuditEvent, 'action' | 'details'>,
+): AuditEvent => ({
+  ...event,
+  actorId: credential.user.id,
+  actorName: credential.user.username,
+  officeId: credential.user.officeId,
+  deviceId: credential.deviceId,
+  address: request.ip,
+});
+
 /**
  * The outbox of a logged-out author (docs/outbox.md). `credential`: a session obtains the key its app seals the
  * user's unsent changes with. `deliver`: whoever is logged in on that device next (or nobody) hands the sealed
  * outbox in; the token is only good for this, only from that device, and the rows go in as the author's.
  */
-export function registerOutboxRoutes(app: FastifyInstance, { db }: { db: Db }): void {
+export const outboxRoutes: RoutePlugin<{ db: Db }> = async (app, { db }) => {
   app.route({
-    ...route('outboxCredential'),
+    ...routeOptions('outboxCredential'),
     handler: async (request, reply): Promise<OutboxCredential> => {
-      const { user, deviceId } = request.auth!;
+      const { user, deviceId } = authOf(request);
       void reply.header('cache-control', 'no-store');
       return issueCredential(db, user, deviceId, request.ip);
     },
   });
 
   app.route({
-    ...route('outboxDeliver'),
+    ...routeOptions('outboxDeliver'),
     // No session comes with a delivery: it gets no more than any caller without one (server/http/oversized-body.ts).
     bodyLimit: ANONYMOUS_BODY_MAX_BYTES,
-    schema: { body: deliverBodySchema },
+    schema: { body: deliverBody },
     handler: async (request): Promise<OutboxDeliverResponse> => {
-      const body = request.body as OutboxDeliverRequest;
-      const credential = await liveCredential(db, body.token, deviceHeader(request));
+      const { token, iv, ciphertext } = request.body;
+      const credential = await liveCredential(db, token, deviceHeader(request));
       if (!credential) throw new ApiError(401, 'outbox_unknown');
-      const text = openSeal(credential.key, body.iv, body.ciphertext);
       const refuse = async (code: 'outbox_seal_invalid' | 'outbox_stale') => {
-        await audit(db, {
-          action: 'outbox.refused',
-          actorId: credential.user.id,
-          actorName: credential.user.username,
-          officeId: credential.user.officeId,
-          deviceId: credential.deviceId,
-          address: request.ip,
-          details: { code },
-        });
+        await audit(db, authorEvent(credential, request, { action: 'outbox.refused', details: { code } }));
         return new ApiError(code === 'outbox_stale' ? 409 : 400, code);
       };
+      const text = openSeal(credential.key, iv, ciphertext);
       if (text === null) throw await refuse('outbox_seal_invalid');
       const payload = parsePayload(text, credential);
-      // A replay of an older outbox would roll the author's later work back into conflicts: only newer ones go in.
-      const { rows } = await db.query(
-        `UPDATE outbox_credentials SET last_sealed_at = $2 WHERE token_hash = $1 AND last_sealed_at < $2 RETURNING 1`,
-        [credential.tokenHash, payload.sealedAt],
-      );
-      if (rows.length === 0) throw await refuse('outbox_stale');
+      if (!(await claimDelivery(db, credential.tokenHash, payload.sealedAt))) throw await refuse('outbox_stale');
       let result: OutboxDeliverResponse;
       try {
         result = await deliverPayload(db, credential, payload, request.ip);
       } catch (err) {
         // Not delivered after all (the database went away): the same outbox may be handed in again.
-        await db.query('UPDATE outbox_credentials SET last_sealed_at = $2 WHERE token_hash = $1', [
-          credential.tokenHash,
-          credential.lastSealedAt,
-        ]);
+        await releaseDelivery(db, credential);
         throw err;
       }
+      const details = { written: result.written, rejected: result.rejected.length };
       await db.transaction((tx) =>
-        appendAudit(tx, {
-          action: 'outbox.delivered',
-          actorId: credential.user.id,
-          actorName: credential.user.username,
-          officeId: credential.user.officeId,
-          deviceId: credential.deviceId,
-          address: request.ip,
-          details: { written: result.written, rejected: result.rejected.length },
-        }),
+        appendAudit(tx, authorEvent(credential, request, { action: 'outbox.delivered', details })),
       );
       return result;
     },
   });
-}
+};
