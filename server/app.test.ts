@@ -55,3 +55,35 @@ it('delivers pushed documents to an open stream and ends streams when the server
   await app.close();
   await vi.waitFor(() => expect(stream.ended).toBe(true), { timeout: 3_000 });
 });
+
+describe('a push reaches the streams of the instance that accepted it', () => {
+  let quiet: FastifyInstance;
+  let quietDb: Db;
+  beforeAll(async () => {
+    const real = await openMigratedPglite();
+    await insertUser(real, { id: 'bea', officeId: 'segeberg', roles: ['oncall'], password: 'geheim' });
+    // PostgreSQL's notifications never arrive (a slow or lost LISTEN connection); everything else is the real store.
+    quietDb = new Proxy(real, {
+      get(target, prop, receiver) {
+        if (prop === 'listen') return () => Promise.resolve(() => Promise.resolve());
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+    quiet = await buildServer({ db: quietDb, version: '9.9.9', heartbeatMs: 60_000 });
+    await quiet.listen({ host: '127.0.0.1', port: 0 });
+  });
+  afterAll(async () => {
+    await quiet.close();
+    await quietDb.close();
+  });
+
+  it('without waiting for its own NOTIFY round trip', async () => {
+    const base = `http://127.0.0.1:${(quiet.server.address() as AddressInfo).port}`;
+    const session = await login(base, 'bea', { password: 'geheim' });
+    const stream = await openStream(base, session.token, 'intakes');
+    expect(await stream.next()).toBe('RESYNC');
+    const doc = makeIntakeBy(session.user);
+    await push(base, session.token, 'intakes', [{ newDocumentState: doc }]);
+    expect(await stream.next()).toEqual({ documents: [doc], checkpoint: { seq: expect.any(Number) } });
+  });
+});

@@ -74,11 +74,14 @@ export async function push(
   user: SessionUser,
   rows: PushRow[],
   writer: Writer,
+  /** Told the feed positions once the transaction committed (this instance's streams need not wait for NOTIFY). */
+  onCommitted?: (notices: ChangeNotice[]) => void,
 ): Promise<PushResponse> {
   const conflicts: WireDocument[] = [];
   const rejected: Rejection[] = [];
   if (rows.length === 0) return { conflicts, rejected };
 
+  const notices: (ChangeNotice | null)[] = [];
   await db.transaction(async (tx) => {
     await lockFeed(tx, def.name);
     const ids = [...new Set(rows.map((r) => r.newDocumentState.id))];
@@ -117,9 +120,11 @@ export async function push(
       for (const doc of settled.adjusted) if (writes.has(doc.id)) writes.set(doc.id, doc);
       derived = settled.derived;
     }
-    await storeDocuments(tx, def.name, [...writes.values()], writer);
-    for (const d of derived) await storeDocuments(tx, d.collection, d.docs, SERVER_WRITER);
+    notices.push(await storeDocuments(tx, def.name, [...writes.values()], writer));
+    for (const d of derived) notices.push(await storeDocuments(tx, d.collection, d.docs, SERVER_WRITER));
   });
+  const stored = notices.filter((n): n is ChangeNotice => n !== null);
+  if (stored.length > 0) onCommitted?.(stored);
   return { conflicts, rejected };
 }
 
@@ -147,8 +152,13 @@ export async function writeAsServer(
  * Stores documents of one collection at the next feed positions and tells every instance once committed. Locks
  * the collection's feed first (again, if the transaction already holds it: that is free).
  */
-async function storeDocuments(tx: Queryable, collection: string, docs: WireDocument[], writer: Writer): Promise<void> {
-  if (docs.length === 0) return;
+async function storeDocuments(
+  tx: Queryable,
+  collection: string,
+  docs: WireDocument[],
+  writer: Writer,
+): Promise<ChangeNotice | null> {
+  if (docs.length === 0) return null;
   let seq = await lockFeed(tx, collection);
   const records = docs.map((doc) => ({
     id: doc.id,
@@ -170,6 +180,7 @@ async function storeDocuments(tx: Queryable, collection: string, docs: WireDocum
   // Delivered to every LISTENing instance only when (and if) this transaction commits.
   const notice: ChangeNotice = { c: collection, seq };
   await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(notice)]);
+  return notice;
 }
 
 /** Locks the collection's feed counter row until commit and returns the last position handed out. */

@@ -73,7 +73,9 @@ export const syncRoutes: RoutePlugin<SyncDeps> = async (app, { db, hub, version 
       const def = guardCollection(collectionOf(request.params.collection), actorOf(request));
       const rows = parsePushBody(request.body);
       const { user, deviceId } = authOf(request);
-      const result = await push(db, def, user, rows, { userId: user.id, deviceId });
+      const result = await push(db, def, user, rows, { userId: user.id, deviceId }, (notices) =>
+        notices.forEach((notice) => hub.advance(notice)),
+      );
       if (holdsPersonalData(def) && result.conflicts.length) {
         await audit(db, ...conflictEvents(actorOf(request), def.name, result.conflicts));
       }

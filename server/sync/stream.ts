@@ -186,6 +186,14 @@ export class StreamHub {
     this.unlisten = undefined;
   }
 
+  /**
+   * A committed change reaches this instance's streams: from PostgreSQL's NOTIFY (writes through any instance) and,
+   * for a push this instance accepted, at once after its commit (the NOTIFY round trip then finds nothing new).
+   */
+  advance(notice: ChangeNotice): void {
+    for (const s of this.streams) if (s.def.name === notice.c) s.advanceTo(notice.seq);
+  }
+
   private onNotify(payload: string): void {
     let notice: ChangeNotice;
     try {
@@ -193,7 +201,7 @@ export class StreamHub {
     } catch {
       return;
     }
-    for (const s of this.streams) if (s.def.name === notice.c) s.advanceTo(notice.seq);
+    this.advance(notice);
   }
 
   private async beat(): Promise<void> {
