@@ -50,6 +50,8 @@ export const ROUTES = {
   outboxDeliver: { method: 'POST', url: `${p}/outbox/deliver`, authz: { kind: 'public' } },
   // One's own session reports what its laptop showed or let out (server/privacy/local-events.ts).
   localEvents: { method: 'POST', url: `${p}/local-events`, authz: res('session', 'logout') },
+  // A person's request for information (Art. 15 DSGVO, § 83 SGB X), answered by the office's supervisor.
+  accessRequest: { method: 'POST', url: `${p}/privacy/access-request`, authz: res('intakes', 'accessRequest') },
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof ROUTES;

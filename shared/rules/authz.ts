@@ -51,6 +51,9 @@ export const AUTHZ = {
       export: CASE_WORK,
       // The office's federal statistics (§§ 98, 99 SGB VIII) are reported by its supervisors.
       statistics: { supervisor: 'own' },
+      // A person's request for information (Art. 15 DSGVO, § 83 SGB X): everything the office stores about them,
+      // produced by the office's supervisor (server/privacy/routes.ts).
+      accessRequest: { supervisor: 'own' },
     },
   },
   // Append-only log lines of an intake: as the intake.

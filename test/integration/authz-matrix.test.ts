@@ -6,6 +6,7 @@ import { demoFacilities } from '../../shared/demo/facilities';
 import type { DirectoryResponse } from '../../shared/directory';
 import type { VerbundOverview } from '../../shared/overview';
 import { newHold } from '../../shared/placement/newHold';
+import type { AccessAnswer } from '../../shared/privacy/access-request';
 import { type Role, ROLES } from '../../shared/roles';
 import type { Operation, Resource } from '../../shared/rules/authz';
 import { mayWriteContact } from '../../shared/rules/contacts';
@@ -227,6 +228,7 @@ it('covers every route of the server', () => {
     'outboxCredential',
     'outboxDeliver',
     'localEvents',
+    'accessRequest',
   ];
   expect(covered.sort()).toEqual((Object.keys(ROUTES) as RouteName[]).sort());
 });
@@ -481,6 +483,27 @@ describe('Verbund overview', () => {
       // Counted: a number, or "lt3" where it is too small to show (shared/overview-suppression.ts) - never 0.
       if (outcome === 'allow') expect(res.body.intakes.total[officeOf(relation)]).not.toBe(0);
       return outcome;
+    });
+  });
+});
+
+describe('access request', () => {
+  it('accessRequest: answers with the office’s records of the person exactly when the table allows it', async () => {
+    const child = { firstName: 'Matrix', lastName: 'Auskunftsperson', birthDate: '2015-05-05' };
+    const ids: Record<Relation, string> = { own: '', other: '' };
+    for (const relation of ['own', 'other'] as const) {
+      const writer = writerFor('intakes', officeOf(relation));
+      const doc = makeIntake(officeOf(relation), { createdBy: writer.user.id, updatedBy: writer.user.id, child });
+      expect((await push(url, writer.token, 'intakes', [{ newDocumentState: doc }])).rejected).toEqual([]);
+      ids[relation] = doc.id;
+    }
+    await cells('accessRequest', 'intakes', 'accessRequest', async (role, relation) => {
+      const res = await request<AccessAnswer>(url, 'POST', '/privacy/access-request', {
+        token: subject[role].token,
+        body: child,
+      });
+      if (status(res, 200) === 'deny') return 'deny';
+      return res.body.records.some((r) => r.intake.id === ids[relation]) ? 'allow' : 'deny';
     });
   });
 });

@@ -12,6 +12,7 @@ export const audit = {
     'case.opened': 'Datensatz auf einem Gerät geöffnet',
     'case.handover': 'Datensatz übergeben',
     'case.purged': 'Inhalt eines Datensatzes gelöscht (Aufbewahrungsfrist abgelaufen)',
+    'privacy.access_request': 'Auskunft an eine betroffene Person erstellt (Art. 15 DSGVO, § 83 SGB X)',
     'retention.dry_run': 'Löschlauf geprüft (Probelauf, nichts gelöscht)',
     'retention.run': 'Löschlauf ausgeführt',
     'admin.user_created': 'Benutzerkonto angelegt',

@@ -29,6 +29,7 @@ export const authz = {
     discardDraft: 'eigenen Entwurf löschen',
     export: 'exportieren',
     statistics: 'Bundesstatistik des Amts erstellen',
+    accessRequest: 'Auskunft an eine betroffene Person erstellen (Art. 15 DSGVO)',
     revoke: 'sperren',
     logout: 'abmelden',
   } as Record<string, string>,
@@ -42,10 +43,14 @@ export const authz = {
     'intakes.handover': 'erst nach der Gegenzeichnung, an ein anderes Amt',
     'intakes.delete': 'nur vor der Gegenzeichnung; Gegengezeichnetes wird abgeschlossen, nie gelöscht',
     'intakes.discardDraft': 'nur eigene Entwürfe, die nie eingereicht wurden',
-    'entries.read': 'dazu das Protokoll eines an das Amt übergebenen Falls',
+    'entries.read':
+      'dazu das Protokoll eines an das Amt übergebenen Falls, anvertraute Einträge ohne Rechtsgrundlage ohne Text (§ 65 SGB VIII)',
     'entries.write':
       'nur zu Fällen des eigenen oder an es übergebenen Amts; unveränderlich, Autor ist die angemeldete Person',
-    'intakes.read': 'dazu an das Amt übergebene Fälle (nur lesen)',
+    'intakes.read':
+      'dazu an das Amt übergebene Fälle (nur lesen), ohne anvertraute Angaben, für die keine Rechtsgrundlage die Übergabe erlaubt (§ 65 SGB VIII)',
+    'intakes.accessRequest':
+      'Fälle des eigenen und an das Amt übergebene; anvertraute Angaben nur mit Einwilligung (§ 65 Abs. 1 Nr. 1 SGB VIII)',
     'facilities.write': 'Bearbeiter und Meldende sind die angemeldete Person',
     'holds.write': 'Bearbeiter ist die angemeldete Person',
     'contacts.write':

@@ -48,6 +48,7 @@ export const errors = {
   field_not_writable: 'Diese Angabe kann so nicht geändert werden.',
   entrusted_mark_invalid:
     'Die Markierung „anvertraut“ (§ 65 SGB VIII) ist unvollständig: sie nennt genau ein Feld oder einen Protokolleintrag, und eine Rechtsgrundlage wird mit Person und Zeitpunkt festgehalten.',
+  invalid_access_request: 'Für die Auskunft braucht es Vorname, Nachname und Geburtsdatum (JJJJ-MM-TT) der Person.',
   entrusted_source_missing: 'Bitte geben Sie an, von wem die anvertrauten Angaben stammen (§ 65 SGB VIII).',
   unknown_facility: 'Diese Einrichtung gibt es nicht (mehr).',
   id_mismatch: 'Die Kennung des Datensatzes passt nicht zum bisherigen Stand.',
