@@ -109,3 +109,10 @@ export const END_REASONS = [
 
 export const YES_NO_UNKNOWN = ['yes', 'no', 'unknown'] as const;
 export const SEXES = ['male', 'female', 'diverse', 'unspecified'] as const;
+
+/** Children taken into care together: siblings, or a mother (herself a minor) with her child. */
+export const CHILD_GROUP_KINDS = ['siblings', 'mother_child'] as const;
+export type ChildGroupKind = (typeof CHILD_GROUP_KINDS)[number];
+/** In a mother-and-child group: who is the mother; every other member is a child. */
+export const CHILD_GROUP_ROLES = ['mother', 'child'] as const;
+export type ChildGroupRole = (typeof CHILD_GROUP_ROLES)[number];

@@ -12,6 +12,7 @@ import { obligations } from './de/obligations';
 import { overview } from './de/overview';
 import { placement } from './de/placement';
 import { problems } from './de/problems';
+import { relatedRecords } from './de/relatedRecords';
 import { report } from './de/report';
 import { review } from './de/review';
 import { security } from './de/security';
@@ -37,6 +38,7 @@ export const de = {
   overview,
   problems,
   contacts,
+  relatedRecords,
 } as const;
 export type Catalogue = typeof de;
 export type { ErrorCode } from './de/errors';

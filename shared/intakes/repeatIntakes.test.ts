@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { findRepeatIntakes, repeatedThisYear, type RepeatRecord } from './repeatIntakes';
+import { findRepeatIntakes, repeatedThisYear, repeatFill, type RepeatRecord } from './repeatIntakes';
 
 const at = (iso: string) => Date.parse(iso);
 const NOW = at('2026-11-20T02:00+01:00');
@@ -77,5 +77,35 @@ describe('earlier intakes of the same child', () => {
         { id: 'a', at: at('2026-12-01') },
       ]),
     ).toBe(false);
+  });
+});
+
+describe('filling "Wiederholte Maßnahme im Jahr" from the matches', () => {
+  const march = { id: 'a', at: at('2026-03-14T22:00+01:00') };
+  const lastYear = { id: 'b', at: at('2025-08-01T22:00+02:00') };
+
+  it('answers yes where nobody has answered, naming the records it rests on', () => {
+    expect(repeatFill(current, [march, lastYear])).toEqual([
+      ['statistics.repeatedThisYear', true],
+      ['earlierIntakes.filledFrom', ['a']],
+    ]);
+    expect(repeatFill(current, [lastYear])).toEqual([]);
+  });
+
+  it("never overwrites the worker's own answer", () => {
+    expect(repeatFill({ ...current, statistics: { repeatedThisYear: false } }, [march])).toEqual([]);
+    expect(repeatFill({ ...current, statistics: { repeatedThisYear: true } }, [])).toEqual([]);
+  });
+
+  it('takes back only its own answer once its matches are gone (dismissed or the name corrected)', () => {
+    const filled = { ...current, statistics: { repeatedThisYear: true }, earlierIntakes: { filledFrom: ['a'] } };
+    expect(repeatFill(filled, [march])).toEqual([]);
+    expect(repeatFill(filled, [lastYear])).toEqual([
+      ['statistics.repeatedThisYear', undefined],
+      ['earlierIntakes.filledFrom', undefined],
+    ]);
+    // The worker changed the answer to "no" meanwhile: that answer stays, only the note of the fill goes.
+    const changed = { ...filled, statistics: { repeatedThisYear: false } };
+    expect(repeatFill(changed, [])).toEqual([['earlierIntakes.filledFrom', undefined]]);
   });
 });

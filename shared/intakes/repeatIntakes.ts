@@ -94,6 +94,42 @@ export function repeatedThisYear(
   current: Pick<RepeatRecord, 'receivedAt' | 'decision'>,
   matches: readonly RepeatMatch[],
 ) {
+  return matchesThisYear(current, matches).length > 0;
+}
+
+function matchesThisYear(current: Pick<RepeatRecord, 'receivedAt' | 'decision'>, matches: readonly RepeatMatch[]) {
   const year = berlinDay(measureStart(current)).year;
-  return matches.some((m) => berlinDay(m.at).year === year);
+  return matches.filter((m) => berlinDay(m.at).year === year);
+}
+
+/** What the record's panel needs to know of the record it fills. */
+export type RepeatFillState = Pick<RepeatRecord, 'receivedAt' | 'decision'> & {
+  statistics?: { repeatedThisYear?: boolean };
+  earlierIntakes?: { filledFrom?: readonly string[] };
+};
+export type RepeatFillEdit = readonly [path: string, value: unknown];
+
+/**
+ * How the panel fills "Wiederholte Maßnahme im Jahr" from the matches: it answers "yes" only where nobody has
+ * answered yet, and remembers from which records; when those matches go (dismissed as another child, or the name
+ * or birth date corrected), it takes back only its own answer. A worker's own answer is never overwritten.
+ * Returns no edits when the record already says what the matches say.
+ */
+export function repeatFill(record: RepeatFillState, matches: readonly RepeatMatch[]): RepeatFillEdit[] {
+  const thisYear = matchesThisYear(record, matches).map((m) => m.id);
+  const answer = record.statistics?.repeatedThisYear;
+  const filledFrom = record.earlierIntakes?.filledFrom ?? [];
+  if (thisYear.length > 0 && answer === undefined) {
+    return [
+      ['statistics.repeatedThisYear', true],
+      ['earlierIntakes.filledFrom', thisYear],
+    ];
+  }
+  if (thisYear.length === 0 && filledFrom.length > 0) {
+    return [
+      ...(answer === true ? ([['statistics.repeatedThisYear', undefined]] as const) : []),
+      ['earlierIntakes.filledFrom', undefined],
+    ];
+  }
+  return [];
 }

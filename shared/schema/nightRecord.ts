@@ -1,6 +1,8 @@
 import {
   ACCOMMODATION,
   AGE_ASSESSMENT_METHODS,
+  CHILD_GROUP_KINDS,
+  CHILD_GROUP_ROLES,
   AGE_ASSESSMENT_RESULTS,
   CONTACT_CHANNELS,
   CUSTODIAN_ROLES,
@@ -240,6 +242,19 @@ export const nightRecordProperties = {
     whereabouts: text(500),
     writtenDecision: flag,
   }),
+  /**
+   * Earlier intakes of this child in the office (shared/intakes/repeatIntakes.ts): the matches the worker ruled out
+   * as another child, and the matches that filled "repeated this year" (so that the fill can be taken back).
+   */
+  earlierIntakes: section({
+    dismissed: { type: 'array', items: docId, uniqueItems: true, maxItems: 200 },
+    filledFrom: { type: 'array', items: docId, uniqueItems: true, maxItems: 200 },
+  }),
+  /**
+   * Children taken into care together (siblings, or a mother with her child): one group id on each child's own
+   * record. Each keeps its own record, deadlines and statistics; the place is searched once for the group.
+   */
+  group: section({ id: docId, kind: codeOf(CHILD_GROUP_KINDS), role: codeOf(CHILD_GROUP_ROLES) }),
   /** Raw facts the federal statistics needs that no step above holds. */
   statistics: section({
     sex: codeOf(SEXES),

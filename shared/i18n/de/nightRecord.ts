@@ -3,6 +3,8 @@ import type {
   ACCOMMODATION,
   AGE_ASSESSMENT_METHODS,
   AGE_ASSESSMENT_RESULTS,
+  CHILD_GROUP_KINDS,
+  CHILD_GROUP_ROLES,
   CONTACT_CHANNELS,
   CUSTODIAN_ROLES,
   CUSTODY_STATUS,
@@ -39,6 +41,8 @@ export const nightRecord = {
     responsibility: '11 · Örtliche Zuständigkeit',
     handover: '12 · Übergabe an den ASD',
     end: '13 · Beendigung',
+    earlierIntakes: 'Frühere Inobhutnahmen in diesem Amt',
+    group: 'Gemeinsam aufgenommene Kinder',
     statistics: 'Angaben für die Statistik',
   } satisfies Record<keyof typeof nightRecordProperties, string>,
   fields: {
@@ -175,6 +179,11 @@ export const nightRecord = {
     'end.followUp': 'Anschlusshilfe (Freitext)',
     'end.whereabouts': 'Verbleib des Kindes',
     'end.writtenDecision': 'Schriftlicher Bescheid erstellt',
+    'earlierIntakes.dismissed': 'Als anderes Kind verworfen',
+    'earlierIntakes.filledFrom': 'Wiederholung erkannt aus',
+    'group.id': 'Gruppe',
+    'group.kind': 'Art der Gruppe',
+    'group.role': 'Rolle in der Gruppe',
     'statistics.sex': 'Geschlecht',
     'statistics.foreignOriginParent': 'Ausländische Herkunft mindestens eines Elternteils',
     'statistics.residenceBefore': 'Aufenthalt vor der Maßnahme',
@@ -295,6 +304,10 @@ export const nightRecord = {
   sexes: { male: 'Männlich', female: 'Weiblich', diverse: 'Divers', unspecified: 'Ohne Angabe' } satisfies Labels<
     typeof SEXES
   >,
+  childGroupKinds: { siblings: 'Geschwister', mother_child: 'Mutter mit Kind' } satisfies Labels<
+    typeof CHILD_GROUP_KINDS
+  >,
+  childGroupRoles: { mother: 'Mutter', child: 'Kind' } satisfies Labels<typeof CHILD_GROUP_ROLES>,
   outsideVerbund: 'Außerhalb des Verbunds',
   /** How a gap is named in the list of what is missing for "Zur Prüfung vorlegen", where the field label alone is unclear. */
   missing: {

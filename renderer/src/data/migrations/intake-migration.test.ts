@@ -45,7 +45,7 @@ const v0Records = [
 
 describe('migration of the intake store', () => {
   it("opens a store created with the skeleton's schema (version 0) with the current version and keeps every record", async () => {
-    expect(intakeRxSchema.version).toBe(3);
+    expect(intakeRxSchema.version).toBe(5);
     const env = { indexedDB: new IDBFactory(), IDBKeyRange };
     const name = 'obhut_migration_v0';
 
@@ -62,14 +62,21 @@ describe('migration of the intake store', () => {
     try {
       const docs = await db.intakes.find({ sort: [{ receivedAt: 'asc' }] }).exec();
       expect(docs.map((d) => d.toMutableJSON())).toEqual([v0Records[1], v0Records[0]]);
-      expect(db.intakes.schema.version).toBe(3);
+      expect(db.intakes.schema.version).toBe(5);
 
       // The migrated record takes the night record's sections, encrypted and validated as any other.
       const draft = docs.find((d) => d.id === 'skeleton-draft')!;
       const night = demoNightRecord(draft.receivedAt);
-      await draft.incrementalPatch({ decision: night.decision, custodians: night.custodians });
+      await draft.incrementalPatch({
+        decision: night.decision,
+        custodians: night.custodians,
+        group: { id: 'gruppe-1', kind: 'siblings' },
+        earlierIntakes: { dismissed: ['skeleton-submitted'] },
+      });
       const again = await db.intakes.findOne('skeleton-draft').exec();
       expect(again?.decision?.ground).toBe('42_1_2a');
+      expect(again?.group).toEqual({ id: 'gruppe-1', kind: 'siblings' });
+      expect(again?.earlierIntakes?.dismissed).toEqual(['skeleton-submitted']);
       expect(again?.child.lastName).toBe('Altbestand');
       await expect(draft.incrementalPatch({ decision: { ground: 'nonsense' as never } })).rejects.toMatchObject({
         code: 'COL20',

@@ -9,10 +9,13 @@ import type { MigrationStrategies } from 'rxdb';
  * 3: optional facts of the legal duties (custody, health sheet, § 42a-f) and two sections (custody, health) were
  *    added; a stored record is valid as it is and simply lacks them. Its old codes all stay in the catalogues.
  * 4: the optional markings of entrusted data (§ 65 SGB VIII); a stored record has none.
+ * 5: two optional sections (earlier intakes ruled out or counted, the group of children taken in together); a
+ *    stored record has neither: it was matched against no earlier record and belongs to no group.
  */
 export const intakeMigrations: MigrationStrategies = {
   1: (doc: Record<string, unknown>) => doc,
   2: (doc: Record<string, unknown>) => doc,
   3: (doc: Record<string, unknown>) => doc,
   4: (doc: Record<string, unknown>) => doc,
+  5: (doc: Record<string, unknown>) => doc,
 };

@@ -71,6 +71,7 @@ export function IntakesPage({ status }: { status: SyncStatus | null }) {
         key={view.id}
         id={view.id}
         intake={intake}
+        records={intakes}
         status={status}
         pendingIds={pendingIds}
         onClose={() => setView({ kind: 'list' })}
@@ -117,6 +118,7 @@ export function IntakesPage({ status }: { status: SyncStatus | null }) {
 function RecordView(props: {
   id: string;
   intake: Intake | null;
+  records: readonly Intake[];
   status: SyncStatus | null;
   pendingIds: ReadonlySet<string>;
   onClose: () => void;
@@ -151,6 +153,7 @@ function RecordView(props: {
       onRestoreEntry={onRestoreEntry}
       currentUserId={client.user.id}
       names={names}
+      records={props.records}
       userOfficeId={client.user.officeId}
       pendingIds={props.pendingIds}
       rejections={props.status?.rejections ?? []}

@@ -35,6 +35,7 @@ import { reviewStateColor } from '../review/ReviewRecord';
 import { rejectionMessage } from '../sync-status/rejection-message';
 import { isFieldEditable, recordAccess } from './access';
 import { CONFLICTS_ID, ConflictsPanel } from './ConflictsPanel';
+import { EarlierIntakesPanel } from './EarlierIntakesPanel';
 import { EntryLog } from './EntryLog';
 import { BoundField } from './FieldInput';
 import { type FieldSpec, inputId, type ListSpec, SECTIONS, type SectionSpec, specOf } from './fields';
@@ -74,6 +75,8 @@ export type NightRecordFormProps = {
   onClose: () => void;
   /** Display names by user id (the office directory); anyone not in it shows by id. */
   names?: ReadonlyMap<string, string>;
+  /** Every record on this device: the child's earlier intakes are found among them. */
+  records?: readonly Intake[];
 };
 
 /** The app's sticky header (Session.tsx). */
@@ -504,6 +507,15 @@ export function NightRecordForm(props: NightRecordFormProps) {
               fieldProps={fieldProps}
               autoFocusFirst={section.id === 'child' && !opensAt}
             />
+            {section.id === 'child' && props.records && (
+              <EarlierIntakesPanel
+                record={effective}
+                records={props.records}
+                officeId={props.userOfficeId}
+                editable={access === 'edit'}
+                write={editor.write}
+              />
+            )}
             {section.list && (
               <ListItems
                 list={section.list}

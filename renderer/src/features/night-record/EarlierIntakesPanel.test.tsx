@@ -1,0 +1,144 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useMemo } from 'react';
+
+import { demoNightRecord } from '../../../../shared/demo/nightRecord';
+import { de } from '../../../../shared/i18n';
+import type { Intake } from '../../../../shared/schema/intake';
+import { useObservable } from '../../app/use-observable';
+import type { ObhutDatabase } from '../../data/database';
+import type { IntakeRepository } from '../../data/intakes';
+import { openTestRepositories } from '../../test-fixtures/database';
+import { renderWithTheme } from '../../test-render';
+import { NightRecordForm } from './NightRecordForm';
+
+const NOW = Date.parse('2025-05-18T01:40+02:00');
+const user = {
+  id: 'bereitschaft.segeberg',
+  username: 'bereitschaft.segeberg',
+  displayName: 'B',
+  officeId: 'segeberg',
+  roles: ['oncall'],
+};
+const t = de.relatedRecords.earlier;
+/** Generous: the store is encrypted and the machine may be busy; the test asserts what, not how fast. */
+const SLOW = 60_000;
+
+let db: ObhutDatabase;
+let intakes: IntakeRepository;
+
+beforeEach(async () => {
+  ({ db, intakes } = await openTestRepositories('obhut_earlier', user, () => NOW));
+});
+afterEach(async () => {
+  cleanup();
+  await new Promise((r) => setTimeout(r, 300));
+  await db.close();
+});
+
+/** The form with the whole local store beside it, as the intakes page hands it over. */
+function Harness({ id }: { id: string }) {
+  const intake$ = useMemo(() => intakes.get$(id), [id]);
+  const intake = useObservable<Intake | null | undefined>(intake$, undefined);
+  const all$ = useMemo(() => intakes.list$(), []);
+  const records = useObservable<Intake[] | null>(all$, null);
+  // As the intakes page: the record opens once the list is loaded.
+  if (intake === undefined || records === null) return null;
+  return (
+    <NightRecordForm
+      id={id}
+      intake={intake}
+      entries={[]}
+      intakes={intakes}
+      records={records}
+      onAppendEntry={async () => {}}
+      onRestoreEntry={() => {}}
+      currentUserId={user.id}
+      userOfficeId={user.officeId}
+      pendingIds={new Set()}
+      rejections={[]}
+      onDismissRejection={() => {}}
+      now={() => NOW}
+      onClose={() => {}}
+    />
+  );
+}
+
+async function earlier(id: string, start: string, child: Intake['child'], facilityName?: string) {
+  const at = Date.parse(start);
+  const night = demoNightRecord(at);
+  await intakes.create(
+    {
+      ...night,
+      child,
+      status: 'submitted',
+      placement: facilityName ? { ...night.placement, facilityName } : undefined,
+    },
+    id,
+  );
+}
+
+const stored = (id: string) => intakes.get(id);
+
+describe('earlier intakes of the child beside the record', () => {
+  it('shows them once name and birth date are typed, fills "repeated this year", and takes back a dismissed match', async () => {
+    const leon = { firstName: 'Leon', lastName: 'Beispiel', birthDate: '2010-03-14' };
+    await earlier('leon-march', '2025-03-14T22:00+01:00', leon, 'Jugendschutzhaus Norderstedt');
+    await earlier('leon-2024', '2024-06-01T23:00+02:00', { ...leon, firstName: 'LÉON' }, 'Kinderhaus Travetal');
+    await earlier('other-leon', '2025-02-01T22:00+01:00', { ...leon, birthDate: '2011-03-14' });
+
+    renderWithTheme(<Harness id="new-leon" />);
+    await screen.findByTestId('night-record');
+    const u = userEvent.setup();
+    // First and last name typed the wrong way round.
+    fireEvent.change(screen.getByLabelText('Vorname'), { target: { value: 'Beispiel' } });
+    fireEvent.change(screen.getByLabelText('Nachname'), { target: { value: 'Leon' } });
+    expect(screen.queryByTestId('earlier-intakes')).toBeNull(); // no birth date or age yet
+    fireEvent.change(screen.getByLabelText('Geburtsdatum'), { target: { value: '2010-03-14' } });
+
+    const panel = await screen.findByTestId('earlier-intakes', undefined, { timeout: SLOW });
+    expect(panel).toHaveTextContent(
+      '2 frühere Inobhutnahmen in diesem Amt, zuletzt 14.03.2025, Jugendschutzhaus Norderstedt',
+    );
+    expect(
+      within(panel)
+        .getAllByTestId('earlier-intake')
+        .map((li) => li.dataset.recordId),
+    ).toEqual(['leon-march', 'leon-2024']);
+    await waitFor(async () => expect((await stored('new-leon'))?.statistics?.repeatedThisYear).toBe(true), {
+      timeout: SLOW,
+    });
+    expect((await stored('new-leon'))?.earlierIntakes?.filledFrom).toEqual(['leon-march']);
+    expect(screen.getByLabelText('Wiederholte Maßnahme in diesem Jahr')).toHaveValue('true');
+
+    // The March record is another Leon: dismissed, it is no match any more, and the answer it gave goes with it.
+    await u.click(within(panel).getByRole('button', { name: t.dismissLabel('14.03.2025') }));
+    await waitFor(async () => expect((await stored('new-leon'))?.earlierIntakes?.dismissed).toEqual(['leon-march']), {
+      timeout: SLOW,
+    });
+    await waitFor(async () => expect((await stored('new-leon'))?.statistics?.repeatedThisYear).toBeUndefined(), {
+      timeout: SLOW,
+    });
+    expect((await stored('new-leon'))?.earlierIntakes?.filledFrom).toBeUndefined();
+    expect(screen.getByTestId('earlier-intakes')).toHaveTextContent(
+      '1 frühere Inobhutnahme in diesem Amt, zuletzt 01.06.2024, Kinderhaus Travetal',
+    );
+    expect(screen.getByTestId('earlier-intakes')).toHaveTextContent(t.dismissed(1));
+  }, 180_000);
+
+  it("searches only the own office's records", async () => {
+    const lea = { firstName: 'Lea', lastName: 'Muster', birthDate: '2012-01-02' };
+    await earlier('lea-1', '2025-01-10T22:00+01:00', lea);
+    await intakes.create({ ...demoNightRecord(NOW), child: lea, status: 'draft' }, 'lea-now');
+    // A record of another office cannot be in this store by sync; were it there, it would still not count.
+    await db.intakes.upsert({ ...(await stored('lea-1'))!, id: 'lea-stormarn', officeId: 'stormarn' });
+
+    renderWithTheme(<Harness id="lea-now" />);
+    const panel = await screen.findByTestId('earlier-intakes', undefined, { timeout: 10_000 });
+    expect(
+      within(panel)
+        .getAllByTestId('earlier-intake')
+        .map((li) => li.dataset.recordId),
+    ).toEqual(['lea-1']);
+  });
+});
