@@ -1,9 +1,9 @@
 import {
   ACCOMMODATION,
   AGE_ASSESSMENT_METHODS,
+  AGE_ASSESSMENT_RESULTS,
   CHILD_GROUP_KINDS,
   CHILD_GROUP_ROLES,
-  AGE_ASSESSMENT_RESULTS,
   CONTACT_CHANNELS,
   CUSTODIAN_ROLES,
   CUSTODY_STATUS,
@@ -254,7 +254,12 @@ export const nightRecordProperties = {
    * Children taken into care together (siblings, or a mother with her child): one group id on each child's own
    * record. Each keeps its own record, deadlines and statistics; the place is searched once for the group.
    */
-  group: section({ id: docId, kind: codeOf(CHILD_GROUP_KINDS), role: codeOf(CHILD_GROUP_ROLES) }),
+  group: {
+    type: 'object',
+    properties: { id: docId, kind: codeOf(CHILD_GROUP_KINDS), role: codeOf(CHILD_GROUP_ROLES) },
+    required: ['id', 'kind'],
+    additionalProperties: false,
+  },
   /** Raw facts the federal statistics needs that no step above holds. */
   statistics: section({
     sex: codeOf(SEXES),

@@ -24,6 +24,8 @@ export const relatedRecords = {
     role: 'Dieses Kind ist',
     leave: 'Aus der Gruppe lösen',
     placeOnce: (n: number) => `Der Platz wird einmal für alle ${n} Kinder gesucht.`,
+    boardGroup: (kind: string, names: string, n: number) =>
+      `${kind}: ${names}. Der Platz wird einmal für alle ${n} Kinder gesucht und gehalten.`,
     failed: 'Verbinden nicht möglich:',
     lockedOther: (name: string) =>
       `Die Inobhutnahme von ${name} ist abgeschlossen und kann nicht mehr verbunden werden.`,

@@ -34,6 +34,7 @@ import { nameOf } from '../intakes/name';
 import { reviewStateColor } from '../review/ReviewRecord';
 import { rejectionMessage } from '../sync-status/rejection-message';
 import { isFieldEditable, recordAccess } from './access';
+import { ChildGroupPanel } from './ChildGroupPanel';
 import { CONFLICTS_ID, ConflictsPanel } from './ConflictsPanel';
 import { EarlierIntakesPanel } from './EarlierIntakesPanel';
 import { EntryLog } from './EntryLog';
@@ -514,6 +515,16 @@ export function NightRecordForm(props: NightRecordFormProps) {
                 officeId={props.userOfficeId}
                 editable={access === 'edit'}
                 write={editor.write}
+              />
+            )}
+            {section.id === 'child' && props.records && (
+              <ChildGroupPanel
+                record={effective}
+                records={props.records}
+                officeId={props.userOfficeId}
+                editable={access === 'edit'}
+                write={editor.write}
+                intakes={intakes}
               />
             )}
             {section.list && (

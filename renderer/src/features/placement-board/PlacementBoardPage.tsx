@@ -4,6 +4,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { ageGroupOf } from '../../../../shared/catalogues/ageGroup';
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
+import { groupCriteria, groupMembers } from '../../../../shared/intakes/childGroups';
 import { ageYearsAt } from '../../../../shared/placement/newHold';
 import { mayAtAll } from '../../../../shared/rules/authz';
 import type { Facility } from '../../../../shared/schema/facility';
@@ -69,10 +70,21 @@ export function PlacementBoardPage({ status, intakeId: initialIntakeId }: Props)
   );
   const [appliedIntake, setAppliedIntake] = useState<string | undefined>(undefined);
   // The intake's facts become the search once, when it is chosen (or arrives); the worker may change them after.
+  // Children taken in together are placed together: the search is the group's (shared/intakes/childGroups.ts), once.
+  const members = useMemo(() => (intake ? groupMembers(intake, intakes) : []), [intake, intakes]);
   if (intake && appliedIntake !== intake.id) {
     setAppliedIntake(intake.id);
-    const facts = factsOf(intake, now);
-    setCriteria({ ...criteria, ageYears: facts.ageYears, ...(facts.sex ? { sex: facts.sex } : {}) });
+    const group = groupCriteria(members);
+    // A mother-and-child place is searched by the mother's age.
+    const searchedFor = (group.motherAndChild && members.find((m) => m.group?.role === 'mother')) || intake;
+    const facts = factsOf(searchedFor, now);
+    setCriteria({
+      ...criteria,
+      ageYears: facts.ageYears,
+      ...(facts.sex ? { sex: facts.sex } : {}),
+      siblings: group.siblings,
+      motherAndChild: group.motherAndChild,
+    });
   }
 
   const [dialog, setDialog] = useState<{ facility: Facility; draft: HoldDraft; full: boolean } | null>(null);
@@ -99,24 +111,47 @@ export function PlacementBoardPage({ status, intakeId: initialIntakeId }: Props)
     async (facility: Facility, request: CompleteHold) => {
       setError(null);
       try {
-        const made = await client.holds.hold({ facility, ...request });
-        const until = formatDateTime(made.expiresAt);
+        // For a group, one action holds what the group needs: a place for every sibling, the one mother-and-child
+        // room for a mother with her child; every child's record logs it (each keeps its own log).
+        const held = intakes.find((i) => i.id === request.intakeRef);
+        const group = held ? groupMembers(held, intakes) : [];
+        const at = Date.now();
+        const requests =
+          group.length > 1 && held?.group?.kind === 'siblings'
+            ? group.map((m) =>
+                m.id === request.intakeRef
+                  ? request
+                  : {
+                      ...request,
+                      intakeRef: m.id,
+                      ageGroup: ageGroupOf(ageYearsAt(m.child, at) ?? Number.NaN) ?? request.ageGroup,
+                      sex: factsOf(m, at).sex ?? request.sex,
+                    },
+              )
+            : [request];
+        let until = '';
+        for (const r of requests) {
+          const made = await client.holds.hold({ facility, ...r });
+          until = formatDateTime(made.expiresAt);
+        }
         // The same action logs the placement on the intake (its log stays in the office). A hold is a place asked
         // for and kept free, never the facility's "zugesagt" (issue 12): that answer comes from the facility.
-        await client.entries.append(request.intakeRef, {
-          kind: 'placement',
-          text: request.overbookReason
-            ? t.attemptTextOverbooked(facility.name, until, de.placement.overbookReasons[request.overbookReason])
-            : t.attemptText(facility.name, until),
-          placement: { facilityId: facility.id, facilityName: facility.name, answer: 'requested' },
-        });
+        for (const intakeId of group.length > 1 ? group.map((m) => m.id) : [request.intakeRef]) {
+          await client.entries.append(intakeId, {
+            kind: 'placement',
+            text: request.overbookReason
+              ? t.attemptTextOverbooked(facility.name, until, de.placement.overbookReasons[request.overbookReason])
+              : t.attemptText(facility.name, until),
+            placement: { facilityId: facility.id, facilityName: facility.name, answer: 'requested' },
+          });
+        }
         setNotice(t.hold.held(facility.name, until));
         setDialog(null);
       } catch {
         setError(t.hold.failed);
       }
     },
-    [client],
+    [client, intakes],
   );
 
   const onHold = useMemo(
@@ -175,6 +210,15 @@ export function PlacementBoardPage({ status, intakeId: initialIntakeId }: Props)
           searchable
           maw={420}
         />
+      )}
+      {members.length > 1 && (
+        <Text size="sm" data-testid="board-group">
+          {de.relatedRecords.group.boardGroup(
+            de.nightRecord.childGroupKinds[members[0].group!.kind],
+            members.map((m) => nameOf(m)).join(', '),
+            members.length,
+          )}
+        </Text>
       )}
       <BoardFilters criteria={criteria} onChange={setCriteria} />
       {notice && (
