@@ -1,16 +1,15 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 
 import { demoNightRecord } from '../../../../shared/demo/nightRecord';
 import { de } from '../../../../shared/i18n';
 import type { Intake } from '../../../../shared/schema/intake';
 import { useObservable } from '../../app/use-observable';
 import type { ObhutDatabase } from '../../data/database';
-import type { IntakeRepository } from '../../data/intakes';
+import type { FieldEdit, IntakeRepository } from '../../data/intakes';
 import { openTestRepositories } from '../../test-fixtures/database';
 import { renderWithTheme } from '../../test-render';
-import { NightRecordForm } from './NightRecordForm';
+import { EarlierIntakesPanel } from './EarlierIntakesPanel';
 
 const NOW = Date.parse('2025-05-18T01:40+02:00');
 const user = {
@@ -36,32 +35,18 @@ afterEach(async () => {
   await db.close();
 });
 
-/** The form with the whole local store beside it, as the intakes page hands it over. */
+/**
+ * The panel as the form shows it, fed from the local database; what the form would autosave while typing is written
+ * through the same repository (the whole form, typed by keyboard, is the e2e test's: test/e2e/related-records).
+ */
 function Harness({ id }: { id: string }) {
   const intake$ = useMemo(() => intakes.get$(id), [id]);
   const intake = useObservable<Intake | null | undefined>(intake$, undefined);
   const all$ = useMemo(() => intakes.list$(), []);
   const records = useObservable<Intake[] | null>(all$, null);
-  // As the intakes page: the record opens once the list is loaded.
-  if (intake === undefined || records === null) return null;
-  return (
-    <NightRecordForm
-      id={id}
-      intake={intake}
-      entries={[]}
-      intakes={intakes}
-      records={records}
-      onAppendEntry={async () => {}}
-      onRestoreEntry={() => {}}
-      currentUserId={user.id}
-      userOfficeId={user.officeId}
-      pendingIds={new Set()}
-      rejections={[]}
-      onDismissRejection={() => {}}
-      now={() => NOW}
-      onClose={() => {}}
-    />
-  );
+  const write = useCallback(async (edits: readonly FieldEdit[]) => void (await intakes.setFields(id, edits)), [id]);
+  if (!intake || records === null) return null;
+  return <EarlierIntakesPanel record={intake} records={records} officeId={user.officeId} editable write={write} />;
 }
 
 async function earlier(id: string, start: string, child: Intake['child'], facilityName?: string) {
@@ -81,20 +66,26 @@ async function earlier(id: string, start: string, child: Intake['child'], facili
 const stored = (id: string) => intakes.get(id);
 
 describe('earlier intakes of the child beside the record', () => {
-  it('shows them once name and birth date are typed, fills "repeated this year", and takes back a dismissed match', async () => {
+  it('shows them once name and birth date are known, fills "repeated this year", and takes back a dismissed match', async () => {
     const leon = { firstName: 'Leon', lastName: 'Beispiel', birthDate: '2010-03-14' };
     await earlier('leon-march', '2025-03-14T22:00+01:00', leon, 'Jugendschutzhaus Norderstedt');
     await earlier('leon-2024', '2024-06-01T23:00+02:00', { ...leon, firstName: 'LÉON' }, 'Kinderhaus Travetal');
     await earlier('other-leon', '2025-02-01T22:00+01:00', { ...leon, birthDate: '2011-03-14' });
+    // First and last name typed the wrong way round; no birth date yet.
+    const { statistics, ...night } = demoNightRecord(NOW);
+    await intakes.create(
+      {
+        ...night,
+        statistics: { sex: statistics?.sex },
+        child: { firstName: 'Beispiel', lastName: 'Leon' },
+        status: 'draft',
+      },
+      'new-leon',
+    );
 
     renderWithTheme(<Harness id="new-leon" />);
-    await screen.findByTestId('night-record');
-    const u = userEvent.setup();
-    // First and last name typed the wrong way round.
-    fireEvent.change(screen.getByLabelText('Vorname'), { target: { value: 'Beispiel' } });
-    fireEvent.change(screen.getByLabelText('Nachname'), { target: { value: 'Leon' } });
-    expect(screen.queryByTestId('earlier-intakes')).toBeNull(); // no birth date or age yet
-    fireEvent.change(screen.getByLabelText('Geburtsdatum'), { target: { value: '2010-03-14' } });
+    await waitFor(() => expect(screen.queryByTestId('earlier-intakes')).toBeNull());
+    await intakes.setFields('new-leon', [['child.birthDate', '2010-03-14']]);
 
     const panel = await screen.findByTestId('earlier-intakes', undefined, { timeout: SLOW });
     expect(panel).toHaveTextContent(
@@ -109,10 +100,10 @@ describe('earlier intakes of the child beside the record', () => {
       timeout: SLOW,
     });
     expect((await stored('new-leon'))?.earlierIntakes?.filledFrom).toEqual(['leon-march']);
-    expect(screen.getByLabelText('Wiederholte Maßnahme in diesem Jahr')).toHaveValue('true');
+    expect(await screen.findByText(t.filled)).toBeInTheDocument();
 
     // The March record is another Leon: dismissed, it is no match any more, and the answer it gave goes with it.
-    await u.click(within(panel).getByRole('button', { name: t.dismissLabel('14.03.2025') }));
+    fireEvent.click(within(panel).getByRole('button', { name: t.dismissLabel('14.03.2025') }));
     await waitFor(async () => expect((await stored('new-leon'))?.earlierIntakes?.dismissed).toEqual(['leon-march']), {
       timeout: SLOW,
     });
@@ -120,11 +111,13 @@ describe('earlier intakes of the child beside the record', () => {
       timeout: SLOW,
     });
     expect((await stored('new-leon'))?.earlierIntakes?.filledFrom).toBeUndefined();
-    expect(screen.getByTestId('earlier-intakes')).toHaveTextContent(
-      '1 frühere Inobhutnahme in diesem Amt, zuletzt 01.06.2024, Kinderhaus Travetal',
+    await waitFor(() =>
+      expect(screen.getByTestId('earlier-intakes')).toHaveTextContent(
+        '1 frühere Inobhutnahme in diesem Amt, zuletzt 01.06.2024, Kinderhaus Travetal',
+      ),
     );
     expect(screen.getByTestId('earlier-intakes')).toHaveTextContent(t.dismissed(1));
-  }, 180_000);
+  }, 120_000);
 
   it("searches only the own office's records", async () => {
     const lea = { firstName: 'Lea', lastName: 'Muster', birthDate: '2012-01-02' };
