@@ -1,4 +1,7 @@
-/** The import rules of docs/architecture.md: shared imports nothing of ours; the three runtimes never import each other. */
+/**
+ * The import rules of docs/architecture.md: shared imports nothing of ours; the three runtimes never import each other;
+ * renderer features never import each other.
+ */
 const runtimes = ['renderer', 'electron', 'server'];
 module.exports = {
   forbidden: [
@@ -33,6 +36,21 @@ module.exports = {
           to: { path: `^${to}/` },
         })),
     ),
+    {
+      name: 'features-not-each-other',
+      comment:
+        'renderer/src/features/A never imports renderer/src/features/B: what two features share lives in renderer/src/record/ (parts of a record) or renderer/src/app/ (the shell), and the session composes features (docs/architecture.md).',
+      severity: 'error',
+      from: { path: '^renderer/src/features/([^/]+)/' },
+      to: { path: '^renderer/src/features/', pathNot: '^renderer/src/features/$1/' },
+    },
+    {
+      name: 'shared-parts-not-features',
+      comment: 'The record parts and the data layer are shared by features, so they import none.',
+      severity: 'error',
+      from: { path: '^renderer/src/(record|data)/' },
+      to: { path: '^renderer/src/features/' },
+    },
     {
       name: 'no-test-code-in-product',
       severity: 'error',

@@ -51,6 +51,7 @@ let styles: string;
 beforeAll(async () => {
   browser = await launchChromium();
   styles =
+    (await css('../../renderer/src/app/print.css')) +
     (await css('../../renderer/src/features/handover-report/handover-report.css')) +
     (await css('../../renderer/src/features/documents/documents.css'));
 });

@@ -24,7 +24,10 @@ import { pdfPages } from './pdf-text';
  * be printed. A long log makes it run over pages, so the page counter shows.
  */
 const MORNING = CALL_AT + 10 * 60 * MIN;
-const CSS_FILE = new URL('../../renderer/src/features/handover-report/handover-report.css', import.meta.url);
+const CSS_FILES = [
+  '../../renderer/src/app/print.css',
+  '../../renderer/src/features/handover-report/handover-report.css',
+];
 
 function longLog(): Entry[] {
   const base = reportEntries().filter((e) => e.intakeId === 'intake-report-1');
@@ -64,7 +67,7 @@ describe('handover report in Chromium', () => {
     ]);
     const report = reportOf(intake, longLog(), MORNING, names);
     const markup = renderToStaticMarkup(createElement(HandoverReport, { report }));
-    const css = await readFile(CSS_FILE, 'utf8');
+    const css = (await Promise.all(CSS_FILES.map((f) => readFile(new URL(f, import.meta.url), 'utf8')))).join('\n');
 
     const page = await browser.newPage();
     await page.setContent(

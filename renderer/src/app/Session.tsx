@@ -25,17 +25,18 @@ import { AdminPage } from '../features/admin/AdminPage';
 import { CoordinationPage } from '../features/coordination/CoordinationPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { DirectorySearch } from '../features/directory/DirectorySearch';
-import { IntakesPage } from '../features/intakes/IntakesPage';
-import { nameOf } from '../features/intakes/name';
-import { loginErrorMessage } from '../features/login/login-error';
+import { IntakesPage } from '../features/night-record/IntakesPage';
 import { ObligationsPage } from '../features/obligations/ObligationsPage';
 import { PlacementBoardPage } from '../features/placement-board/PlacementBoardPage';
 import { ReviewPage } from '../features/review/ReviewPage';
 import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { StatusBar } from '../features/sync-status/StatusBar';
 import { VerbundOverviewPage } from '../features/verbund-overview/VerbundOverviewPage';
+import { nameOf } from '../record/name';
 import { ClientContext } from './client-context';
+import { loginErrorMessage } from './login-error';
 import { NavigationContext, type View } from './navigation';
+import { nightRecordPapers, reviewPapers } from './record-papers';
 import { useObservable } from './use-observable';
 
 const t = de.app.shell;
@@ -167,11 +168,11 @@ type Area = View['kind'];
 function AreaView({ view, status }: { view: View; status: SyncStatus | null }) {
   switch (view.kind) {
     case 'intakes':
-      return <IntakesPage status={status} />;
+      return <IntakesPage status={status} papers={nightRecordPapers} />;
     case 'board':
       return <PlacementBoardPage key={view.intakeId} status={status} intakeId={view.intakeId} />;
     case 'review':
-      return <ReviewPage key={view.intakeId} status={status} intakeId={view.intakeId} />;
+      return <ReviewPage key={view.intakeId} status={status} intakeId={view.intakeId} papers={reviewPapers} />;
     case 'obligations':
       return <ObligationsPage status={status} />;
     case 'overview':

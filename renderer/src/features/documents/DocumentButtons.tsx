@@ -4,7 +4,7 @@ import { createPortal, flushSync } from 'react-dom';
 
 import { de } from '../../../../shared/i18n';
 import { useClient } from '../../app/client-context';
-import { PRINTING_EVENT } from '../handover-report/HandoverReportButton';
+import { PRINTING_EVENT } from '../../app/print';
 import { type DocumentModel, documentOf } from './document-model';
 import { DocumentView } from './DocumentView';
 import type { DocumentTemplate } from './template';

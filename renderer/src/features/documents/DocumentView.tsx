@@ -1,8 +1,8 @@
-import '../handover-report/handover-report.css';
+import '../../app/print.css';
 import './documents.css';
 
 import { de } from '../../../../shared/i18n';
-import { PAGE_STYLE } from '../handover-report/HandoverReport';
+import { PAGE_STYLE } from '../../app/print';
 import type { DocumentModel, Part } from './document-model';
 
 const t = de.documents;

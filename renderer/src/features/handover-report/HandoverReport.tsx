@@ -1,23 +1,13 @@
+import '../../app/print.css';
 import './handover-report.css';
 
 import { useId } from 'react';
 
 import { de } from '../../../../shared/i18n';
+import { PAGE_STYLE } from '../../app/print';
 import type { HandoverReportModel, ReportRow } from './report-model';
 
 const t = de.report;
-
-/** A CSS string literal of catalogue text. */
-const cssString = (text: string) => `"${text.replace(/["\\]/g, (c) => `\\${c}`).replace(/\n/g, ' ')}"`;
-
-/**
- * The page's margin boxes: "Seite x von y" at the bottom of every page, the confidentiality note at the top.
- * Chromium prints CSS page margin boxes both in window.print and in printToPDF.
- */
-export const PAGE_STYLE = `@media print { @page {
-  @top-right { content: ${cssString(t.confidential)}; font: 7pt 'Liberation Sans', Arial, sans-serif; }
-  @bottom-center { content: ${cssString(`${t.pageCounter.page} `)} counter(page) ${cssString(` ${t.pageCounter.of} `)} counter(pages); font: 9pt 'Liberation Sans', Arial, sans-serif; }
-} }`;
 
 function Rows({ rows }: { rows: ReportRow[] }) {
   return (

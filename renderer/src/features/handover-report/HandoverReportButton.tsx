@@ -5,13 +5,11 @@ import { firstValueFrom } from 'rxjs';
 
 import { de } from '../../../../shared/i18n';
 import { useClient } from '../../app/client-context';
+import { PRINTING_EVENT } from '../../app/print';
 import { HandoverReport } from './HandoverReport';
 import { type HandoverReportModel, reportOf, type UserNames } from './report-model';
 
 const t = de.report.print;
-
-/** Told to every other report or document button on the page: only one paper is the one that prints. */
-export const PRINTING_EVENT = 'obhut:handover-report-printing';
 
 type Message = { kind: 'info' | 'error'; text: string };
 

@@ -9,8 +9,8 @@ import { responsibilityOf } from '../../../../shared/nightRecord/responsibility'
 import type { Entry } from '../../../../shared/schema/entry';
 import { type Intake, reviewStateOf } from '../../../../shared/schema/intake';
 import type { NightRecordSection } from '../../../../shared/schema/nightRecord';
-import { nameOf } from '../intakes/name';
-import { entrySummary } from '../night-record/EntryLog';
+import { entrySummary } from '../../record/EntryLog';
+import { nameOf } from '../../record/name';
 
 /**
  * The handover report (Übergabebericht an den ASD) of one record as plain data: what the printed document says,

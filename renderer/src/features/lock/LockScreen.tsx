@@ -2,8 +2,8 @@ import { Alert, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantin
 import { useState } from 'react';
 
 import { de } from '../../../../shared/i18n';
-import { loginErrorMessage } from '../login/login-error';
-import { useNightContact } from '../login/night-contact';
+import { loginErrorMessage } from '../../app/login-error';
+import { useNightContact } from '../../app/night-contact';
 import type { LockCause } from './use-auto-lock';
 
 const t = de.security.lock;

@@ -3,12 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 
 import { de } from '../../../../shared/i18n';
+import { loginErrorMessage } from '../../app/login-error';
+import { nightContact } from '../../app/night-contact';
 import { LoginError, openClient } from '../../data/client';
 import { memoryStore } from '../../data/vault';
 import { renderWithTheme } from '../../test-render';
-import { loginErrorMessage } from './login-error';
 import { LoginForm } from './LoginForm';
-import { nightContact } from './night-contact';
 
 const SERVER = 'http://127.0.0.1:9';
 

@@ -3,8 +3,8 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 
 import { de } from '../../../../shared/i18n';
-import { loginErrorMessage } from './login-error';
-import { useNightContact } from './night-contact';
+import { loginErrorMessage } from '../../app/login-error';
+import { useNightContact } from '../../app/night-contact';
 
 const t = de.app.login;
 

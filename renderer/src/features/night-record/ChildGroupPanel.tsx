@@ -8,7 +8,7 @@ import { groupMembers, linkedGroups } from '../../../../shared/intakes/childGrou
 import { type Intake, isLocked } from '../../../../shared/schema/intake';
 import type { FieldEdit, IntakeRepository } from '../../data/intakes';
 import { newId } from '../../data/intakes';
-import { nameOf } from '../intakes/name';
+import { nameOf } from '../../record/name';
 
 const t = de.relatedRecords.group;
 

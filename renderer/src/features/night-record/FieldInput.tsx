@@ -3,9 +3,9 @@ import { type KeyboardEvent, memo } from 'react';
 
 import { de } from '../../../../shared/i18n';
 import { toBerlinInput } from '../../app/berlin-time';
-import { type FieldSpec, inputId } from './fields';
+import { type FieldSpec, inputId } from '../../record/fields';
+import { parseRaw, type Raw, toRaw } from '../../record/values';
 import { type DraftStore, useDraft } from './useRecordEditor';
-import { parseRaw, type Raw, toRaw } from './values';
 
 const t = de.app.nightRecord;
 

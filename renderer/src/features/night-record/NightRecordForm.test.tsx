@@ -13,9 +13,9 @@ import { useObservable } from '../../app/use-observable';
 import type { ObhutDatabase } from '../../data/database';
 import type { EntryRepository } from '../../data/entries';
 import type { IntakeRepository } from '../../data/intakes';
+import { inputId, SECTIONS } from '../../record/fields';
 import { openTestRepositories } from '../../test-fixtures/database';
 import { renderWithTheme } from '../../test-render';
-import { inputId, SECTIONS } from './fields';
 import { NightRecordForm } from './NightRecordForm';
 import { AUTOSAVE_MS } from './useRecordEditor';
 

@@ -5,9 +5,9 @@ import { isEmptyFact } from '../../../../shared/nightRecord/lateFacts';
 import { type Intake, isLocked } from '../../../../shared/schema/intake';
 import { getAtPath, setAtPath } from '../../../../shared/sync/paths';
 import type { FieldEdit, IntakeInput, IntakeRepository } from '../../data/intakes';
+import { specOf } from '../../record/fields';
+import { parseRaw, type Raw } from '../../record/values';
 import { isFieldEditable } from './access';
-import { specOf } from './fields';
-import { parseRaw, type Raw } from './values';
 
 /** How long typing may pause before it is written to the local store. */
 export const AUTOSAVE_MS = 400;

@@ -3,7 +3,7 @@ import { de } from '../../../../shared/i18n';
 import { obligationsOfIntake } from '../../../../shared/nightRecord/deadlineFacts';
 import { dutyHolderOf } from '../../../../shared/nightRecord/responsibility';
 import { type Intake, reviewStateOf } from '../../../../shared/schema/intake';
-import { nameOf } from '../intakes/name';
+import { nameOf } from '../../record/name';
 
 /**
  * The obligations dashboard's model: every obligation of every open record the office holds that is due soon or

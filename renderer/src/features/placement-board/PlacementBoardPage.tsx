@@ -14,7 +14,7 @@ import { useClient } from '../../app/client-context';
 import { useNow } from '../../app/use-now';
 import { useObservable } from '../../app/use-observable';
 import type { SyncStatus } from '../../data/sync-status';
-import { nameOf } from '../intakes/name';
+import { nameOf } from '../../record/name';
 import { boardCards, type BoardCriteria, NO_CRITERIA } from './board-model';
 import { BoardFilters } from './BoardFilters';
 import { FacilityCard } from './FacilityCard';

@@ -4,8 +4,8 @@ import { memo } from 'react';
 import { de } from '../../../../shared/i18n';
 import type { Intake } from '../../../../shared/schema/intake';
 import { getAtPath } from '../../../../shared/sync/paths';
-import { type FieldSpec, SECTIONS } from '../night-record/fields';
-import { displayOf } from '../night-record/values';
+import { type FieldSpec, SECTIONS } from '../../record/fields';
+import { displayOf } from '../../record/values';
 
 const t = de.review.ui.record;
 

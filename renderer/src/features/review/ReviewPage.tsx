@@ -11,19 +11,17 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 
 import { formatDate, formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { type Intake, REVIEW_STATES, type ReviewState } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
 import { onRowKeyDown } from '../../app/table-rows';
-import { useDirectory } from '../../app/use-directory';
 import { useNow } from '../../app/use-now';
 import { useObservable } from '../../app/use-observable';
 import type { SyncStatus } from '../../data/sync-status';
-import { DocumentButtons } from '../documents/DocumentButtons';
-import { HandoverReportButton } from '../handover-report/HandoverReportButton';
+import { reviewStateColor } from '../../record/review-state';
 import {
   DEFAULT_QUEUE_FILTER,
   filterRows,
@@ -33,7 +31,7 @@ import {
   scopedRows,
 } from './queue-model';
 import classes from './review.module.css';
-import { ReviewRecord, reviewStateColor } from './ReviewRecord';
+import { ReviewRecord } from './ReviewRecord';
 
 const t = de.review.ui;
 
@@ -42,15 +40,16 @@ type Props = {
   /** Open this record at once (e.g. from another area). */
   intakeId?: string;
   now?: () => number;
+  /** The papers printed from the open record (the session gives the report and the documents). */
+  papers?: (intakeId: string) => ReactNode;
 };
 
 /**
  * The supervisor's morning: the office's submitted records to review (queue-model.ts), and one record at a time to
  * countersign, return or hand over. Keyboard-first: the rows are focusable, arrows move, Enter opens, Esc goes back.
  */
-export function ReviewPage({ status, intakeId, now = Date.now }: Props) {
+export function ReviewPage({ status, intakeId, now = Date.now, papers }: Props) {
   const client = useClient();
-  const names = useDirectory();
   const intakes$ = useMemo(() => client.intakes.list$(), [client]);
   const intakes = useObservable<Intake[]>(intakes$, []);
   const clock = useNow(now);
@@ -89,12 +88,7 @@ export function ReviewPage({ status, intakeId, now = Date.now }: Props) {
         pendingIds={pendingIds}
         rejections={rejections}
         onBack={back}
-        reportAction={
-          <>
-            <HandoverReportButton intakeId={intake.id} names={names} />
-            <DocumentButtons intakeId={intake.id} />
-          </>
-        }
+        reportAction={papers?.(intake.id)}
         now={now}
       />
     );

@@ -32,25 +32,17 @@ import { useObservable } from '../../app/use-observable';
 import { useRecordOpened } from '../../app/use-record-opened';
 import type { EntryInput } from '../../data/entries';
 import type { RejectionView } from '../../data/rejections';
-import { nameOf } from '../intakes/name';
-import { ConflictsPanel } from '../night-record/ConflictsPanel';
-import { EntryLog } from '../night-record/EntryLog';
-import { ObligationsPanel } from '../night-record/ObligationsPanel';
-import { ResponsibilityInfo } from '../night-record/ResponsibilityInfo';
-import { rejectionMessage } from '../sync-status/rejection-message';
+import { ConflictsPanel } from '../../record/ConflictsPanel';
+import { EntryLog } from '../../record/EntryLog';
+import { nameOf } from '../../record/name';
+import { ObligationsPanel } from '../../record/ObligationsPanel';
+import { rejectionMessage } from '../../record/rejection-message';
+import { ResponsibilityInfo } from '../../record/ResponsibilityInfo';
+import { reviewStateColor } from '../../record/review-state';
 import { RecordSummary } from './RecordSummary';
 import { reviewActions } from './review-actions';
 
 const t = de.review.ui;
-const STATE_COLOR: Record<string, string> = {
-  new: 'blue',
-  in_review: 'cyan',
-  returned: 'orange',
-  countersigned: 'teal',
-  handed_over: 'grape',
-  closed: 'gray',
-};
-export const reviewStateColor = (state: string) => STATE_COLOR[state] ?? 'gray';
 
 type Dialog = 'countersign' | 'return' | 'handover' | null;
 

@@ -3,8 +3,8 @@ import { isWorkingDay } from '../../../../shared/deadlines/holidays';
 import { obligationsOfIntake } from '../../../../shared/nightRecord/deadlineFacts';
 import type { OfficeId } from '../../../../shared/offices';
 import { type Intake, type ReviewState, reviewStateOf } from '../../../../shared/schema/intake';
-import { nameOf } from '../intakes/name';
-import { EMPTY_SEARCH, matches } from '../intakes/search';
+import { nameOf } from '../../record/name';
+import { EMPTY_SEARCH, matches } from '../../record/search';
 import { reviewQueue } from './steps';
 
 /**

@@ -5,7 +5,7 @@ import { de } from '../../../../shared/i18n';
 import type { Intake } from '../../../../shared/schema/intake';
 import { gapText } from '../../../../shared/statistics/labels';
 import type { StatisticsReport } from '../../../../shared/statistics/report';
-import { nameOf } from '../intakes/name';
+import { nameOf } from '../../record/name';
 
 const t = de.statistics.page;
 

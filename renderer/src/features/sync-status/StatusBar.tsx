@@ -4,8 +4,8 @@ import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import type { OutboxEntry } from '../../data/outbox';
 import type { SyncStatus } from '../../data/sync-status';
+import { rejectionMessage } from '../../record/rejection-message';
 import { OutboxNotice } from './OutboxNotice';
-import { rejectionMessage } from './rejection-message';
 
 const t = de.app.status;
 

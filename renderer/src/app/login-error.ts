@@ -1,6 +1,6 @@
-import { formatDateTime } from '../../../../shared/format';
-import { de, type ErrorCode } from '../../../../shared/i18n';
-import { LoginError } from '../../data/client';
+import { formatDateTime } from '../../../shared/format';
+import { de, type ErrorCode } from '../../../shared/i18n';
+import { LoginError } from '../data/client';
 import type { NightContact } from './night-contact';
 
 const t = de.app.login;

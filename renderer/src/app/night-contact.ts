@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-import type { MachineConfig } from '../../../../shared/ipc';
+import type { MachineConfig } from '../../../shared/ipc';
 
 export type NightContact = NonNullable<MachineConfig['nightContact']>;
 

@@ -4,9 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { demoNightRecord } from '../../../../shared/demo/nightRecord';
 import type { Intake } from '../../../../shared/schema/intake';
 import { conflictRecord } from '../../../../shared/sync/merge';
+import { EMPTY_SEARCH, matches } from '../../record/search';
 import { renderWithTheme } from '../../test-render';
 import { IntakeList } from './IntakeList';
-import { EMPTY_SEARCH, matches } from './search';
 
 function intake(id: string, firstName: string, receivedAt: number, extra: Partial<Intake> = {}): Intake {
   return {

@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
-import { de } from '../../../../shared/i18n';
-import type { Entry } from '../../../../shared/schema/entry';
-import { renderWithTheme } from '../../test-render';
+import { de } from '../../../shared/i18n';
+import type { Entry } from '../../../shared/schema/entry';
+import { renderWithTheme } from '../test-render';
 import { EntryLog } from './EntryLog';
 
 const AT = Date.parse('2025-05-18T01:10+02:00');

@@ -1,6 +1,6 @@
-import type { Intake, IntakeStatus } from '../../../../shared/schema/intake';
-import { berlinToday } from '../../app/berlin-time';
-import { foldName as fold } from '../../data/name-index';
+import type { Intake, IntakeStatus } from '../../../shared/schema/intake';
+import { berlinToday } from '../app/berlin-time';
+import { foldName as fold } from '../data/name-index';
 
 /** The list's search: part of a name, a range of call dates (Berlin days, yyyy-mm-dd) and the status. */
 export type IntakeSearch = { name: string; from: string; to: string; status: IntakeStatus | '' };

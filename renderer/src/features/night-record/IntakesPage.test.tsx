@@ -17,7 +17,6 @@ import { IntakeRepository } from '../../data/intakes';
 import { PendingWrites } from '../../data/pending';
 import { openTestDatabase } from '../../test-fixtures/database';
 import { renderWithTheme } from '../../test-render';
-import { ObligationsPage } from '../obligations/ObligationsPage';
 import { IntakesPage } from './IntakesPage';
 
 const NOW = Date.parse('2025-05-20T07:00+02:00');
@@ -88,7 +87,6 @@ function Areas({ initial }: { initial: View }) {
     <ClientContext.Provider value={client}>
       <NavigationContext.Provider value={{ view, go: setView }}>
         {view.kind === 'intakes' && <IntakesPage status={null} />}
-        {view.kind === 'statistics' && <ObligationsPage status={null} now={() => NOW} />}
       </NavigationContext.Provider>
     </ClientContext.Provider>
   );
@@ -124,20 +122,6 @@ describe('IntakesPage opens the record another area asks for', () => {
     expect(
       await screen.findByText('Diese Inobhutnahme gibt es auf diesem Gerät nicht (mehr).', {}, { timeout: 15_000 }),
     ).toBeInTheDocument();
-  });
-
-  it('a row of the obligations dashboard opens its record in the intakes area', async () => {
-    // The dashboard stands in the statistics slot of this harness; the session will give it its own area. An on-call
-    // worker's row opens the record here (a supervisor's opens it in the review).
-    client = { ...client, user: { ...user, roles: ['oncall'] } };
-    renderWithTheme(<Areas initial={{ kind: 'statistics' }} />);
-    const row = await screen.findByRole(
-      'row',
-      { name: 'Akte von Ole Testkind öffnen – Personensorgeberechtigte informieren' },
-      { timeout: 15_000 },
-    );
-    await userEvent.setup().click(row);
-    expect(await openRecord()).toHaveAttribute('data-record-id', 'ole');
   });
 });
 

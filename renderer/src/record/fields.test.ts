@@ -1,4 +1,4 @@
-import { intakeFieldLimits } from '../../../../shared/rules/fieldLimits';
+import { intakeFieldLimits } from '../../../shared/rules/fieldLimits';
 import { SECTIONS } from './fields';
 
 /** The form's limits are the schema's (the server's): what the form takes, the server stores. */

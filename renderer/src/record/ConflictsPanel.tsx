@@ -1,11 +1,11 @@
 import { Alert, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { memo } from 'react';
 
-import { formatDateTime } from '../../../../shared/format';
-import { de } from '../../../../shared/i18n';
-import { fieldLabel } from '../../../../shared/nightRecord/fieldLabel';
-import type { Intake } from '../../../../shared/schema/intake';
-import { getAtPath } from '../../../../shared/sync/paths';
+import { formatDateTime } from '../../../shared/format';
+import { de } from '../../../shared/i18n';
+import { fieldLabel } from '../../../shared/nightRecord/fieldLabel';
+import type { Intake } from '../../../shared/schema/intake';
+import { getAtPath } from '../../../shared/sync/paths';
 import { specOf } from './fields';
 import { displayOf } from './values';
 

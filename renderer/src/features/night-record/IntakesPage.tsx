@@ -1,5 +1,5 @@
 import { Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useMemo, useState } from 'react';
 
 import { de } from '../../../../shared/i18n';
 import type { Entry } from '../../../../shared/schema/entry';
@@ -15,12 +15,11 @@ import { useRecordOpened } from '../../app/use-record-opened';
 import type { EntryInput } from '../../data/entries';
 import { newId } from '../../data/intakes';
 import type { SyncStatus } from '../../data/sync-status';
-import { DocumentButtons } from '../documents/DocumentButtons';
-import { NightRecordForm } from '../night-record/NightRecordForm';
-import type { PlaceSuggestion } from '../night-record/PlacementSearch';
+import { EMPTY_SEARCH, type IntakeSearch, matches } from '../../record/search';
 import { IntakeList } from './IntakeList';
 import { IntakeSearchBar } from './IntakeSearchBar';
-import { EMPTY_SEARCH, type IntakeSearch, matches } from './search';
+import { NightRecordForm } from './NightRecordForm';
+import type { PlaceSuggestion } from './PlacementSearch';
 
 const t = de.app.intakes;
 
@@ -33,7 +32,14 @@ function requestedView(nav: Navigation['view']): View | null {
 }
 
 /** The office's intakes: the searchable list, and one night record at a time. */
-export function IntakesPage({ status }: { status: SyncStatus | null }) {
+export function IntakesPage({
+  status,
+  papers,
+}: {
+  status: SyncStatus | null;
+  /** The papers printed from the open record (the session gives the documents). */
+  papers?: (intakeId: string) => ReactNode;
+}) {
   const client = useClient();
   const navigation = useNavigation();
   const intakes$ = useMemo(() => client.intakes.list$(), [client]);
@@ -74,6 +80,7 @@ export function IntakesPage({ status }: { status: SyncStatus | null }) {
         records={intakes}
         status={status}
         pendingIds={pendingIds}
+        papers={papers}
         onClose={() => setView({ kind: 'list' })}
       />
     );
@@ -121,6 +128,7 @@ function RecordView(props: {
   records: readonly Intake[];
   status: SyncStatus | null;
   pendingIds: ReadonlySet<string>;
+  papers?: (intakeId: string) => ReactNode;
   onClose: () => void;
 }) {
   const client = useClient();
@@ -158,7 +166,7 @@ function RecordView(props: {
       pendingIds={props.pendingIds}
       rejections={props.status?.rejections ?? []}
       onDismissRejection={(id) => void client.dismissRejection(id)}
-      documentsAction={<DocumentButtons intakeId={props.id} />}
+      documentsAction={props.papers?.(props.id)}
       suggestions={suggestions}
       onOpenBoard={props.intake ? () => navigation.go({ kind: 'board', intakeId: props.id }) : undefined}
       onClose={props.onClose}

@@ -1,8 +1,8 @@
 import { Alert, Text } from '@mantine/core';
 
-import { de } from '../../../../shared/i18n';
-import { responsibilityOf, type ResponsibleOffice } from '../../../../shared/nightRecord/responsibility';
-import type { Intake } from '../../../../shared/schema/intake';
+import { de } from '../../../shared/i18n';
+import { responsibilityOf, type ResponsibleOffice } from '../../../shared/nightRecord/responsibility';
+import type { Intake } from '../../../shared/schema/intake';
 
 const t = de.app.nightRecord.responsibility;
 const officeName = (id: ResponsibleOffice) => (id === 'outside' ? de.nightRecord.outsideVerbund : de.offices[id]);

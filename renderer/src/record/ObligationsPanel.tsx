@@ -1,9 +1,9 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { memo } from 'react';
 
-import type { ObligationStatus, ObligationWithStatus } from '../../../../shared/deadlines';
-import { formatDateTime } from '../../../../shared/format';
-import { de } from '../../../../shared/i18n';
+import type { ObligationStatus, ObligationWithStatus } from '../../../shared/deadlines';
+import { formatDateTime } from '../../../shared/format';
+import { de } from '../../../shared/i18n';
 
 const t = de.app.nightRecord.deadlines;
 

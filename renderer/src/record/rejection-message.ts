@@ -1,4 +1,4 @@
-import { de, type ErrorCode } from '../../../../shared/i18n';
+import { de, type ErrorCode } from '../../../shared/i18n';
 
 /** The catalogue's German sentence for a known code; the server's own message otherwise. */
 export function rejectionMessage(r: { code: string; message: string }): string {

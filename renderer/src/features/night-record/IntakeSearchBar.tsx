@@ -2,7 +2,7 @@ import { Group, NativeSelect, TextInput } from '@mantine/core';
 
 import { de } from '../../../../shared/i18n';
 import { INTAKE_STATUS, type IntakeStatus } from '../../../../shared/schema/intake';
-import type { IntakeSearch } from './search';
+import type { IntakeSearch } from '../../record/search';
 
 const t = de.app.intakes.search;
 

@@ -1,6 +1,6 @@
-import { asText, formatDateTime, formatIsoDate } from '../../../../shared/format';
-import { de } from '../../../../shared/i18n';
-import { berlinToday, fromBerlinInput, toBerlinInput } from '../../app/berlin-time';
+import { asText, formatDateTime, formatIsoDate } from '../../../shared/format';
+import { de } from '../../../shared/i18n';
+import { berlinToday, fromBerlinInput, toBerlinInput } from '../app/berlin-time';
 import type { FieldSpec } from './fields';
 
 /**

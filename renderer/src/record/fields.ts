@@ -1,4 +1,4 @@
-import { INITIATED_BY } from '../../../../shared/catalogues/initiatedBy';
+import { INITIATED_BY } from '../../../shared/catalogues/initiatedBy';
 import {
   ACCOMMODATION,
   AGE_ASSESSMENT_METHODS,
@@ -14,11 +14,11 @@ import {
   RISK_INDICATORS,
   SEXES,
   YES_NO_UNKNOWN,
-} from '../../../../shared/catalogues/nightRecord';
-import { de } from '../../../../shared/i18n';
-import { OFFICE_IDS } from '../../../../shared/offices';
-import { intakeFieldLimits } from '../../../../shared/rules/fieldLimits';
-import type { NightRecordSection } from '../../../../shared/schema/nightRecord';
+} from '../../../shared/catalogues/nightRecord';
+import { de } from '../../../shared/i18n';
+import { OFFICE_IDS } from '../../../shared/offices';
+import { intakeFieldLimits } from '../../../shared/rules/fieldLimits';
+import type { NightRecordSection } from '../../../shared/schema/nightRecord';
 
 /**
  * The form of the night record, section by section in the order of the night (domain.md). Each field names its

@@ -1,14 +1,14 @@
 import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { memo, useState } from 'react';
 
-import { ENTRY_KINDS, type EntryKind } from '../../../../shared/catalogues/entry';
-import { formatDateTime } from '../../../../shared/format';
-import { de } from '../../../../shared/i18n';
-import type { Entry } from '../../../../shared/schema/entry';
-import { fromBerlinInput, toBerlinInput } from '../../app/berlin-time';
-import type { EntryInput } from '../../data/entries';
-import type { RejectionView } from '../../data/rejections';
-import { rejectionMessage } from '../sync-status/rejection-message';
+import { ENTRY_KINDS, type EntryKind } from '../../../shared/catalogues/entry';
+import { formatDateTime } from '../../../shared/format';
+import { de } from '../../../shared/i18n';
+import type { Entry } from '../../../shared/schema/entry';
+import { fromBerlinInput, toBerlinInput } from '../app/berlin-time';
+import type { EntryInput } from '../data/entries';
+import type { RejectionView } from '../data/rejections';
+import { rejectionMessage } from './rejection-message';
 
 const t = de.app.nightRecord.log;
 

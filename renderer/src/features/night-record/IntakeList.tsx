@@ -4,8 +4,8 @@ import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { obligationsOfIntake } from '../../../../shared/nightRecord/deadlineFacts';
 import { type Intake, reviewStateOf } from '../../../../shared/schema/intake';
-import { reviewStateColor } from '../review/ReviewRecord';
-import { nameOf } from './name';
+import { nameOf } from '../../record/name';
+import { reviewStateColor } from '../../record/review-state';
 
 const t = de.app.intakes;
 
