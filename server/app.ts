@@ -2,7 +2,8 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 
 import { STREAM_HEARTBEAT_MS } from '../shared/sync/protocol';
-import { registerAdminRoutes } from './admin/routes';
+import { adminRoutes } from './admin/routes';
+import { auditRoutes } from './audit/routes';
 import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from './auth/login';
 import { authRoutes } from './auth/routes';
 import { sessionIssued, sessionLive } from './auth/session-store';
@@ -147,7 +148,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   await app.register(syncRoutes, { db, hub, version: opts.version });
   await app.register(authRoutes, { db, policy: { ...DEFAULT_LOGIN_POLICY, ...opts.loginPolicy }, closeSession });
-  registerAdminRoutes(app, { db, closeSessions: (hashes) => hashes.forEach(closeSession) });
+  await app.register(adminRoutes, { db, closeSessions: (hashes) => hashes.forEach(closeSession) });
+  await app.register(auditRoutes, { db });
   await app.register(overviewRoutes, { db });
   await app.register(directoryRoutes, { db });
   await app.register(outboxRoutes, { db });
