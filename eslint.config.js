@@ -75,6 +75,12 @@ export default tseslint.config(
     },
   },
   {
+    // A server function longer than this does several things (issue 19: buildServer was 174 lines); tests excepted.
+    files: ['server/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 120 }] },
+  },
+  {
     files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],
     ...reactHooks.configs.flat.recommended,
   },

@@ -6,23 +6,14 @@ import type { EntryWire } from '../../shared/schema/entry';
 import type { IntakeWire } from '../../shared/schema/intake';
 import { demoIntakeId } from './demo-ids';
 
-/**
- * The demo night records of one office with their logs (docs/api.md, demo mode): two submitted nights - a child
- * found alone by the police and a youth who came on his own, whose mother objects - and a draft still open.
- * People are fictional; the places are the demo facilities of the Verbund.
- */
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
 type Attempt = { facilityId: string; answer: 'refused' | 'accepted'; reason?: RefusalReason; text: string };
 
-export function demoRecords(
-  office: OfficeId,
-  author: string,
-  now: number,
-): { intakes: IntakeWire[]; entries: EntryWire[] } {
+/** The helpers that write one office's demo records and log lines into `intakes` and `entries`. */
+function demoWriter(office: OfficeId, author: string, now: number) {
   const facilities = new Map(demoFacilities(now).map((f) => [f.id, f]));
-  const ownFoster = office === 'norderstedt' ? 'kinderschutzhaus-elmshorn' : `bereitschaftspflege-${office}-1`;
   const intakes: IntakeWire[] = [];
   const entries: EntryWire[] = [];
 
@@ -73,6 +64,31 @@ export function demoRecords(
       });
     });
 
+  return { facilities, intakes, entries, record, log, search };
+}
+
+type DemoWriter = ReturnType<typeof demoWriter>;
+
+/**
+ * The demo night records of one office with their logs (docs/api.md, demo mode): two submitted nights - a child
+ * found alone by the police and a youth who came on his own, whose mother objects - and a draft still open.
+ * People are fictional; the places are the demo facilities of the Verbund.
+ */
+export function demoRecords(
+  office: OfficeId,
+  author: string,
+  now: number,
+): { intakes: IntakeWire[]; entries: EntryWire[] } {
+  const writer = demoWriter(office, author, now);
+  const ownFoster = office === 'norderstedt' ? 'kinderschutzhaus-elmshorn' : `bereitschaftspflege-${office}-1`;
+  childFoundAlone(writer, office, now, ownFoster);
+  youthWhoCameAlone(writer, now);
+  clinicDraft(writer, now);
+  return { intakes: writer.intakes.map(dropUndefined), entries: writer.entries };
+}
+
+function childFoundAlone(w: DemoWriter, office: OfficeId, now: number, ownFoster: string): void {
+  const { facilities, record, log, search } = w;
   // 1: a child found alone; two places refuse, the third takes her.
   const start1 = now - 29 * HOUR;
   const accepted = facilities.get(ownFoster)!;
@@ -107,7 +123,10 @@ export function demoRecords(
     kind: 'notification',
     text: 'Mutter mobil nicht erreicht, Nachricht hinterlassen.',
   });
+}
 
+function youthWhoCameAlone(w: DemoWriter, now: number): void {
+  const { facilities, record, log, search } = w;
   // 2: a youth who came on his own; the mother objects, the court is asked next morning.
   const start2 = now - 10 * HOUR;
   const jsh = facilities.get('jugendschutzhaus-norderstedt')!;
@@ -159,7 +178,10 @@ export function demoRecords(
   log(leon, 1, start2, { kind: 'call', text: 'Jugendlicher ruft selbst an, wartet an der Bushaltestelle.' });
   search(leon, 2, start2 + 40 * MIN, [{ facilityId: jsh.id, answer: 'accepted', text: 'Einzelzimmer frei.' }]);
   log(leon, 4, start2 + 62 * MIN, { kind: 'notification', text: 'Mutter telefonisch informiert, widerspricht.' });
+}
 
+function clinicDraft(w: DemoWriter, now: number): void {
+  const { record, log } = w;
   // 3: a draft: the clinic called, the assessment is under way.
   const start3 = now - 40 * MIN;
   const emma = record(3, start3, 'draft', {
@@ -178,7 +200,6 @@ export function demoRecords(
     statistics: undefined,
   });
   log(emma, 1, start3, { kind: 'call', text: 'Kinderklinik: Entlassung nach Hause nicht vertretbar, bitte Rückruf.' });
-  return { intakes: intakes.map(dropUndefined), entries };
 }
 
 /** The store keeps JSON: a section set to undefined above is simply absent. */
