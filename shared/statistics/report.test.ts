@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { statisticsCsv } from './csv';
 import { AGE_GROUPS_2025, FIXTURE_2025, INCOMPLETE_IDS_2025, OPEN_IDS_2025 } from './fixtures/measures2025';
 import { gapFields } from './labels';
-import { countBy, defaultReportYear, statisticsReport } from './report';
+import { countBy, defaultReportYear, reportYearWithData, statisticsReport } from './report';
 
 const EXPECTED = readFileSync(new URL('./fixtures/expected-2025.csv', import.meta.url), 'utf8');
 const report = statisticsReport(FIXTURE_2025, 2025, 'segeberg');
@@ -114,6 +114,18 @@ describe('the report year', () => {
     expect(defaultReportYear(Date.parse('2025-12-31T23:30+01:00'))).toBe(2024);
     expect(defaultReportYear(Date.parse('2031-03-01T09:00+01:00'))).toBe(2026);
     expect(defaultReportYear(Date.parse('2020-03-01T09:00+01:00'))).toBe(2024);
+  });
+
+  it('opens at the nearest year with measures when the default year has none', () => {
+    // In 2027 the default is 2026: its one measure (stat-41) counts; without it, 2025 is the nearest with data.
+    expect(reportYearWithData(FIXTURE_2025, 'segeberg', Date.parse('2027-02-10T09:00+01:00'))).toBe(2026);
+    const without2026 = FIXTURE_2025.filter((i) => i.id !== 'stat-41');
+    expect(reportYearWithData(without2026, 'segeberg', Date.parse('2027-02-10T09:00+01:00'))).toBe(2025);
+    expect(reportYearWithData(FIXTURE_2025, 'segeberg', Date.parse('2026-02-10T09:00+01:00'))).toBe(2025);
+    // No measures at all: the default year.
+    expect(reportYearWithData([], 'segeberg', Date.parse('2027-02-10T09:00+01:00'))).toBe(
+      defaultReportYear(Date.parse('2027-02-10T09:00+01:00')),
+    );
   });
 
   it('has no catalogue for a year no one has checked', () => {

@@ -43,6 +43,16 @@ export function defaultReportYear(now: number): number {
 
 type ReportIntake = StatisticsIntake & { _deleted?: boolean };
 
+/**
+ * The year the statistics page opens at: the default year if the office has measures ended in it, else the year
+ * with measures nearest to it (a page of zeros made supervisors think the data was lost), else the default.
+ */
+export function reportYearWithData(intakes: readonly ReportIntake[], officeId: string, now: number): number {
+  const wanted = defaultReportYear(now);
+  const byNearness = [...REPORT_YEARS].sort((a, b) => Math.abs(a - wanted) - Math.abs(b - wanted) || b - a);
+  return byNearness.find((y) => statisticsReport(intakes, y, officeId).measures.length > 0) ?? wanted;
+}
+
 /** The annual report of one office (its own records, never another office's) for one report year. */
 export function statisticsReport(intakes: readonly ReportIntake[], year: number, officeId: string): StatisticsReport {
   const catalogue = catalogueFor(year);

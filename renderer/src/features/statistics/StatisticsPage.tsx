@@ -4,7 +4,12 @@ import { useMemo, useState } from 'react';
 import { de } from '../../../../shared/i18n';
 import type { Intake } from '../../../../shared/schema/intake';
 import { REPORT_YEARS } from '../../../../shared/statistics/catalogue';
-import { defaultReportYear, type StatisticsReport, statisticsReport } from '../../../../shared/statistics/report';
+import {
+  defaultReportYear,
+  reportYearWithData,
+  type StatisticsReport,
+  statisticsReport,
+} from '../../../../shared/statistics/report';
 import { useClient } from '../../app/client-context';
 import { useNavigation } from '../../app/navigation';
 import { useObservable } from '../../app/use-observable';
@@ -24,8 +29,13 @@ export function StatisticsPage({ status, now = Date.now }: { status: SyncStatus 
   const navigation = useNavigation();
   const intakes$ = useMemo(() => client.intakes.list$(), [client]);
   const intakes = useObservable<Intake[] | null>(intakes$, null);
-  const [year, setYear] = useState(() => defaultReportYear(now()));
   const officeId = client.user.officeId;
+  const [chosen, setYear] = useState<number | null>(null);
+  const opening = useMemo(
+    () => (intakes ? reportYearWithData(intakes, officeId, now()) : defaultReportYear(now())),
+    [intakes, officeId, now],
+  );
+  const year = chosen ?? opening;
 
   const report = useMemo(() => (intakes ? statisticsReport(intakes, year, officeId) : null), [intakes, year, officeId]);
   const byId = useMemo(() => new Map((intakes ?? []).map((i) => [i.id, i])), [intakes]);
