@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { de } from '../../shared/i18n';
 import type { EntryWire } from '../../shared/schema/entry';
 import type { IntakeWire } from '../../shared/schema/intake';
 import type { TestDatabase } from '../support/pg';
@@ -13,7 +14,7 @@ import { type E2eStack, startE2eStack } from './stack';
  * a whole night record offline with the keyboard - from the call to a placement after two refused places - reloads
  * the page halfway (nothing lost), goes online, and the supervisor's browser then shows the complete record and its
  * log. Input goes through the keyboard only: focus moves with Tab or to a field by its label, values are typed,
- * buttons pressed with Enter, options chosen by typing in the focused select.
+ * buttons pressed with Enter, options chosen by typing a word of them in the focused select.
  */
 /** This machine may be busy: waits are generous, failures still name what was awaited. */
 const POLL = { timeout: 20_000 };
@@ -31,17 +32,18 @@ async function pick(target: Locator, label: string, expected: string): Promise<v
   await target.page().keyboard.type(label, { delay: 20 });
   await expect.poll(() => target.inputValue(), POLL).toBe(expected);
 }
-/** A native select moved with the arrow keys (where the labels start alike). */
-async function arrows(target: Locator, steps: number, expected: string): Promise<void> {
+/** A select to type in: a word of the option, Enter takes the first match; the field then shows its label. */
+async function choose(target: Locator, typed: string, label: string): Promise<void> {
   await target.focus();
-  for (let i = 0; i < steps; i++) await target.page().keyboard.press('ArrowDown');
-  await expect.poll(() => target.inputValue(), POLL).toBe(expected);
+  await target.page().keyboard.type(typed, { delay: 20 });
+  await target.page().keyboard.press('Enter');
+  await expect.poll(() => target.inputValue(), POLL).toBe(label);
 }
 /** "J" in a time field: now. */
 async function now(target: Locator): Promise<void> {
   await target.focus();
   await target.page().keyboard.press('j');
-  await expect.poll(() => target.inputValue(), POLL).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+  await expect.poll(() => target.inputValue(), POLL).toMatch(/^\d\d\.\d\d\.\d{4} \d\d:\d\d$/);
 }
 async function press(target: Locator): Promise<void> {
   await target.focus();
@@ -99,7 +101,7 @@ describe('the night record in Chromium', () => {
       await page.keyboard.press('Tab');
       await page.keyboard.type(lastName);
       await type(field(page, 'child', 'Geschätztes Alter'), '9'); // birth date unknown
-      await pick(field(page, 'call', 'Angeregt durch'), 'Polizei', 'police');
+      await choose(field(page, 'call', 'Angeregt durch'), 'Polizei', 'Polizei/Ordnungsbehörde');
       step('child');
       await type(field(page, 'call', 'Anrufer/-in'), 'PK Beispiel (fiktiv)');
       await page.keyboard.press('Tab');
@@ -111,9 +113,9 @@ describe('the night record in Chromium', () => {
       // Risk assessment and decision.
       await section(page, 'risk').getByLabel('Kind ohne Aufsicht').focus();
       await page.keyboard.press('Space');
-      await pick(field(page, 'risk', 'Kind persönlich gesehen'), 'Ja', 'true');
+      await choose(field(page, 'risk', 'Kind persönlich gesehen'), 'Ja', 'Ja');
       await type(field(page, 'risk', 'Einschätzung'), 'Kind unterkühlt und verängstigt, Eltern nicht erreichbar.');
-      await arrows(field(page, 'decision', 'Rechtsgrundlage'), 2, '42_1_2a');
+      await choose(field(page, 'decision', 'Rechtsgrundlage'), '2a', de.nightRecord.legalGrounds['42_1_2a']);
       await now(field(page, 'decision', 'Entscheidung getroffen'));
       await now(field(page, 'decision', 'Beginn der Maßnahme'));
       await type(field(page, 'decision', 'Begründung'), 'Dringende Gefahr; Gericht nachts nicht erreichbar.');
@@ -135,7 +137,9 @@ describe('the night record in Chromium', () => {
       expect(await field(page, 'child', 'Vorname').inputValue()).toBe('Frieda');
       expect(await field(page, 'child', 'Geschätztes Alter').inputValue()).toBe('9');
       expect(await field(page, 'call', 'Aktenzeichen der Polizei').inputValue()).toBe('DEMO-E2E-1');
-      expect(await field(page, 'decision', 'Rechtsgrundlage').inputValue()).toBe('42_1_2a');
+      expect(await field(page, 'decision', 'Rechtsgrundlage').inputValue()).toBe(
+        de.nightRecord.legalGrounds['42_1_2a'],
+      );
       expect(JSON.stringify(await field(page, 'decision', 'Begründung').inputValue())).toBe(
         JSON.stringify('Dringende Gefahr; Gericht nachts nicht erreichbar.'),
       );
@@ -163,12 +167,12 @@ describe('the night record in Chromium', () => {
       await expect
         .poll(() => field(page, 'placement', 'Einrichtung / Person').inputValue(), POLL)
         .toBe('Kinderschutzhaus Elmshorn');
-      await pick(field(page, 'placement', 'Art der Unterbringung'), 'Einrichtung', 'facility');
+      await choose(field(page, 'placement', 'Art der Unterbringung'), 'Einrichtung', 'Einrichtung');
       await now(field(page, 'placement', 'Aufnahme'));
 
       step('custodians');
       // Trusted person, custodians, responsibility, statistics.
-      await pick(field(page, 'trustedPerson', 'Benachrichtigung einer Vertrauensperson angeboten'), 'Ja', 'true');
+      await choose(field(page, 'trustedPerson', 'Benachrichtigung einer Vertrauensperson angeboten'), 'Ja', 'Ja');
       await press(
         section(page, 'custodians').getByRole('button', { name: 'Personensorgeberechtigte Person hinzufügen' }),
       );
@@ -186,11 +190,15 @@ describe('the night record in Chromium', () => {
         custodian.getByLabel('Erreichbarkeitsversuche', { exact: true }),
         'Mobil zweimal nicht erreicht, Nachricht hinterlassen.',
       );
-      await pick(field(page, 'responsibility', 'Tatsächlicher Aufenthalt vor der Maßnahme'), 'Stadt', 'norderstedt');
+      await choose(
+        field(page, 'responsibility', 'Tatsächlicher Aufenthalt vor der Maßnahme'),
+        'Stadt',
+        'Stadt Norderstedt',
+      );
       await expect
         .poll(() => page.getByTestId('responsibility').textContent(), POLL)
         .toContain('Zuständig: Stadt Norderstedt (§ 87 S. 1 SGB VIII: tatsächlicher Aufenthalt vor der Maßnahme)');
-      await pick(field(page, 'statistics', 'Geschlecht'), 'Weiblich', 'female');
+      await choose(field(page, 'statistics', 'Geschlecht'), 'Weiblich', 'Weiblich');
 
       step('log');
       // A line in the log, then submit: nothing is missing any more.

@@ -5,7 +5,8 @@ import { ENTRY_KINDS, type EntryKind } from '../../../shared/catalogues/entry';
 import { formatDateTime } from '../../../shared/format';
 import { de } from '../../../shared/i18n';
 import type { Entry } from '../../../shared/schema/entry';
-import { fromBerlinInput, toBerlinInput } from '../app/berlin-time';
+import { DateTextInput } from '../app/inputs/DateTextInput';
+import { parseDateTimeText } from '../app/inputs/german-date-text';
 import type { EntryInput } from '../data/entries';
 import type { RejectionView } from '../data/rejections';
 import { rejectionMessage } from './rejection-message';
@@ -51,6 +52,7 @@ export const EntryLog = memo(function EntryLog({
   const [text, setText] = useState('');
   const [corrects, setCorrects] = useState<Entry | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [atError, setAtError] = useState<string | null>(null);
   const byId = new Map(entries.map((e) => [e.id, e]));
   const describe = (e: Entry) => `${formatDateTime(e.at)} ${de.nightRecord.entryKinds[e.kind]}`;
 
@@ -59,7 +61,13 @@ export const EntryLog = memo(function EntryLog({
       setError(t.textRequired);
       return;
     }
-    const when = at ? fromBerlinInput(at) : null;
+    const when = at.trim() ? parseDateTimeText(at, now()) : null;
+    // A time that does not parse is not replaced by now: the line would carry a time nobody meant.
+    if (at.trim() && when === null) {
+      setAtError(de.app.nightRecord.validation.invalidDateTime);
+      return;
+    }
+    setAtError(null);
     await onAppend({
       kind,
       text: text.trim(),
@@ -151,18 +159,15 @@ export const EntryLog = memo(function EntryLog({
           onChange={(e) => setKind(e.currentTarget.value as EntryKind)}
           data={ENTRY_KINDS.map((k) => ({ value: k, label: de.nightRecord.entryKinds[k] }))}
         />
-        <TextInput
+        <DateTextInput
+          kind="datetime"
           label={t.at}
           description={t.atHint}
-          type="datetime-local"
+          now={now}
           value={at}
-          onChange={(e) => setAt(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'j' || e.key === 'J') {
-              e.preventDefault();
-              setAt(toBerlinInput(now()));
-            } else onEnter(e);
-          }}
+          error={atError}
+          onValueChange={setAt}
+          onKeyDown={onEnter}
         />
         <TextInput
           label={t.text}

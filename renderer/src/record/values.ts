@@ -1,6 +1,12 @@
 import { asText, formatDateTime, formatIsoDate } from '../../../shared/format';
 import { de } from '../../../shared/i18n';
-import { berlinToday, fromBerlinInput, toBerlinInput } from '../app/berlin-time';
+import { berlinToday } from '../app/berlin-time';
+import {
+  formatDateText,
+  formatDateTimeText,
+  parseDateText,
+  parseDateTimeText,
+} from '../app/inputs/german-date-text';
 import type { FieldSpec } from './fields';
 
 /**
@@ -17,7 +23,8 @@ const CLOCK_SLACK_MS = 5 * 60_000;
 export function toRaw(spec: FieldSpec, value: unknown): Raw {
   if (spec.kind === 'codes') return Array.isArray(value) ? (value as string[]) : [];
   if (value === undefined || value === null) return '';
-  if (spec.kind === 'datetime') return toBerlinInput(value as number);
+  if (spec.kind === 'datetime') return formatDateTimeText(value as number);
+  if (spec.kind === 'date') return formatDateText(asText(value));
   if (spec.kind === 'bool') return value ? 'true' : 'false';
   return asText(value);
 }
@@ -36,15 +43,17 @@ export function parseRaw(spec: FieldSpec, raw: Raw, now: number): Parsed {
         ? { ok: false, error: v.tooLong(spec.maxLength) }
         : { ok: true, value: text };
     case 'datetime': {
-      const ms = fromBerlinInput(text);
+      const ms = parseDateTimeText(text, now);
       if (ms === null) return { ok: false, error: v.invalidDateTime };
       if (ms > now + CLOCK_SLACK_MS) return { ok: false, error: v.futureDateTime };
       return { ok: true, value: ms };
     }
-    case 'date':
-      if (!isIsoDate(text)) return { ok: false, error: v.invalidDate };
-      if (text > berlinToday(now)) return { ok: false, error: v.futureDate };
-      return { ok: true, value: text };
+    case 'date': {
+      const iso = parseDateText(text, now);
+      if (iso === null) return { ok: false, error: v.invalidDate };
+      if (iso > berlinToday(now)) return { ok: false, error: v.futureDate };
+      return { ok: true, value: iso };
+    }
     case 'int': {
       const n = Number(text);
       const inRange = /^\d{1,3}$/.test(text.trim()) && n >= (spec.min ?? 0) && n <= (spec.max ?? 999);
@@ -79,12 +88,4 @@ export function displayOf(spec: FieldSpec | undefined, value: unknown): string {
     default:
       return asText(value);
   }
-}
-
-function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = m.slice(1).map(Number);
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }

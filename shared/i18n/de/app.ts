@@ -4,6 +4,13 @@ import type { ResponsibilityBasis } from '../../nightRecord/responsibility';
 export const app = {
   name: 'Obhut',
 
+  /** Date and time fields (renderer/src/app/inputs): German whatever the operating system's language. */
+  dateEntry: {
+    placeholderDate: 'TT.MM.JJJJ',
+    placeholderDateTime: 'TT.MM.JJJJ hh:mm',
+    placeholderTime: 'hh:mm',
+  },
+
   shell: {
     tagline: 'Inobhutnahmen im Bereitschaftsdienst',
     signedInAs: (name: string, office: string) => `${name} · ${office}`,
@@ -137,7 +144,7 @@ export const app = {
     titleNew: 'Neue Inobhutnahme',
     title: (name: string) => `Inobhutnahme: ${name}`,
     keyboardHint:
-      'Alles wird beim Tippen auf diesem Gerät gespeichert. Tab: nächstes Feld · Alt+1 … 9: Abschnitt · Strg+Enter: fertig, zurück zur Liste · in Zeitfeldern J: jetzt',
+      'Alles wird beim Tippen auf diesem Gerät gespeichert. Tab: nächstes Feld · Alt+N: nächstes fehlendes Feld · Alt+1 … 9: Abschnitt · Strg+Enter: fertig, zurück zur Liste · in Zeitfeldern J: jetzt',
     done: 'Fertig – zur Liste',
     submit: 'Zur Prüfung vorlegen',
     submitted: 'Zur Prüfung vorgelegt. Korrekturen sind weiter möglich; die Leitung sieht den neuesten Stand.',
@@ -157,7 +164,7 @@ export const app = {
     sections: { child: 'Kind' },
     birthDateOrAge: 'Geburtsdatum oder geschätztes Alter',
     years: 'Jahre',
-    now: 'J: jetzt',
+    now: 'J: jetzt · -15: vor 15 Minuten',
     choose: 'Bitte wählen',
     yes: 'Ja',
     no: 'Nein',
@@ -174,9 +181,9 @@ export const app = {
     noCustodians: 'Noch keine Person erfasst.',
     validation: {
       requiredForSubmit: 'Für die Vorlage zur Prüfung erforderlich.',
-      invalidDateTime: 'Bitte Datum und Uhrzeit vollständig angeben.',
+      invalidDateTime: 'Bitte Datum und Uhrzeit als TT.MM.JJJJ hh:mm angeben (J: jetzt).',
       futureDateTime: 'Der Zeitpunkt liegt in der Zukunft.',
-      invalidDate: 'Bitte ein gültiges Datum angeben.',
+      invalidDate: 'Bitte ein gültiges Datum als TT.MM.JJJJ angeben.',
       futureDate: 'Das Datum liegt in der Zukunft.',
       range: (min: number, max: number) => `Bitte eine ganze Zahl zwischen ${min} und ${max} angeben.`,
       tooLong: (max: number) => `Höchstens ${max} Zeichen.`,

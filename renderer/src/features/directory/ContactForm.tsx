@@ -11,6 +11,7 @@ import {
   CONTACT_CATEGORIES,
   type ContactOwner,
 } from '../../../../shared/schema/contact';
+import { DateTextInput } from '../../app/inputs/DateTextInput';
 import { newId } from '../../data/intakes';
 import { type ContactFormValues, contactValuesOf, emptyContactValues, validateContact } from './contact-form-model';
 import { ownerLabel } from './contact-view';
@@ -105,8 +106,18 @@ export function ContactForm({ contact, user, onSave, onCancel }: Props) {
           />
           {values.availability === 'weekdays' && (
             <>
-              <TextInput type="time" label={f['availability.from']} {...form.getInputProps('from')} />
-              <TextInput type="time" label={f['availability.to']} {...form.getInputProps('to')} />
+              <TextInput
+                label={f['availability.from']}
+                placeholder={de.app.dateEntry.placeholderTime}
+                autoComplete="off"
+                {...form.getInputProps('from')}
+              />
+              <TextInput
+                label={f['availability.to']}
+                placeholder={de.app.dateEntry.placeholderTime}
+                autoComplete="off"
+                {...form.getInputProps('to')}
+              />
             </>
           )}
         </SimpleGrid>
@@ -118,8 +129,22 @@ export function ContactForm({ contact, user, onSave, onCancel }: Props) {
             {...form.getInputProps('areas')}
           />
           <TextInput label={f.areaNote} {...form.getInputProps('areaNote')} />
-          <TextInput type="datetime-local" label={f.validFrom} {...form.getInputProps('validFrom')} />
-          <TextInput type="datetime-local" label={f.validTo} {...form.getInputProps('validTo')} />
+          <DateTextInput
+            kind="datetime"
+            label={f.validFrom}
+            now={Date.now}
+            value={values.validFrom}
+            error={form.errors.validFrom}
+            onValueChange={(text) => form.setFieldValue('validFrom', text)}
+          />
+          <DateTextInput
+            kind="datetime"
+            label={f.validTo}
+            now={Date.now}
+            value={values.validTo}
+            error={form.errors.validTo}
+            onValueChange={(text) => form.setFieldValue('validTo', text)}
+          />
         </SimpleGrid>
         <Textarea label={f.notes} autosize minRows={2} maxLength={2000} {...form.getInputProps('notes')} />
         <Group justify="flex-end">

@@ -7,7 +7,7 @@ import {
   type ContactOwner,
   contactProblems,
 } from '../../../../shared/schema/contact';
-import { fromBerlinInput, toBerlinInput } from '../../app/berlin-time';
+import { formatDateTimeText, parseDateTimeText } from '../../app/inputs/german-date-text';
 import type { ContactInput } from '../../data/contacts';
 import { newId } from '../../data/intakes';
 
@@ -64,16 +64,16 @@ export function contactValuesOf(c: Contact): ContactFormValues {
     areas: [...c.areas],
     areaNote: c.areaNote ?? '',
     notes: c.notes,
-    validFrom: c.validFrom === undefined ? '' : toBerlinInput(c.validFrom),
-    validTo: c.validTo === undefined ? '' : toBerlinInput(c.validTo),
+    validFrom: c.validFrom === undefined ? '' : formatDateTimeText(c.validFrom),
+    validTo: c.validTo === undefined ? '' : formatDateTimeText(c.validTo),
   };
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').replace(/@/g, '').trim();
 
 export function contactInputOf(v: ContactFormValues): ContactInput {
-  const validFrom = fromBerlinInput(v.validFrom) ?? undefined;
-  const validTo = fromBerlinInput(v.validTo) ?? undefined;
+  const validFrom = parseDateTimeText(v.validFrom, Date.now()) ?? undefined;
+  const validTo = parseDateTimeText(v.validTo, Date.now()) ?? undefined;
   const areaNote = oneLine(v.areaNote);
   const weekdays = v.availability === 'weekdays';
   return {
@@ -110,8 +110,9 @@ export function validateContact(
   v.phones.forEach((p, i) => {
     if (p.number.trim() && !PHONE.test(p.number.trim())) errors[`phones.${i}.number`] = de.errors.validation_failed;
   });
-  if (v.validFrom && fromBerlinInput(v.validFrom) === null) errors.validFrom = de.errors.validation_failed;
-  if (v.validTo && fromBerlinInput(v.validTo) === null) errors.validTo = de.errors.validation_failed;
+  if (v.validFrom && parseDateTimeText(v.validFrom, Date.now()) === null)
+    errors.validFrom = de.errors.validation_failed;
+  if (v.validTo && parseDateTimeText(v.validTo, Date.now()) === null) errors.validTo = de.errors.validation_failed;
   const input = contactInputOf(v);
   for (const problem of contactProblems(input)) {
     const field = problem.startsWith('validity') ? 'validTo' : 'to';

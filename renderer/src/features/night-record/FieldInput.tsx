@@ -1,8 +1,9 @@
-import { Checkbox, NativeSelect, SimpleGrid, Textarea, TextInput } from '@mantine/core';
-import { type KeyboardEvent, memo } from 'react';
+import { Checkbox, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { memo } from 'react';
 
 import { de } from '../../../../shared/i18n';
-import { toBerlinInput } from '../../app/berlin-time';
+import { DateTextInput } from '../../app/inputs/DateTextInput';
+import { SearchSelect } from '../../app/inputs/SearchSelect';
 import { type FieldSpec, inputId } from '../../record/fields';
 import { parseRaw, type Raw, toRaw } from '../../record/values';
 import { type DraftStore, useDraft } from './useRecordEditor';
@@ -29,8 +30,8 @@ type Props = {
 };
 
 /**
- * One field of the night record, chosen by its kind. Native inputs throughout: they work with the keyboard as
- * users expect (type-ahead in selects, Space in checkboxes), and date-time fields take "J" for now.
+ * One field of the night record, chosen by its kind. Dates and times are German text fields (one Tab stop, "J" for
+ * now, whatever the OS language); choices are selects to type in ("2b", "Polizei"); checkboxes take Space.
  */
 export const FieldInput = memo(function FieldInput({
   spec,
@@ -75,23 +76,17 @@ export const FieldInput = memo(function FieldInput({
         />
       );
     case 'datetime':
+    case 'date':
       return (
-        <TextInput
+        <DateTextInput
           {...common}
-          type="datetime-local"
-          description={spec.hint ?? t.now}
+          kind={spec.kind}
+          now={now}
+          description={spec.hint ?? (spec.kind === 'datetime' ? t.now : undefined)}
           value={text}
-          onChange={(e) => set(e.currentTarget.value)}
-          onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => {
-            if (e.key === 'j' || e.key === 'J') {
-              e.preventDefault();
-              set(toBerlinInput(now()));
-            }
-          }}
+          onValueChange={set}
         />
       );
-    case 'date':
-      return <TextInput {...common} type="date" value={text} onChange={(e) => set(e.currentTarget.value)} />;
     case 'int':
       return (
         <TextInput
@@ -104,12 +99,12 @@ export const FieldInput = memo(function FieldInput({
       );
     case 'bool':
       return (
-        <NativeSelect
+        <SearchSelect
           {...common}
+          placeholder={t.choose}
           value={text}
-          onChange={(e) => choose(e.currentTarget.value)}
+          onChange={choose}
           data={[
-            { value: '', label: t.choose },
             { value: 'true', label: t.yes },
             { value: 'false', label: t.no },
           ]}
@@ -117,12 +112,7 @@ export const FieldInput = memo(function FieldInput({
       );
     case 'code':
       return (
-        <NativeSelect
-          {...common}
-          value={text}
-          onChange={(e) => choose(e.currentTarget.value)}
-          data={[{ value: '', label: t.choose }, ...(spec.options ?? [])]}
-        />
+        <SearchSelect {...common} placeholder={t.choose} value={text} onChange={choose} data={spec.options ?? []} />
       );
     case 'codes':
       return (

@@ -2,6 +2,7 @@ import { Group, NativeSelect, TextInput } from '@mantine/core';
 
 import { de } from '../../../../shared/i18n';
 import { INTAKE_STATUS, type IntakeStatus } from '../../../../shared/schema/intake';
+import { IsoDateInput } from '../../app/inputs/DateTextInput';
 import type { IntakeSearch } from '../../record/search';
 
 const t = de.app.intakes.search;
@@ -27,18 +28,12 @@ export function IntakeSearchBar({
         onChange={(e) => set({ name: e.currentTarget.value })}
         style={{ flex: 1 }}
       />
-      <TextInput
-        label={t.from}
-        type="date"
-        value={search.from}
-        onChange={(e) => set({ from: e.currentTarget.value })}
-      />
-      <TextInput
+      <IsoDateInput label={t.from} value={search.from} onChange={(from) => set({ from })} />
+      <IsoDateInput
         label={t.to}
-        type="date"
         value={search.to}
         error={badRange ? t.invalidRange : undefined}
-        onChange={(e) => set({ to: e.currentTarget.value })}
+        onChange={(to) => set({ to })}
       />
       <NativeSelect
         label={t.status}

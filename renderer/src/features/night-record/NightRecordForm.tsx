@@ -24,7 +24,7 @@ import { missingForSubmit } from '../../../../shared/nightRecord/submit';
 import { resubmitted } from '../../../../shared/rules/intake';
 import type { Entry } from '../../../../shared/schema/entry';
 import { type Intake, reviewStateOf } from '../../../../shared/schema/intake';
-import { getAtPath, labelKeyOf } from '../../../../shared/sync/paths';
+import { getAtPath, labelKeyOf, setAtPath } from '../../../../shared/sync/paths';
 import { useNow } from '../../app/use-now';
 import type { EntryInput } from '../../data/entries';
 import type { IntakeRepository } from '../../data/intakes';
@@ -46,7 +46,7 @@ import { BoundField } from './FieldInput';
 import { PlacementSearch, type PlaceRef, type PlaceSuggestion } from './PlacementSearch';
 import { recordChecks } from './record-checks';
 import { REVIEW_STATUS_ID, ReviewStatus } from './ReviewStatus';
-import { type DraftStore, useRecordEditor, useSaveState } from './useRecordEditor';
+import { type DraftStore, parsedDraft, useRecordEditor, useSaveState } from './useRecordEditor';
 
 const t = de.app.nightRecord;
 
@@ -94,14 +94,42 @@ function focusSection(sectionId: string, what: 'heading' | 'field'): void {
   (what === 'heading' ? section : target)?.scrollIntoView?.({ block: what === 'heading' ? 'start' : 'nearest' });
 }
 
-/** Focuses the input of a field path (the missing list's links); a group of checkboxes by its first box. */
-export function focusField(path: string): void {
+/** The element that takes the cursor for a field path: its input, a group's first box, a list's add button. */
+function fieldTarget(path: string): HTMLElement | null {
   const id = inputId(path);
   const el = document.getElementById(id);
-  const target =
-    el && ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) ? el : document.getElementById(`${id}-first`);
+  return el && ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(el.tagName)
+    ? el
+    : document.getElementById(`${id}-first`);
+}
+
+/** Focuses the input of a field path (the missing list's links); a group of checkboxes by its first box. */
+export function focusField(path: string): void {
+  const target = fieldTarget(path);
   target?.focus();
   target?.scrollIntoView?.({ block: 'center' });
+}
+
+/**
+ * Alt+N: the next field still missing for "Zur Prüfung vorlegen" after the cursor, in the order of the form (then
+ * from the top); when nothing is missing, the button itself. The night's path through the record without Tab runs.
+ */
+function focusNextMissing(missing: readonly string[]): void {
+  const active = document.activeElement;
+  // The field being left counts as done: a choice typed there is taken as the cursor leaves it.
+  const targets = missing
+    .map(fieldTarget)
+    .filter((el): el is HTMLElement => el !== null && el !== active && !el.hasAttribute('disabled'));
+  if (targets.length === 0) {
+    document.querySelector<HTMLElement>('[data-testid="submit"]')?.focus();
+    return;
+  }
+  const after = (el: HTMLElement) =>
+    active !== null && (active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  const ordered = targets.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  const next = ordered.find(after) ?? ordered[0];
+  next.focus({ preventScroll: true });
+  next.scrollIntoView?.({ block: 'center' });
 }
 
 /**
@@ -134,6 +162,14 @@ export function NightRecordForm(props: NightRecordFormProps) {
   useLayoutEffect(() => {
     effectiveRef.current = effective;
   });
+  /** A record with what was typed a moment ago and is not written yet. */
+  const withDrafts = (doc: Intake): Intake => {
+    for (const [path, raw] of editor.store.entries()) {
+      const parsed = parsedDraft(path, raw, now());
+      if (parsed) doc = setAtPath(doc, path, parsed.value);
+    }
+    return doc;
+  };
   const placementEntries = useMemo(() => entries.filter((e) => e.kind === 'placement'), [entries]);
   const rejection = props.rejections.find((r) => r.id === id && r.at !== restoredAt);
   const submitted = intake?.status === 'submitted';
@@ -157,10 +193,12 @@ export function NightRecordForm(props: NightRecordFormProps) {
   const submit = async () => {
     setBlocked(null);
     await editor.flush();
-    if (missing.length > 0) {
+    // The record as stored after the flush, with what is still being typed: a choice made a moment ago counts.
+    const gaps = missingForSubmit(withDrafts((await intakes.get(id)) ?? effectiveRef.current));
+    if (gaps.length > 0) {
       setShowMissing(true);
       setBlocked(t.submitFailed);
-      focusField(missing[0]);
+      focusField(gaps[0]);
       return;
     }
     await editor.write([['status', 'submitted']]);
@@ -254,10 +292,11 @@ export function NightRecordForm(props: NightRecordFormProps) {
 
   // Enter never leaves the record (out of habit it ended a field and threw the worker back to the list); Ctrl+Enter
   // does, from anywhere, also when the focus has left the form (e.g. after submitting). Esc is left to dialogs and
-  // menus. Alt+1 … 9 jump to a section's first field.
-  const keysRef = useRef({ close, visible });
+  // menus. Alt+1 … 9 jump to a section's first field, Alt+N to the next field still missing.
+  const missingNow = () => missingForSubmit(withDrafts(effectiveRef.current));
+  const keysRef = useRef({ close, visible, missingNow });
   useLayoutEffect(() => {
-    keysRef.current = { close, visible };
+    keysRef.current = { close, visible, missingNow };
   });
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
@@ -265,6 +304,11 @@ export function NightRecordForm(props: NightRecordFormProps) {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
         void keysRef.current.close();
+        return;
+      }
+      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN') {
+        e.preventDefault();
+        focusNextMissing(keysRef.current.missingNow());
         return;
       }
       const digit = e.altKey && !e.ctrlKey && !e.metaKey ? /^Digit([1-9])$/.exec(e.code) : null;
@@ -639,7 +683,7 @@ function ListItems({
       ))}
       {!readOnly && (
         <Group>
-          <Button size="xs" variant="light" onClick={() => void add()}>
+          <Button size="xs" variant="light" id={inputId(list.path)} onClick={() => void add()}>
             {list.addLabel}
           </Button>
         </Group>

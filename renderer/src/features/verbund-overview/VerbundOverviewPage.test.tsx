@@ -192,11 +192,11 @@ describe('VerbundOverviewPage', () => {
     const user = userEvent.setup();
     const from = screen.getByLabelText(/^Von/);
     await user.clear(from);
-    await user.type(from, '2024-01-01');
+    await user.type(from, '01.01.2024');
     expect(screen.getByRole('alert')).toHaveTextContent('höchstens 53 Wochen');
     expect(screen.getByRole('button', { name: 'Anzeigen' })).toBeDisabled();
     await user.clear(from);
-    await user.type(from, '2025-03-03');
+    await user.type(from, '03.03.2025');
     await user.click(screen.getByRole('button', { name: 'Anzeigen' }));
     await waitFor(() =>
       expect(screen.getByTestId('overview-period')).toHaveTextContent('Zeitraum 03.03.2025 bis 19.03.2025'),

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 
 import { formatIsoDate } from '../../../../shared/format';
@@ -6,6 +6,7 @@ import { de } from '../../../../shared/i18n';
 import { defaultPeriod, periodProblem, type VerbundOverview } from '../../../../shared/overview';
 import { berlinToday } from '../../app/berlin-time';
 import { useClient } from '../../app/client-context';
+import { IsoDateInput } from '../../app/inputs/DateTextInput';
 import { NetworkError } from '../../data/http';
 import type { SyncStatus } from '../../data/sync-status';
 import { OverviewCharts } from './OverviewCharts';
@@ -67,18 +68,18 @@ export function VerbundOverviewPage({ status, now = Date.now }: { status: SyncSt
       </Text>
       <form onSubmit={submit} aria-label={t.title}>
         <Group align="flex-end">
-          <TextInput
-            type="date"
+          <IsoDateInput
             label={t.period.from}
             value={draft.from}
-            onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
+            now={now}
+            onChange={(from) => setDraft({ ...draft, from })}
             required
           />
-          <TextInput
-            type="date"
+          <IsoDateInput
             label={t.period.to}
             value={draft.to}
-            onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
+            now={now}
+            onChange={(to) => setDraft({ ...draft, to })}
             required
           />
           <Button type="submit" disabled={problem !== null || offline}>

@@ -1,0 +1,64 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+
+import { de } from '../../../../shared/i18n';
+import { renderWithTheme } from '../../test-render';
+import { SearchSelect } from './SearchSelect';
+
+const GROUNDS = Object.entries(de.nightRecord.legalGrounds).map(([value, label]) => ({ value, label }));
+
+function Harness({ initial = '', changes }: { initial?: string; changes: string[] }) {
+  const [value, setValue] = useState(initial);
+  return (
+    <>
+      <SearchSelect
+        label="Rechtsgrundlage"
+        data={GROUNDS}
+        value={value}
+        onChange={(v) => {
+          changes.push(v);
+          setValue(v);
+        }}
+      />
+      <input aria-label="danach" />
+    </>
+  );
+}
+
+describe('SearchSelect', () => {
+  it('takes the first match of what was typed when the field is left with Tab: "2b" is § 42 … Nr. 2 Buchst. b', async () => {
+    const changes: string[] = [];
+    renderWithTheme(<Harness changes={changes} />);
+    const u = userEvent.setup();
+    await u.click(screen.getByRole('combobox', { name: 'Rechtsgrundlage' }));
+    await u.keyboard('2b{Tab}');
+    expect(changes).toEqual(['42_1_2b']);
+    expect(screen.getByLabelText('danach')).toHaveFocus();
+    expect(screen.getByRole('combobox', { name: 'Rechtsgrundlage' })).toHaveValue(
+      de.nightRecord.legalGrounds['42_1_2b'],
+    );
+  });
+
+  it('puts the option whose code is the search first ("42a"), and Enter takes it', async () => {
+    const changes: string[] = [];
+    renderWithTheme(<Harness changes={changes} />);
+    const u = userEvent.setup();
+    await u.click(screen.getByRole('combobox', { name: 'Rechtsgrundlage' }));
+    await u.keyboard('42a{Enter}');
+    expect(changes).toEqual(['42a']);
+  });
+
+  it('changes nothing when tabbed through, and clears the choice when its text is deleted', async () => {
+    const changes: string[] = [];
+    renderWithTheme(<Harness initial="42_1_2a" changes={changes} />);
+    const u = userEvent.setup();
+    await u.click(screen.getByRole('combobox', { name: 'Rechtsgrundlage' }));
+    await u.tab();
+    expect(changes).toEqual([]);
+    await u.click(screen.getByRole('combobox', { name: 'Rechtsgrundlage' }));
+    await u.clear(screen.getByRole('combobox', { name: 'Rechtsgrundlage' }));
+    await u.tab();
+    expect(changes).toEqual(['']);
+  });
+});

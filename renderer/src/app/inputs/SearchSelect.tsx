@@ -1,0 +1,48 @@
+import { type ComboboxItem, type OptionsFilter, Select, type SelectProps } from '@mantine/core';
+import { type FocusEvent, useState } from 'react';
+
+import { matchOptions, type SearchOption } from './option-search';
+
+type Props = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchable' | 'filter'> & {
+  data: readonly SearchOption[];
+  /** The chosen code, '' for none. */
+  value: string;
+  onChange: (value: string) => void;
+};
+
+const filter: OptionsFilter = ({ options, search }) => matchOptions(options as ComboboxItem[], search);
+
+/**
+ * A select to type in: "2b", "Stormarn", "Polizei" narrow the list (option-search.ts), the first match is marked,
+ * and Enter or leaving the field with Tab takes it, so a choice costs no extra key. Emptying the text and leaving
+ * the field clears the choice. Its accessible name is its label, as the native select's was.
+ */
+export function SearchSelect({ data, value, onChange, onBlur, disabled, ...rest }: Props) {
+  const [search, setSearch] = useState<string | null>(null);
+  const chosenLabel = data.find((o) => o.value === value)?.label ?? '';
+  const typed = search !== null && search.trim() !== '' && search !== chosenLabel;
+  return (
+    <Select
+      {...rest}
+      disabled={disabled}
+      data={data as SearchOption[]}
+      value={value === '' ? null : value}
+      onChange={(next) => onChange(next ?? '')}
+      searchable
+      filter={filter}
+      allowDeselect={false}
+      selectFirstOptionOnChange
+      // Only what was typed is taken on leaving: tabbing through a chosen field changes nothing.
+      autoSelectOnBlur={typed}
+      searchValue={search ?? chosenLabel}
+      onSearchChange={setSearch}
+      comboboxProps={{ withinPortal: true }}
+      onBlur={(e: FocusEvent<HTMLInputElement>) => {
+        // The text as it was when the field was left (Select has already put back the chosen label for itself).
+        if (e.currentTarget.value.trim() === '' && value !== '') onChange('');
+        setSearch(null);
+        onBlur?.(e);
+      }}
+    />
+  );
+}
