@@ -197,6 +197,8 @@ describe('a night record with the keyboard only (Chromium in English)', () => {
       await at(de.app.nightRecord.submit);
       await kb.key('Enter');
       await expect.poll(() => page.getByTestId('record-status').textContent(), POLL).toBe('Vorgelegt');
+      // The button is gone once the record is submitted: the cursor waits on the way back to the list.
+      await at(de.app.nightRecord.done);
       expect(await page.getByTestId('intake-missing').getAttribute('data-count')).toBe('0');
 
       console.log(

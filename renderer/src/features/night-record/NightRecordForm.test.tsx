@@ -184,6 +184,8 @@ describe('NightRecordForm', () => {
     await u.click(screen.getByTestId('submit'));
     await waitFor(async () => expect((await stored('r-2'))?.status).toBe('submitted'));
     expect(await screen.findByTestId('record-status')).toHaveTextContent('Vorgelegt');
+    // The submit button is gone: the cursor is on the way back to the list, not lost on the page.
+    await waitFor(() => expect(screen.getByRole('button', { name: t.done })).toHaveFocus());
   });
 
   it('adds custodians as list items and derives the responsible office', async () => {
@@ -191,7 +193,7 @@ describe('NightRecordForm', () => {
     await renderRecord('r-3');
     const u = userEvent.setup();
     await u.click(within(section('custodians')).getByRole('button', { name: t.addCustodian }));
-    const item = await within(section('custodians')).findByTestId('list-item');
+    const item = await within(section('custodians')).findByTestId('list-item', {}, { timeout: 10_000 });
     await waitFor(() => expect(within(item).getByLabelText('Rolle')).toHaveFocus());
     await u.keyboard('Vater{Enter}'); // the first field of the new person has the cursor
     await u.type(within(item).getByLabelText('Name'), 'Max Beispiel');

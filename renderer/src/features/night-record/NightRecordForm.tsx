@@ -151,6 +151,7 @@ export function NightRecordForm(props: NightRecordFormProps) {
   const [resubmitBlocked, setResubmitBlocked] = useState<string | null>(null);
   const [restoreFailed, setRestoreFailed] = useState<string | null>(null);
   const [restoredAt, setRestoredAt] = useState<number | null>(null);
+  const doneRef = useRef<HTMLButtonElement>(null);
 
   const missing = useMemo(() => missingForSubmit(effective), [effective]);
   const missingSet = useMemo(() => new Set(missing), [missing]);
@@ -202,6 +203,8 @@ export function NightRecordForm(props: NightRecordFormProps) {
       return;
     }
     await editor.write([['status', 'submitted']]);
+    // The submit button goes away: the cursor goes to the way back to the list, not to the page's body.
+    doneRef.current?.focus();
   };
 
   /** A returned record, corrected, goes back to the supervisor: only its review state changes (server: review.ts). */
@@ -418,7 +421,7 @@ export function NightRecordForm(props: NightRecordFormProps) {
                 {t.submit}
               </Button>
             )}
-            <Button variant="default" onClick={() => void close()}>
+            <Button ref={doneRef} variant="default" onClick={() => void close()}>
               {t.done}
             </Button>
           </Group>
@@ -714,6 +717,8 @@ function MissingPanel({ missing, doc, blocked }: { missing: string[]; doc: Intak
                   size="sm"
                   onClick={() => focusField(path)}
                   aria-label={t.missing.goTo(label)}
+                  // A button centres its lines; a wrapped entry would stand apart from its bullet.
+                  style={{ textAlign: 'left' }}
                 >
                   {label}
                 </Anchor>
