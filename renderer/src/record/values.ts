@@ -1,12 +1,7 @@
 import { asText, formatDateTime, formatIsoDate } from '../../../shared/format';
 import { de } from '../../../shared/i18n';
 import { berlinToday } from '../app/berlin-time';
-import {
-  formatDateText,
-  formatDateTimeText,
-  parseDateText,
-  parseDateTimeText,
-} from '../app/inputs/german-date-text';
+import { formatDateText, formatDateTimeText, parseDateText, parseDateTimeText } from '../app/inputs/german-date-text';
 import type { FieldSpec } from './fields';
 
 /**
