@@ -1,9 +1,7 @@
 import { jsonEqual } from '../../shared/equal';
+import { isObject } from '../../shared/is-object';
 import type { WireDocument } from '../../shared/sync/protocol';
 import { actorFields, type AuditActor, type AuditEvent, type JsonValue } from './chain';
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Bookkeeping that changes with every write and says nothing about what was done. */
 const IGNORED = new Set(['updatedAt']);
@@ -30,7 +28,7 @@ export function changedFields(
       const y = b[key];
       if (jsonEqual(x, y)) return [];
       const path = prefix + key;
-      if (level < depth && isPlainObject(y) && (x === undefined || isPlainObject(x))) {
+      if (level < depth && isObject(y) && (x === undefined || isObject(x))) {
         const inner = walk(x, y, `${path}.`, level + 1);
         return inner.length ? inner : [path];
       }

@@ -1,8 +1,6 @@
+import { isObject } from '../../shared/is-object';
 import { PUSH_ROWS_MAX, type PushRow } from '../../shared/sync/protocol';
 import { ApiError } from '../http/errors';
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The envelope of a push; the documents themselves are checked per row (rejections, not a 400). Not a JSON schema:
@@ -12,19 +10,19 @@ export function parsePushBody(body: unknown): PushRow[] {
   if (!Array.isArray(body)) throw new ApiError(400, 'invalid_request');
   if (body.length > PUSH_ROWS_MAX) throw new ApiError(400, 'too_many_rows');
   return body.map((row) => {
-    if (!isPlainObject(row) || Object.keys(row).some((k) => k !== 'assumedMasterState' && k !== 'newDocumentState')) {
+    if (!isObject(row) || Object.keys(row).some((k) => k !== 'assumedMasterState' && k !== 'newDocumentState')) {
       throw new ApiError(400, 'invalid_request');
     }
     const { assumedMasterState, newDocumentState } = row;
-    if (!isPlainObject(newDocumentState) || typeof newDocumentState.id !== 'string' || !newDocumentState.id) {
+    if (!isObject(newDocumentState) || typeof newDocumentState.id !== 'string' || !newDocumentState.id) {
       throw new ApiError(400, 'invalid_request');
     }
-    if (assumedMasterState !== undefined && assumedMasterState !== null && !isPlainObject(assumedMasterState)) {
+    if (assumedMasterState !== undefined && assumedMasterState !== null && !isObject(assumedMasterState)) {
       throw new ApiError(400, 'invalid_request');
     }
     return {
       newDocumentState,
-      ...(isPlainObject(assumedMasterState) ? { assumedMasterState } : {}),
+      ...(isObject(assumedMasterState) ? { assumedMasterState } : {}),
     } as PushRow;
   });
 }

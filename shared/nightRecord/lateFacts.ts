@@ -1,4 +1,5 @@
 import { jsonEqual } from '../equal';
+import { isObject } from '../is-object';
 import type { Intake } from '../schema/intake';
 import { labelKeyOf } from '../sync/paths';
 
@@ -72,7 +73,6 @@ const NOT_CONTENT = new Set([
   '_attachments',
 ]);
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isItemList = (v: unknown): v is { id: string }[] =>
   Array.isArray(v) && v.every((x) => isObject(x) && typeof x.id === 'string');
 

@@ -1,4 +1,5 @@
 import { jsonEqual } from '../equal';
+import { isObject } from '../is-object';
 
 /**
  * Three-way merge of one document against the common ancestor (docs/architecture.md, sync rules).
@@ -64,7 +65,7 @@ function mergeValue(base: unknown, local: unknown, remote: unknown, field: strin
   if (jsonEqual(local, remote)) return remote;
   if (jsonEqual(local, base)) return remote;
   if (jsonEqual(remote, base)) return local;
-  if (isPlainObject(local) && isPlainObject(remote) && (base === undefined || isPlainObject(base))) {
+  if (isObject(local) && isObject(remote) && (base === undefined || isObject(base))) {
     return mergeObject(base ?? {}, local, remote, `${field}.`, lose);
   }
   if (Array.isArray(local) && Array.isArray(remote) && (base === undefined || Array.isArray(base))) {
@@ -102,10 +103,8 @@ function mergeSet(base: unknown[], local: unknown[], remote: unknown[]): unknown
 }
 
 type Item = { id: string };
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 const isPrimitive = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
-const isItemList = (list: unknown[]) => list.every((v) => isPlainObject(v) && typeof v.id === 'string');
+const isItemList = (list: unknown[]) => list.every((v) => isObject(v) && typeof v.id === 'string');
 
 /**
  * Merge two edited lists of items with ids. Order: the remote's, then items only the local side added.

@@ -1,3 +1,5 @@
+import { isObject } from '../is-object';
+
 /**
  * Field paths as the merge names them (shared/sync/merge.ts): `situation`, `child.firstName`,
  * `custodians[c1].name` (an item of a list, by its id). The form writes through them and the conflict view
@@ -19,8 +21,6 @@ export function parsePath(path: string): Segment[] {
 export function labelKeyOf(path: string): string {
   return path.replace(/\[[^\]]*\]/g, '');
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function getAtPath(doc: unknown, path: string): unknown {
   let current: unknown = doc;

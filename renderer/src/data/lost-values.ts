@@ -1,4 +1,5 @@
 import { jsonEqual } from '../../../shared/equal';
+import { isObject } from '../../../shared/is-object';
 import { getAtPath } from '../../../shared/sync/paths';
 
 /** A value this device held at a field path (shared/sync/paths.ts) that another state lacks. */
@@ -21,7 +22,6 @@ const SKIPPED = new Set([
   '_attachments',
 ]);
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isItemList = (v: unknown): v is Record<string, unknown>[] =>
   Array.isArray(v) && v.length > 0 && v.every((item) => isObject(item) && typeof item.id === 'string');
 
