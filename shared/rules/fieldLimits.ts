@@ -1,3 +1,4 @@
+import { entryWireSchema } from '../schema/entry';
 import { intakeWireSchema } from '../schema/intake';
 
 /** The limits of one field of the night record, as the schema sets them (the server validates against the same). */
@@ -18,7 +19,16 @@ type Node = {
  * a path the schema does not know.
  */
 export function intakeFieldLimits(path: string): FieldLimits | undefined {
-  let node: Node | undefined = intakeWireSchema;
+  return limitsIn(intakeWireSchema, path);
+}
+
+/** Limits of a field of a log line (shared/schema/entry.ts), e.g. `text`. */
+export function entryFieldLimits(path: string): FieldLimits | undefined {
+  return limitsIn(entryWireSchema, path);
+}
+
+function limitsIn(schema: Node, path: string): FieldLimits | undefined {
+  let node: Node | undefined = schema;
   for (const key of path.split('.')) {
     if (node?.type === 'array') node = node.items;
     node = node?.properties?.[key];

@@ -4,6 +4,7 @@ import { memo, useState } from 'react';
 import { ENTRY_KINDS, type EntryKind } from '../../../shared/catalogues/entry';
 import { formatDateTime } from '../../../shared/format';
 import { de } from '../../../shared/i18n';
+import { entryFieldLimits } from '../../../shared/rules/fieldLimits';
 import type { Entry } from '../../../shared/schema/entry';
 import { DateTextInput } from '../app/inputs/DateTextInput';
 import { parseDateTimeText } from '../app/inputs/german-date-text';
@@ -181,7 +182,7 @@ export const EntryLog = memo(function EntryLog({
             else onEnter(e);
           }}
           style={{ flex: 1 }}
-          maxLength={20_000}
+          maxLength={entryFieldLimits('text')?.maxLength}
         />
         <Button mt={25} onClick={() => void add()}>
           {t.add}

@@ -21,6 +21,7 @@ import { de } from '../../../../shared/i18n';
 import { deadlineFactsOf } from '../../../../shared/nightRecord/deadlineFacts';
 import { responsibilityOf } from '../../../../shared/nightRecord/responsibility';
 import { isOfficeId, OFFICE_IDS, type OfficeId } from '../../../../shared/offices';
+import { intakeFieldLimits } from '../../../../shared/rules/fieldLimits';
 import { reviewAfter, type Step, stepDenial, type StepInput } from '../../../../shared/rules/intake';
 import type { Entry } from '../../../../shared/schema/entry';
 import { type Intake, isLocked, reviewStateOf } from '../../../../shared/schema/intake';
@@ -446,7 +447,7 @@ function ReturnDialog({
             error={error}
             autosize
             minRows={4}
-            maxLength={5000}
+            maxLength={intakeFieldLimits('review.returnComment')?.maxLength}
             data-autofocus
             data-testid="review-return-comment-input"
             onChange={(e) => setComment(e.currentTarget.value)}
