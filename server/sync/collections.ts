@@ -34,6 +34,11 @@ export interface CollectionDef {
    * state is known to be the one the writer assumed, so a stale write is a conflict to merge, not a refusal.
    */
   checkStep?: (user: SessionUser, next: WireDocument, stored: WireDocument | undefined) => ErrorCode | null;
+  /**
+   * What a reader is shown of documents it may read, where that depends on the reader (holds: the record reference,
+   * shared/rules/holds.ts). Readers with the same `key` are shown the same (a stream's read is shared among them).
+   */
+  view?: CollectionView;
   /** Domain rules of a change (allowed transitions, completeness). */
   checkChange: (next: WireDocument, stored: WireDocument | undefined) => Invalid | null;
   /**
@@ -46,6 +51,21 @@ export interface CollectionDef {
     before: ReadonlyMap<string, WireDocument>,
     ctx: SettleContext,
   ) => Promise<Settlement>;
+}
+
+export type CollectionView = {
+  key: (user: SessionUser) => string;
+  present: (q: Queryable, user: SessionUser, docs: WireDocument[]) => Promise<WireDocument[]>;
+};
+
+/** The documents as `user` is shown them (the collection's view, if it has one). */
+export function presentTo(
+  def: CollectionDef,
+  q: Queryable,
+  user: SessionUser,
+  docs: WireDocument[],
+): Promise<WireDocument[]> {
+  return def.view && docs.length ? def.view.present(q, user, docs) : Promise.resolve(docs);
 }
 
 export type SettleContext = {

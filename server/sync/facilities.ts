@@ -1,14 +1,10 @@
 import { jsonEqual } from '../../shared/equal';
 import { placement } from '../../shared/i18n/de/placement';
+import { writeDenial } from '../../shared/rules/authz';
 import { facilityProblems, type FacilityWire, facilityWireSchema } from '../../shared/schema/facility';
-import type { SessionUser } from '../../shared/sync/protocol';
 import type { CollectionDef } from './collections';
 import { settleHolds } from './placement';
 import { compileValidator, type Invalid } from './validate';
-
-/** Only the Verbund coordination and administration keep the list of facilities (issue 4). */
-const EDITING_ROLES = ['coordinator', 'admin'];
-const edits = (user: SessionUser) => user.roles.some((r) => EDITING_ROLES.includes(r));
 
 const validate = compileValidator(facilityWireSchema, placement.facilityFields);
 
@@ -24,7 +20,9 @@ export const facilities: CollectionDef = {
   checkWrite(user, nextDoc, storedDoc) {
     const next = nextDoc as FacilityWire;
     const stored = storedDoc as FacilityWire | undefined;
-    if (!edits(user)) return 'forbidden';
+    // Who keeps the list of facilities: the authorisation table's (facilities: write).
+    const office = writeDenial(user, 'facilities', next, stored);
+    if (office) return office;
     if (next.updatedBy !== user.id) return 'author_mismatch';
     const known = new Set(stored?.freeReports.map((r) => r.id));
     if (next.freeReports.some((r) => !known.has(r.id) && r.reportedBy !== user.id)) return 'author_mismatch';

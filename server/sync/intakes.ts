@@ -5,7 +5,7 @@ import { scopeOf, writeDenial } from '../../shared/rules/authz';
 import { intakeWriteDenial } from '../../shared/rules/intake';
 import { type IntakeWire, intakeWireSchema, isAllowedIntakeTransition } from '../../shared/schema/intake';
 import type { CollectionDef } from './collections';
-import { logOfIntakes, newHandovers, reviewEntries } from './review';
+import { holdsOfIntakes, logOfIntakes, newHandovers, reviewEntries } from './review';
 import { compileValidator, withFields } from './validate';
 
 const validate = compileValidator(intakeWireSchema, intakeFieldLabels());
@@ -41,6 +41,16 @@ export const intakes: CollectionDef = {
     await lockFeed('entries');
     const handedOver = newHandovers(writes, before).map(([intake]) => intake.id);
     const log = await logOfIntakes(tx, handedOver);
-    return { rejected: [], adjusted: [], derived: [{ collection: 'entries', docs: [...log, ...lines] }] };
+    // The record's placements, so the receiving office is now shown their reference as the record's id.
+    if (handedOver.length) await lockFeed('holds');
+    const placements = await holdsOfIntakes(tx, handedOver);
+    return {
+      rejected: [],
+      adjusted: [],
+      derived: [
+        { collection: 'entries', docs: [...log, ...lines] },
+        { collection: 'holds', docs: placements },
+      ],
+    };
   },
 };

@@ -3,11 +3,12 @@ import {
   PULL_LIMIT_DEFAULT,
   PULL_LIMIT_MAX,
   type PullResponse,
+  type SessionUser,
   type WireDocument,
 } from '../../shared/sync/protocol';
 import type { Queryable } from '../db/db';
 import { ApiError } from '../http/errors';
-import type { ReadScope } from './collections';
+import { type CollectionDef, presentTo, type ReadScope } from './collections';
 import { withholdFromOtherOffices } from './entrusted';
 import { handedOverFilter } from './handover';
 
@@ -70,6 +71,18 @@ export async function readFeed(
     documents: scope === 'all' ? documents : await withholdFromOtherOffices(q, collection, scope.offices, documents),
     checkpoint: { seq: Number(rows[rows.length - 1].seq) },
   };
+}
+
+/** A page of the collection's feed as `user` is shown it: what the user may read, in the collection's view. */
+export async function readPage(
+  q: Queryable,
+  def: CollectionDef,
+  user: SessionUser,
+  after: Checkpoint | null,
+  limit: number,
+): Promise<PullResponse> {
+  const page = await readFeed(q, def.name, def.readScope(user), after, limit);
+  return { ...page, documents: await presentTo(def, q, user, page.documents) };
 }
 
 export async function feedHead(q: Queryable, collection: string): Promise<number> {

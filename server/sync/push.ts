@@ -9,7 +9,7 @@ import type {
   WireDocument,
 } from '../../shared/sync/protocol';
 import type { Db, Queryable } from '../db/db';
-import { canRead, type CollectionDef, type DerivedWrites } from './collections';
+import { canRead, type CollectionDef, type DerivedWrites, presentTo } from './collections';
 
 export const CHANGES_CHANNEL = 'obhut_changes';
 export type ChangeNotice = { c: string; seq: number };
@@ -125,7 +125,8 @@ export async function push(
   });
   const stored = notices.filter((n): n is ChangeNotice => n !== null);
   if (stored.length > 0) onCommitted?.(stored);
-  return { conflicts, rejected };
+  // A conflict answer shows the stored document as a pull would.
+  return { conflicts: await presentTo(def, db, user, conflicts), rejected };
 }
 
 /** Who the server's own writes (derived flags, lapsed holds) are recorded as in the documents table. */

@@ -4,6 +4,7 @@ import { review as reviewText } from '../../shared/i18n/de/review';
 import { fieldLabel } from '../../shared/nightRecord/fieldLabel';
 import { lateFactChange } from '../../shared/nightRecord/lateFacts';
 import type { EntryWire } from '../../shared/schema/entry';
+import type { HoldWire } from '../../shared/schema/hold';
 import { type IntakeWire, isLocked, reviewStateOf } from '../../shared/schema/intake';
 import type { SessionUser, WireDocument } from '../../shared/sync/protocol';
 import type { Queryable } from '../db/db';
@@ -110,6 +111,16 @@ export async function logOfIntakes(tx: Queryable, intakeIds: string[]): Promise<
     `SELECT e.data FROM documents e JOIN documents i ON i.collection = 'intakes' AND i.id = e.data->>'intakeId'
       WHERE e.collection = 'entries' AND e.data->>'intakeId' = ANY($1::text[]) AND e.office_id = i.office_id
       ORDER BY e.seq`,
+    [intakeIds],
+  );
+  return rows.map((r) => r.data);
+}
+
+/** The stored placements of intakes just handed over, stored again unchanged (a new feed position, as the log). */
+export async function holdsOfIntakes(tx: Queryable, intakeIds: string[]): Promise<HoldWire[]> {
+  if (intakeIds.length === 0) return [];
+  const { rows } = await tx.query<{ data: HoldWire }>(
+    `SELECT data FROM documents WHERE collection = 'holds' AND data->>'intakeRef' = ANY($1::text[]) ORDER BY seq`,
     [intakeIds],
   );
   return rows.map((r) => r.data);

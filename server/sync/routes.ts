@@ -15,7 +15,7 @@ import type { Db } from '../db/db';
 import { ApiError } from '../http/errors';
 import type { RoutePlugin } from '../http/type-provider';
 import { collectionByName, type CollectionDef } from './collections';
-import { parseCheckpoint, parseLimit, readFeed } from './pull';
+import { parseCheckpoint, parseLimit, readPage } from './pull';
 import { push } from './push';
 import { parsePushBody } from './push-body';
 import { StreamConnection, type StreamHub } from './stream';
@@ -58,7 +58,7 @@ export const syncRoutes: RoutePlugin<SyncDeps> = async (app, { db, hub, version 
       const def = guardCollection(collectionOf(request.params.collection));
       const checkpoint = parseCheckpoint(one(request.query.checkpoint));
       const limit = parseLimit(one(request.query.limit));
-      const page = await readFeed(db, def.name, def.readScope(authOf(request).user), checkpoint, limit);
+      const page = await readPage(db, def, authOf(request).user, checkpoint, limit);
       // Personal data leaves the server only with a record of who took which documents.
       if (holdsPersonalData(def)) await audit(db, ...pullEvents(actorOf(request), def.name, page.documents));
       return page;

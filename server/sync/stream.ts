@@ -3,9 +3,15 @@ import type { ServerResponse } from 'node:http';
 
 import type { FastifyBaseLogger } from 'fastify';
 
-import { PULL_LIMIT_MAX, type PullResponse, type SessionUser, type StreamEvent } from '../../shared/sync/protocol';
+import {
+  PULL_LIMIT_MAX,
+  type PullResponse,
+  type SessionUser,
+  type StreamEvent,
+  type WireDocument,
+} from '../../shared/sync/protocol';
 import type { Db } from '../db/db';
-import type { CollectionDef, ReadScope } from './collections';
+import { type CollectionDef, presentTo, type ReadScope } from './collections';
 import { feedHead, readFeed } from './pull';
 import { type ChangeNotice, CHANGES_CHANNEL } from './push';
 
@@ -19,11 +25,12 @@ export class SharedFeedReads {
 
   constructor(private readonly db: Db) {}
 
-  read(collection: string, scope: ReadScope, from: number, upTo: number): Promise<SharedPage> {
-    const key = JSON.stringify([collection, scope, from, upTo]);
+  read(collection: string, scope: ReadScope, from: number, upTo: number, view?: SharedView): Promise<SharedPage> {
+    const key = JSON.stringify([collection, scope, from, upTo, view?.key]);
     let page = this.inFlight.get(key);
     if (!page) {
       page = readFeed(this.db, collection, scope, { seq: from }, PULL_LIMIT_MAX, upTo)
+        .then(async (p) => (view ? { ...p, documents: await view.present(p.documents) } : p))
         .then((p) => sharedPage(p, upTo))
         .finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, page);
@@ -36,6 +43,9 @@ export class SharedFeedReads {
     return this.inFlight.size;
   }
 }
+
+/** How the readers of one view key are shown documents (the collection's view, CollectionDef.view). */
+type SharedView = { key: string; present: (docs: WireDocument[]) => Promise<WireDocument[]> };
 
 /** A page of the feed, where a stream that read it stands afterwards, and its event as sent. */
 type SharedPage = { reached: number; event: string | null };
@@ -112,8 +122,13 @@ export class StreamConnection {
     this.draining = true;
     try {
       const scope = this.def.readScope(this.user);
+      const view = this.def.view;
+      const shown: SharedView | undefined = view && {
+        key: view.key(this.user),
+        present: (docs) => presentTo(this.def, this.db, this.user, docs),
+      };
       while (!this.closed && this.cursor < this.target) {
-        const page = await this.reads.read(this.def.name, scope, this.cursor, this.target);
+        const page = await this.reads.read(this.def.name, scope, this.cursor, this.target, shown);
         if (page.event && !this.closed) this.res.write(page.event);
         this.cursor = page.reached;
         // A slow client must not make the server buffer the whole feed in memory.

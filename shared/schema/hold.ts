@@ -11,9 +11,9 @@ import { conflictEntry, docId, timestampMs, userRef, wireSchemaOf } from './comm
  * single source of the record's placement search (section 4), its log and the board (shared/placement/model.ts).
  * Every Verbund user reads every placement, so it says nothing about the child beyond the two statistics codes a
  * facility needs to prepare a bed: age group and sex; reasons are codes. There is no text field at all. The record
- * is referenced by `intakeRef`, a digest of the record's id (shared/placement/intakeRef.ts): the record's own
- * office recognises it, other offices cannot turn it into the record's id, and the server accepts it only for a
- * record of the writer's office. The placement's own id is a UUID. `facilityId` is an ordinary document id; the
+ * is referenced by `intakeRef`, the record's id: the server accepts it only for a stored record of the writer's
+ * office (or one handed over to it), and shows it as the record's id only to those who may read the record; others
+ * see a stand-in (shared/rules/holds.ts, server/sync/holds.ts). The placement's own id is a UUID. `facilityId` is an ordinary document id; the
  * server checks that such a facility exists.
  *
  * States: requested (angefragt), held (gehalten, until expiresAt), confirmed (zugesagt by the facility), occupied

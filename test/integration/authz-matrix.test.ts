@@ -59,7 +59,7 @@ function expected(role: Role, resource: Resource, operation: string, relation: R
 }
 
 /** A new document of `collection` in `officeId`, written by `writer`, valid by the collection's own rules. */
-function sample(collection: CollectionName, officeId: string, writer: LoginResponse): WireDocument {
+function sample(collection: CollectionName, officeId: string, writer: LoginResponse, recordId = ''): WireDocument {
   const now = Date.now();
   switch (collection) {
     case 'intakes':
@@ -112,7 +112,7 @@ function sample(collection: CollectionName, officeId: string, writer: LoginRespo
           id: randomUUID(),
           facility: { id: facilityId, holdExpiryHours: 4 },
           officeId: officeId as never,
-          intakeRef: randomUUID(),
+          intakeRef: recordId,
           ageGroup: '9_to_12',
           sex: 'female',
           userId: writer.user.id,
@@ -132,7 +132,9 @@ const writerFor = (collection: CollectionName, officeId: string): LoginResponse 
 
 async function seed(collection: CollectionName, officeId: string): Promise<WireDocument> {
   const writer = writerFor(collection, officeId);
-  const doc = sample(collection, officeId, writer);
+  // A placement holds a place for a stored record of its office (shared/rules/holds.ts).
+  const record = collection === 'holds' ? await seed('intakes', officeId) : undefined;
+  const doc = sample(collection, officeId, writer, record?.id);
   const res = await push(url, writer.token, collection, [{ newDocumentState: doc }]);
   expect(res, `seed ${collection} ${officeId}`).toEqual({ conflicts: [], rejected: [] });
   return doc;

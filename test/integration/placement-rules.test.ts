@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
+import { demoIntakeId } from '../../server/seed/demo-ids';
+import type { OfficeId } from '../../shared/offices';
 import { freePlaces } from '../../shared/placement/freePlaces';
 import { newHold } from '../../shared/placement/newHold';
 import { withFreeReport } from '../../shared/placement/reports';
@@ -80,7 +82,8 @@ function hold(
       id: randomUUID(),
       facility: f,
       officeId: office as HoldWire['officeId'],
-      intakeRef: randomUUID(),
+      // A record of the office (seeded): the server holds places only for those (shared/rules/holds.ts).
+      intakeRef: demoIntakeId(office as OfficeId, 1),
       ageGroup: '14_to_16',
       sex: 'female',
       userId: `bereitschaft.${office}`,
@@ -261,8 +264,12 @@ describe('over-booking and expiry, computed by the server', () => {
         [b.id, true],
       ].sort(),
     );
-    // Everything but the flag is what each office wrote.
-    expect(stored.find((h) => h.id === a.id)).toEqual({ ...a, overbooked: true });
+    // Everything but the flag is what each office wrote (the coordination, who may read no record, is shown a
+    // stand-in for the record reference: shared/rules/holds.ts).
+    const shown = stored.find((h) => h.id === a.id)!;
+    expect(shown).toEqual({ ...a, intakeRef: shown.intakeRef, overbooked: true });
+    expect(shown.intakeRef).not.toBe(a.intakeRef);
+    expect(await holdsOf(f.id)).toContainEqual({ ...a, overbooked: true });
     expect(freePlaces(await facility(f.id), stored, Date.now())).toMatchObject({ free: -1, overbooked: true });
     // The first hold was flagged by the server's own write, which every client receives through the stream.
     await stream.waitFor((e) => documentsOf(e).some((h) => h.id === a.id && h.overbooked));

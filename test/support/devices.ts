@@ -14,9 +14,14 @@ export class Network {
   readonly log: string[] = [];
   private open = new Set<AbortController>();
 
+  /** Requests ("METHOD /path") that fail as if offline, e.g. one collection's pushes held back by a test. */
+  cut: RegExp | null = null;
+
   readonly fetch: typeof fetch = async (input, init) => {
     if (this.offline) throw new TypeError('fetch failed: network is offline');
-    this.log.push(`${init?.method ?? 'GET'} ${new URL(String(input instanceof Request ? input.url : input)).pathname}`);
+    const line = `${init?.method ?? 'GET'} ${new URL(String(input instanceof Request ? input.url : input)).pathname}`;
+    if (this.cut?.test(line)) throw new TypeError('fetch failed: network is offline');
+    this.log.push(line);
     const controller = new AbortController();
     this.open.add(controller);
     const signal = init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;

@@ -14,6 +14,7 @@ import {
   tap,
 } from 'rxjs';
 
+import { mayAtAll } from '../../../shared/rules/authz';
 import type { Contact } from '../../../shared/schema/contact';
 import type { Entry } from '../../../shared/schema/entry';
 import type { Facility } from '../../../shared/schema/facility';
@@ -30,14 +31,14 @@ import { DirectoryApi, OfficeDirectory } from './directory';
 import { EntryRepository } from './entries';
 import { eventStream } from './event-stream';
 import { FacilityRepository } from './facilities';
-import { HoldRepository } from './holds';
+import { HoldRepository, waitsForRecord } from './holds';
 import { ApiError, type Fetch, type LoginLimits, NetworkError, SyncApi } from './http';
 import { IntakeRepository } from './intakes';
 import { CredentialKeeper, type DeviceOutbox, deviceOutbox, type OutboxEntry, sealPayload } from './outbox';
 import { OverviewApi } from './overview';
 import { PendingWrites } from './pending';
 import { clearRejections, type RejectionView, viewOf } from './rejections';
-import { type LocalDocument, replicateCollection } from './replication';
+import { type LocalDocument, replicateCollection, type ReplicationOptions } from './replication';
 import { syncErrorText } from './sync-error';
 import { combineStatus, ConnectionState, machineOnline, type SyncStatus } from './sync-status';
 import {
@@ -304,8 +305,13 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
         onError: (err) => connection.set({ lastError: syncErrorText(err) }),
       }).pipe(tap(() => onSynced(now())));
 
-    const replicate = <T extends LocalDocument>(name: CollectionName, collection: RxCollection<T>) =>
+    const replicate = <T extends LocalDocument>(
+      name: CollectionName,
+      collection: RxCollection<T>,
+      notYet?: ReplicationOptions<T>['notYet'],
+    ) =>
       replicateCollection<T>({
+        notYet,
         api,
         name,
         collection,
@@ -321,7 +327,7 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
       intakes: replicate('intakes', db.intakes),
       entries: replicate('entries', db.entries),
       facilities: replicate('facilities', db.facilities),
-      holds: replicate('holds', db.holds),
+      holds: replicate('holds', db.holds, waitsForRecord(pending)),
       contacts: replicate('contacts', db.contacts),
     };
     const allReplications = Object.values(replications) as RxReplicationState<unknown, Checkpoint>[];
@@ -365,7 +371,7 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
     // Conflicts this user is asked to look at: on the office's intakes and holds, and on facilities for those who
     // keep them.
     const withConflicts = (docs: { id: string; conflicts: unknown[] }[]) => docs.filter((d) => d.conflicts.length > 0);
-    const keepsFacilities = user.roles.some((r) => r === 'coordinator' || r === 'admin');
+    const keepsFacilities = mayAtAll(user, 'facilities', 'write');
     const conflicts$ = combineLatest([
       db.intakes.find().$,
       db.holds.find({ selector: { officeId: user.officeId as Hold['officeId'] } }).$,

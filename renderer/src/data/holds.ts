@@ -4,7 +4,7 @@ import { map, type Observable } from 'rxjs';
 import { newHold, type NewHoldInput } from '../../../shared/placement/newHold';
 import type { Facility } from '../../../shared/schema/facility';
 import { type Hold, type HoldStatus, isAllowedHoldTransition } from '../../../shared/schema/hold';
-import type { SessionUser } from '../../../shared/sync/protocol';
+import type { Rejection, SessionUser } from '../../../shared/sync/protocol';
 import { newId, TransitionError } from './intakes';
 import type { PendingWrites } from './pending';
 
@@ -20,6 +20,14 @@ export type HoldRequest = {
   /** Required by the board when it shows the place as full. */
   overbookReason?: Hold['overbookReason'];
 };
+
+/**
+ * The server refuses a new placement whose record it does not have yet (`unknown_intake`, shared/rules/holds.ts). A
+ * record still waiting on this laptop is on its way (the two collections push independently): push again later.
+ */
+export function waitsForRecord(pending: PendingWrites): (rejection: Rejection, hold: Hold) => boolean {
+  return (rejection, hold) => rejection.code === 'unknown_intake' && pending.ids.includes(hold.intakeRef);
+}
 
 /** The app's writes to `holds`: holding a place for an intake of the own office, confirming, giving it back. */
 export class HoldRepository {

@@ -3,7 +3,14 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import type { Observable } from 'rxjs';
 
 import { jsonEqual } from '../../../shared/equal';
-import type { Checkpoint, CollectionName, PushRow, StreamEvent, WireDocument } from '../../../shared/sync/protocol';
+import type {
+  Checkpoint,
+  CollectionName,
+  PushRow,
+  Rejection,
+  StreamEvent,
+  WireDocument,
+} from '../../../shared/sync/protocol';
 import type { SyncApi } from './http';
 import type { PendingWrites } from './pending';
 import { clearRejections, openRejections, recordRejections, type RejectionDoc } from './rejections';
@@ -23,6 +30,11 @@ export type ReplicationOptions<T extends LocalDocument> = {
   onSynced: (at: number) => void;
   /** ms before a failed request is retried (RxDB's retryTime; going online skips the wait in a browser). */
   retryTime: number;
+  /**
+   * A refusal that only says "not yet": the push is retried later (RxDB's retryTime) instead of recording it, e.g. a
+   * placement whose record is still on its way (holds: `unknown_intake` while the record is pending here).
+   */
+  notYet?: (rejection: Rejection, doc: T) => boolean;
   pullBatchSize?: number;
   pushBatchSize?: number;
   now?: () => number;
@@ -70,6 +82,9 @@ export function replicateCollection<T extends LocalDocument>(
 
         const res = await withAuth(() => api.push<Wire>(name, rows as PushRow<Wire>[]));
         options.onSynced(now());
+        const docOf = (id: string) => rows.find((row) => row.newDocumentState.id === id)?.newDocumentState as T;
+        // Rows the server stored meanwhile come back as unchanged (idempotent) when the whole batch is sent again.
+        if (options.notYet && res.rejected.some((r) => options.notYet!(r, docOf(r.id)))) throw new NotYetError();
 
         const conflictIds = new Set(res.conflicts.map((doc) => doc.id));
         const rejectedIds = new Set(res.rejected.map((r) => r.id));
@@ -90,6 +105,14 @@ export function replicateCollection<T extends LocalDocument>(
       },
     },
   });
+}
+
+/** A push the server refused for now only; RxDB sends it again after its retry time. */
+export class NotYetError extends Error {
+  constructor() {
+    super('not yet');
+    this.name = 'NotYetError';
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { de, type ErrorCode } from '../../../shared/i18n';
 import { ApiError, NetworkError } from './http';
+import { NotYetError } from './replication';
 
 const t = de.problems.sync;
 
@@ -13,6 +14,7 @@ function causeOf(error: unknown): unknown {
 export function syncErrorText(error: unknown): string {
   const cause = causeOf(error);
   if (cause instanceof NetworkError) return t.network;
+  if (cause instanceof NotYetError) return t.notYet;
   if (cause instanceof ApiError) {
     return Object.hasOwn(de.errors, cause.code) ? de.errors[cause.code as ErrorCode] : t.server(cause.status);
   }

@@ -51,6 +51,8 @@ export const errors = {
   invalid_access_request: 'Für die Auskunft braucht es Vorname, Nachname und Geburtsdatum (JJJJ-MM-TT) der Person.',
   entrusted_source_missing: 'Bitte geben Sie an, von wem die anvertrauten Angaben stammen (§ 65 SGB VIII).',
   unknown_facility: 'Diese Einrichtung gibt es nicht (mehr).',
+  unknown_intake:
+    'Einen Platz können Sie nur für einen übertragenen Bericht Ihres Jugendamts halten; diesen Bericht kennt der Server nicht.',
   id_mismatch: 'Die Kennung des Datensatzes passt nicht zum bisherigen Stand.',
   device_mismatch: 'Diese Anmeldung gehört zu einem anderen Gerät. Bitte melden Sie sich erneut an.',
   password_too_short: 'Das Passwort muss mindestens 12 Zeichen lang sein.',

@@ -15,5 +15,6 @@ export const problems = {
     server: (status: number) =>
       `Der Server hat mit einem Fehler geantwortet (HTTP ${status}). Die Übertragung wird wiederholt.`,
     local: 'Die lokale Datenbank hat einen Fehler gemeldet. Die Übertragung wird wiederholt.',
+    notYet: 'Ein gehaltener Platz wartet, bis sein Bericht übertragen ist. Die Übertragung wird wiederholt.',
   },
 } as const;

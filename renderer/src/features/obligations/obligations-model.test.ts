@@ -201,13 +201,15 @@ describe('filters and counts', () => {
   });
 
   it("opens in the review only a colleague's submitted record for a supervisor; else in the records area", () => {
-    const lead = { id: 'leitung.segeberg', roles: ['supervisor', 'oncall'] };
-    const worker = { id: 'bereitschaft.segeberg', roles: ['oncall'] };
+    const lead = { id: 'leitung.segeberg', officeId: 'segeberg', roles: ['supervisor', 'oncall'] };
+    const worker = { id: 'bereitschaft.segeberg', officeId: 'segeberg', roles: ['oncall'] };
+    const otherLead = { ...lead, id: 'leitung.stormarn', officeId: 'stormarn' };
     const colleagues = record('a', 'Mia', '2025-05-20T00:00+02:00');
     expect(openViewOf(colleagues, lead)).toBe('review');
     expect(openViewOf({ ...colleagues, status: 'draft' }, lead)).toBe('intakes');
     expect(openViewOf({ ...colleagues, createdBy: lead.id }, lead)).toBe('intakes');
     expect(openViewOf(colleagues, worker)).toBe('intakes');
+    expect(openViewOf(colleagues, otherLead)).toBe('intakes');
     expect(openViewOf(undefined, lead)).toBe('intakes');
   });
 });

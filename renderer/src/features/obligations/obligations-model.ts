@@ -2,6 +2,8 @@ import { OBLIGATION_KINDS, type ObligationKind } from '../../../../shared/deadli
 import { de } from '../../../../shared/i18n';
 import { obligationsOfIntake } from '../../../../shared/nightRecord/deadlineFacts';
 import { dutyHolderOf } from '../../../../shared/nightRecord/responsibility';
+import { may } from '../../../../shared/rules/authz';
+import type { Actor } from '../../../../shared/rules/intake';
 import { type Intake, reviewStateOf } from '../../../../shared/schema/intake';
 import { nameOf } from '../../record/name';
 
@@ -152,9 +154,13 @@ export function summarize(list: readonly DueObligation[]): DueSummary {
  * opens in the records area, where she can work on it.
  */
 export function openViewOf(
-  intake: Pick<Intake, 'status' | 'createdBy'> | undefined,
-  user: { id: string; roles: readonly string[] },
+  intake: Pick<Intake, 'status' | 'createdBy' | 'officeId'> | undefined,
+  user: Actor,
 ): 'review' | 'intakes' {
-  const review = user.roles.includes('supervisor') && intake?.status === 'submitted' && intake.createdBy !== user.id;
+  const review =
+    intake !== undefined &&
+    may(user, 'intakes', 'review', intake.officeId) &&
+    intake.status === 'submitted' &&
+    intake.createdBy !== user.id;
   return review ? 'review' : 'intakes';
 }
