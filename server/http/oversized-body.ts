@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
+import { OUTBOX_DELIVERY_MAX_BYTES } from '../../shared/sync/outbox';
 import { ApiError, errorBody } from './errors';
 
 /** Up to this size an oversized body is read and dropped before the 413 goes out (push allows 5 MB, login 64 KB). */
 const DRAIN_MAX_BYTES = 20 * 1024 * 1024;
-/** The most a caller without a valid session may make the server read: the largest body of the login. */
-export const ANONYMOUS_BODY_MAX_BYTES = 64 * 1024;
+/** The most a caller without a valid session may make the server read: the largest body of a login or delivery. */
+export const ANONYMOUS_BODY_MAX_BYTES = OUTBOX_DELIVERY_MAX_BYTES;
 
 /**
  * Body limits enforced before any of the body is read. A caller without a valid session never makes the server

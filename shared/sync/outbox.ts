@@ -28,8 +28,14 @@ export type OutboxPayload = {
 export type OutboxDeliverRequest = { token: string; iv: string; ciphertext: string };
 export type OutboxDeliverResponse = { written: number; rejected: Rejection[] };
 
-/** Byte limits of a delivery: the same as one push. */
+/** Rows of a delivery at most. */
 export const OUTBOX_MAX_ROWS = 2000;
+
+/**
+ * The largest delivery the server reads: a delivery comes without a session, and no caller without one makes the
+ * server read more (server/http/oversized-body.ts). A larger seal waits for its author's next login (docs/outbox.md).
+ */
+export const OUTBOX_DELIVERY_MAX_BYTES = 64 * 1024;
 
 export function countRows(payload: Pick<OutboxPayload, 'collections'>): number {
   return payload.collections.reduce((n, c) => n + c.rows.length, 0);

@@ -63,7 +63,8 @@ function sample(collection: CollectionName, officeId: string, writer: LoginRespo
   const now = Date.now();
   switch (collection) {
     case 'intakes':
-      return makeIntake(officeId, { createdBy: writer.user.id, updatedBy: writer.user.id });
+      // A UUID, so that a placement can name it (shared/schema/hold.ts).
+      return makeIntake(officeId, { id: randomUUID(), createdBy: writer.user.id, updatedBy: writer.user.id });
     case 'entries':
       return {
         id: `e-${randomUUID()}`,

@@ -91,7 +91,7 @@ async function onServer(id: string): Promise<IntakeWire | undefined> {
 }
 
 /** Logs in, waits for the outbox credential, goes offline, creates a record and logs out. */
-async function strandedChange(l: Laptop, firstName: string): Promise<string> {
+async function strandedChange(l: Laptop, firstName: string, logLines = 0): Promise<string> {
   const author = await session(l, 'bereitschaft.segeberg');
   await waitFor(() => author.outboxDeliverableUntil(), 'outbox credential');
   l.network.goOffline();
@@ -103,7 +103,10 @@ async function strandedChange(l: Laptop, firstName: string): Promise<string> {
     situation: 'Fiktiver Einsatz.',
     status: 'draft',
   });
-  await waitFor(() => author.status.pendingCount === 1, 'one pending');
+  // Long log lines (at the schema's limit) make an outbox larger than a delivery may be.
+  for (let i = 0; i < logLines; i++)
+    await author.entries.append(created.id, { kind: 'note', text: 'Notiz '.repeat(3333) });
+  await waitFor(() => author.status.pendingCount === 1 + logLines, 'all pending');
   await author.logout();
   open.splice(open.indexOf(author), 1);
   return created.id;
@@ -223,5 +226,56 @@ describe('the outbox of a logged-out author', () => {
     expect(l.outbox.entries).toEqual([
       expect.objectContaining({ userId: 'bereitschaft.segeberg', count: 1, sealed: null, expiresAt: null }),
     ]);
+  });
+
+  it('too large to be delivered without its author: says so, waits for the author and is never tried in vain', async () => {
+    const l = laptop('dev-outbox-large');
+    // Four log lines of 20,000 characters: larger than a delivery may be (OUTBOX_DELIVERY_MAX_BYTES).
+    const id = await strandedChange(l, 'Frieda', 4);
+    const [entry] = l.outbox.entries;
+    expect(entry).toMatchObject({ userId: 'bereitschaft.segeberg', count: 5 });
+    l.network.goOnline();
+    const colleague = await session(l, 'leitung.segeberg');
+    const tries = () => l.network.count(/outbox\/deliver$/);
+    const deliver = () =>
+      deliverOutboxes({
+        outbox: l.outbox,
+        deviceId: l.deviceId,
+        fetch: l.network.fetch,
+        skipUserId: colleague.user.id,
+      });
+    expect(entry).toMatchObject({ sealed: null, expiresAt: null, stranded: 'too_large' });
+    expect(await deliver()).toBe(0);
+    expect(await deliver()).toBe(0);
+    expect(tries()).toBe(0);
+    expect(l.outbox.entries).toHaveLength(1);
+    expect(await onServer(id)).toBeUndefined();
+
+    // A seal made by an app that did not know the limit: refused once (413), then no more tries.
+    const huge = { token: 'x'.repeat(43), iv: 'AAAAAAAAAAAAAAAA', ciphertext: 'A'.repeat(70 * 1024) };
+    const { stranded, ...plain } = entry;
+    expect(stranded).toBe('too_large');
+    l.outbox.put({
+      ...plain,
+      userId: 'altes.geraet',
+      displayName: 'Altes Gerät',
+      sealed: huge,
+      expiresAt: Date.now() + 60_000,
+    });
+    expect(await deliver()).toBe(0);
+    expect(tries()).toBe(1);
+    expect(l.outbox.entries.find((e) => e.userId === 'altes.geraet')).toMatchObject({
+      sealed: null,
+      stranded: 'too_large',
+    });
+    expect(await deliver()).toBe(0);
+    expect(tries()).toBe(1);
+
+    // The author's next login sends it.
+    await colleague.close();
+    open.splice(open.indexOf(colleague), 1);
+    const back = await session(l, 'bereitschaft.segeberg');
+    await waitFor(() => onServer(id), 'record on the server');
+    await waitFor(() => back.status.pendingCount === 0, 'author has nothing pending');
   });
 });

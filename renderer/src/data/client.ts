@@ -34,7 +34,14 @@ import { FacilityRepository } from './facilities';
 import { HoldRepository, waitsForRecord } from './holds';
 import { ApiError, type Fetch, type LoginLimits, NetworkError, SyncApi } from './http';
 import { IntakeRepository } from './intakes';
-import { CredentialKeeper, type DeviceOutbox, deviceOutbox, type OutboxEntry, sealPayload } from './outbox';
+import {
+  CredentialKeeper,
+  deliverable,
+  type DeviceOutbox,
+  deviceOutbox,
+  type OutboxEntry,
+  sealPayload,
+} from './outbox';
 import { OverviewApi } from './overview';
 import { PendingWrites } from './pending';
 import { clearRejections, type RejectionView, viewOf } from './rejections';
@@ -450,8 +457,9 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
         expiresAt: live?.expiresAt ?? null,
         sealed: live ? await sealPayload(live, { userId: user.id, sealedAt, collections }) : null,
       };
-      outbox.put(entry);
-      return entry;
+      const kept = deliverable(entry);
+      outbox.put(kept);
+      return kept;
     };
     let sealing: Promise<OutboxEntry | null> = Promise.resolve(null);
     const sealOutbox = () => (sealing = sealing.catch(() => null).then(sealNow));

@@ -1,6 +1,7 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
 
 import {
+  OUTBOX_DELIVERY_MAX_BYTES,
   type OutboxCredential,
   type OutboxDeliverRequest,
   type OutboxDeliverResponse,
@@ -24,7 +25,19 @@ export type OutboxEntry = {
   /** Until when the seal can be delivered; null: no credential, it waits for its author's next login. */
   expiresAt: number | null;
   sealed: OutboxDeliverRequest | null;
+  /** Why no one else can deliver it: too large for a delivery without the author's session. */
+  stranded?: 'too_large';
 };
+
+/**
+ * The entry as it can be kept: a seal larger than the server reads from a delivery (OUTBOX_DELIVERY_MAX_BYTES) would
+ * be refused on every try, so it is not kept; the changes wait, counted and named, for their author's next login.
+ */
+export function deliverable(entry: OutboxEntry): OutboxEntry {
+  if (!entry.sealed) return entry;
+  const bytes = new TextEncoder().encode(JSON.stringify(entry.sealed)).length;
+  return bytes < OUTBOX_DELIVERY_MAX_BYTES ? entry : { ...entry, sealed: null, expiresAt: null, stranded: 'too_large' };
+}
 
 const PREFIX = 'obhut.outbox|';
 const CREDENTIAL_PREFIX = 'obhut.outbox-credential|';
@@ -68,8 +81,12 @@ export class DeviceOutbox {
   }
 
   /** Keeps the count visible but stops trying to deliver: only the author's next login can send these now. */
-  strand(userId: string): void {
-    this.write(this.read().map((e) => (e.userId === userId ? { ...e, sealed: null, expiresAt: null } : e)));
+  strand(userId: string, reason?: OutboxEntry['stranded']): void {
+    this.write(
+      this.read().map((e) =>
+        e.userId === userId ? { ...e, sealed: null, expiresAt: null, ...(reason ? { stranded: reason } : {}) } : e,
+      ),
+    );
   }
 
   private read(): OutboxEntry[] {
@@ -196,6 +213,9 @@ export async function deliverOutboxes(options: DeliveryOptions): Promise<number>
       options.outbox.remove(entry.userId);
     } else if (res.status === 400 || res.status === 401 || res.status === 403) {
       options.outbox.strand(entry.userId);
+    } else if (res.status === 413) {
+      // Sealed by an app that did not know the limit: the same seal would be refused on every try.
+      options.outbox.strand(entry.userId, 'too_large');
     }
   }
   return delivered;

@@ -98,6 +98,10 @@ export const app = {
     outboxWaitingForLogin: (n: number, name: string) =>
       `${n === 1 ? '1 Änderung' : `${n} Änderungen`} von ${name} ${n === 1 ? 'wartet' : 'warten'} auf die ` +
       `nächste Anmeldung von ${name} auf diesem Gerät`,
+    outboxTooLarge: (n: number, name: string) =>
+      `${n === 1 ? '1 Änderung' : `${n} Änderungen`} von ${name} ${n === 1 ? 'ist' : 'sind'} zu umfangreich, um ohne ` +
+      `${name} übertragen zu werden, und ${n === 1 ? 'wartet' : 'warten'} auf die nächste Anmeldung von ${name} ` +
+      'auf diesem Gerät',
   },
 
   intakes: {

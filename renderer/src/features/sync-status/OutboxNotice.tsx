@@ -23,7 +23,11 @@ export function OutboxNotice({ entries }: { entries: OutboxEntry[] }) {
           data-count={e.count}
           data-sealed={e.sealed ? 'yes' : 'no'}
         >
-          {e.sealed ? t.outboxWaiting(e.count, e.displayName) : t.outboxWaitingForLogin(e.count, e.displayName)}
+          {e.sealed
+            ? t.outboxWaiting(e.count, e.displayName)
+            : e.stranded === 'too_large'
+              ? t.outboxTooLarge(e.count, e.displayName)
+              : t.outboxWaitingForLogin(e.count, e.displayName)}
         </Text>
       ))}
     </Stack>
