@@ -59,7 +59,10 @@ function expected(role: Role, resource: Resource, operation: string, relation: R
 }
 
 /** A new document of `collection` in `officeId`, written by `writer`, valid by the collection's own rules. */
-function sample(collection: CollectionName, officeId: string, writer: LoginResponse, recordId = ''): WireDocument {
+/** A stored record of each office, seeded with its placements: a placement must name one (shared/rules/holds.ts). */
+const recordOf: Record<string, string> = {};
+
+function sample(collection: CollectionName, officeId: string, writer: LoginResponse): WireDocument {
   const now = Date.now();
   switch (collection) {
     case 'intakes':
@@ -113,7 +116,7 @@ function sample(collection: CollectionName, officeId: string, writer: LoginRespo
           id: randomUUID(),
           facility: { id: facilityId, holdExpiryHours: 4 },
           officeId: officeId as never,
-          intakeRef: recordId,
+          intakeRef: recordOf[officeId] ?? '',
           ageGroup: '9_to_12',
           sex: 'female',
           userId: writer.user.id,
@@ -134,8 +137,8 @@ const writerFor = (collection: CollectionName, officeId: string): LoginResponse 
 async function seed(collection: CollectionName, officeId: string): Promise<WireDocument> {
   const writer = writerFor(collection, officeId);
   // A placement holds a place for a stored record of its office (shared/rules/holds.ts).
-  const record = collection === 'holds' ? await seed('intakes', officeId) : undefined;
-  const doc = sample(collection, officeId, writer, record?.id);
+  if (collection === 'holds') recordOf[officeId] = (await seed('intakes', officeId)).id;
+  const doc = sample(collection, officeId, writer);
   const res = await push(url, writer.token, collection, [{ newDocumentState: doc }]);
   expect(res, `seed ${collection} ${officeId}`).toEqual({ conflicts: [], rejected: [] });
   return doc;
