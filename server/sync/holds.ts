@@ -28,7 +28,11 @@ async function recordsOf(q: Queryable, holds: readonly HoldWire[]): Promise<Map<
   return new Map(
     rows.map((r) => [
       r.id,
-      { officeId: r.office_id as HoldRecord['officeId'], handedOverTo: r.handed_over_to ?? undefined, deleted: r.deleted },
+      {
+        officeId: r.office_id as HoldRecord['officeId'],
+        handedOverTo: r.handed_over_to ?? undefined,
+        deleted: r.deleted,
+      },
     ]),
   );
 }
@@ -101,8 +105,7 @@ export const holds: CollectionDef = {
       if (before.has(h.id)) return true;
       const facility = facilities.get(h.facilityId);
       // A new hold needs a facility that exists; a stored one may still be given back after the facility closed.
-      const code =
-        !facility || facility._deleted ? 'unknown_facility' : holdIntakeDenial(h, records.get(h.intakeRef));
+      const code = !facility || facility._deleted ? 'unknown_facility' : holdIntakeDenial(h, records.get(h.intakeRef));
       if (code) rejected.push({ id: h.id, code, message: errors[code] });
       return code === null;
     });
