@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { opaqueRecordRef } from '../../server/sync/holds';
 import { jsonEqual } from '../../shared/equal';
+import { seesRecordRef } from '../../shared/rules/holds';
 import type { HoldWire } from '../../shared/schema/hold';
+import type { IntakeWire } from '../../shared/schema/intake';
 import type { WireDocument } from '../../shared/sync/protocol';
 import { Cluster } from './cluster';
 import { chooseContactAction, CONTACT_WEIGHTS, type ContactAction } from './contacts';
@@ -467,6 +470,26 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
           ...new Set([...stored.filter((d) => d.collection === name).map((d) => d.id), ...model.idsOf(name)]),
         ];
       }
+      // What a client of the office is shown: a placement's record reference only where it may read the record.
+      const records = new Map(
+        stored
+          .filter((d) => d.collection === 'intakes')
+          .map((d) => {
+            const intake = d.data as IntakeWire;
+            return [
+              d.id,
+              { officeId: intake.officeId, handedOverTo: intake.review?.handedOverTo, deleted: intake._deleted },
+            ];
+          }),
+      );
+      const shownTo = (officeId: string, name: string, doc: WireDocument): WireDocument => {
+        if (name !== 'holds') return doc;
+        const hold = doc as HoldWire;
+        const reader = { officeId, roles: ['oncall'] };
+        return seesRecordRef(reader, hold, records.get(hold.intakeRef))
+          ? doc
+          : ({ ...hold, intakeRef: opaqueRecordRef(hold.id) } as WireDocument);
+      };
       const snapshots = await Promise.all(
         clients.map(async (c) => ({
           index: c.index,
@@ -496,10 +519,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
             }
             if (!mine)
               last.push({ ids: [d.id], text: `client ${index} lacks ${name}/${d.id} (feed position ${d.seq})` });
-            else if (!jsonEqual(mine, d.data) && !keepsRefused(index, snap, name, d.id))
+            else if (!jsonEqual(mine, shownTo(officeId, name, d.data)) && !keepsRefused(index, snap, name, d.id))
               last.push({
                 ids: [d.id],
-                text: `client ${index} differs on ${name}/${d.id} (feed position ${d.seq}): ${diff(mine, d.data)}`,
+                text: `client ${index} differs on ${name}/${d.id} (feed position ${d.seq}): ${diff(mine, shownTo(officeId, name, d.data))}`,
               });
           }
           for (const id of local.keys()) {
