@@ -11,6 +11,7 @@ import { nightRecord } from './de/nightRecord';
 import { obligations } from './de/obligations';
 import { overview } from './de/overview';
 import { placement } from './de/placement';
+import { privacy } from './de/privacy';
 import { problems } from './de/problems';
 import { relatedRecords } from './de/relatedRecords';
 import { report } from './de/report';
@@ -39,6 +40,7 @@ export const de = {
   problems,
   contacts,
   relatedRecords,
+  privacy,
 } as const;
 export type Catalogue = typeof de;
 export type { ErrorCode } from './de/errors';

@@ -47,6 +47,7 @@ import { PlacementSearch, type PlaceRef, type PlaceSuggestion } from './Placemen
 import { recordChecks } from './record-checks';
 import { REVIEW_STATUS_ID, ReviewStatus } from './ReviewStatus';
 import { type DraftStore, parsedDraft, useRecordEditor, useSaveState } from './useRecordEditor';
+import { WithheldNotice } from './WithheldNotice';
 
 const t = de.app.nightRecord;
 
@@ -444,6 +445,7 @@ export function NightRecordForm(props: NightRecordFormProps) {
           names={props.names}
         />
       )}
+      {intake && <WithheldNotice intake={intake} />}
       {intake && props.documentsAction}
       {submitted && !readOnly && <Alert color="teal">{t.submitted}</Alert>}
       {editor.skipped.length > 0 && (
