@@ -82,3 +82,46 @@ export function demoNightRecord(
     statistics: { sex: 'female', foreignOriginParent: 'no', residenceBefore: 'single_parent', reasons: ['neglect'] },
   };
 }
+
+/**
+ * A fictional provisional intake (§ 42a SGB VIII): a young person arriving unaccompanied at the station at night,
+ * with the initial assessment of § 42a Abs. 2 S. 1 Nr. 1-4 done the next morning. Builds on the night above.
+ */
+export function demoProvisionalNight(
+  start: number,
+  child: Intake['child'] = { firstName: 'Samir', lastName: 'Beispiel', estimatedAge: 15, claimedAge: 15 },
+): NightRecordContent {
+  const night = demoNightRecord(start, child);
+  return {
+    ...night,
+    initiatedBy: 'police',
+    situation:
+      'Fiktiver Demo-Fall: Bundespolizei trifft den Jugendlichen nachts allein am Bahnhof an; unbegleitete Einreise, keine Angehörigen in Deutschland bekannt.',
+    risk: { ...night.risk, indicators: ['other'], assessment: 'Allein, ohne Unterkunft und Versorgung (fiktiv).' },
+    decision: {
+      ...night.decision,
+      ground: '42a',
+      reasons: 'Unbegleitete Einreise festgestellt; Personensorgeberechtigte im Inland nicht vorhanden (fiktiv).',
+    },
+    placement: {
+      facilityName: 'Clearinghaus Beispielstadt (fiktiv)',
+      provider: 'Beispiel-Jugendhilfe gGmbH (fiktiv)',
+      freeProvider: true,
+      accommodation: 'facility',
+      admittedAt: start + 150 * MIN,
+    },
+    custodians: [],
+    custody: { status: 'unknown' },
+    provisional: {
+      startAt: start + 45 * MIN,
+      welfare: 'Keine Gefährdung durch eine Verteilung erkennbar (fiktiv).',
+      relatives: 'Ein Onkel lebt nach Angabe des Jugendlichen in Frankreich; Anschrift unbekannt (fiktiv).',
+      siblings: 'Keine Geschwister im Inland; eine gemeinsame Inobhutnahme ist nicht erforderlich (fiktiv).',
+      health: 'Keine Erkrankung bekannt, die eine Verteilung innerhalb von 14 Werktagen ausschließt (fiktiv).',
+      medicalStatement: 'Ärztliche Erstuntersuchung ohne Befund (fiktiv).',
+      interpreter: 'Dolmetscher Arabisch, telefonisch (fiktiv)',
+      initialAssessmentAt: start + 9 * 60 * MIN,
+    },
+    statistics: { ...night.statistics, sex: 'male' },
+  };
+}

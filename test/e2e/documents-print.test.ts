@@ -8,7 +8,10 @@ import { documentOf } from '../../renderer/src/features/documents/document-model
 import { DocumentView } from '../../renderer/src/features/documents/DocumentView';
 import { antragFamiliengericht } from '../../renderer/src/features/documents/templates/antrag-familiengericht';
 import { bescheidInobhutnahme } from '../../renderer/src/features/documents/templates/bescheid-inobhutnahme';
-import { demoNightRecord } from '../../shared/demo/nightRecord';
+import { kostenzusageEinrichtung } from '../../renderer/src/features/documents/templates/kostenzusage-einrichtung';
+import { meldungLandesstelle } from '../../renderer/src/features/documents/templates/meldung-landesstelle';
+import { mitteilungSchule } from '../../renderer/src/features/documents/templates/mitteilung-schule';
+import { demoNightRecord, demoProvisionalNight } from '../../shared/demo/nightRecord';
 import { de } from '../../shared/i18n';
 import type { Intake } from '../../shared/schema/intake';
 import { launchChromium } from './browser';
@@ -44,6 +47,7 @@ const MIA = intakeOf(
     court: { court: 'Bad Segeberg' },
   },
 );
+const SAMIR: Intake = { ...intakeOf('intake-docs-samir', MIA.child), ...demoProvisionalNight(START) };
 const BEN = intakeOf('intake-docs-ben', { firstName: 'Ben', lastName: 'Beispielkind', estimatedAge: 9 });
 
 let browser: Browser;
@@ -145,5 +149,77 @@ describe('documents from the record in Chromium', () => {
     expect(all).toContain('einen Vormund oder Pfleger zu bestellen');
     expect(all).toContain('§ 42 Abs. 3 S. 4 SGB VIII');
     expect(all).toContain('Amtsgericht ________________');
+  });
+
+  it("prints the report to the state office with the initial assessment Nr. 1-4 and without the child's place", async () => {
+    const doc = documentOf(meldungLandesstelle, SAMIR, MORNING, 'Fachkraft Beispiel');
+    const all = expectPaper(await printed(renderToStaticMarkup(createElement(DocumentView, { doc }))));
+    expect(all).toContain('Landesstelle für die Verteilung unbegleiteter ausländischer Minderjähriger');
+    expect(all).toContain(
+      'Mitteilung einer vorläufigen Inobhutnahme: Samir Beispiel, geboren unbekannt (Alter geschätzt 15 Jahre)',
+    );
+    expect(all).toContain(
+      '(Geschlecht: Männlich) nach unbegleiteter Einreise am 25.11.2026 02:45 Uhr vorläufig in Obhut',
+    );
+    expect(all).toContain('Die Einschätzung wurde am 25.11.2026 11:00 Uhr zusammen mit dem Kind vorgenommen.');
+    for (const answer of [SAMIR.provisional?.welfare, SAMIR.provisional?.relatives, SAMIR.provisional?.siblings]) {
+      expect(all).toContain(answer);
+    }
+    expect(all).toContain('Nr. 4 – Schließt der Gesundheitszustand');
+    expect(all).toContain('Ärztliche Stellungnahme: Ärztliche Erstuntersuchung ohne Befund (fiktiv).');
+    expect(all).toContain('§ 42a Abs. 2 S. 1 und Abs. 4 SGB VIII; § 42b SGB VIII');
+    // The demo letterhead names no state office: a line to write on, never an invented address.
+    expect(doc.missing).toContain(de.documents.facts['stateOffice.address']);
+    expect(all).not.toContain('Clearinghaus');
+    expect(all).not.toContain('Rechtsbehelfsbelehrung');
+  });
+
+  it('prints the cost commitment to the facility with cost bearer, responsible office and the § 89b note', async () => {
+    const parentsElsewhere = {
+      ...MIA,
+      responsibility: { ...MIA.responsibility, custodiansResidenceOfficeId: 'stormarn' as const },
+    };
+    const doc = documentOf(kostenzusageEinrichtung, parentsElsewhere, MORNING, 'Fachkraft Beispiel');
+    expect(doc.variant).toBe('89b');
+    const all = expectPaper(await printed(renderToStaticMarkup(createElement(DocumentView, { doc }))));
+    expect(all).toContain('An Jugendamt Kreis Segeberg Bereitschaftspflege Segeberg 1');
+    expect(all).toContain('Kostenzusage für die Unterbringung von Mia Musterkind, geboren 14.03.2019');
+    expect(all).toContain('bei Ihnen untergebracht (Geeignete Person)');
+    expect(all).toContain('Übernahme der Kosten der Unterbringung ab 25.11.2026 04:30 Uhr');
+    expect(all).toContain('Tagessatz: ________________');
+    expect(all).toContain('Kostenträger ist das Jugendamt Kreis Segeberg');
+    expect(all).toContain(
+      'Aktenzeichens intake-d an das Jugendamt Kreis Segeberg, Beispielstraße 1, 23795 Bad Segeberg',
+    );
+    expect(all).toContain('Örtlich zuständig für die Inobhutnahme ist das Jugendamt Kreis Segeberg');
+    expect(all).toContain('Hinweis zur Kostenerstattung (§ 89b SGB VIII)');
+    expect(all).toContain('voraussichtlich vom Jugendamt Kreis Stormarn zu erstatten');
+    expect(all).toContain('§ 89b SGB VIII');
+    expect(all).not.toContain('Rechtsbehelfsbelehrung');
+  });
+
+  it('prints the note to the school with the absence and who may collect the child, and nothing more', async () => {
+    const withPickupBan = { ...MIA, health: { ...MIA.health, pickupForbidden: 'Onkel Otto Beispielmann (fiktiv)' } };
+    const doc = documentOf(mitteilungSchule, withPickupBan, MORNING, 'Fachkraft Beispiel');
+    const all = expectPaper(await printed(renderToStaticMarkup(createElement(DocumentView, { doc }))));
+    expect(all).toContain('An die Schule / Kita ________________');
+    expect(all).toContain('Mia Musterkind wird seit dem 25.11.2026 vorübergehend vom Jugendamt Kreis Segeberg betreut');
+    expect(all).toContain('Wer das Kind abholen darf');
+    expect(all).toContain('nur von Mitarbeitenden des Jugendamts Kreis Segeberg');
+    expect(all).toContain('Insbesondere dürfen das Kind nicht abholen: Onkel Otto Beispielmann (fiktiv).');
+    expect(all).toContain('§ 64 SGB VIII');
+    // Nothing more than the school needs: no reasons, place, health, belongings or parents.
+    for (const secret of [
+      'Polizei',
+      'Sachverhalt',
+      'Bereitschaftspflege',
+      'Demo-Krankenkasse',
+      'Kuscheltier',
+      'Erika Musterfrau',
+      'Gefährdung',
+      'Rechtsbehelfsbelehrung',
+    ]) {
+      expect(all).not.toContain(secret);
+    }
   });
 });

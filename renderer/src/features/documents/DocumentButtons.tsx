@@ -1,10 +1,11 @@
 import { Button, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createPortal, flushSync } from 'react-dom';
 
 import { de } from '../../../../shared/i18n';
 import { useClient } from '../../app/client-context';
 import { PRINTING_EVENT } from '../../app/print';
+import { useObservable } from '../../app/use-observable';
 import { type DocumentModel, documentOf } from './document-model';
 import { DocumentView } from './DocumentView';
 import type { DocumentTemplate } from './template';
@@ -29,6 +30,11 @@ export function DocumentButtons({ intakeId }: { intakeId: string }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const key = `document:${intakeId}`;
+  const intake = useObservable(
+    useMemo(() => client.intakes.get$(intakeId), [client, intakeId]),
+    null,
+  );
+  const templates = DOCUMENT_TEMPLATES.filter((tpl) => !intake || !tpl.appliesTo || tpl.appliesTo(intake));
 
   useEffect(() => {
     const onOther = (event: Event) => {
@@ -84,7 +90,7 @@ export function DocumentButtons({ intakeId }: { intakeId: string }) {
   return (
     <Stack gap={4} align="flex-start">
       <Group gap="xs">
-        {DOCUMENT_TEMPLATES.map((template) => (
+        {templates.map((template) => (
           <Button
             key={template.id}
             variant="light"

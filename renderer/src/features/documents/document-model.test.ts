@@ -1,9 +1,12 @@
-import { demoNightRecord } from '../../../../shared/demo/nightRecord';
+import { demoNightRecord, demoProvisionalNight } from '../../../../shared/demo/nightRecord';
 import { de } from '../../../../shared/i18n';
 import type { Intake } from '../../../../shared/schema/intake';
 import { documentOf, type Part } from './document-model';
 import { antragFamiliengericht } from './templates/antrag-familiengericht';
 import { bescheidInobhutnahme } from './templates/bescheid-inobhutnahme';
+import { kostenzusageEinrichtung } from './templates/kostenzusage-einrichtung';
+import { meldungLandesstelle } from './templates/meldung-landesstelle';
+import { mitteilungSchule } from './templates/mitteilung-schule';
 
 const START = Date.UTC(2026, 10, 25, 1, 0);
 const NOW = START + 8 * 3_600_000;
@@ -70,5 +73,63 @@ describe('documents from the record', () => {
     const doc = documentOf(bescheidInobhutnahme, record(), NOW, 'F. B.');
     expect(doc.fileName).toBe('Bescheid Inobhutnahme 25.11.2026 intake-d.pdf');
     expect(doc.fileName).not.toMatch(/Mia|Musterkind/);
+  });
+
+  it('offers the report to the state office only for a provisional intake and lists the assessment it lacks', () => {
+    expect(meldungLandesstelle.appliesTo?.(record())).toBe(false);
+    const provisional = record(demoProvisionalNight(START));
+    expect(meldungLandesstelle.appliesTo?.(provisional)).toBe(true);
+    const doc = documentOf(meldungLandesstelle, provisional, NOW, 'F. B.');
+    expect(doc.missing).toEqual([de.documents.facts['stateOffice.address']]);
+    const without = documentOf(
+      meldungLandesstelle,
+      { ...provisional, provisional: { startAt: START, welfare: 'Keine Gefährdung (fiktiv).' } },
+      NOW,
+      'F. B.',
+    );
+    expect(without.missing).toEqual(
+      expect.arrayContaining([
+        de.documents.facts['provisional.relatives'],
+        de.documents.facts['provisional.siblings'],
+        de.documents.facts['provisional.health'],
+        de.documents.facts['provisional.assessedAt'],
+      ]),
+    );
+    expect(without.missing).not.toContain(de.documents.facts['provisional.welfare']);
+  });
+
+  it('notes who reimburses the costs only where another office or the Land bears them', () => {
+    const own = documentOf(kostenzusageEinrichtung, record(), NOW, 'F. B.');
+    expect(own.variant).toBe('own');
+    expect(body(own)).not.toContain('Kostenerstattung');
+    const sameOffice = record({
+      responsibility: { locationBeforeOfficeId: 'segeberg', custodiansResidenceOfficeId: 'segeberg' },
+    });
+    expect(documentOf(kostenzusageEinrichtung, sameOffice, NOW, 'F. B.').variant).toBe('own');
+    const outside = record({
+      responsibility: { locationBeforeOfficeId: 'segeberg', custodiansResidenceOfficeId: 'outside' },
+    });
+    const toOutside = documentOf(kostenzusageEinrichtung, outside, NOW, 'F. B.');
+    expect(toOutside.variant).toBe('89b');
+    // An office outside the Verbund has no name in the record: a gap, not "Außerhalb des Verbunds".
+    expect(toOutside.missing).toContain(de.documents.facts['followUp.office']);
+    const uma = documentOf(kostenzusageEinrichtung, record(demoProvisionalNight(START)), NOW, 'F. B.');
+    expect(uma.variant).toBe('89d');
+    expect(body(uma)).toContain('§ 89d SGB VIII');
+    // The rate is not in the record: always written in by hand.
+    expect(own.missing).toContain(de.documents.facts['placement.dailyRate']);
+  });
+
+  it('tells the school only the absence and who may collect the child', () => {
+    const doc = documentOf(mitteilungSchule, record(), NOW, 'F. B.');
+    expect(body(doc)).not.toContain('Insbesondere');
+    expect(doc.missing).toEqual([de.documents.facts['school.name']]);
+    const banned = documentOf(
+      mitteilungSchule,
+      record({ health: { pickupForbidden: 'Onkel (fiktiv)' } }),
+      NOW,
+      'F. B.',
+    );
+    expect(body(banned)).toContain('Insbesondere dürfen das Kind nicht abholen: Onkel (fiktiv).');
   });
 });

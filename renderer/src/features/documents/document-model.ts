@@ -1,8 +1,9 @@
 import { safeFileName } from '../../../../shared/fileName';
-import { formatDate, formatDateTime, formatIsoDate } from '../../../../shared/format';
+import { formatDate } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { isOfficeId } from '../../../../shared/offices';
 import type { Intake } from '../../../../shared/schema/intake';
+import { factsOf, REFERENCE_LENGTH } from './document-facts';
 import type { DocumentTemplate, FactKey } from './template';
 import { LETTERHEADS } from './templates/letterheads';
 
@@ -33,82 +34,7 @@ export type DocumentModel = {
 };
 
 const t = de.documents;
-const REFERENCE_LENGTH = 8;
 const PLACEHOLDER = /\{\{([a-zA-Z.]+)\}\}/g;
-
-const at = (ms: number | undefined) => (ms === undefined ? undefined : formatDateTime(ms));
-const filled = (value: string | undefined) => (value && value.trim() ? value.trim() : undefined);
-
-/** Every fact a template may ask for, from the record; undefined where the record does not say. */
-export function factsOf(intake: Intake, author: string | undefined): Record<FactKey, string | undefined> {
-  const office = isOfficeId(intake.officeId) ? LETTERHEADS[intake.officeId] : undefined;
-  const ground = intake.decision?.ground ? de.nightRecord.legalGrounds[intake.decision.ground] : undefined;
-  const custodians = intake.custodians ?? [];
-  const named = (c: (typeof custodians)[number]) =>
-    [de.nightRecord.custodianRoles[c.role ?? 'other'], filled(c.name)].filter(Boolean).join(' ');
-  const name = `${intake.child.firstName} ${intake.child.lastName}`.trim();
-  const birth = intake.child.birthDate
-    ? formatIsoDate(intake.child.birthDate)
-    : intake.child.estimatedAge !== undefined
-      ? t.birthEstimated(intake.child.estimatedAge)
-      : undefined;
-
-  const measures: string[] = [];
-  if (intake.decision?.startAt !== undefined && ground) {
-    measures.push(t.measures.inCare(formatDateTime(intake.decision.startAt), ground));
-  }
-  if (intake.placement?.accommodation) {
-    measures.push(t.measures.accommodation(de.nightRecord.accommodation[intake.placement.accommodation]));
-  }
-  if (intake.risk?.childSeenInPerson) measures.push(t.measures.childSeen);
-  if (intake.trustedPerson?.offered && intake.trustedPerson.offeredAt !== undefined) {
-    measures.push(t.measures.trustedPersonOffered(formatDateTime(intake.trustedPerson.offeredAt)));
-  }
-  for (const c of custodians) {
-    if (c.informedAt !== undefined) measures.push(t.measures.informed(named(c), formatDateTime(c.informedAt)));
-  }
-
-  const stance = custodians.map((c) =>
-    c.objection
-      ? t.stance.objection(named(c), at(c.objectionAt) ?? '')
-      : c.informedAt !== undefined
-        ? t.stance.noObjection(named(c))
-        : t.stance.notReached(named(c), filled(c.attempts) ?? ''),
-  );
-
-  return {
-    'office.name': office?.name,
-    'office.address': office && `${office.street}, ${office.postalCity}`,
-    'office.phone': office?.phone,
-    'office.place': office?.place,
-    'addressee.names': filled(
-      custodians
-        .map((c) => filled(c.name))
-        .filter(Boolean)
-        .join(', '),
-    ),
-    // The record keeps no postal address of the custodians: always written by hand.
-    'addressee.address': undefined,
-    'child.name': filled(name),
-    'child.birth': birth,
-    situation: filled(intake.situation),
-    'decision.ground': ground,
-    'decision.decidedAt': at(intake.decision?.decidedAt),
-    'decision.startAt': at(intake.decision?.startAt),
-    'decision.reasons': filled(intake.decision?.reasons),
-    'risk.indicators': filled((intake.risk?.indicators ?? []).map((i) => de.nightRecord.riskIndicators[i]).join(', ')),
-    'risk.assessment': filled(intake.risk?.assessment),
-    'risk.consulted': filled(
-      (intake.risk?.consulted ?? [])
-        .map((c) => [c.name, c.function].filter(Boolean).join(', ') + (c.at ? ` (${formatDateTime(c.at)})` : ''))
-        .join('; '),
-    ),
-    measures: filled(measures.join(' ')),
-    'custodians.stance': filled(stance.join(' ')),
-    'court.name': filled(intake.court?.court ?? intake.guardian?.court),
-    'author.name': filled(author),
-  };
-}
 
 function fill(text: string, facts: Record<FactKey, string | undefined>, missing: Set<FactKey>): Part[] {
   const parts: Part[] = [];
@@ -137,7 +63,7 @@ export function documentOf(
 ): DocumentModel {
   const facts = factsOf(intake, author);
   const missing = new Set<FactKey>();
-  const variant = template.variantOf(intake.decision?.ground);
+  const variant = template.variantOf(intake);
   const variantInfo = template.variants[variant];
   if (!variantInfo) throw new Error(`Vorlage ${template.id} hat keine Variante ${variant}`);
   const office = isOfficeId(intake.officeId) ? LETTERHEADS[intake.officeId] : undefined;

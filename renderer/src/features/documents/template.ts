@@ -1,5 +1,5 @@
-import type { LegalGround } from '../../../../shared/catalogues/nightRecord';
 import type { de } from '../../../../shared/i18n';
+import type { Intake } from '../../../../shared/schema/intake';
 
 /** The facts a template may name; their labels are in the catalogue (de.documents.facts). */
 export type FactKey = keyof typeof de.documents.facts;
@@ -11,6 +11,16 @@ export type TemplateBlock = {
   /** Only for these variants; absent: for every variant. */
   variants?: readonly string[];
 };
+
+export const DOCUMENT_IDS = [
+  'bescheid-inobhutnahme',
+  'antrag-familiengericht',
+  'meldung-landesstelle',
+  'kostenzusage-einrichtung',
+  'aufnahmeblatt-einrichtung',
+  'mitteilung-schule',
+] as const;
+export type DocumentId = (typeof DOCUMENT_IDS)[number];
 
 export type TemplateVariant = {
   /** Shown in the preview and the heading, e.g. "vorläufige Inobhutnahme (§ 42a SGB VIII)". */
@@ -24,13 +34,15 @@ export type TemplateVariant = {
  * (docs/documents.md); every change raises `version`, which the log line names.
  */
 export type DocumentTemplate = {
-  id: 'bescheid-inobhutnahme' | 'antrag-familiengericht';
+  id: DocumentId;
   version: number;
   title: string;
   /** The start of the PDF's file name: what the document is, never whom it is about. */
   fileSlug: string;
-  /** The variant a record needs, from its legal ground. */
-  variantOf: (ground: LegalGround | undefined) => string;
+  /** The variant a record needs (from its legal ground, or who bears the costs). */
+  variantOf: (intake: Intake) => string;
+  /** Whether the record needs this document at all (the report to the state office only for § 42a); absent: always. */
+  appliesTo?: (intake: Intake) => boolean;
   variants: Readonly<Record<string, TemplateVariant>>;
   /** Addressee lines; {{fact}} allowed. */
   addressee: readonly string[];

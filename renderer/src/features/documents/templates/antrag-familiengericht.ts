@@ -14,7 +14,7 @@ export const antragFamiliengericht: DocumentTemplate = {
   version: 1,
   title: 'Antrag/Anregung an das Familiengericht',
   fileSlug: 'Antrag Familiengericht',
-  variantOf: (ground) => (ground === '42_1_3' || ground === '42a' ? 'vormund' : '1666'),
+  variantOf: (intake) => (['42_1_3', '42a'].includes(intake.decision?.ground ?? '') ? 'vormund' : '1666'),
   variants: {
     '1666': {
       title: 'Maßnahmen nach §§ 1666, 1666a BGB',

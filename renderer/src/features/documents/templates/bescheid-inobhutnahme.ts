@@ -13,7 +13,7 @@ export const bescheidInobhutnahme: DocumentTemplate = {
   version: 1,
   title: 'Bescheid über die Inobhutnahme',
   fileSlug: 'Bescheid Inobhutnahme',
-  variantOf: (ground) => (ground === '42a' ? '42a' : '42'),
+  variantOf: (intake) => (intake.decision?.ground === '42a' ? '42a' : '42'),
   variants: {
     '42': {
       title: 'Inobhutnahme (§ 42 SGB VIII)',

@@ -12,6 +12,11 @@ export type Letterhead = {
   postalCity: string;
   place: string;
   phone: string;
+  /**
+   * The postal address of the state office that distributes unaccompanied minors (§ 42b SGB VIII), one line,
+   * for the report after a provisional intake (§ 42a Abs. 4). Absent: the report leaves the address to be written in.
+   */
+  stateOffice?: string;
 };
 
 export const LETTERHEADS: Readonly<Record<OfficeId, Letterhead>> = {
