@@ -7,6 +7,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { documentOf } from '../../renderer/src/features/documents/document-model';
 import { DocumentView } from '../../renderer/src/features/documents/DocumentView';
 import { antragFamiliengericht } from '../../renderer/src/features/documents/templates/antrag-familiengericht';
+import { aufnahmeblattEinrichtung } from '../../renderer/src/features/documents/templates/aufnahmeblatt-einrichtung';
 import { bescheidInobhutnahme } from '../../renderer/src/features/documents/templates/bescheid-inobhutnahme';
 import { kostenzusageEinrichtung } from '../../renderer/src/features/documents/templates/kostenzusage-einrichtung';
 import { meldungLandesstelle } from '../../renderer/src/features/documents/templates/meldung-landesstelle';
@@ -221,5 +222,41 @@ describe('documents from the record in Chromium', () => {
     ]) {
       expect(all).not.toContain(secret);
     }
+  });
+
+  it('prints the admission sheet for the facility with health, medication, contacts and belongings', async () => {
+    const admitted = {
+      ...MIA,
+      health: { ...MIA.health, contactForbidden: 'Vater (fiktiv)', pickupForbidden: 'Vater (fiktiv)' },
+      transport: { ...MIA.transport, medication: 'Asthmaspray (fiktiv)' },
+    };
+    const doc = documentOf(aufnahmeblattEinrichtung, admitted, MORNING, 'Fachkraft Beispiel');
+    const all = expectPaper(await printed(renderToStaticMarkup(createElement(DocumentView, { doc }))));
+    expect(all).toContain('An Jugendamt Kreis Segeberg Bereitschaftspflege Segeberg 1');
+    expect(all).toContain('Aufnahme von Mia Musterkind, geboren 14.03.2019, am 25.11.2026 04:30 Uhr');
+    expect(all).toContain('Bitte beachten Kein Kontakt mit: Vater (fiktiv)');
+    expect(all).toContain(`${de.facilitySheet.sections.health} `);
+    expect(all).toContain('Demo-Krankenkasse (fiktiv)');
+    expect(all).toContain(`${de.nightRecord.fields['health.allergies']} Keine bekannt`);
+    expect(all).toContain('Asthmaspray (fiktiv)');
+    expect(all).toContain(`${de.nightRecord.fields['health.contactAllowed']} Mutter nach Rücksprache mit dem ASD`);
+    expect(all).toContain('Schlafanzug, Kuscheltier, Schulranzen');
+    expect(all).toContain(`${de.nightRecord.fields['health.medicalExamination']} nicht erfasst`);
+    expect(all).toContain('§ 42 Abs. 2 S. 3 SGB VIII');
+    // The facility needs to care for the child, not the reasons of the intake.
+    expect(all).not.toContain('Polizei trifft das Kind');
+    expect(all).not.toContain('Rechtsbehelfsbelehrung');
+  });
+
+  it('prints a Bescheid without entrusted content and says that something was withheld', async () => {
+    const entrusted = {
+      ...MIA,
+      entrusted: [{ id: 'mark-1', field: 'decision.reasons', from: 'Kind', markedBy: 'u-1', markedAt: START }],
+    };
+    const doc = documentOf(bescheidInobhutnahme, entrusted, MORNING, 'Fachkraft Beispiel');
+    const all = expectPaper(await printed(renderToStaticMarkup(createElement(DocumentView, { doc }))));
+    expect(all).not.toContain('eine Entscheidung des Familiengerichts ist nachts nicht einzuholen');
+    expect(all).toContain('[anvertraut – nicht übermittelt]');
+    expect(all).toContain('Anvertraute Angaben (§ 65 SGB VIII) sind in diesem Schreiben nicht enthalten');
   });
 });

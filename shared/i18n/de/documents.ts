@@ -9,6 +9,9 @@ export const documents = {
     complete: 'Alle Angaben aus der Akte vorhanden.',
     version: (n: number) => `Vorlage Version ${n}`,
     close: 'Schließen',
+    withheldHeading: 'Nicht übermittelt: anvertraute Angaben (§ 65 SGB VIII)',
+    withheldHint:
+      'Diese Angaben wurden der Fachkraft anvertraut. Solange für diese Übermittlung keine Befugnis nach § 65 Abs. 1 SGB VIII in der Akte festgehalten ist, bleiben sie im Dokument leer.',
   },
   print: {
     button: 'Drucken / PDF',
@@ -20,6 +23,10 @@ export const documents = {
   logLine: (title: string, version: number) => `Dokument erstellt: ${title} (Version ${version})`,
   fileName: (slug: string, date: string, reference: string) => `${slug} ${date} ${reference}`,
   missingMark: '________________',
+  withheldMark: '[anvertraut – nicht übermittelt]',
+  withheldNotice:
+    'Hinweis: Anvertraute Angaben (§ 65 SGB VIII) sind in diesem Schreiben nicht enthalten, weil für diese Übermittlung keine Befugnis festgehalten ist.',
+  sheetAlerts: 'Bitte beachten',
   created: (place: string, date: string) => `${place}, den ${date}`,
   page: { page: 'Seite', of: 'von' },
   confidential: 'Vertraulich – Sozialdaten',

@@ -135,6 +135,17 @@ export function DocumentButtons({ intakeId }: { intakeId: string }) {
             ) : (
               <Text size="sm">{t.preview.complete}</Text>
             )}
+            {preview.entrustedWithheld && (
+              <div data-testid="document-withheld-list">
+                <Title order={4}>{t.preview.withheldHeading}</Title>
+                <Text size="sm">{t.preview.withheldHint}</Text>
+                <List size="sm">
+                  {preview.withheld.map((label) => (
+                    <List.Item key={label}>{label}</List.Item>
+                  ))}
+                </List>
+              </div>
+            )}
             <Group>
               <Button onClick={() => void produce(preview)} loading={busy} data-testid="document-print">
                 {t.print.button}

@@ -3,7 +3,7 @@ import './documents.css';
 
 import { de } from '../../../../shared/i18n';
 import { PAGE_STYLE } from '../../app/print';
-import type { DocumentModel, Part } from './document-model';
+import type { DocumentModel, DocumentRow, Part } from './document-model';
 
 const t = de.documents;
 
@@ -11,11 +11,30 @@ function Parts({ parts }: { parts: Part[] }) {
   return parts.map((part, i) =>
     'text' in part ? (
       part.text
+    ) : 'withheld' in part ? (
+      <span key={i} className="withheld" data-testid="document-withheld" data-fact={part.withheld}>
+        {t.withheldMark}
+      </span>
     ) : (
       <span key={i} className="missing" data-testid="document-missing" data-fact={part.missing}>
         {t.missingMark}
       </span>
     ),
+  );
+}
+
+function Rows({ rows }: { rows: DocumentRow[] }) {
+  return (
+    <dl className="rows">
+      {rows.map((row) => (
+        <div key={row.label} className="row">
+          <dt>{row.label}</dt>
+          <dd className={row.value === undefined ? 'missing' : undefined}>
+            {row.value ?? (row.withheld ? t.withheldMark : de.facilitySheet.notRecorded)}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 
@@ -62,8 +81,14 @@ export function DocumentView({ doc }: { doc: DocumentModel }) {
               <Parts parts={p} />
             </p>
           ))}
+          {block.rows && <Rows rows={block.rows} />}
         </section>
       ))}
+      {doc.entrustedWithheld && (
+        <p className="withheld-notice" data-testid="document-withheld-notice">
+          {t.withheldNotice}
+        </p>
+      )}
       <section data-testid="document-legal-basis">
         <h2>{t.legalBasis}</h2>
         <p>{doc.legalBasis.join('; ')}</p>

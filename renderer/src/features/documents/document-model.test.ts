@@ -1,8 +1,10 @@
 import { demoNightRecord, demoProvisionalNight } from '../../../../shared/demo/nightRecord';
 import { de } from '../../../../shared/i18n';
+import { facilitySheetOf } from '../../../../shared/nightRecord/facilitySheet';
 import type { Intake } from '../../../../shared/schema/intake';
 import { documentOf, type Part } from './document-model';
 import { antragFamiliengericht } from './templates/antrag-familiengericht';
+import { aufnahmeblattEinrichtung } from './templates/aufnahmeblatt-einrichtung';
 import { bescheidInobhutnahme } from './templates/bescheid-inobhutnahme';
 import { kostenzusageEinrichtung } from './templates/kostenzusage-einrichtung';
 import { meldungLandesstelle } from './templates/meldung-landesstelle';
@@ -131,5 +133,57 @@ describe('documents from the record', () => {
       'F. B.',
     );
     expect(body(banned)).toContain('Insbesondere dürfen das Kind nicht abholen: Onkel (fiktiv).');
+  });
+
+  it('builds the facility sheet from the one sheet model, every row there and a gap as not recorded', () => {
+    const doc = documentOf(
+      aufnahmeblattEinrichtung,
+      record({ health: { ...record().health, pickupForbidden: 'Onkel (fiktiv)' } }),
+      NOW,
+      'F. B.',
+    );
+    const sheet = facilitySheetOf(record());
+    const tables = doc.blocks.filter((b) => b.rows);
+    expect(tables.map((b) => b.heading)).toEqual(sheet.sections.map((s) => s.heading));
+    expect(tables.flatMap((b) => b.rows ?? []).map((r) => r.label)).toEqual(
+      sheet.sections.flatMap((s) => s.rows.map((r) => r.label)),
+    );
+    expect(doc.blocks.find((b) => b.heading === de.documents.sheetAlerts)?.paragraphs.map(text)).toEqual([
+      de.facilitySheet.alerts.pickupForbidden('Onkel (fiktiv)'),
+    ]);
+    // The demo took no photographs and no examination: listed as missing, never "none".
+    expect(doc.missing).toContain(
+      `${de.facilitySheet.sections.examination}: ${de.nightRecord.fields['health.medicalExamination']}`,
+    );
+    expect(doc.withheld).toEqual([]);
+  });
+
+  it('leaves entrusted content out unless a recorded basis opens this document, and says so', () => {
+    const mark = { id: 'mark-1', field: 'situation', from: 'Kind', markedBy: 'u-1', markedAt: START };
+    const entrusted = record({ entrusted: [mark] });
+    const bescheid = documentOf(bescheidInobhutnahme, entrusted, NOW, 'F. B.');
+    expect(body(bescheid)).not.toContain('nachts allein in der Wohnung');
+    expect(bescheid.withheld).toEqual([de.documents.facts.situation]);
+    expect(bescheid.missing).not.toContain(de.documents.facts.situation);
+    expect(bescheid.entrustedWithheld).toBe(true);
+
+    // Nr. 2 opens the family court's document, not the letter to the parents.
+    const courtBasis = record({
+      entrusted: [{ ...mark, basis: 'nr2_family_court', basisBy: 'u-2', basisAt: START + 3_600_000 }],
+    });
+    const court = documentOf(antragFamiliengericht, courtBasis, NOW, 'F. B.');
+    expect(body(court)).toContain('nachts allein in der Wohnung');
+    expect(court.entrustedWithheld).toBe(false);
+    expect(body(documentOf(bescheidInobhutnahme, courtBasis, NOW, 'F. B.'))).not.toContain('nachts allein');
+
+    // A marked health fact stays out of the facility sheet too.
+    const health = record({ entrusted: [{ ...mark, field: 'health.contactAllowed' }] });
+    const sheet = documentOf(aufnahmeblattEinrichtung, health, NOW, 'F. B.');
+    const rows = sheet.blocks.flatMap((b) => b.rows ?? []);
+    expect(rows.find((r) => r.label === de.nightRecord.fields['health.contactAllowed'])).toEqual({
+      label: de.nightRecord.fields['health.contactAllowed'],
+      withheld: true,
+    });
+    expect(sheet.withheld).toHaveLength(1);
   });
 });

@@ -1,16 +1,23 @@
 import type { de } from '../../../../shared/i18n';
+import type { Disclosure } from '../../../../shared/privacy/entrusted';
 import type { Intake } from '../../../../shared/schema/intake';
 
 /** The facts a template may name; their labels are in the catalogue (de.documents.facts). */
 export type FactKey = keyof typeof de.documents.facts;
 
-export type TemplateBlock = {
-  heading?: string;
-  /** Paragraphs separated by blank lines; {{fact}} is replaced by the fact's value. */
-  text: string;
-  /** Only for these variants; absent: for every variant. */
-  variants?: readonly string[];
-};
+export type TemplateBlock =
+  | {
+      heading?: string;
+      /** Paragraphs separated by blank lines; {{fact}} is replaced by the fact's value. */
+      text: string;
+      /** Only for these variants; absent: for every variant. */
+      variants?: readonly string[];
+    }
+  | {
+      /** The facility sheet's alerts and sections (shared/nightRecord/facilitySheet.ts), the one model of its content. */
+      sheet: 'facility';
+      variants?: readonly string[];
+    };
 
 export const DOCUMENT_IDS = [
   'bescheid-inobhutnahme',
@@ -44,6 +51,8 @@ export type DocumentTemplate = {
   /** Whether the record needs this document at all (the report to the state office only for § 42a); absent: always. */
   appliesTo?: (intake: Intake) => boolean;
   variants: Readonly<Record<string, TemplateVariant>>;
+  /** How it leaves the office, for what entrusted content it may carry (§ 65 SGB VIII); absent: 'document'. */
+  disclosure?: Extract<Disclosure, 'family_court' | 'document'>;
   /** Addressee lines; {{fact}} allowed. */
   addressee: readonly string[];
   subject: string;

@@ -14,6 +14,7 @@ export const antragFamiliengericht: DocumentTemplate = {
   version: 1,
   title: 'Antrag/Anregung an das Familiengericht',
   fileSlug: 'Antrag Familiengericht',
+  disclosure: 'family_court',
   variantOf: (intake) => (['42_1_3', '42a'].includes(intake.decision?.ground ?? '') ? 'vormund' : '1666'),
   variants: {
     '1666': {

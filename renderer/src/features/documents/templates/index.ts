@@ -1,5 +1,6 @@
 import type { DocumentTemplate } from '../template';
 import { antragFamiliengericht } from './antrag-familiengericht';
+import { aufnahmeblattEinrichtung } from './aufnahmeblatt-einrichtung';
 import { bescheidInobhutnahme } from './bescheid-inobhutnahme';
 import { kostenzusageEinrichtung } from './kostenzusage-einrichtung';
 import { meldungLandesstelle } from './meldung-landesstelle';
@@ -11,5 +12,6 @@ export const DOCUMENT_TEMPLATES: readonly DocumentTemplate[] = [
   antragFamiliengericht,
   meldungLandesstelle,
   kostenzusageEinrichtung,
+  aufnahmeblattEinrichtung,
   mitteilungSchule,
 ];
