@@ -76,7 +76,7 @@ async function reopen(d: Device): Promise<Device> {
   return { ...d, client };
 }
 
-async function waitFor<T>(probe: () => Promise<T> | T, what: string, timeoutMs = 15_000): Promise<NonNullable<T>> {
+async function waitFor<T>(probe: () => Promise<T> | T, what: string, timeoutMs = 40_000): Promise<NonNullable<T>> {
   const started = Date.now();
   let last: unknown;
   for (;;) {

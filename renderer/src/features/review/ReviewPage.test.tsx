@@ -5,6 +5,7 @@ import { de } from '../../../../shared/i18n';
 import type { Intake } from '../../../../shared/schema/intake';
 import { conflictRecord } from '../../../../shared/sync/merge';
 import { ClientContext } from '../../app/client-context';
+import { reviewPapers } from '../../app/record-papers';
 import { AccessLog, memoryQueueStore } from '../../data/access-log';
 import type { ObhutClient } from '../../data/client';
 import type { ObhutDatabase } from '../../data/database';
@@ -97,7 +98,7 @@ async function renderPage(syncStatus: SyncStatus = status(), intakeId?: string) 
   } as unknown as ObhutClient;
   renderWithTheme(
     <ClientContext.Provider value={client}>
-      <ReviewPage status={syncStatus} intakeId={intakeId} now={() => NOW} />
+      <ReviewPage status={syncStatus} intakeId={intakeId} now={() => NOW} papers={reviewPapers} />
     </ClientContext.Provider>,
   );
   if (intakeId) await screen.findByTestId('review-record', {}, { timeout: 15_000 });
