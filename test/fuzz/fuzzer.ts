@@ -383,6 +383,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     }
     for (let i = 0; i < cluster.count; i++) if (!cluster.isUp(i)) await cluster.restart(i);
     await Promise.all(clients.map((c) => c.net({ offline: false, delay: null })));
+    model.allowRefusalsOfHoldsForDeletedRecords();
     const settled = await converge(options.settleMs ?? 90_000);
     failures.push(...settled.failures);
     if (settled.server) {
