@@ -159,7 +159,7 @@ describe('the worker’s record after an intake_locked refusal', () => {
 
     await renderRecord('lk-1');
     const u = userEvent.setup();
-    const alert = await screen.findByTestId('intake-rejection');
+    const alert = await screen.findByTestId('intake-rejection', {}, { timeout: 15_000 });
     expect(alert).toHaveTextContent(t.rejection.hintLocked);
     expect(alert).not.toHaveTextContent(t.rejection.hint);
     await u.click(within(alert).getByRole('button', { name: t.rejection.restore }));
@@ -192,7 +192,7 @@ describe('the worker’s record after an intake_locked refusal', () => {
       rejectedState: 'null',
     });
     await renderRecord('lk-2');
-    const alert = await screen.findByTestId('intake-rejection');
+    const alert = await screen.findByTestId('intake-rejection', {}, { timeout: 15_000 });
     expect(alert).toHaveTextContent(t.rejection.hint);
     expect(within(alert).queryByRole('button', { name: t.rejection.restore })).toBeNull();
   });

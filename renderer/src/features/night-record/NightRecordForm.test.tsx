@@ -382,9 +382,11 @@ describe('NightRecordForm after the morning review', () => {
     expect(reasons).toBeEnabled();
     await u.type(reasons, ' Ergänzt.');
     await u.click(within(banner).getByRole('button', { name: t.review.resubmit }));
-    await waitFor(async () => expect((await stored('rv-1'))?.review).toEqual({ ...review, state: 'new' }));
+    await waitFor(async () => expect((await stored('rv-1'))?.review).toEqual({ ...review, state: 'new' }), {
+      timeout: 15_000,
+    });
     expect((await stored('rv-1'))?.decision?.reasons).toMatch(/ Ergänzt\.$/);
-    expect(await screen.findByTestId('record-review')).toHaveTextContent(t.review.resubmitted);
+    expect(await screen.findByTestId('record-review', {}, { timeout: 15_000 })).toHaveTextContent(t.review.resubmitted);
     expect(screen.queryByRole('button', { name: t.review.resubmit })).toBeNull();
   });
 
@@ -400,7 +402,9 @@ describe('NightRecordForm after the morning review', () => {
     const u = userEvent.setup();
     await u.clear(within(section('decision')).getByLabelText('Begründung'));
     await u.click(screen.getByRole('button', { name: t.review.resubmit }));
-    expect(await screen.findByTestId('resubmit-blocked')).toHaveTextContent(t.missing.title(1));
+    expect(await screen.findByTestId('resubmit-blocked', {}, { timeout: 15_000 })).toHaveTextContent(
+      t.missing.title(1),
+    );
     expect(within(section('decision')).getByLabelText('Begründung')).toHaveFocus();
     expect((await stored('rv-2'))?.review).toEqual(review);
   });
