@@ -135,9 +135,7 @@ describe('lostValues', () => {
 });
 
 describe('the worker’s record after an intake_locked refusal', () => {
-  // Skipped at the end of session 4: since this session's merges the refusal alert stays after "take the server
-  // state" (the restore does not complete); the cause is not found yet. Listed as open in the closing note.
-  it.skip('takes the server state and keeps what this device had in one log line', async () => {
+  it('takes the server state and keeps what this device had in one log line', async () => {
     const server = await record('lk-1', countersigned);
     // Edited offline while the supervisor countersigned: the merge kept the countersignature, the push was refused.
     const custodian = server.custodians![0];
@@ -166,7 +164,7 @@ describe('the worker’s record after an intake_locked refusal', () => {
     expect(alert).not.toHaveTextContent(t.rejection.hint);
     await u.click(within(alert).getByRole('button', { name: t.rejection.restore }));
 
-    await waitFor(() => expect(screen.queryByTestId('intake-rejection')).toBeNull());
+    await waitFor(() => expect(screen.queryByTestId('intake-rejection')).toBeNull(), { timeout: 15_000 });
     const now = await stored('lk-1');
     expect(now.decision).toEqual(server.decision);
     expect(now.custodians).toEqual(server.custodians);
