@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 
@@ -38,6 +38,17 @@ describe('SearchSelect', () => {
     expect(screen.getByRole('combobox', { name: 'Rechtsgrundlage' })).toHaveValue(
       de.nightRecord.legalGrounds['42_1_2b'],
     );
+  });
+
+  it('takes what was typed when the field is left at once, without the list having been opened by a click', async () => {
+    const changes: string[] = [];
+    renderWithTheme(<Harness changes={changes} />);
+    const input = screen.getByRole('combobox', { name: 'Rechtsgrundlage' });
+    // Typed without a click that opens the list, and left at once.
+    input.focus();
+    await userEvent.setup().type(input, '2a', { skipClick: true });
+    fireEvent.blur(input);
+    expect(changes).toEqual(['42_1_2a']);
   });
 
   it('puts the option whose code is the search first ("42a"), and Enter takes it', async () => {

@@ -20,7 +20,6 @@ const filter: OptionsFilter = ({ options, search }) => matchOptions(options as C
 export function SearchSelect({ data, value, onChange, onBlur, disabled, ...rest }: Props) {
   const [search, setSearch] = useState<string | null>(null);
   const chosenLabel = data.find((o) => o.value === value)?.label ?? '';
-  const typed = search !== null && search.trim() !== '' && search !== chosenLabel;
   return (
     <Select
       {...rest}
@@ -32,14 +31,17 @@ export function SearchSelect({ data, value, onChange, onBlur, disabled, ...rest 
       filter={filter}
       allowDeselect={false}
       selectFirstOptionOnChange
-      // Only what was typed is taken on leaving: tabbing through a chosen field changes nothing.
-      autoSelectOnBlur={typed}
       searchValue={search ?? chosenLabel}
       onSearchChange={setSearch}
       comboboxProps={{ withinPortal: true }}
       onBlur={(e: FocusEvent<HTMLInputElement>) => {
-        // The text as it was when the field was left (Select has already put back the chosen label for itself).
-        if (e.currentTarget.value.trim() === '' && value !== '') onChange('');
+        // Only what was typed is taken on leaving: tabbing through a chosen field changes nothing. The text is read
+        // from the input as it was left and its first match computed here, not taken from the dropdown's marked
+        // option, which may not have caught up with fast typing (the value was then dropped without a word).
+        const text = e.currentTarget.value;
+        const first = text.trim() !== '' && text !== chosenLabel ? matchOptions(data, text)[0] : undefined;
+        if (first && first.value !== value) onChange(first.value);
+        else if (text.trim() === '' && value !== '') onChange('');
         setSearch(null);
         onBlur?.(e);
       }}
