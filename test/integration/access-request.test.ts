@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 
 import type { AccessAnswer } from '../../shared/privacy/access-request';
 import type { EntrustedMark } from '../../shared/schema/entrusted';
-import type { EntryWire } from '../../shared/schema/entry';
 import type { IntakeWire } from '../../shared/schema/intake';
 import type { LoginResponse } from '../../shared/sync/protocol';
 import { login, makeIntakeBy, pullAll, push, request } from '../support/api';
-import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { type RunningServer, startServer } from '../support/server';
+import { noteEntry, serverOnPostgres } from '../support/server-suite';
 
 /**
  * Issue 16, access request (Art. 15 DSGVO, § 83 SGB X) on the real server and PostgreSQL: one (fictional) child
@@ -16,47 +14,16 @@ import { type RunningServer, startServer } from '../support/server';
  * of a namesake with another birth date is not in it, one without a birth date is named for a check by hand. The
  * production is audited without the name asked for.
  */
-let pgdb: TestDatabase;
-let server: RunningServer;
+const server = serverOnPostgres('obhut_access');
+const { stored, change } = server;
 
-beforeAll(async () => {
-  pgdb = await createTestDatabase('obhut_access');
-  server = await startServer({ databaseUrl: pgdb.url });
-});
-afterAll(async () => {
-  await server?.stop();
-  await pgdb?.drop();
-});
-
-const stored = async (id: string) =>
-  (
-    await pgdb.query<{ data: IntakeWire }>(`SELECT data FROM documents WHERE collection = 'intakes' AND id = $1`, [id])
-  )[0].data;
-const change = async (who: LoginResponse, next: IntakeWire) =>
-  push(server.url, who.token, 'intakes', [
-    { assumedMasterState: await stored(next.id), newDocumentState: { ...next, updatedBy: who.user.id } },
-  ]);
 const ask = (who: LoginResponse, body: unknown) =>
   request<AccessAnswer & { error?: { code: string } }>(server.url, 'POST', '/privacy/access-request', {
     token: who.token,
     body,
   });
 
-function entry(intakeId: string, author: string, text: string): EntryWire {
-  const now = Date.now();
-  return {
-    id: `e-${randomUUID()}`,
-    officeId: 'pinneberg',
-    intakeId,
-    kind: 'note',
-    at: now,
-    createdBy: author,
-    createdAt: now,
-    updatedAt: now,
-    text,
-    _deleted: false,
-  };
-}
+const entry = (intakeId: string, author: string, text: string) => noteEntry('pinneberg', intakeId, author, text);
 
 describe('access request (Art. 15 DSGVO, § 83 SGB X)', () => {
   it('gives everything stored about one person: two records, logs, the handover and who read them', async () => {
@@ -197,7 +164,7 @@ describe('access request (Art. 15 DSGVO, § 83 SGB X)', () => {
     expect(two.reads.some((r) => r.actor === 'leitung.segeberg')).toBe(false);
 
     // The production is in the audit, with the record ids and without the name asked for.
-    const rows = await pgdb.query<{ actor_name: string; office_id: string; details: unknown }>(
+    const rows = await server.db.query<{ actor_name: string; office_id: string; details: unknown }>(
       `SELECT actor_name, office_id, details FROM audit_log WHERE action = 'privacy.access_request'`,
     );
     expect(rows).toHaveLength(1);

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import { documentOf } from '../../renderer/src/features/documents/document-model';
 import { antragFamiliengericht } from '../../renderer/src/features/documents/templates/antrag-familiengericht';
 import { bescheidInobhutnahme } from '../../renderer/src/features/documents/templates/bescheid-inobhutnahme';
@@ -7,10 +5,8 @@ import { withheldOf, withholdFromEntries, withholdFromIntake } from '../../share
 import type { EntrustedMark } from '../../shared/schema/entrusted';
 import type { EntryWire } from '../../shared/schema/entry';
 import type { IntakeWire } from '../../shared/schema/intake';
-import type { LoginResponse } from '../../shared/sync/protocol';
 import { login, makeIntakeBy, pullAll, push } from '../support/api';
-import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { type RunningServer, startServer } from '../support/server';
+import { noteEntry, serverOnPostgres } from '../support/server-suite';
 
 /**
  * Issue 16, entrusted data (§ 65 SGB VIII) on the real server and PostgreSQL: Pinneberg marks what a neighbour
@@ -18,46 +14,14 @@ import { type RunningServer, startServer } from '../support/server';
  * content and says that something was withheld; a basis recorded for the handover (Nr. 3) releases its mark. The
  * documents made from Pinneberg's own copy leave marked content out until a basis for that document is recorded.
  */
-let pgdb: TestDatabase;
-let server: RunningServer;
-
-beforeAll(async () => {
-  pgdb = await createTestDatabase('obhut_entrusted');
-  server = await startServer({ databaseUrl: pgdb.url });
-});
-afterAll(async () => {
-  await server?.stop();
-  await pgdb?.drop();
-});
+const server = serverOnPostgres('obhut_entrusted');
+const { stored, change } = server;
 
 const SECRET = 'Die Nachbarin hat im Vertrauen von Schlägen am Wochenende erzählt.';
 const SECRET_LINE = 'Vertraulich von der Tante: der Vater trinkt seit Monaten.';
 const RELEASED = 'Der Junge selbst berichtet, dass er nicht nach Hause will.';
 
-const stored = async (id: string) =>
-  (
-    await pgdb.query<{ data: IntakeWire }>(`SELECT data FROM documents WHERE collection = 'intakes' AND id = $1`, [id])
-  )[0].data;
-const change = async (who: LoginResponse, next: IntakeWire) =>
-  push(server.url, who.token, 'intakes', [
-    { assumedMasterState: await stored(next.id), newDocumentState: { ...next, updatedBy: who.user.id } },
-  ]);
-
-function entry(intakeId: string, author: string, text: string): EntryWire {
-  const now = Date.now();
-  return {
-    id: `e-${randomUUID()}`,
-    officeId: 'pinneberg',
-    intakeId,
-    kind: 'note',
-    at: now,
-    createdBy: author,
-    createdAt: now,
-    updatedAt: now,
-    text,
-    _deleted: false,
-  };
-}
+const entry = (intakeId: string, author: string, text: string) => noteEntry('pinneberg', intakeId, author, text);
 
 describe('entrusted data (§ 65 SGB VIII)', () => {
   it('is withheld from the receiving office and from documents without a recorded basis', async () => {

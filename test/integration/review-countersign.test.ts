@@ -7,10 +7,8 @@ import { fieldLabel } from '../../shared/nightRecord/fieldLabel';
 import { type EntryWire, entryWireSchema } from '../../shared/schema/entry';
 import type { IntakeWire } from '../../shared/schema/intake';
 import { conflictRecord } from '../../shared/sync/merge';
-import type { LoginResponse } from '../../shared/sync/protocol';
 import { login, makeIntake, pullAll, push } from '../support/api';
-import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { type RunningServer, startServer } from '../support/server';
+import { serverOnPostgres } from '../support/server-suite';
 
 /**
  * Issue 7, Show 1 on the real server and PostgreSQL: the worker submits, the supervisor returns the record with a
@@ -19,28 +17,8 @@ import { type RunningServer, startServer } from '../support/server';
  * line on the record's log, with who and when.
  */
 const validateEntry = compileValidator(entryWireSchema, {});
-let pgdb: TestDatabase;
-let server: RunningServer;
-
-beforeAll(async () => {
-  pgdb = await createTestDatabase('obhut_review');
-  server = await startServer({ databaseUrl: pgdb.url });
-});
-afterAll(async () => {
-  await server?.stop();
-  await pgdb?.drop();
-});
-
-const stored = async (id: string) =>
-  (
-    await pgdb.query<{ data: IntakeWire }>(`SELECT data FROM documents WHERE collection = 'intakes' AND id = $1`, [id])
-  )[0].data;
-
-/** Pushes `next` over what the server has, as a client that is in sync would: stamped with the writer, as the app does. */
-async function change(who: LoginResponse, next: IntakeWire) {
-  const doc: IntakeWire = { ...next, updatedBy: who.user.id };
-  return push(server.url, who.token, 'intakes', [{ assumedMasterState: await stored(next.id), newDocumentState: doc }]);
-}
+const server = serverOnPostgres('obhut_review');
+const { stored, change } = server;
 
 const logOf = async (token: string, intakeId: string) =>
   (await pullAll<EntryWire>(server.url, token, 'entries')).documents.filter((e) => e.intakeId === intakeId);

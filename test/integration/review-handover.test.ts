@@ -1,55 +1,18 @@
-import { randomUUID } from 'node:crypto';
-
 import { review } from '../../shared/i18n/de/review';
 import type { EntryWire } from '../../shared/schema/entry';
 import type { IntakeWire } from '../../shared/schema/intake';
-import type { LoginResponse } from '../../shared/sync/protocol';
 import { login, makeIntake, pull, pullAll, push } from '../support/api';
-import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { type RunningServer, startServer } from '../support/server';
+import { noteEntry, serverOnPostgres } from '../support/server-suite';
 
 /**
  * Issue 7, Show 2 on the real server and PostgreSQL: Pinneberg's supervisor hands a countersigned record to the
  * responsible office Segeberg. Segeberg then pulls that record and its log, and nothing else of Pinneberg;
  * Stormarn sees nothing; Segeberg cannot change it; the handover is in both offices' logs and audit trails.
  */
-let pgdb: TestDatabase;
-let server: RunningServer;
+const server = serverOnPostgres('obhut_handover');
+const { stored, change } = server;
 
-beforeAll(async () => {
-  pgdb = await createTestDatabase('obhut_handover');
-  server = await startServer({ databaseUrl: pgdb.url });
-});
-afterAll(async () => {
-  await server?.stop();
-  await pgdb?.drop();
-});
-
-const stored = async (id: string) =>
-  (
-    await pgdb.query<{ data: IntakeWire }>(`SELECT data FROM documents WHERE collection = 'intakes' AND id = $1`, [id])
-  )[0].data;
-/** Pushes `next` over what the server has, stamped with the writer as the app does. */
-const change = async (who: LoginResponse, next: IntakeWire) =>
-  push(server.url, who.token, 'intakes', [
-    { assumedMasterState: await stored(next.id), newDocumentState: { ...next, updatedBy: who.user.id } },
-  ]);
-
-function entry(intakeId: string, author: string, text: string): EntryWire {
-  const now = Date.now();
-  return {
-    id: `e-${randomUUID()}`,
-    officeId: 'pinneberg',
-    intakeId,
-    kind: 'note',
-    at: now,
-    createdBy: author,
-    createdAt: now,
-    updatedAt: now,
-    text,
-    _deleted: false,
-  };
-}
+const entry = (intakeId: string, author: string, text: string) => noteEntry('pinneberg', intakeId, author, text);
 
 describe('handover to the responsible office', () => {
   it('lets Segeberg read the handed-over record and its log, not Stormarn, and logs it on both sides', async () => {
@@ -135,12 +98,12 @@ describe('handover to the responsible office', () => {
     expect(own.documents.map((d) => d.id)).toEqual(expect.arrayContaining([record.id, other.id]));
 
     // The handover is in both offices' logs: a line of each office on the record, and in each audit trail.
-    const lines = await pgdb.query<{ office_id: string }>(
+    const lines = await server.db.query<{ office_id: string }>(
       `SELECT office_id FROM documents WHERE collection = 'entries' AND data->>'intakeId' = $1 AND data->>'kind' = 'handover' ORDER BY office_id`,
       [record.id],
     );
     expect(lines.map((l) => l.office_id)).toEqual(['pinneberg', 'segeberg']);
-    const trail = await pgdb.query<{
+    const trail = await server.db.query<{
       office_id: string;
       actor_id: string;
       details: { intakeId: string; from: string; to: string };
