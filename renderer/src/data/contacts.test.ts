@@ -15,11 +15,13 @@ const leitung: SessionUser = {
 };
 
 let db: ObhutDatabase;
+let pending: PendingWrites;
 let repo: ContactRepository;
 
 beforeEach(async () => {
   db = await openTestDatabase('contacts');
-  repo = new ContactRepository(db.contacts, await PendingWrites.open(db), leitung, () => T);
+  pending = await PendingWrites.open(db);
+  repo = new ContactRepository(db.contacts, pending, leitung, () => T);
 });
 afterEach(async () => {
   await db.close();
@@ -53,6 +55,16 @@ describe('the night directory on the laptop', () => {
     expect(stored).toMatchObject({ name: 'Rufbereitschaft Pinneberg', updatedBy: 'leitung.pinneberg' });
     expect(stored).not.toHaveProperty('areaNote');
     expect(stored).not.toHaveProperty('validFrom');
+  });
+
+  it('removes an entry as one tombstone that names its writer, waiting for the server', async () => {
+    const demo = demoContacts(T - 1_000).find((c) => c.officeId === 'pinneberg')!;
+    await db.contacts.insert(demo);
+    await repo.remove(demo.id);
+    expect(await repo.list()).toEqual([]);
+    const [tombstone] = await db.contacts.storageInstance.findDocumentsById([demo.id], true);
+    expect(tombstone).toMatchObject({ _deleted: true, updatedBy: 'leitung.pinneberg', updatedAt: T });
+    expect(pending.ids).toEqual([demo.id]);
   });
 
   it('refuses to write an entry the user does not keep, before anything is stored', async () => {

@@ -5,6 +5,7 @@ import { mayWriteContact } from '../../../shared/rules/contacts';
 import { type Contact, CONTACT_CONTENT_FIELDS } from '../../../shared/schema/contact';
 import type { SessionUser } from '../../../shared/sync/protocol';
 import { newId } from './intakes';
+import { LocalWrites } from './local-writes';
 import type { PendingWrites } from './pending';
 
 export type ContactInput = Pick<
@@ -25,12 +26,16 @@ const OPTIONAL = [
  * those who keep entries (shared/rules/contacts.ts; the server enforces the same rule).
  */
 export class ContactRepository {
+  private readonly writes: LocalWrites<Contact>;
+
   constructor(
     private readonly collection: RxCollection<Contact>,
-    private readonly pending: PendingWrites,
+    pending: PendingWrites,
     private readonly user: SessionUser,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.writes = new LocalWrites(collection, pending, user, now);
+  }
 
   list$(): Observable<Contact[]> {
     return this.collection
@@ -50,47 +55,29 @@ export class ContactRepository {
   async create(input: ContactInput, id: string = newId()): Promise<Contact> {
     this.assertMayWrite(input.officeId);
     const contact: Contact = { id, ...input, updatedAt: this.now(), updatedBy: this.user.id, conflicts: [] };
-    await this.write(id, () => this.collection.insert(contact));
-    return contact;
+    return this.writes.insert(contact);
   }
 
   async update(id: string, input: ContactInput): Promise<void> {
-    const doc = await this.collection.findOne(id).exec();
-    if (!doc) throw new Error(`contact ${id} not found`);
+    const doc = await this.writes.find(id, 'contact');
     this.assertMayWrite(doc.officeId);
     this.assertMayWrite(input.officeId);
-    await this.write(id, () =>
-      doc.incrementalModify((current) => {
-        const next: Contact = { ...current, ...input };
-        for (const field of OPTIONAL) if (input[field] === undefined) delete next[field];
-        return { ...next, updatedAt: Math.max(this.now(), current.updatedAt + 1), updatedBy: this.user.id };
-      }),
-    );
+    await this.writes.modify(doc, (current) => {
+      const next = { ...current, ...input };
+      for (const field of OPTIONAL) if (input[field] === undefined) delete next[field];
+      return next;
+    });
   }
 
   async remove(id: string): Promise<void> {
     const doc = await this.collection.findOne(id).exec();
     if (!doc) return;
     this.assertMayWrite(doc.officeId);
-    await this.write(id, async () => {
-      // The tombstone names its writer too: the server checks the author of every write.
-      const updated = await doc.incrementalModify((current) => ({
-        ...current,
-        updatedAt: Math.max(this.now(), current.updatedAt + 1),
-        updatedBy: this.user.id,
-      }));
-      await updated.remove();
-    });
+    // The tombstone names its writer too: the server checks the author of every write.
+    await this.writes.modify(doc, (current) => ({ ...current, _deleted: true }));
   }
 
   private assertMayWrite(owner: string) {
     if (!this.mayWrite(owner)) throw new Error(`not allowed to keep directory entries of ${owner}`);
-  }
-
-  /** Marked pending before and after, like every write of the app (see intakes.ts). */
-  private async write(id: string, run: () => Promise<unknown>): Promise<void> {
-    await this.pending.mark(id);
-    await run();
-    await this.pending.mark(id);
   }
 }

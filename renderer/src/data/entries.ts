@@ -4,6 +4,7 @@ import { map, type Observable } from 'rxjs';
 import type { Entry, EntryPlacement } from '../../../shared/schema/entry';
 import type { SessionUser } from '../../../shared/sync/protocol';
 import { newId } from './intakes';
+import { LocalWrites } from './local-writes';
 import type { PendingWrites } from './pending';
 import { openRejections, type RejectionDoc } from './rejections';
 
@@ -18,13 +19,17 @@ export type EntryInput = Pick<Entry, 'kind' | 'text'> & {
  * corrected by a new line naming the one it corrects; the server refuses any change to a stored line.
  */
 export class EntryRepository {
+  private readonly writes: LocalWrites<Entry>;
+
   constructor(
     private readonly collection: RxCollection<Entry>,
     private readonly rejections: RxCollection<RejectionDoc>,
-    private readonly pending: PendingWrites,
+    pending: PendingWrites,
     private readonly user: SessionUser,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.writes = new LocalWrites(collection, pending, user, now);
+  }
 
   /** The log of one intake, in the order things happened. */
   list$(intakeId: string): Observable<Entry[]> {
@@ -48,10 +53,7 @@ export class EntryRepository {
       ...(input.placement ? { placement: input.placement } : {}),
       ...(input.correctsId ? { correctsId: input.correctsId } : {}),
     };
-    await this.pending.mark(id);
-    await this.collection.insert(entry);
-    await this.pending.mark(id);
-    return entry;
+    return this.writes.insert(entry);
   }
 
   /**
@@ -65,8 +67,6 @@ export class EntryRepository {
     const doc = await this.collection.findOne(id).exec();
     if (!server || !doc) return;
     const { _deleted: _ignored, ...stored } = server;
-    await this.pending.mark(id);
-    await doc.incrementalModify(() => stored);
-    await this.pending.mark(id);
+    await this.writes.marked(id, () => doc.incrementalModify(() => stored));
   }
 }

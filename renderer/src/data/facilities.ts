@@ -5,6 +5,7 @@ import { withFreeReport } from '../../../shared/placement/reports';
 import { type Facility, FACILITY_EDITABLE_FIELDS } from '../../../shared/schema/facility';
 import type { SessionUser } from '../../../shared/sync/protocol';
 import { newId } from './intakes';
+import { LocalWrites } from './local-writes';
 import type { PendingWrites } from './pending';
 
 export type FacilityInput = Pick<Facility, (typeof FACILITY_EDITABLE_FIELDS)[number]>;
@@ -14,12 +15,16 @@ export type FacilityInput = Pick<Facility, (typeof FACILITY_EDITABLE_FIELDS)[num
  * immutable report of its own so that two coordinators reporting offline both keep theirs.
  */
 export class FacilityRepository {
+  private readonly writes: LocalWrites<Facility>;
+
   constructor(
     private readonly collection: RxCollection<Facility>,
-    private readonly pending: PendingWrites,
+    pending: PendingWrites,
     private readonly user: SessionUser,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.writes = new LocalWrites(collection, pending, user, now);
+  }
 
   list$(): Observable<Facility[]> {
     return this.collection
@@ -37,38 +42,19 @@ export class FacilityRepository {
       freeReports: [{ id: newId(), free, reportedAt: at, reportedBy: this.user.id }],
       conflicts: [],
     };
-    await this.write(id, () => this.collection.insert(facility));
-    return facility;
+    return this.writes.insert(facility);
   }
 
   async update(id: string, input: FacilityInput): Promise<void> {
-    await this.modify(id, (current) => ({ ...current, ...input }));
+    await this.writes.modify(await this.writes.find(id, 'facility'), (current) => ({ ...current, ...input }));
   }
 
   /** "Jetzt N frei": a new report, which also resets the count of holds made since the last one. */
   async reportFree(id: string, free: number): Promise<void> {
     const at = this.now();
-    await this.modify(id, (current) =>
-      withFreeReport(current, { id: newId(), free, reportedAt: at, reportedBy: this.user.id }),
-    );
-  }
-
-  private async modify(id: string, change: (current: Facility) => Facility): Promise<void> {
-    const doc = await this.collection.findOne(id).exec();
-    if (!doc) throw new Error(`facility ${id} not found`);
-    await this.write(id, () =>
-      doc.incrementalModify((current) => ({
-        ...change(current),
-        updatedAt: Math.max(this.now(), current.updatedAt + 1),
-        updatedBy: this.user.id,
-      })),
-    );
-  }
-
-  /** Marked pending before and after, like every write of the app (see intakes.ts). */
-  private async write(id: string, run: () => Promise<unknown>): Promise<void> {
-    await this.pending.mark(id);
-    await run();
-    await this.pending.mark(id);
+    await this.writes.modify(await this.writes.find(id, 'facility'), (current) => ({
+      ...current,
+      ...withFreeReport(current, { id: newId(), free, reportedAt: at, reportedBy: this.user.id }),
+    }));
   }
 }

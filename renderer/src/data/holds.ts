@@ -6,6 +6,7 @@ import type { Facility } from '../../../shared/schema/facility';
 import { type Hold, type HoldStatus, isAllowedHoldTransition } from '../../../shared/schema/hold';
 import type { Rejection, SessionUser } from '../../../shared/sync/protocol';
 import { newId, TransitionError } from './intakes';
+import { LocalWrites } from './local-writes';
 import type { PendingWrites } from './pending';
 
 export type HoldRequest = {
@@ -31,12 +32,16 @@ export function waitsForRecord(pending: PendingWrites): (rejection: Rejection, h
 
 /** The app's writes to `holds`: holding a place for an intake of the own office, confirming, giving it back. */
 export class HoldRepository {
+  private readonly writes: LocalWrites<Hold>;
+
   constructor(
     private readonly collection: RxCollection<Hold>,
-    private readonly pending: PendingWrites,
+    pending: PendingWrites,
     private readonly user: SessionUser,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.writes = new LocalWrites(collection, pending, user, now);
+  }
 
   /** Every hold of the Verbund (they carry no child data). */
   list$(): Observable<Hold[]> {
@@ -57,10 +62,7 @@ export class HoldRepository {
       refusalReason: request.refusalReason,
       overbookReason: request.overbookReason,
     });
-    await this.pending.mark(hold.id);
-    await this.collection.insert(hold);
-    await this.pending.mark(hold.id);
-    return hold;
+    return this.writes.insert(hold);
   }
 
   /** The placements of one record (its section 4 and log are views of them). */
@@ -79,19 +81,13 @@ export class HoldRepository {
    * admission), refused (with the reason), given back.
    */
   async setStatus(id: string, status: HoldStatus, refusalReason?: Hold['refusalReason']): Promise<void> {
-    const doc = await this.collection.findOne(id).exec();
-    if (!doc) throw new Error(`hold ${id} not found`);
+    const doc = await this.writes.find(id, 'hold');
     if (!isAllowedHoldTransition(doc.status, status)) throw new TransitionError(doc.status, status);
-    await this.pending.mark(id);
-    const at = this.now();
-    await doc.incrementalModify((current) => ({
+    await this.writes.modify(doc, (current, at) => ({
       ...current,
       status,
       ...(status === 'occupied' && current.status !== 'occupied' ? { admittedAt: at } : {}),
       ...(status === 'refused' && refusalReason ? { refusalReason } : {}),
-      updatedAt: Math.max(at, current.updatedAt + 1),
-      updatedBy: this.user.id,
     }));
-    await this.pending.mark(id);
   }
 }

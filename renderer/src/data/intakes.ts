@@ -4,6 +4,7 @@ import { map, type Observable } from 'rxjs';
 import { type Intake, isAllowedIntakeTransition } from '../../../shared/schema/intake';
 import { setAtPath } from '../../../shared/sync/paths';
 import type { SessionUser } from '../../../shared/sync/protocol';
+import { LocalWrites } from './local-writes';
 import { type LostValue, lostValues } from './lost-values';
 import type { PendingWrites } from './pending';
 import { openRejections, type RejectionDoc } from './rejections';
@@ -26,17 +27,18 @@ export class TransitionError extends Error {
   }
 }
 
-/**
- * The app's writes to `intakes`: every one sets the bookkeeping fields and is marked pending before (and after)
- * it reaches the local database, so the status bar never claims "synchronised" for a change the server lacks.
- */
+/** The app's writes to `intakes`: every one sets the bookkeeping fields and is marked pending (local-writes.ts). */
 export class IntakeRepository {
+  private readonly writes: LocalWrites<Intake>;
+
   constructor(
     private readonly collection: RxCollection<Intake>,
-    private readonly pending: PendingWrites,
+    pending: PendingWrites,
     private readonly user: SessionUser,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.writes = new LocalWrites(collection, pending, user, now);
+  }
 
   /** The office's intakes, newest call first. */
   list$(): Observable<Intake[]> {
@@ -66,10 +68,7 @@ export class IntakeRepository {
       ...clean(input),
       conflicts: [],
     };
-    await this.pending.mark(id);
-    await this.collection.insert(intake);
-    await this.pending.mark(id);
-    return intake;
+    return this.writes.insert(intake);
   }
 
   /** Replaces whole fields (sections) of the record. */
@@ -108,50 +107,23 @@ export class IntakeRepository {
     change: (current: Intake) => Partial<Omit<IntakeInput, 'status'>> | null,
   ): Promise<Intake | null> {
     for (;;) {
-      const doc = await this.collection.findOne(id).exec();
-      if (!doc) throw new Error(`intake ${id} not found`);
-      const current = doc.toMutableJSON();
-      const patch = change(current);
+      const doc = await this.writes.find(id, 'intake');
+      const patch = change(doc.toMutableJSON());
       if (patch === null) return null;
-      // Marked before the write (a crash in between over-counts); taken back below if the write did not happen.
-      const markedBefore = this.pending.ids.includes(id);
-      await this.pending.mark(id);
-      const ours = this.pending.snapshot();
-      try {
-        const updated = await doc.modify(() => ({
-          ...withContent(current, { ...contentOf(current), ...patch }),
-          updatedAt: Math.max(this.now(), current.updatedAt + 1),
-          updatedBy: this.user.id,
-        }));
-        await this.pending.mark(id);
-        return updated.toMutableJSON();
-      } catch (err) {
-        if ((err as { code?: unknown }).code !== 'CONFLICT') throw err;
-        // Nothing was written: unless the record was already waiting for the server, it is not pending because of
-        // this attempt (the mark goes only if no other write marked it since). Then try on the newest state.
-        if (!markedBefore) await this.pending.settleSnapshot(ours, [id]);
-      }
+      const written = await this.writes.attempt(doc, (current) =>
+        withContent(current, { ...contentOf(current), ...patch }),
+      );
+      // null: another write landed first, and nothing was written; compute the change again on the newest state.
+      if (written) return written.toMutableJSON();
     }
   }
 
   private async write(id: string, change: (current: Intake) => Intake, nextStatus?: Intake['status']): Promise<Intake> {
-    const doc = await this.collection.findOne(id).exec();
-    if (!doc) throw new Error(`intake ${id} not found`);
+    const doc = await this.writes.find(id, 'intake');
     if (nextStatus && !isAllowedIntakeTransition(doc.status, nextStatus)) {
       throw new TransitionError(doc.status, nextStatus);
     }
-    await this.pending.mark(id);
-    const updated = await doc.incrementalModify((current) => {
-      const { _deleted, ...rest } = current;
-      const next = change(rest);
-      return {
-        ...next,
-        _deleted,
-        updatedAt: Math.max(this.now(), current.updatedAt + 1),
-        updatedBy: this.user.id,
-      };
-    });
-    await this.pending.mark(id);
+    const updated = await this.writes.modify(doc, ({ _deleted, ...current }) => ({ ...change(current), _deleted }));
     return updated.toMutableJSON();
   }
 
@@ -159,15 +131,8 @@ export class IntakeRepository {
   async remove(id: string): Promise<void> {
     const doc = await this.collection.findOne(id).exec();
     if (!doc) return;
-    await this.pending.mark(id);
     // One write that is both the tombstone and the record of who deleted it when.
-    await doc.incrementalModify((current) => ({
-      ...current,
-      updatedAt: Math.max(this.now(), current.updatedAt + 1),
-      updatedBy: this.user.id,
-      _deleted: true,
-    }));
-    await this.pending.mark(id);
+    await this.writes.modify(doc, (current) => ({ ...current, _deleted: true }));
   }
 
   /**
@@ -186,9 +151,7 @@ export class IntakeRepository {
     if (!server || !doc) return [];
     const lost = lostValues(doc.toMutableJSON(), server);
     const { _deleted: _ignored, ...stored } = server;
-    await this.pending.mark(id);
-    await doc.incrementalModify(() => stored);
-    await this.pending.mark(id);
+    await this.writes.marked(id, () => doc.incrementalModify(() => stored));
     return lost;
   }
 

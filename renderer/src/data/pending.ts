@@ -31,7 +31,7 @@ export class PendingWrites {
     return Object.keys(this.marks$.value);
   }
 
-  /** Call before the write, so that a crash in between over-counts instead of hiding a change. */
+  /** A fresh mark for `id`; the repositories mark through local-writes.ts, which says when and why. */
   mark(id: string): Promise<void> {
     const mark = `${Date.now().toString(36)}-${(this.counter++).toString(36)}`;
     return this.update((marks) => ({ ...marks, [id]: mark }));
