@@ -5,19 +5,20 @@ import { flushSync } from 'react-dom';
 import { de } from '../../../shared/i18n';
 import type { SessionUser } from '../../../shared/sync/protocol';
 import { LoginError, type ObhutClient, openClient } from '../data/client';
+import { useOutboxEntries } from '../data/hooks';
 import { wipeDevice } from '../data/wipe';
 import { LockScreen } from '../features/lock/LockScreen';
 import { RevokedScreen, type WipeState } from '../features/lock/RevokedScreen';
 import { type LockCause, useAutoLock, useIdleLockMinutes } from '../features/lock/use-auto-lock';
 import { LoginForm } from '../features/login/LoginForm';
 import { OutboxNotice } from '../features/sync-status/OutboxNotice';
+import { ClientContext } from './client-context';
 import { deviceIdentity } from './device';
 import { ErrorBoundary } from './ErrorBoundary';
 import { OpenRecordProvider } from './open-record';
 import { resolveServerUrl } from './server-url';
 import { Session } from './Session';
 import { cssVariablesResolver, theme } from './theme';
-import { useObservable } from './use-observable';
 import { useOutboxCourier } from './use-outbox-courier';
 
 const LAST_USER_KEY = 'obhut.lastUsername';
@@ -38,7 +39,7 @@ export function App() {
   const idleMinutes = useIdleLockMinutes();
   const client = phase.kind === 'session' ? phase.client : null;
   const outbox = useOutboxCourier(serverUrl, client?.user.id ?? null);
-  const waiting = useObservable(outbox?.entries$, []);
+  const waiting = useOutboxEntries(outbox);
 
   useEffect(() => {
     void resolveServerUrl().then(setServerUrl);
@@ -133,16 +134,17 @@ export function App() {
   } else {
     const current = phase.client;
     content = (
-      <OpenRecordProvider>
-        <Session
-          client={current}
-          onLock={() => lock('manual')}
-          onLogout={async () => {
-            await current.logout();
-            setPhase({ kind: 'login' });
-          }}
-        />
-      </OpenRecordProvider>
+      <ClientContext.Provider value={current}>
+        <OpenRecordProvider>
+          <Session
+            onLock={() => lock('manual')}
+            onLogout={async () => {
+              await current.logout();
+              setPhase({ kind: 'login' });
+            }}
+          />
+        </OpenRecordProvider>
+      </ClientContext.Provider>
     );
   }
 

@@ -18,8 +18,8 @@ import { assertNever } from '../../../shared/assert-never';
 import { formatDateTime } from '../../../shared/format';
 import { de } from '../../../shared/i18n';
 import { type Caller, mayAtAll, type Operation, type Resource } from '../../../shared/rules/authz';
-import type { Intake } from '../../../shared/schema/intake';
 import type { ObhutClient } from '../data/client';
+import { useIntakes, useOutboxEntries, useSyncStatus } from '../data/hooks';
 import type { SyncStatus } from '../data/sync-status';
 import { AdminPage } from '../features/admin/AdminPage';
 import { CoordinationPage } from '../features/coordination/CoordinationPage';
@@ -33,34 +33,31 @@ import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { StatusBar } from '../features/sync-status/StatusBar';
 import { VerbundOverviewPage } from '../features/verbund-overview/VerbundOverviewPage';
 import { nameOf } from '../record/name';
-import { ClientContext } from './client-context';
+import { useClient } from './client-context';
 import { loginErrorMessage } from './login-error';
 import { NavigationContext, type View } from './navigation';
 import { nightRecordPapers, reviewPapers } from './record-papers';
-import { useObservable } from './use-observable';
 
 const t = de.app.shell;
 
-/** The logged-in app: header, the intakes, and the status bar that is always in view. */
+/** The logged-in app (the session's client comes from App's context): header, areas, the status bar in view. */
 export function Session({
-  client,
   onLogout,
   onLock,
 }: {
-  client: ObhutClient;
   onLogout: () => Promise<void>;
   /** Locks now: the database closes, the lock screen asks for the password. */
   onLock?: () => void;
 }) {
-  const status = useObservable(client.status$, null);
-  const intakes$ = useMemo(() => client.intakes.list$(), [client]);
-  const intakes = useObservable<Intake[]>(intakes$, []);
-  const names = useMemo(() => new Map(intakes.map((i) => [i.id, nameOf(i)])), [intakes]);
+  const client = useClient();
+  const status = useSyncStatus();
+  const intakes = useIntakes();
+  const names = useMemo(() => new Map((intakes ?? []).map((i) => [i.id, nameOf(i)])), [intakes]);
   const office = de.offices[client.user.officeId as keyof typeof de.offices] ?? client.user.officeId;
   const areas = areasOf(client.user);
   const [view, setView] = useState<View>({ kind: areas[0] } as View);
   const navigation = useMemo(() => ({ view, go: setView }), [view]);
-  const outbox = useObservable(client.outbox.entries$, client.outbox.entries);
+  const outbox = useOutboxEntries(client.outbox);
   const othersWaiting = useMemo(() => outbox.filter((e) => e.userId !== client.user.id), [outbox, client]);
   const [askLogout, setAskLogout] = useState<{ pending: number; until: number | null } | null>(null);
   const logout = () => {
@@ -78,84 +75,82 @@ export function Session({
   const navFits = useMediaQuery(`(min-width: ${850 + areas.length * 70}px)`, true) ?? true;
 
   return (
-    <ClientContext.Provider value={client}>
-      <NavigationContext.Provider value={navigation}>
-        <AppShell header={{ height: 56 }} footer={{ height: 'auto' }} padding="md">
-          <AppShell.Header px="md">
-            <Group h="100%" justify="space-between" wrap="nowrap">
-              <Group gap="sm" wrap="nowrap">
-                <Title order={1} size="h3">
-                  {de.app.name}
-                </Title>
-                <Text size="sm" c="dimmed" visibleFrom="xl">
-                  {t.tagline}
-                </Text>
-                {areas.length > 1 &&
-                  (navFits ? (
-                    <SegmentedControl
-                      aria-label={de.app.nav.label}
-                      size="xs"
-                      value={view.kind}
-                      onChange={(kind) => setView({ kind })}
-                      data={areas.map((a) => ({ value: a, label: navLabel(a) }))}
-                    />
-                  ) : (
-                    <AreaMenu areas={areas} current={view.kind} onChoose={(kind) => setView({ kind })} />
-                  ))}
-              </Group>
-              <Group gap="sm" wrap="nowrap">
-                <DirectorySearch />
-                <Text size="sm" data-testid="current-user" truncate="end" maw={260} title={signedInAs}>
-                  {signedInAs}
-                </Text>
-                {onLock && (
-                  <Button variant="default" size="xs" onClick={onLock}>
-                    {de.security.lock.lockNow}
-                  </Button>
-                )}
-                <Button variant="default" size="xs" onClick={logout}>
-                  {t.logout}
-                </Button>
-              </Group>
+    <NavigationContext.Provider value={navigation}>
+      <AppShell header={{ height: 56 }} footer={{ height: 'auto' }} padding="md">
+        <AppShell.Header px="md">
+          <Group h="100%" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Title order={1} size="h3">
+                {de.app.name}
+              </Title>
+              <Text size="sm" c="dimmed" visibleFrom="xl">
+                {t.tagline}
+              </Text>
+              {areas.length > 1 &&
+                (navFits ? (
+                  <SegmentedControl
+                    aria-label={de.app.nav.label}
+                    size="xs"
+                    value={view.kind}
+                    onChange={(kind) => setView({ kind })}
+                    data={areas.map((a) => ({ value: a, label: navLabel(a) }))}
+                  />
+                ) : (
+                  <AreaMenu areas={areas} current={view.kind} onChoose={(kind) => setView({ kind })} />
+                ))}
             </Group>
-          </AppShell.Header>
-          <AppShell.Main>
-            <Stack maw={1100} mx="auto">
-              {client.unlockedOffline && status?.auth.state === 'ok' && status.connection !== 'online' && (
-                <Alert color="blue">{t.offlineSession}</Alert>
+            <Group gap="sm" wrap="nowrap">
+              <DirectorySearch />
+              <Text size="sm" data-testid="current-user" truncate="end" maw={260} title={signedInAs}>
+                {signedInAs}
+              </Text>
+              {onLock && (
+                <Button variant="default" size="xs" onClick={onLock}>
+                  {de.security.lock.lockNow}
+                </Button>
               )}
-              {status?.auth.state === 'failed' && <Reauthenticate client={client} />}
-              <AreaView view={view} status={status} />
-            </Stack>
-          </AppShell.Main>
-          <AppShell.Footer p="xs" px="md">
-            <StatusBar status={status} describe={(id) => names.get(id) ?? id} outbox={othersWaiting} />
-          </AppShell.Footer>
-        </AppShell>
-        <Modal opened={askLogout !== null} onClose={() => setAskLogout(null)} title={t.logoutPending.title} centered>
-          {askLogout && (
-            <Stack>
-              <Text data-testid="logout-pending-text">
-                {askLogout.until === null
-                  ? t.logoutPending.stranded(askLogout.pending)
-                  : t.logoutPending.sealed(askLogout.pending, formatDateTime(askLogout.until))}
-              </Text>
-              <Text size="sm" c="dimmed">
-                {t.logoutPending.others}
-              </Text>
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => setAskLogout(null)} data-autofocus>
-                  {t.logoutPending.stay}
-                </Button>
-                <Button color="yellow" onClick={() => void onLogout()}>
-                  {t.logoutPending.confirm}
-                </Button>
-              </Group>
-            </Stack>
-          )}
-        </Modal>
-      </NavigationContext.Provider>
-    </ClientContext.Provider>
+              <Button variant="default" size="xs" onClick={logout}>
+                {t.logout}
+              </Button>
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Main>
+          <Stack maw={1100} mx="auto">
+            {client.unlockedOffline && status?.auth.state === 'ok' && status.connection !== 'online' && (
+              <Alert color="blue">{t.offlineSession}</Alert>
+            )}
+            {status?.auth.state === 'failed' && <Reauthenticate client={client} />}
+            <AreaView view={view} status={status} />
+          </Stack>
+        </AppShell.Main>
+        <AppShell.Footer p="xs" px="md">
+          <StatusBar status={status} describe={(id) => names.get(id) ?? id} outbox={othersWaiting} />
+        </AppShell.Footer>
+      </AppShell>
+      <Modal opened={askLogout !== null} onClose={() => setAskLogout(null)} title={t.logoutPending.title} centered>
+        {askLogout && (
+          <Stack>
+            <Text data-testid="logout-pending-text">
+              {askLogout.until === null
+                ? t.logoutPending.stranded(askLogout.pending)
+                : t.logoutPending.sealed(askLogout.pending, formatDateTime(askLogout.until))}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {t.logoutPending.others}
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setAskLogout(null)} data-autofocus>
+                {t.logoutPending.stay}
+              </Button>
+              <Button color="yellow" onClick={() => void onLogout()}>
+                {t.logoutPending.confirm}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </NavigationContext.Provider>
   );
 }
 
@@ -176,13 +171,13 @@ function AreaView({ view, status }: { view: View; status: SyncStatus | null }) {
     case 'obligations':
       return <ObligationsPage status={status} />;
     case 'overview':
-      return <VerbundOverviewPage status={status} />;
+      return <VerbundOverviewPage />;
     case 'coordination':
-      return <CoordinationPage status={status} />;
+      return <CoordinationPage />;
     case 'admin':
-      return <AdminPage status={status} />;
+      return <AdminPage />;
     case 'statistics':
-      return <StatisticsPage status={status} />;
+      return <StatisticsPage />;
     case 'directory':
       return <DirectoryPage />;
     default:

@@ -1,7 +1,7 @@
 import { Alert, Stack, Tabs, Title } from '@mantine/core';
 
 import { de } from '../../../../shared/i18n';
-import type { SyncStatus } from '../../data/sync-status';
+import { useSyncStatus } from '../../data/hooks';
 import { AuditPanel } from './AuditPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { UsersPanel } from './UsersPanel';
@@ -9,7 +9,8 @@ import { UsersPanel } from './UsersPanel';
 const t = de.security.admin;
 
 /** Administration of the own office (role admin): accounts, devices, the audit trail. Online only. */
-export function AdminPage({ status }: { status: SyncStatus | null }) {
+export function AdminPage() {
+  const status = useSyncStatus();
   return (
     <Stack data-testid="admin">
       <Title order={2}>{t.title}</Title>

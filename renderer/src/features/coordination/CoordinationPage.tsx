@@ -1,13 +1,8 @@
 import { Stack, Tabs, Title } from '@mantine/core';
-import { useMemo } from 'react';
 
 import { de } from '../../../../shared/i18n';
-import type { Facility } from '../../../../shared/schema/facility';
-import type { Hold } from '../../../../shared/schema/hold';
-import { useClient } from '../../app/client-context';
 import { useNow } from '../../app/use-now';
-import { useObservable } from '../../app/use-observable';
-import type { SyncStatus } from '../../data/sync-status';
+import { useFacilities, useHolds, usePendingIds } from '../../data/hooks';
 import { FacilitiesEditor } from './FacilitiesEditor';
 import { FreePlacesReport } from './FreePlacesReport';
 import { HoldsOverview } from './HoldsOverview';
@@ -16,14 +11,11 @@ import { OccupancyChart } from './OccupancyChart';
 const t = de.app.coordination;
 
 /** The Verbund coordination (role coordinator): free places, the facilities, occupancy, holds to look at. */
-export function CoordinationPage({ status }: { status: SyncStatus | null }) {
-  const client = useClient();
+export function CoordinationPage() {
   const now = useNow();
-  const facilities$ = useMemo(() => client.facilities.list$(), [client]);
-  const holds$ = useMemo(() => client.holds.list$(), [client]);
-  const facilities = useObservable<Facility[]>(facilities$, []);
-  const holds = useObservable<Hold[]>(holds$, []);
-  const pendingIds = useMemo(() => new Set(status?.pendingIds ?? []), [status]);
+  const facilities = useFacilities();
+  const holds = useHolds();
+  const pendingIds = usePendingIds();
 
   return (
     <Stack data-testid="coordination" pb={96}>

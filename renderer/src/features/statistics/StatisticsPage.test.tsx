@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { NEVER, of } from 'rxjs';
 
 import type { LocalEvent } from '../../../../shared/local-events';
 import { FIXTURE_2025 } from '../../../../shared/statistics/fixtures/measures2025';
@@ -50,12 +51,17 @@ async function renderPage(status: SyncStatus | null = null) {
     sent.push(...events);
     return Promise.resolve();
   });
-  const client = { user: supervisor, intakes, accessLog } as unknown as ObhutClient;
+  const client = {
+    user: supervisor,
+    intakes,
+    accessLog,
+    status$: status ? of(status) : NEVER,
+  } as unknown as ObhutClient;
   const went: View[] = [];
   renderWithTheme(
     <ClientContext.Provider value={client}>
       <NavigationContext.Provider value={{ view: { kind: 'statistics' }, go: (v) => went.push(v) }}>
-        <StatisticsPage status={status} now={() => NOW} />
+        <StatisticsPage now={() => NOW} />
       </NavigationContext.Provider>
     </ClientContext.Provider>,
   );

@@ -12,8 +12,7 @@ import {
 } from '../../../../shared/statistics/report';
 import { useClient } from '../../app/client-context';
 import { useNavigation } from '../../app/navigation';
-import { useObservable } from '../../app/use-observable';
-import type { SyncStatus } from '../../data/sync-status';
+import { useIntakes, usePendingIds } from '../../data/hooks';
 import { buildStatisticsCsv, saveFile } from './csv-download';
 import { StatisticsCounts } from './StatisticsCounts';
 import { ValidationReport } from './ValidationReport';
@@ -24,11 +23,11 @@ const t = de.statistics;
  * The federal statistics of the office (role supervisor): pick the report year, check the counts and the
  * incomplete records, download the CSV. Computed on this device from the office's records as synced here.
  */
-export function StatisticsPage({ status, now = Date.now }: { status: SyncStatus | null; now?: () => number }) {
+export function StatisticsPage({ now = Date.now }: { now?: () => number }) {
   const client = useClient();
   const navigation = useNavigation();
-  const intakes$ = useMemo(() => client.intakes.list$(), [client]);
-  const intakes = useObservable<Intake[] | null>(intakes$, null);
+  const intakes = useIntakes();
+  const pendingIds = usePendingIds();
   const officeId = client.user.officeId;
   const [chosen, setYear] = useState<number | null>(null);
   const opening = useMemo(
@@ -39,7 +38,7 @@ export function StatisticsPage({ status, now = Date.now }: { status: SyncStatus 
 
   const report = useMemo(() => (intakes ? statisticsReport(intakes, year, officeId) : null), [intakes, year, officeId]);
   const byId = useMemo(() => new Map((intakes ?? []).map((i) => [i.id, i])), [intakes]);
-  const unsynced = useMemo(() => (status?.pendingIds ?? []).filter((id) => byId.has(id)).length, [status, byId]);
+  const unsynced = useMemo(() => [...pendingIds].filter((id) => byId.has(id)).length, [pendingIds, byId]);
 
   return (
     <Stack data-testid="statistics" pb={96}>

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { NEVER, of } from 'rxjs';
 
 import { REFUSAL_REASONS } from '../../../../shared/catalogues/entry';
 import { OFFICE_IDS, type OfficeId } from '../../../../shared/offices';
@@ -97,10 +98,11 @@ function renderPage(status: SyncStatus | null, network: (url: URL) => Response |
   const client = {
     user: coordinator,
     overview: new OverviewApi(api, (request) => request()),
+    status$: status ? of(status) : NEVER,
   } as unknown as ObhutClient;
   renderWithTheme(
     <ClientContext.Provider value={client}>
-      <VerbundOverviewPage status={status} now={() => NOW} />
+      <VerbundOverviewPage now={() => NOW} />
     </ClientContext.Provider>,
   );
   return calls;

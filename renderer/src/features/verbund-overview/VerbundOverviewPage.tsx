@@ -7,8 +7,8 @@ import { defaultPeriod, periodProblem, type VerbundOverview } from '../../../../
 import { berlinToday } from '../../app/berlin-time';
 import { useClient } from '../../app/client-context';
 import { IsoDateInput } from '../../app/inputs/DateTextInput';
+import { useSyncStatus } from '../../data/hooks';
 import { NetworkError } from '../../data/http';
-import type { SyncStatus } from '../../data/sync-status';
 import { OverviewCharts } from './OverviewCharts';
 
 const t = de.overview;
@@ -23,8 +23,9 @@ type Load =
  * The Verbund overview for the coordination and the offices' supervisors: counts of all five offices, fetched
  * from the server for a period (nothing of it is stored on the device, so it needs a connection).
  */
-export function VerbundOverviewPage({ status, now = Date.now }: { status: SyncStatus | null; now?: () => number }) {
+export function VerbundOverviewPage({ now = Date.now }: { now?: () => number }) {
   const client = useClient();
+  const status = useSyncStatus();
   const [period, setPeriod] = useState(() => defaultPeriod(berlinToday(now())));
   const [draft, setDraft] = useState(period);
   const [load, setLoad] = useState<Load>({ kind: 'loading' });

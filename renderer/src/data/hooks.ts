@@ -1,0 +1,135 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Observable } from 'rxjs';
+
+import type { Contact } from '../../../shared/schema/contact';
+import type { Entry } from '../../../shared/schema/entry';
+import type { Facility } from '../../../shared/schema/facility';
+import type { Hold } from '../../../shared/schema/hold';
+import type { Intake } from '../../../shared/schema/intake';
+import { useClient } from '../app/client-context';
+import type { DeviceOutbox, OutboxEntry } from './outbox';
+import type { RejectionView } from './rejections';
+import type { SyncStatus } from './sync-status';
+
+/**
+ * The renderer's reads of the session's data, one hook per query: pages take what they show from here (and the
+ * client from the session's context), never as props handed down. Lists start empty (or null where a page tells
+ * "still loading" from "none") until the local database has answered.
+ */
+
+const NO_IDS: ReadonlySet<string> = new Set();
+const NO_REJECTIONS: readonly RejectionView[] = [];
+const NO_ENTRIES: Entry[] = [];
+const NO_FACILITIES: Facility[] = [];
+const NO_HOLDS: Hold[] = [];
+const NO_CONTACTS: Contact[] = [];
+const NO_OUTBOX: OutboxEntry[] = [];
+
+/** The latest value of an observable, re-subscribing when the observable changes. */
+function useObservable<T>(source: Observable<T> | null | undefined, initial: T | (() => T)): T {
+  const [value, setValue] = useState<T>(initial);
+  useEffect(() => {
+    if (!source) return;
+    const sub = source.subscribe(setValue);
+    return () => sub.unsubscribe();
+  }, [source]);
+  return value;
+}
+
+/**
+ * What a source that holds a current value (a BehaviorSubject behind it) holds now: a page opened later renders
+ * with it at once instead of first rendering without it (a page that thinks it is online asks the server).
+ */
+function heldValue<T>(source: Observable<T> | null | undefined, fallback: T): () => T {
+  return () => {
+    let value = fallback;
+    source
+      ?.subscribe((v) => {
+        value = v;
+      })
+      .unsubscribe();
+    return value;
+  };
+}
+
+/** The session's sync status; null until it is first known. */
+export function useSyncStatus(): SyncStatus | null {
+  const client = useClient();
+  return useObservable<SyncStatus | null>(client.status$, heldValue<SyncStatus | null>(client.status$, null));
+}
+
+/** Ids of the local writes the server has not confirmed yet. */
+export function usePendingIds(): ReadonlySet<string> {
+  const pendingIds = useSyncStatus()?.pendingIds;
+  return useMemo(() => (pendingIds ? new Set(pendingIds) : NO_IDS), [pendingIds]);
+}
+
+/** The server's refusals of local writes, not yet acknowledged. */
+export function useRejections(): readonly RejectionView[] {
+  return useSyncStatus()?.rejections ?? NO_REJECTIONS;
+}
+
+/** Ids of the records whose last write the server refused. */
+export function useRejectedIds(): ReadonlySet<string> {
+  const rejections = useSyncStatus()?.rejections;
+  return useMemo(() => (rejections ? new Set(rejections.map((r) => r.id)) : NO_IDS), [rejections]);
+}
+
+/** Every intake on this device; null while the first read is under way. */
+export function useIntakes(): Intake[] | null {
+  const client = useClient();
+  return useObservable<Intake[] | null>(
+    useMemo(() => client.intakes.list$(), [client]),
+    null,
+  );
+}
+
+/** One intake: undefined while it is read, null when this device has none under the id. */
+export function useIntake(id: string): Intake | null | undefined {
+  const client = useClient();
+  return useObservable<Intake | null | undefined>(
+    useMemo(() => client.intakes.get$(id), [client, id]),
+    undefined,
+  );
+}
+
+/** The log of one intake. */
+export function useEntries(intakeId: string): Entry[] {
+  const client = useClient();
+  return useObservable(
+    useMemo(() => client.entries.list$(intakeId), [client, intakeId]),
+    NO_ENTRIES,
+  );
+}
+
+/** The Verbund's facilities. */
+export function useFacilities(): Facility[] {
+  const client = useClient();
+  return useObservable(
+    useMemo(() => client.facilities.list$(), [client]),
+    NO_FACILITIES,
+  );
+}
+
+/** Every placement (hold) of the Verbund. */
+export function useHolds(): Hold[] {
+  const client = useClient();
+  return useObservable(
+    useMemo(() => client.holds.list$(), [client]),
+    NO_HOLDS,
+  );
+}
+
+/** The night directory's entries. */
+export function useContacts(): Contact[] {
+  const client = useClient();
+  return useObservable(
+    useMemo(() => client.contacts.list$(), [client]),
+    NO_CONTACTS,
+  );
+}
+
+/** The entries waiting in a laptop's outbox (docs/outbox.md); none while there is no outbox. */
+export function useOutboxEntries(outbox: DeviceOutbox | null): OutboxEntry[] {
+  return useObservable(outbox?.entries$, heldValue(outbox?.entries$, NO_OUTBOX));
+}
