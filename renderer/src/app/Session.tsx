@@ -169,7 +169,7 @@ function AreaView({ view, status }: { view: View; status: SyncStatus | null }) {
     case 'review':
       return <ReviewPage key={view.intakeId} status={status} intakeId={view.intakeId} papers={reviewPapers} />;
     case 'obligations':
-      return <ObligationsPage status={status} />;
+      return <ObligationsPage />;
     case 'overview':
       return <VerbundOverviewPage />;
     case 'coordination':

@@ -72,7 +72,7 @@ function Areas({ initial }: { initial: View }) {
     <ClientContext.Provider value={client}>
       <NavigationContext.Provider value={{ view, go: setView }}>
         {view.kind === 'intakes' && <IntakesPage status={null} />}
-        {view.kind === 'obligations' && <ObligationsPage status={null} now={() => NOW} />}
+        {view.kind === 'obligations' && <ObligationsPage now={() => NOW} />}
       </NavigationContext.Provider>
     </ClientContext.Provider>
   );

@@ -7,13 +7,12 @@ import { contactOwnersFor } from '../../../../shared/rules/contacts';
 import type { Contact } from '../../../../shared/schema/contact';
 import { useClient } from '../../app/client-context';
 import { useNow } from '../../app/use-now';
-import { useObservable } from '../../app/use-observable';
+import { useContacts } from '../../data/hooks';
 import { contactInputOf } from './contact-form-model';
 import { availabilityLabel, ownerLabel, rosterLabel, telHref } from './contact-view';
 import { ContactForm } from './ContactForm';
 
 const t = de.contacts;
-const NONE: Contact[] = [];
 
 type Editing = { kind: 'new' } | { kind: 'edit'; contact: Contact } | null;
 
@@ -23,8 +22,7 @@ type Editing = { kind: 'new' } | { kind: 'edit'; contact: Contact } | null;
  */
 export function DirectoryPage() {
   const client = useClient();
-  const contacts$ = useMemo(() => client.contacts.list$(), [client]);
-  const contacts = useObservable<Contact[]>(contacts$, NONE);
+  const contacts = useContacts();
   const now = useNow();
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<Editing>(null);

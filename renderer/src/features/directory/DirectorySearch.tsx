@@ -9,11 +9,10 @@ import { useClient } from '../../app/client-context';
 import { useNavigation } from '../../app/navigation';
 import { useOpenRecord } from '../../app/open-record';
 import { useNow } from '../../app/use-now';
-import { useObservable } from '../../app/use-observable';
+import { useContacts } from '../../data/hooks';
 import { availabilityLabel, callLine, ownerLabel, rosterLabel, telHref } from './contact-view';
 
 const t = de.contacts.search;
-const NONE: Contact[] = [];
 const MAX_SHOWN = 8;
 
 /**
@@ -48,8 +47,7 @@ function SearchBody({ onClose }: { onClose: () => void }) {
   const client = useClient();
   const navigation = useNavigation();
   const record = useOpenRecord();
-  const contacts$ = useMemo(() => client.contacts.list$(), [client]);
-  const contacts = useObservable<Contact[]>(contacts$, NONE);
+  const contacts = useContacts();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [message, setMessage] = useState<string | null>(null);

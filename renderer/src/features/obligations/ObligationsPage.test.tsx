@@ -1,5 +1,6 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { NEVER, of } from 'rxjs';
 
 import { ClientContext } from '../../app/client-context';
 import { NavigationContext, type View } from '../../app/navigation';
@@ -55,12 +56,12 @@ async function renderPage({
 }) {
   const pending = await PendingWrites.open(db);
   const intakes = new IntakeRepository(db.intakes, pending, user, () => clock.now);
-  const client = { user, intakes } as unknown as ObhutClient;
+  const client = { user, intakes, status$: status ? of(status) : NEVER } as unknown as ObhutClient;
   const went: View[] = [];
   renderWithTheme(
     <ClientContext.Provider value={client}>
       <NavigationContext.Provider value={{ view: { kind: 'intakes' }, go: (v) => went.push(v) }}>
-        <ObligationsPage status={status} now={() => clock.now} tickMs={40} />
+        <ObligationsPage now={() => clock.now} tickMs={40} />
       </NavigationContext.Provider>
     </ClientContext.Provider>,
   );

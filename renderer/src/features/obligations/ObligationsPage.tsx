@@ -4,14 +4,12 @@ import { useMemo, useState } from 'react';
 import { OBLIGATION_KINDS, type ObligationKind } from '../../../../shared/deadlines';
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
-import type { Intake } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
 import { useNavigation } from '../../app/navigation';
 import { onRowKeyDown } from '../../app/table-rows';
 import { useDirectory } from '../../app/use-directory';
 import { useNow } from '../../app/use-now';
-import { useObservable } from '../../app/use-observable';
-import type { SyncStatus } from '../../data/sync-status';
+import { useIntakes, usePendingIds } from '../../data/hooks';
 import {
   applyFilter,
   type DueObligation,
@@ -33,19 +31,10 @@ const STATUS_COLOR: Record<DueStatus, string> = { dueSoon: 'yellow', overdue: 'r
  * clock every `tickMs` and recomputed whenever a record changes; a row opens its record (click or Enter), for a
  * supervisor in the review when it is a colleague's submitted record (openViewOf).
  */
-export function ObligationsPage({
-  status,
-  now = Date.now,
-  tickMs = 30_000,
-}: {
-  status: SyncStatus | null;
-  now?: () => number;
-  tickMs?: number;
-}) {
+export function ObligationsPage({ now = Date.now, tickMs = 30_000 }: { now?: () => number; tickMs?: number }) {
   const client = useClient();
   const navigation = useNavigation();
-  const intakes$ = useMemo(() => client.intakes.list$(), [client]);
-  const intakes = useObservable<Intake[] | null>(intakes$, null);
+  const intakes = useIntakes();
   const clock = useNow(now, tickMs);
   const [filter, setFilter] = useState<ObligationFilter>(NO_FILTER);
   const { user } = client;
@@ -63,7 +52,7 @@ export function ObligationsPage({
   );
   const summary = useMemo(() => summarize(all ?? []), [all]);
   const shown = useMemo(() => applyFilter(all ?? [], filter), [all, filter]);
-  const pendingIds = useMemo(() => new Set(status?.pendingIds ?? []), [status]);
+  const pendingIds = usePendingIds();
   const filtered = filter.kind !== null || filter.responsibleId !== null || filter.overdueOnly;
 
   const kindOptions = OBLIGATION_KINDS.filter((k) => k === filter.kind || summary.byKind.some((s) => s.kind === k)).map(
