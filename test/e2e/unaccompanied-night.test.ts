@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { ObligationKind } from '../../shared/deadlines';
+import { de } from '../../shared/i18n';
 import { review } from '../../shared/i18n/de/review';
 import type { IntakeWire } from '../../shared/schema/intake';
 import { login, makeIntake, pullAll, push } from '../support/api';
@@ -16,13 +17,15 @@ import { type E2eStack, startE2eStack } from './stack';
  * (age claimed 16, an interpreter) is taken in provisionally under § 42a; the same record then goes on as the § 42
  * Abs. 1 S. 1 Nr. 3 measure (one case, two linked measures). The worker's form shows the duties of each stage and
  * never "inform the custodians" (nobody to inform: the duty could never be completed); with every completing fact
- * recorded every duty is done. The supervisor's printed report to the ASD holds every section issue 13 names.
+ * recorded every duty is done. The worker prints the admission sheet for the facility (Aufnahmeblatt, § 42 Abs. 2 S. 3):
+ * one A4 page with every section; the supervisor's printed report to the ASD holds every section issue 13 names.
  * The record's stages are written through the sync API as the worker's app would push them, so the test does not
  * depend on how a date field is typed.
  */
 const POLL = { timeout: 30_000 };
 const HOUR = 3_600_000;
 const flat = (text: string) => text.replace(/\s+/g, ' ');
+const field = (path: keyof typeof de.nightRecord.fields) => de.nightRecord.fields[path];
 
 const kindsOf = (page: Page) =>
   page
@@ -202,6 +205,57 @@ describe('an unaccompanied night: § 42a, then § 42 Abs. 1 S. 1 Nr. 3, in Chrom
       });
       await expect.poll(async () => (await kindsOf(page)).filter((k) => !k.endsWith(':done')), POLL).toEqual([]);
       expect((await kinds(page)).length).toBe(linkedDuties.length + 1);
+
+      // The worker prints the admission sheet for the facility from the record: one A4 page with every section.
+      await page.evaluate(() => {
+        window.print = () => undefined;
+      });
+      await page.getByTestId('document-button-aufnahmeblatt-einrichtung').click();
+      await page.getByTestId('document-preview').waitFor();
+      await page.getByTestId('document-print').click();
+      await page.getByTestId('document-print-root').waitFor({ state: 'attached' });
+      const sheetPages = await pdfPages(await page.pdf({ format: 'A4' }));
+      expect(sheetPages).toHaveLength(1);
+      const sheet = flat(sheetPages[0] ?? '');
+      expect(sheet).toContain('Seite 1 von 1');
+      expect(sheet).toContain('Aufnahmeblatt für die Einrichtung – Gesundheit und Kontakte');
+      for (const heading of Object.values(de.facilitySheet.sections)) expect(sheet).toContain(heading);
+      for (const expected of [
+        `Aufnahme von Amir ${lastName}, geboren unbekannt (Alter geschätzt 16 Jahre)`,
+        // What nobody at the door may overlook.
+        de.facilitySheet.alerts.locationSecret,
+        de.facilitySheet.alerts.contactForbidden('Begleiter aus der Unterkunft (fiktiv)'),
+        de.facilitySheet.alerts.pickupForbidden('Begleiter aus der Unterkunft (fiktiv)'),
+        'Angegebenes Alter (Selbstauskunft) 16 Jahre',
+        'Zuständige Fachkraft im ASD Herr Muster (ASD, fiktiv)',
+        // Health insurer, allergies, medication with dosage and times, medication and card handed over.
+        'Krankenkasse keine (Krankenhilfe nach § 40 SGB VIII)',
+        'Versichertenkarte übergeben Nein',
+        'Allergien Penicillin',
+        'Salbutamol 2 Hübe bei Atemnot, höchstens 4× täglich',
+        'Mitgegebene Medikamente Salbutamol-Spray',
+        // Injuries, whether photographed and by whom; the examination with consent.
+        'Schürfwunde am linken Unterarm',
+        'Fotografiert von Fachkraft Jana Fiktiv',
+        'Kinderärztliche Untersuchung vereinbart',
+        'Jugendlicher, mit Dolmetscher aufgeklärt',
+        // Contacts allowed and forbidden, the secret location and why, who may not collect the child.
+        'Kontakt erlaubt mit Bruder in Kiel (fiktiv)',
+        'Hinweise auf Schleuser',
+        // Belongings and documents.
+        'Rucksack, Handy, Ladekabel',
+        'Kopie der Registrierung',
+        '§ 42 Abs. 2 S. 3 SGB VIII',
+      ]) {
+        expect(sheet).toContain(expected);
+      }
+      // What the facility needs for the child's care, not the story of the night.
+      expect(sheet).not.toContain('spricht Dari');
+      await page
+        .getByTestId('entry-log')
+        .getByTestId('entry')
+        .filter({ hasText: 'Dokument erstellt: Aufnahmeblatt für die Einrichtung (Version 2)' })
+        .waitFor();
       await context.close();
 
       // The supervisor prints the report to the ASD: every section issue 13 names is in it.
@@ -239,10 +293,15 @@ describe('an unaccompanied night: § 42a, then § 42 Abs. 1 S. 1 Nr. 3, in Chrom
         'Allergien Penicillin',
         'Medikamente mit Dosierung und Einnahmezeiten Salbutamol 2 Hübe bei Atemnot, höchstens 4× täglich',
         'Verletzungen und Befunde Schürfwunde am linken Unterarm',
+        `${field('health.injuriesPhotographed')} Ja`,
         'Fotografiert von Fachkraft Jana Fiktiv',
+        `${field('health.medicalExamination')} Kinderärztliche Untersuchung vereinbart`,
+        `${field('health.medicalExaminationAt')} ${de.facilitySheet.notRecorded}`,
         'Einwilligung in die Untersuchung (wer, wann) Jugendlicher, mit Dolmetscher aufgeklärt',
         'Kontakt erlaubt mit Bruder in Kiel (fiktiv)',
         'Kein Kontakt mit Begleiter aus der Unterkunft (fiktiv)',
+        `${field('health.locationSecret')} Ja`,
+        `${field('health.locationSecretReason')} Hinweise auf Schleuser`,
         'Darf das Kind nicht von Schule/Kita abholen Begleiter aus der Unterkunft (fiktiv)',
         // The age claimed and the linked measure's ground.
         'Angegebenes Alter (Selbstauskunft) 16 Jahre',

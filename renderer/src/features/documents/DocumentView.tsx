@@ -3,7 +3,7 @@ import './documents.css';
 
 import { de } from '../../../../shared/i18n';
 import { PAGE_STYLE } from '../../app/print';
-import type { DocumentModel, DocumentRow, Part } from './document-model';
+import type { DocumentBlock, DocumentModel, DocumentRow, Part } from './document-model';
 
 const t = de.documents;
 
@@ -38,15 +38,40 @@ function Rows({ rows }: { rows: DocumentRow[] }) {
   );
 }
 
+function Block({ block }: { block: DocumentBlock }) {
+  return (
+    <section data-testid="document-block">
+      {block.heading && <h2>{block.heading}</h2>}
+      {block.paragraphs.map((p, j) => (
+        <p key={j}>
+          <Parts parts={p} />
+        </p>
+      ))}
+      {block.rows && <Rows rows={block.rows} />}
+    </section>
+  );
+}
+
+/** Consecutive blocks of rows (the facility sheet's sections) stay together, so a sheet can set them in columns. */
+function grouped(blocks: DocumentBlock[]): (DocumentBlock | DocumentBlock[])[] {
+  const groups: (DocumentBlock | DocumentBlock[])[] = [];
+  for (const block of blocks) {
+    const last = groups.at(-1);
+    if (block.rows && Array.isArray(last)) last.push(block);
+    else groups.push(block.rows ? [block] : block);
+  }
+  return groups;
+}
+
 /**
  * A document as printed: A4, black on white, letterhead, addressee, subject, the template's blocks, the legal
  * bases and a signature line; page numbers from the handover report's page margin boxes. Shown in the preview and
- * put into the print root to be printed.
+ * put into the print root to be printed. The layout (letter or one-page sheet) is the template's, set in CSS.
  */
 export function DocumentView({ doc }: { doc: DocumentModel }) {
   return (
     <article
-      className="obhut-document"
+      className={`obhut-document ${doc.layout}`}
       data-testid="document"
       data-template={doc.templateId}
       data-variant={doc.variant}
@@ -54,42 +79,44 @@ export function DocumentView({ doc }: { doc: DocumentModel }) {
       aria-label={doc.title}
     >
       <style>{PAGE_STYLE}</style>
-      <header className="letterhead" data-testid="document-letterhead">
-        {doc.letterhead.map((line) => (
-          <p key={line}>{line}</p>
-        ))}
-      </header>
-      <address className="addressee" data-testid="document-addressee">
-        {doc.addressee.map((line, i) => (
-          <p key={i}>
-            <Parts parts={line} />
-          </p>
-        ))}
-      </address>
-      <p className="date-line">{doc.dateLine}</p>
+      <div className="head">
+        <header className="letterhead" data-testid="document-letterhead">
+          {doc.letterhead.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </header>
+        <address className="addressee" data-testid="document-addressee">
+          {doc.addressee.map((line, i) => (
+            <p key={i}>
+              <Parts parts={line} />
+            </p>
+          ))}
+        </address>
+        <p className="date-line">{doc.dateLine}</p>
+      </div>
       <h1>
         {doc.title} – {doc.variantTitle}
       </h1>
       <p className="subject">
         <Parts parts={doc.subject} />
       </p>
-      {doc.blocks.map((block, i) => (
-        <section key={i} data-testid="document-block">
-          {block.heading && <h2>{block.heading}</h2>}
-          {block.paragraphs.map((p, j) => (
-            <p key={j}>
-              <Parts parts={p} />
-            </p>
-          ))}
-          {block.rows && <Rows rows={block.rows} />}
-        </section>
-      ))}
+      {grouped(doc.blocks).map((group, i) =>
+        Array.isArray(group) ? (
+          <div key={i} className="row-blocks">
+            {group.map((block, j) => (
+              <Block key={j} block={block} />
+            ))}
+          </div>
+        ) : (
+          <Block key={i} block={group} />
+        ),
+      )}
       {doc.entrustedWithheld && (
         <p className="withheld-notice" data-testid="document-withheld-notice">
           {t.withheldNotice}
         </p>
       )}
-      <section data-testid="document-legal-basis">
+      <section className="legal-basis" data-testid="document-legal-basis">
         <h2>{t.legalBasis}</h2>
         <p>{doc.legalBasis.join('; ')}</p>
       </section>

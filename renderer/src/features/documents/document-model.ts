@@ -6,7 +6,7 @@ import { isOfficeId } from '../../../../shared/offices';
 import { withheldMarks, withheldOf, withholdFromIntake } from '../../../../shared/privacy/entrusted';
 import type { Intake } from '../../../../shared/schema/intake';
 import { factsOf, REFERENCE_LENGTH } from './document-facts';
-import type { DocumentTemplate, FactKey } from './template';
+import type { DocumentLayout, DocumentTemplate, FactKey } from './template';
 import { LETTERHEADS } from './templates/letterheads';
 
 /**
@@ -26,6 +26,7 @@ export type DocumentModel = {
   title: string;
   variant: string;
   variantTitle: string;
+  layout: DocumentLayout;
   letterhead: string[];
   addressee: Part[][];
   subject: Part[];
@@ -143,6 +144,7 @@ export function documentOf(
     title: template.title,
     variant,
     variantTitle: variantInfo.title,
+    layout: template.layout ?? 'letter',
     letterhead: office
       ? [office.name, office.unit, office.street, office.postalCity, `${t.letterhead.phone} ${office.phone}`]
       : [],

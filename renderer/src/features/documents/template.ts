@@ -29,6 +29,8 @@ export const DOCUMENT_IDS = [
 ] as const;
 export type DocumentId = (typeof DOCUMENT_IDS)[number];
 
+export type DocumentLayout = 'letter' | 'sheet';
+
 export type TemplateVariant = {
   /** Shown in the preview and the heading, e.g. "vorläufige Inobhutnahme (§ 42a SGB VIII)". */
   title: string;
@@ -53,6 +55,12 @@ export type DocumentTemplate = {
   variants: Readonly<Record<string, TemplateVariant>>;
   /** How it leaves the office, for what entrusted content it may carry (§ 65 SGB VIII); absent: 'document'. */
   disclosure?: Extract<Disclosure, 'family_court' | 'document'>;
+  /**
+   * How it is laid out on paper: a letter (the addressee in its own field under the letterhead, for a window
+   * envelope), or a sheet handed over in person that must fit one A4 page (addressee beside the letterhead, the
+   * facility sheet's sections in two columns). Absent: 'letter'.
+   */
+  layout?: DocumentLayout;
   /** Addressee lines; {{fact}} allowed. */
   addressee: readonly string[];
   subject: string;

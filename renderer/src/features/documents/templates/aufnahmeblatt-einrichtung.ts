@@ -12,9 +12,11 @@ import type { DocumentTemplate } from '../template';
  */
 export const aufnahmeblattEinrichtung: DocumentTemplate = {
   id: 'aufnahmeblatt-einrichtung',
-  version: 1,
+  version: 2,
   title: 'Aufnahmeblatt für die Einrichtung',
   fileSlug: 'Aufnahmeblatt Einrichtung',
+  // Handed over at the door with the child and read there: one A4 page.
+  layout: 'sheet',
   variantOf: () => 'admission',
   variants: {
     admission: {
