@@ -74,6 +74,13 @@ async function printed(markup: string): Promise<string[]> {
       `<div class="obhut-print-root">${markup}</div></body></html>`,
   );
   expect(await page.locator('[data-testid="document"]').isVisible()).toBe(false);
+  // The office's logo from its letterhead settings, loaded from inside the app and laid out on the paper.
+  await page.emulateMedia({ media: 'print' });
+  const logo = page.locator('.obhut-print-root [data-testid="document-logo"]');
+  expect(await logo.getAttribute('alt')).toBe('Logo Kreis Segeberg');
+  expect(await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  expect((await logo.boundingBox())?.height).toBeGreaterThan(30);
+  await page.emulateMedia({ media: null });
   const pages = await pdfPages(await page.pdf({ format: 'A4' }));
   await page.close();
   return pages;

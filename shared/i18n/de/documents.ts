@@ -31,7 +31,7 @@ export const documents = {
   page: { page: 'Seite', of: 'von' },
   confidential: 'Vertraulich – Sozialdaten',
   signature: { caption: 'Unterschrift, Name, Funktion', inOffice: 'Im Auftrag' },
-  letterhead: { phone: 'Telefon' },
+  letterhead: { phone: 'Telefon', logo: (office: string) => `Logo ${office}` },
   legalBasis: 'Rechtsgrundlagen',
   /** The facts a template asks for, as the list of missing facts names them. */
   facts: {

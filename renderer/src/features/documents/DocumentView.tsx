@@ -81,9 +81,12 @@ export function DocumentView({ doc }: { doc: DocumentModel }) {
       <style>{PAGE_STYLE}</style>
       <div className="head">
         <header className="letterhead" data-testid="document-letterhead">
-          {doc.letterhead.map((line) => (
-            <p key={line}>{line}</p>
-          ))}
+          {doc.logo && <img className="logo" src={doc.logo.src} alt={doc.logo.alt} data-testid="document-logo" />}
+          <div>
+            {doc.letterhead.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+          </div>
         </header>
         <address className="addressee" data-testid="document-addressee">
           {doc.addressee.map((line, i) => (

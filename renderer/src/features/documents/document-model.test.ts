@@ -71,6 +71,13 @@ describe('documents from the record', () => {
     expect(body(withCourt)).toContain('Kind allein, verängstigt');
   });
 
+  it("puts the office's logo from its letterhead settings into the letterhead, inlined and with its name", () => {
+    const doc = documentOf(bescheidInobhutnahme, record(), NOW, 'F. B.');
+    expect(doc.logo?.alt).toBe('Logo Kreis Segeberg');
+    // Inlined into the app: a document made offline loads nothing from outside.
+    expect(doc.logo?.src).toMatch(/^data:image\/svg\+xml/);
+  });
+
   it('suggests a file name with the document, the date and the record reference, never the child', () => {
     const doc = documentOf(bescheidInobhutnahme, record(), NOW, 'F. B.');
     expect(doc.fileName).toBe('Bescheid Inobhutnahme 25.11.2026 intake-d.pdf');
@@ -118,6 +125,8 @@ describe('documents from the record', () => {
     const uma = documentOf(kostenzusageEinrichtung, record(demoProvisionalNight(START)), NOW, 'F. B.');
     expect(uma.variant).toBe('89d');
     expect(body(uma)).toContain('§ 89d SGB VIII');
+    // § 89d Abs. 1 S. 1 needs help within one month of entry, which the record does not hold: no promise.
+    expect(body(uma)).toContain('voraussichtlich vom Land zu erstatten, wenn die Jugendhilfe innerhalb eines Monats');
     // The rate is not in the record: always written in by hand.
     expect(own.missing).toContain(de.documents.facts['placement.dailyRate']);
   });

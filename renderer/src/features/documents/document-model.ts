@@ -28,6 +28,8 @@ export type DocumentModel = {
   variantTitle: string;
   layout: DocumentLayout;
   letterhead: string[];
+  /** The office's logo (an image URL, inlined), with its text alternative; absent: none set. */
+  logo?: { src: string; alt: string };
   addressee: Part[][];
   subject: Part[];
   dateLine: string;
@@ -148,6 +150,7 @@ export function documentOf(
     letterhead: office
       ? [office.name, office.unit, office.street, office.postalCity, `${t.letterhead.phone} ${office.phone}`]
       : [],
+    ...(office?.logo ? { logo: { src: office.logo, alt: t.letterhead.logo(office.name) } } : {}),
     addressee,
     subject,
     dateLine: t.created(office?.place ?? t.missingMark, formatDate(now)),

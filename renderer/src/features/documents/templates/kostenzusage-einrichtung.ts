@@ -13,7 +13,7 @@ import type { DocumentTemplate } from '../template';
  */
 export const kostenzusageEinrichtung: DocumentTemplate = {
   id: 'kostenzusage-einrichtung',
-  version: 1,
+  version: 2,
   title: 'Kostenzusage an die Einrichtung',
   fileSlug: 'Kostenzusage Einrichtung',
   variantOf: (intake) => {
@@ -56,7 +56,7 @@ export const kostenzusageEinrichtung: DocumentTemplate = {
     },
     {
       heading: 'Hinweis zur Kostenerstattung (§ 89d SGB VIII)',
-      text: 'Die Kosten für ein unbegleitet eingereistes Kind erstattet dem Jugendamt das Land nach § 89d SGB VIII. Diese Zusage Ihnen gegenüber bleibt davon unberührt.',
+      text: 'Die Kosten für ein unbegleitet eingereistes Kind sind dem Jugendamt {{office.name}} voraussichtlich vom Land zu erstatten, wenn die Jugendhilfe innerhalb eines Monats nach der Einreise eingesetzt hat (§ 89d Abs. 1 SGB VIII). Diese Zusage Ihnen gegenüber bleibt davon unberührt.',
       variants: ['89d'],
     },
     { text: 'Für Rückfragen erreichen Sie uns unter {{office.phone}}.' },
