@@ -1,15 +1,13 @@
 import { addRxPlugin } from 'rxdb';
 import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
 
-import type { ObhutClient } from '../../renderer/src/data/client';
 import { demoNightRecord } from '../../shared/demo/nightRecord';
 import { de } from '../../shared/i18n';
 import type { EntryWire } from '../../shared/schema/entry';
 import type { Intake, IntakeWire } from '../../shared/schema/intake';
 import { login, pullAll } from '../support/api';
-import { type Laptop, openLaptop, waitFor } from '../support/devices';
-import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { type RunningServer, startServer } from '../support/server';
+import { clientsClosedAfterEachTest, type Laptop, waitFor } from '../support/devices';
+import { serverOnPostgres } from '../support/server-suite';
 
 disableWarnings();
 addRxPlugin(RxDBDevModePlugin);
@@ -19,29 +17,8 @@ addRxPlugin(RxDBDevModePlugin);
  * merge field by field (the custodians by item); the same field edited on both keeps one value and shows the other
  * on both laptops as a conflict with author and time; a log entry cannot be changed once on the server.
  */
-let pgdb: TestDatabase;
-let server: RunningServer;
-const open: ObhutClient[] = [];
-
-beforeAll(async () => {
-  pgdb = await createTestDatabase('obhut_night');
-  server = await startServer({ databaseUrl: pgdb.url });
-});
-afterAll(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  await server?.stop();
-  await pgdb?.drop();
-});
-afterEach(async () => {
-  // RxDB allows 13 open collections per process: close every laptop of the test.
-  await Promise.all(open.splice(0).map((c) => c.close()));
-});
-
-async function laptop(username: string): Promise<Laptop> {
-  const l = await openLaptop(server.url, username);
-  open.push(l.client);
-  return l;
-}
+const server = serverOnPostgres('obhut_night');
+const { laptop } = clientsClosedAfterEachTest(server);
 
 const START = Date.now() - 2 * 3_600_000;
 const get = (l: Laptop, id: string) => l.client.intakes.get(id);
@@ -57,7 +34,7 @@ async function shared(a: Laptop, b: Laptop): Promise<Intake> {
 }
 
 async function storedOnServer(id: string): Promise<IntakeWire> {
-  const [row] = await pgdb.query<{ data: IntakeWire }>(
+  const [row] = await server.db.query<{ data: IntakeWire }>(
     `SELECT data FROM documents WHERE collection = 'intakes' AND id = $1`,
     [id],
   );
@@ -179,7 +156,7 @@ describe('the night record between two laptops on PostgreSQL', () => {
     expect(rejection.message).toBe(de.errors.entry_immutable);
     expect(rejection.message).toMatch(/nicht mehr geändert werden/);
 
-    const [row] = await pgdb.query<{ data: EntryWire }>(
+    const [row] = await server.db.query<{ data: EntryWire }>(
       `SELECT data FROM documents WHERE collection = 'entries' AND id = $1`,
       [entry.id],
     );

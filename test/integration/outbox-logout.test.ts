@@ -1,16 +1,15 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory } from 'fake-indexeddb';
 import { addRxPlugin } from 'rxdb';
 import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
 
-import { type ObhutClient, openClient, type OpenClientOptions } from '../../renderer/src/data/client';
+import { type ObhutClient, openClient } from '../../renderer/src/data/client';
 import { deliverOutboxes, type DeviceOutbox, deviceOutbox } from '../../renderer/src/data/outbox';
-import { type KeyValueStore, memoryStore } from '../../renderer/src/data/vault';
+import { memoryStore } from '../../renderer/src/data/vault';
 import { demoNightRecord } from '../../shared/demo/nightRecord';
 import type { IntakeWire } from '../../shared/schema/intake';
-import { DEMO_PASSWORD, login, pullAll, request } from '../support/api';
-import { Network } from '../support/devices';
-import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { type RunningServer, startServer } from '../support/server';
+import { login, pullAll, request } from '../support/api';
+import { clientsClosedAfterEachTest, laptopOptions, type LaptopParts, Network, waitFor } from '../support/devices';
+import { serverOnPostgres } from '../support/server-suite';
 
 disableWarnings();
 addRxPlugin(RxDBDevModePlugin);
@@ -19,26 +18,10 @@ addRxPlugin(RxDBDevModePlugin);
  * Issue 12 part 1 (docs/outbox.md): changes of a user who logged out before they reached the server are delivered
  * by the laptop whoever works on it next, under the author's name, and the outbox credential can do nothing else.
  */
-let pgdb: TestDatabase;
-let server: RunningServer;
-const open: ObhutClient[] = [];
+const server = serverOnPostgres('obhut_outbox');
+const clients = clientsClosedAfterEachTest(server);
 
-beforeAll(async () => {
-  pgdb = await createTestDatabase('obhut_outbox');
-  server = await startServer({ databaseUrl: pgdb.url });
-});
-
-afterAll(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  await server?.stop();
-  await pgdb?.drop();
-});
-
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((c) => c.close()));
-});
-
-type Laptop = { network: Network; factory: IDBFactory; vault: KeyValueStore; deviceId: string; outbox: DeviceOutbox };
+type Laptop = LaptopParts & { outbox: DeviceOutbox };
 
 function laptop(deviceId: string): Laptop {
   const vault = memoryStore();
@@ -52,36 +35,7 @@ function laptop(deviceId: string): Laptop {
 }
 
 async function session(l: Laptop, username: string): Promise<ObhutClient> {
-  const options: OpenClientOptions = {
-    serverUrl: server.url,
-    username,
-    password: DEMO_PASSWORD,
-    device: { id: l.deviceId, name: `Test ${l.deviceId}` },
-    indexedDB: l.factory,
-    IDBKeyRange,
-    fetch: l.network.fetch,
-    vault: l.vault,
-    retryTime: 300,
-    streamBackoff: { baseMs: 50, capMs: 500 },
-    pbkdf2Iterations: 1000,
-  };
-  const client = await openClient(options);
-  open.push(client);
-  return client;
-}
-
-async function waitFor<T>(probe: () => Promise<T> | T, what: string, timeoutMs = 15_000): Promise<NonNullable<T>> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch {
-      // not ready yet (a session's status before its first computation)
-    }
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  return clients.track(await openClient(laptopOptions(server.url, username, l)));
 }
 
 async function onServer(id: string): Promise<IntakeWire | undefined> {
@@ -108,7 +62,7 @@ async function strandedChange(l: Laptop, firstName: string, logLines = 0): Promi
     await author.entries.append(created.id, { kind: 'note', text: 'Notiz '.repeat(3333) });
   await waitFor(() => author.status.pendingCount === 1 + logLines, 'all pending');
   await author.logout();
-  open.splice(open.indexOf(author), 1);
+  clients.forget(author);
   return created.id;
 }
 
@@ -155,7 +109,7 @@ describe('the outbox of a logged-out author', () => {
 
     // When the author comes back, nothing is pushed twice and nothing stays pending.
     await colleague.close();
-    open.splice(open.indexOf(colleague), 1);
+    clients.forget(colleague);
     const back = await session(l, 'bereitschaft.segeberg');
     await waitFor(() => back.status.pendingCount === 0, 'author has nothing pending');
     expect((await onServer(id))?.conflicts).toEqual([]);
@@ -204,7 +158,7 @@ describe('the outbox of a logged-out author', () => {
     const first = await session(l, 'bereitschaft.segeberg');
     await waitFor(() => first.outboxDeliverableUntil(), 'credential');
     await first.logout();
-    open.splice(open.indexOf(first), 1);
+    clients.forget(first);
     for (let i = l.vault.length - 1; i >= 0; i--) {
       const key = l.vault.key(i)!;
       if (key.startsWith('obhut.outbox-credential|')) l.vault.removeItem(key);
@@ -222,7 +176,7 @@ describe('the outbox of a logged-out author', () => {
       status: 'draft',
     });
     await offline.logout();
-    open.splice(open.indexOf(offline), 1);
+    clients.forget(offline);
     expect(l.outbox.entries).toEqual([
       expect.objectContaining({ userId: 'bereitschaft.segeberg', count: 1, sealed: null, expiresAt: null }),
     ]);
@@ -273,7 +227,7 @@ describe('the outbox of a logged-out author', () => {
 
     // The author's next login sends it.
     await colleague.close();
-    open.splice(open.indexOf(colleague), 1);
+    clients.forget(colleague);
     const back = await session(l, 'bereitschaft.segeberg');
     await waitFor(() => onServer(id), 'record on the server');
     await waitFor(() => back.status.pendingCount === 0, 'author has nothing pending');

@@ -11,9 +11,8 @@ import { withFreeReport } from '../../shared/placement/reports';
 import type { Facility, FacilityWire } from '../../shared/schema/facility';
 import type { Hold, HoldWire } from '../../shared/schema/hold';
 import { login, pullAll, push } from '../support/api';
-import { type Laptop, openLaptop, waitFor } from '../support/devices';
-import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { type RunningServer, startServer } from '../support/server';
+import { clientsClosedAfterEachTest, waitFor } from '../support/devices';
+import { serverOnPostgres } from '../support/server-suite';
 
 disableWarnings();
 addRxPlugin(RxDBDevModePlugin);
@@ -23,31 +22,9 @@ addRxPlugin(RxDBDevModePlugin);
  * offline and sync. Both holds are kept, both are flagged over-booked by the server, both laptops and the
  * coordinator see the facility one place short; an on-call worker's facility edit is refused and shown.
  */
-let db: TestDatabase;
-let server: RunningServer;
-const open: ObhutClient[] = [];
+const server = serverOnPostgres('obhut_overbooking');
+const { laptop } = clientsClosedAfterEachTest(server);
 const JSH = 'jugendschutzhaus-norderstedt';
-
-beforeAll(async () => {
-  db = await createTestDatabase('obhut_overbooking');
-  server = await startServer({ databaseUrl: db.url });
-});
-
-afterAll(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  await server?.stop();
-  await db?.drop();
-});
-
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((c) => c.close()));
-});
-
-async function laptop(username: string): Promise<Laptop> {
-  const l = await openLaptop(server.url, username);
-  open.push(l.client);
-  return l;
-}
 
 const holdsOn = (client: ObhutClient): Promise<Hold[]> => firstValueFrom(client.holds.list$());
 const facilityOn = async (client: ObhutClient): Promise<Facility | undefined> =>

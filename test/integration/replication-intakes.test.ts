@@ -1,94 +1,36 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory } from 'fake-indexeddb';
 import { addRxPlugin } from 'rxdb';
 import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
 import { firstValueFrom, take, toArray } from 'rxjs';
 
 import { type ObhutClient, openClient, type OpenClientOptions } from '../../renderer/src/data/client';
 import type { IntakeInput } from '../../renderer/src/data/intakes';
-import { type KeyValueStore, memoryStore } from '../../renderer/src/data/vault';
+import { memoryStore } from '../../renderer/src/data/vault';
 import { demoNightRecord } from '../../shared/demo/nightRecord';
 import { de } from '../../shared/i18n';
 import type { Intake } from '../../shared/schema/intake';
-import { DEMO_PASSWORD } from '../support/api';
-import { Network } from '../support/devices';
-import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { type RunningServer, startServer } from '../support/server';
+import { clientsClosedAfterEachTest, laptopOptions, type LaptopParts, Network, waitFor } from '../support/devices';
+import { serverOnPostgres } from '../support/server-suite';
 
 disableWarnings();
 addRxPlugin(RxDBDevModePlugin);
 
-type Device = {
-  client: ObhutClient;
-  network: Network;
-  factory: IDBFactory;
-  vault: KeyValueStore;
-  options: OpenClientOptions;
-};
+type Device = LaptopParts & { client: ObhutClient; options: OpenClientOptions };
 
-let pgdb: TestDatabase;
-let server: RunningServer;
-const open: ObhutClient[] = [];
-
-beforeAll(async () => {
-  pgdb = await createTestDatabase('obhut_repl');
-  server = await startServer({ databaseUrl: pgdb.url });
-});
-
-afterAll(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  await server?.stop();
-  await pgdb?.drop();
-});
-
-afterEach(async () => {
-  // RxDB allows 13 open collections per process: close every client of the test.
-  await Promise.all(open.splice(0).map((c) => c.close()));
-});
+const server = serverOnPostgres('obhut_repl');
+const clients = clientsClosedAfterEachTest(server);
 
 async function device(username: string, deviceId: string): Promise<Device> {
-  const network = new Network();
-  const factory = new IDBFactory();
-  const vault = memoryStore();
-  const options: OpenClientOptions = {
-    serverUrl: server.url,
-    username,
-    password: DEMO_PASSWORD,
-    device: { id: deviceId, name: `Test ${deviceId}` },
-    indexedDB: factory,
-    IDBKeyRange,
-    fetch: network.fetch,
-    vault,
-    retryTime: 300,
-    streamBackoff: { baseMs: 50, capMs: 500 },
-    pbkdf2Iterations: 1000,
-  };
-  const client = await openClient(options);
-  open.push(client);
-  return { client, network, factory, vault, options };
+  const parts: LaptopParts = { deviceId, factory: new IDBFactory(), vault: memoryStore(), network: new Network() };
+  const options = laptopOptions(server.url, username, parts);
+  return { ...parts, options, client: clients.track(await openClient(options)) };
 }
 
 /** Opens the same device again (a reload): same IndexedDB, same vault, same network. */
 async function reopen(d: Device): Promise<Device> {
   await d.client.close();
-  open.splice(open.indexOf(d.client), 1);
-  const client = await openClient(d.options);
-  open.push(client);
-  return { ...d, client };
-}
-
-async function waitFor<T>(probe: () => Promise<T> | T, what: string, timeoutMs = 40_000): Promise<NonNullable<T>> {
-  const started = Date.now();
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}${last ? `: ${last}` : ''}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  clients.forget(d.client);
+  return { ...d, client: clients.track(await openClient(d.options)) };
 }
 
 function input(firstName: string, overrides: Partial<IntakeInput> = {}): IntakeInput {
@@ -180,7 +122,7 @@ describe('replication of intakes between two clients through the server on Postg
     const [stored] = await b.client.db.intakes.storageInstance.findDocumentsById([created.id], true);
     expect(stored._deleted).toBe(true);
     expect(stored.updatedBy).toBe('bereitschaft.segeberg');
-    const rows = await pgdb.query<{ deleted: boolean }>(
+    const rows = await server.db.query<{ deleted: boolean }>(
       `SELECT deleted FROM documents WHERE collection = 'intakes' AND id = $1`,
       [created.id],
     );
@@ -269,27 +211,26 @@ describe('replication of intakes between two clients through the server on Postg
       .exec()
       .then((d) => d!.incrementalPatch({ status: 'submitted', situation: 'Korrigiert', updatedAt: Date.now() }));
     await waitFor(() => b.client.status.rejections.length === 0, 'rejection cleared');
-    const rows = await pgdb.query<{ data: Intake }>(
+    const rows = await server.db.query<{ data: Intake }>(
       `SELECT data FROM documents WHERE collection = 'intakes' AND id = $1`,
       [created.id],
     );
     expect(rows[0].data).toMatchObject({ status: 'submitted', situation: 'Korrigiert' });
   });
 
-  // Last: it replaces the shared server.
+  // Last: it restarts the shared server.
   it('when the server goes down and comes back, the clients reconnect on their own and sync what was written', async () => {
     const a = await device('bereitschaft.segeberg', 'dev-a7');
     const b = await device('leitung.segeberg', 'dev-b7');
     await waitFor(() => b.client.status.streamConnected && a.client.status.streamConnected, 'streams connected');
 
-    const port = Number(new URL(server.url).port);
-    await server.kill();
+    await server.crash();
     const created = await a.client.intakes.create(input('Ausfall'));
     await waitFor(() => a.client.status.connection === 'offline', 'A shown offline');
     await waitFor(() => !b.client.status.streamConnected, 'B noticed the dropped stream');
     expect(a.client.status.pendingCount).toBe(1);
 
-    server = await startServer({ databaseUrl: pgdb.url, port });
+    await server.restart();
     const back = Date.now();
     await waitFor(() => get(b, created.id), 'B got the intake after the restart', 30_000);
     console.info(`after the restart B had the intake in ${Date.now() - back} ms`);

@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 
 import { type ObhutClient, openClient, type OpenClientOptions } from '../../renderer/src/data/client';
-import { memoryStore } from '../../renderer/src/data/vault';
+import { type KeyValueStore, memoryStore } from '../../renderer/src/data/vault';
 import { DEMO_PASSWORD } from './api';
 
 /**
@@ -46,33 +46,81 @@ export class Network {
 
 export type Laptop = { client: ObhutClient; network: Network };
 
+/** What makes one simulated laptop: its IndexedDB, its vault (the OS keystore) and its network. */
+export type LaptopParts = { deviceId: string; factory: IDBFactory; vault: KeyValueStore; network: Network };
+
+/** The app's client options for `username` on the laptop made of `parts`, tuned for tests (fast retries, cheap KDF). */
+export function laptopOptions(serverUrl: string, username: string, parts: LaptopParts): OpenClientOptions {
+  return {
+    serverUrl,
+    username,
+    password: DEMO_PASSWORD,
+    device: { id: parts.deviceId, name: `Test ${parts.deviceId}` },
+    indexedDB: parts.factory,
+    IDBKeyRange,
+    fetch: parts.network.fetch,
+    vault: parts.vault,
+    retryTime: 300,
+    streamBackoff: { baseMs: 50, capMs: 500 },
+    pbkdf2Iterations: 1000,
+  };
+}
+
 /**
  * A laptop with the app's own data layer (RxDB on fake IndexedDB, the app's replication) logged in as `username`.
  * Close its client after the test: RxDB allows 13 open collections per process.
  */
 export async function openLaptop(serverUrl: string, username: string): Promise<Laptop> {
   const network = new Network();
-  const options: OpenClientOptions = {
-    serverUrl,
-    username,
-    password: DEMO_PASSWORD,
-    device: { id: `laptop-${username}-${Math.random().toString(36).slice(2, 8)}`, name: `Test ${username}` },
-    indexedDB: new IDBFactory(),
-    IDBKeyRange,
-    fetch: network.fetch,
+  const parts: LaptopParts = {
+    deviceId: `laptop-${username}-${Math.random().toString(36).slice(2, 8)}`,
+    factory: new IDBFactory(),
     vault: memoryStore(),
-    retryTime: 300,
-    streamBackoff: { baseMs: 50, capMs: 500 },
-    pbkdf2Iterations: 1000,
+    network,
   };
-  return { client: await openClient(options), network };
+  return { client: await openClient(laptopOptions(serverUrl, username, parts)), network };
 }
 
-/** Polls until `probe` gives a truthy value; fails with `what` after the timeout. */
+/**
+ * The app clients of one test file, closed after each test and before the server stops (registered after the
+ * server's hooks, these run first): RxDB allows 13 open collections per process.
+ */
+export function clientsClosedAfterEachTest(server: { readonly url: string }) {
+  const open: ObhutClient[] = [];
+  const closeAll = async () => {
+    await Promise.all(open.splice(0).map((c) => c.close()));
+  };
+  afterEach(closeAll);
+  afterAll(closeAll);
+  return {
+    /** A fresh laptop logged in as `username`. */
+    laptop: async (username: string): Promise<Laptop> => {
+      const l = await openLaptop(server.url, username);
+      open.push(l.client);
+      return l;
+    },
+    /** A client opened otherwise, to be closed with the rest. */
+    track: (client: ObhutClient): ObhutClient => {
+      open.push(client);
+      return client;
+    },
+    /** A client the test closed itself (a logout, a reload): not to be closed again. */
+    forget: (client: ObhutClient): void => {
+      const at = open.indexOf(client);
+      if (at >= 0) open.splice(at, 1);
+    },
+  };
+}
+
+/**
+ * Polls until `probe` gives a truthy value; fails with `what` after the timeout. The default is long: replication
+ * between two clients on a loaded CI machine (two cores, many test processes) took over 15 s; a failure is still a
+ * timeout, never a pass.
+ */
 export async function waitFor<T>(
   probe: () => Promise<T> | T,
   what: string,
-  timeoutMs = 15_000,
+  timeoutMs = 40_000,
 ): Promise<NonNullable<T>> {
   const started = Date.now();
   let last: unknown;

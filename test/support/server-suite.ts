@@ -34,6 +34,12 @@ export function serverOnPostgres(prefix: string) {
     get url(): string {
       return started(server).url;
     },
+    /** Kills the server as a crash would (SIGKILL). */
+    crash: () => started(server).kill(),
+    /** Starts the server again on the same port and database, as after a crash. */
+    restart: async () => {
+      server = await startServer({ databaseUrl: suite.db.url, port: Number(new URL(suite.url).port) });
+    },
     /** The record as the server stores it. */
     stored: async (id: string): Promise<IntakeWire> =>
       (
