@@ -52,6 +52,8 @@ export const ROUTES = {
   localEvents: { method: 'POST', url: `${p}/local-events`, authz: res('session', 'logout') },
   // A person's request for information (Art. 15 DSGVO, § 83 SGB X), answered by the office's supervisor.
   accessRequest: { method: 'POST', url: `${p}/privacy/access-request`, authz: res('intakes', 'accessRequest') },
+  // A record a laptop removed after its purge period, fetched again when a user opens it (server/privacy/laptop-copy.ts).
+  laptopCopy: { method: 'GET', url: `${p}/privacy/laptop-copy/:id`, authz: res('intakes', 'read') },
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof ROUTES;

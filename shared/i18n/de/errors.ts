@@ -51,6 +51,7 @@ export const errors = {
   invalid_access_request: 'Für die Auskunft braucht es Vorname, Nachname und Geburtsdatum (JJJJ-MM-TT) der Person.',
   entrusted_source_missing: 'Bitte geben Sie an, von wem die anvertrauten Angaben stammen (§ 65 SGB VIII).',
   unknown_facility: 'Diese Einrichtung gibt es nicht (mehr).',
+  record_not_on_server: 'Diesen Datensatz gibt es auf dem Server nicht (mehr), oder Sie dürfen ihn nicht lesen.',
   unknown_intake:
     'Einen Platz können Sie nur für einen übertragenen Bericht Ihres Jugendamts halten; diesen Bericht kennt der Server nicht.',
   id_mismatch: 'Die Kennung des Datensatzes passt nicht zum bisherigen Stand.',
