@@ -8,6 +8,8 @@ export type MachineConfig = {
   /** Office this laptop belongs to, when the machine policy sets one. */
   officeId?: string;
   idleLockMinutes: number;
+  /** Days after which a finished record leaves the laptop (shared/privacy/laptop-purge.ts); absent: the default. */
+  laptopPurgeDays?: number;
   /** Whom a worker locked out at night calls (machine policy); absent when the policy names no one. */
   nightContact?: { name: string | null; phone: string };
   /** Names of settings fixed by the machine policy (shown as "verwaltet" in the app). */

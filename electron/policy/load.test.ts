@@ -182,6 +182,19 @@ describe('machine policy', () => {
     expect(config.nightContact).toEqual({ name: 'IT-Rufbereitschaft', phone: '04551 951-9999' });
   });
 
+  it('hands the purge period of the policy to the renderer (issue 16); users cannot set it, a bad value is refused', async () => {
+    await writeJson(userSettingsFile, { laptopPurgeDays: 365 });
+    const fromUser = await loadSettings({ machinePolicyFile, userSettingsFile });
+    expect(toMachineConfig(fromUser).laptopPurgeDays).toBeUndefined();
+    expect(fromUser.errors[0]).toContain('kann nur die Maschinenrichtlinie festlegen');
+    await writeJson(machinePolicyFile, { laptopPurgeDays: 14 });
+    expect(toMachineConfig(await loadSettings({ machinePolicyFile, userSettingsFile })).laptopPurgeDays).toBe(14);
+    await writeJson(machinePolicyFile, { laptopPurgeDays: 0 });
+    const refused = await loadSettings({ machinePolicyFile, userSettingsFile });
+    expect(toMachineConfig(refused).laptopPurgeDays).toBeUndefined();
+    expect(refused.errors.length).toBeGreaterThan(0);
+  });
+
   it('lets only the machine policy weaken security: users cannot allow plaintext keys or downloads', async () => {
     await writeJson(userSettingsFile, {
       allowPlaintextKeyStorage: true,

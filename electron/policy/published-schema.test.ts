@@ -19,7 +19,7 @@ describe('published policy schema', () => {
     expect(validate(JSON.parse(exampleText))).toBe(true);
     const layer = layerFromText('machine', 'policy.example.json', exampleText);
     expect(layer.errors).toEqual([]);
-    expect(layer.named).toHaveLength(9);
+    expect(layer.named).toHaveLength(10);
   });
 
   it('is rejected by a standard validator where the app rejects it', () => {

@@ -2,6 +2,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 
 import { de } from '../../shared/i18n';
 import { OFFICE_IDS } from '../../shared/offices';
+import { LAPTOP_PURGE_DAYS_DEFAULT, LAPTOP_PURGE_DAYS_LIMITS } from '../../shared/privacy/laptop-purge';
 
 const { desktop } = de;
 
@@ -57,6 +58,13 @@ export const policySchema = {
       description: 'Nach so vielen Minuten ohne Eingabe sperrt Obhut sich (Standard 10).',
       minimum: 1,
       maximum: 240,
+    },
+    laptopPurgeDays: {
+      type: 'integer',
+      title: label.laptopPurgeDays,
+      description: `Nach so vielen Tagen seit der letzten Änderung entfernt Obhut beendete und übergebene Inobhutnahmen von diesem Gerät; sie bleiben auf dem Server (Standard ${LAPTOP_PURGE_DAYS_DEFAULT}, Löschkonzept).`,
+      minimum: LAPTOP_PURGE_DAYS_LIMITS.min,
+      maximum: LAPTOP_PURGE_DAYS_LIMITS.max,
     },
     allowPlaintextKeyStorage: {
       type: 'boolean',

@@ -21,6 +21,7 @@ export type Settings = {
   updateChannel: (typeof UPDATE_CHANNELS)[number];
   updateUrl?: string;
   idleLockMinutes: number;
+  laptopPurgeDays?: number;
   allowPlaintextKeyStorage: boolean;
   allowUpdateDownload: boolean;
   nightContactName?: string;
@@ -208,6 +209,7 @@ export function toMachineConfig({ settings, managed, errors }: ResolvedSettings)
     serverUrl: settings.serverUrl,
     ...(settings.officeId ? { officeId: settings.officeId } : {}),
     idleLockMinutes: settings.idleLockMinutes,
+    ...(settings.laptopPurgeDays ? { laptopPurgeDays: settings.laptopPurgeDays } : {}),
     ...(settings.nightContactPhone
       ? { nightContact: { phone: settings.nightContactPhone, name: settings.nightContactName ?? null } }
       : {}),

@@ -28,6 +28,8 @@ import { DirectorySearch } from '../features/directory/DirectorySearch';
 import { IntakesPage } from '../features/night-record/IntakesPage';
 import { ObligationsPage } from '../features/obligations/ObligationsPage';
 import { PlacementBoardPage } from '../features/placement-board/PlacementBoardPage';
+import { RemovedFromLaptop } from '../features/privacy/RemovedFromLaptop';
+import { useLaptopPurge } from '../features/privacy/use-laptop-purge';
 import { ReviewPage } from '../features/review/ReviewPage';
 import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { StatusBar } from '../features/sync-status/StatusBar';
@@ -51,6 +53,7 @@ export function Session({
 }) {
   const client = useClient();
   const status = useSyncStatus();
+  useLaptopPurge(client.laptopCopies);
   const intakes = useIntakes();
   const names = useMemo(() => new Map((intakes ?? []).map((i) => [i.id, nameOf(i)])), [intakes]);
   const office = de.offices[client.user.officeId as keyof typeof de.offices] ?? client.user.officeId;
@@ -163,7 +166,7 @@ type Area = View['kind'];
 function AreaView({ view, status }: { view: View; status: SyncStatus | null }) {
   switch (view.kind) {
     case 'intakes':
-      return <IntakesPage status={status} papers={nightRecordPapers} />;
+      return <IntakesPage status={status} papers={nightRecordPapers} removed={<RemovedFromLaptop />} />;
     case 'board':
       return <PlacementBoardPage key={view.intakeId} status={status} intakeId={view.intakeId} />;
     case 'review':

@@ -14,6 +14,7 @@ import {
   tap,
 } from 'rxjs';
 
+import type { LaptopCopy } from '../../../shared/privacy/laptop-purge';
 import { mayAtAll } from '../../../shared/rules/authz';
 import type { Contact } from '../../../shared/schema/contact';
 import type { Entry } from '../../../shared/schema/entry';
@@ -34,6 +35,7 @@ import { FacilityRepository } from './facilities';
 import { HoldRepository, waitsForRecord } from './holds';
 import { ApiError, type Fetch, type LoginLimits, NetworkError, SyncApi } from './http';
 import { IntakeRepository } from './intakes';
+import { LaptopCopies } from './laptop-copies';
 import {
   CredentialKeeper,
   deliverable,
@@ -126,6 +128,8 @@ export type ObhutClient = {
   directory: OfficeDirectory;
   /** Records opened and exports made on this laptop, queued for the server's audit trail (access-log.ts). */
   accessLog: AccessLog;
+  /** Finished records removed from this laptop after the purge period, and fetched again (laptop-copies.ts). */
+  laptopCopies: LaptopCopies;
   /**
    * True once the server said 403 device_revoked: the session has stopped syncing; the app tells the user and
    * wipes the device (wipe.ts).
@@ -337,6 +341,20 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
       holds: replicate('holds', db.holds, waitsForRecord(pending)),
       contacts: replicate('contacts', db.contacts),
     };
+    const laptopCopies = await LaptopCopies.open({
+      db,
+      intakes: replications.intakes,
+      entries: replications.entries,
+      pending,
+      fetchCopy: (id) =>
+        withAuth(
+          async () =>
+            (await (
+              await api.request('GET', `/privacy/laptop-copy/${encodeURIComponent(id)}`, {})
+            ).json()) as LaptopCopy,
+        ),
+      now,
+    });
     const allReplications = Object.values(replications) as RxReplicationState<unknown, Checkpoint>[];
     for (const r of allReplications)
       subs.push(r.error$.subscribe((err) => connection.set({ lastError: syncErrorText(err) })));
@@ -512,6 +530,7 @@ export async function openClient(options: OpenClientOptions): Promise<ObhutClien
       overview: new OverviewApi(api, withAuth),
       directory,
       accessLog,
+      laptopCopies,
       revoked$: revoked$.asObservable(),
       replication: replications.intakes,
       replications,

@@ -9,6 +9,7 @@ export const desktop = {
     updateChannel: 'Update-Kanal',
     updateUrl: 'Update-Adresse',
     idleLockMinutes: 'Automatische Sperre nach Inaktivität (Minuten)',
+    laptopPurgeDays: 'Abgeschlossene Inobhutnahmen vom Gerät entfernen nach (Tagen)',
     allowPlaintextKeyStorage: 'Schlüsselablage ohne Schutz durch das Betriebssystem erlauben',
     allowUpdateDownload: 'Updates herunterladen und installieren',
     nightContactName: 'Ansprechpartner bei gesperrter Anmeldung (nachts)',

@@ -7,4 +7,16 @@ export const privacy = {
     fields: (labels: string[]) => `Felder: ${labels.join(', ')}`,
     entries: (n: number) => (n === 1 ? '1 Protokolleintrag ohne Text' : `${n} Protokolleinträge ohne Text`),
   },
+  removed: {
+    title: 'Vom Laptop entfernt',
+    intro: (days: number) =>
+      `Beendete und übergebene Inobhutnahmen werden ${days} Tage nach der letzten Änderung von diesem Laptop entfernt (Löschkonzept). Sie liegen weiter auf dem Server; mit Verbindung holen Sie eine zurück, um sie zu öffnen.`,
+    listLabel: 'Vom Laptop entfernte Inobhutnahmen',
+    row: (receivedAt: string, state: string) => `Anruf vom ${receivedAt} (${state})`,
+    states: { closed: 'beendet', handed_over: 'übergeben' },
+    fetch: (receivedAt: string) => `Vom Server laden: Anruf vom ${receivedAt}`,
+    fetchShort: 'Vom Server laden und öffnen',
+    offline: 'Ohne Verbindung zum Server kann diese Inobhutnahme nicht geladen werden.',
+    failed: (reason: string) => `Die Inobhutnahme konnte nicht geladen werden: ${reason}`,
+  },
 } as const;

@@ -35,10 +35,13 @@ function requestedView(nav: Navigation['view']): View | null {
 export function IntakesPage({
   status,
   papers,
+  removed,
 }: {
   status: SyncStatus | null;
   /** The papers printed from the open record (the session gives the documents). */
   papers?: (intakeId: string) => ReactNode;
+  /** Below the list: the records removed from this laptop (the session gives the privacy feature's list). */
+  removed?: ReactNode;
 }) {
   const client = useClient();
   const navigation = useNavigation();
@@ -118,6 +121,7 @@ export function IntakesPage({
           )}
         </>
       )}
+      {removed}
     </Stack>
   );
 }
