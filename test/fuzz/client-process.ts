@@ -68,11 +68,11 @@ async function snapshot(ids: Record<string, string[]>): Promise<Snapshot> {
       lastError: s.lastError,
     },
     replication: {
-      stopped: client.replication.isStopped(),
-      paused: client.replication.isPaused(),
+      stopped: client.replications.intakes.isStopped(),
+      paused: client.replications.intakes.isPaused(),
       checkpoint:
         (
-          client.replication as unknown as {
+          client.replications.intakes as unknown as {
             internalReplicationState?: { lastCheckpointDoc?: { down?: { checkpointData?: unknown } } };
           }
         ).internalReplicationState?.lastCheckpointDoc?.down?.checkpointData ?? null,
@@ -104,7 +104,7 @@ async function handle(command: Command): Promise<unknown> {
         streamBackoff: { baseMs: 50, capMs: 1000 },
         pbkdf2Iterations: 1000,
       });
-      client.replication.error$.subscribe((err) => {
+      client.replications.intakes.error$.subscribe((err) => {
         const inner = (err as { parameters?: { errors?: unknown[]; error?: unknown } }).parameters;
         const cause = inner?.errors?.[0] ?? inner?.error;
         const text = cause instanceof Error ? `${cause.name}: ${cause.message}` : JSON.stringify(cause ?? null);
@@ -149,7 +149,7 @@ function debugReplication(c: ObhutClient): void {
     };
     remoteEvents$: { subscribe: (f: (ev: unknown) => void) => void };
   };
-  const r = c.replication as unknown as Internal;
+  const r = c.replications.intakes as unknown as Internal;
   const stats = () => {
     const d = r.internalReplicationState?.stats.down;
     return d

@@ -84,7 +84,7 @@ describe('replication of intakes between two clients through the server on Postg
     expect(b.client.status.pendingCount).toBe(1);
     expect(b.client.status.pendingIds).toEqual([created.id]);
 
-    const reported = firstValueFrom(b.client.replication.conflict$.pipe(take(1), toArray()));
+    const reported = firstValueFrom(b.client.replications.intakes.conflict$.pipe(take(1), toArray()));
     b.network.goOnline();
     const [conflict] = await reported;
     // What the server answered: its state, with A's text.

@@ -72,7 +72,7 @@ export function combineStatus(
 export class ConnectionState {
   readonly facts$: BehaviorSubject<ConnectionFacts>;
 
-  constructor(lastSyncedAt: number | null) {
+  constructor(lastSyncedAt: number | null = null) {
     this.facts$ = new BehaviorSubject<ConnectionFacts>({
       serverReachable: null,
       machineOnline: machineOnline(),
