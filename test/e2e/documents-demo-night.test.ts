@@ -11,19 +11,20 @@ import { type E2eStack, startE2eStack } from './stack';
 
 /**
  * Issue 18, Show 2, in Chromium against the built renderer and a server on PostgreSQL with the demo data: the
- * demo's § 42 Abs. 1 S. 1 Nr. 2a night (Mia Musterkind, found alone by the police) produces the Bescheid and the
- * application to the family court from the record. Each is printed (window.print in the browser) and read back with
- * PDF.js; the record's log shows both "Dokument erstellt" lines, and the office's admin reads both `case.export`
- * rows in the audit trail.
+ * demo's § 42 Abs. 1 S. 1 Nr. 2a night (Mia Musterkind, found alone by the police) produces the Bescheid (with the
+ * parents' address, which the record lacks, written into the preview) and the application to the family court from
+ * the record. Each is printed (window.print in the browser) and read back with PDF.js; the record's log shows both
+ * "Dokument erstellt" lines, and the office's admin reads both `case.export` rows in the audit trail.
  */
 const POLL = { timeout: 30_000 };
 const AUDIT_PAGE = 500;
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
-async function produce(page: Page, templateId: string): Promise<string> {
+async function produce(page: Page, templateId: string, fillIn: Record<string, string> = {}): Promise<string> {
   await page.getByTestId(`document-button-${templateId}`).click();
   const preview = page.getByTestId('document-preview');
   await preview.waitFor();
+  for (const [label, value] of Object.entries(fillIn)) await preview.getByLabel(label).fill(value);
   await preview.getByTestId('document-print').click();
   await preview.waitFor({ state: 'detached' });
   await page.locator(`[data-testid="document-print-root"] [data-template="${templateId}"]`).waitFor({
@@ -62,7 +63,12 @@ describe('documents of the demo night in Chromium', () => {
         window.print = () => undefined;
       });
 
-      const bescheid = await produce(page, 'bescheid-inobhutnahme');
+      // The parents' postal address is not in the record: written into the preview, for this letter only.
+      const address = 'Beispielweg 3, 23795 Bad Segeberg (fiktiv)';
+      const bescheid = await produce(page, 'bescheid-inobhutnahme', {
+        [de.documents.facts['addressee.address']]: address,
+      });
+      expect(bescheid).toContain(`Erika Musterfrau (fiktiv) ${address}`);
       expect(bescheid).toContain('Bescheid über die Inobhutnahme – Inobhutnahme (§ 42 SGB VIII)');
       expect(bescheid).toContain('Bescheid über die Inobhutnahme von Mia Musterkind');
       expect(bescheid).toContain(flat(de.nightRecord.legalGrounds['42_1_2a']));

@@ -5,8 +5,11 @@ export const documents = {
   preview: {
     missingHeading: 'Fehlende Angaben',
     missingHint:
-      'Diese Angaben stehen nicht in der Akte. Sie bleiben im Dokument als Leerzeile zum handschriftlichen Ergänzen – nichts wird erfunden. Besser: in der Akte nachtragen und die Vorschau neu öffnen.',
+      'Diese Angaben stehen weder in der Akte noch oben. Sie bleiben im Dokument als Leerzeile zum handschriftlichen Ergänzen – nichts wird erfunden. Besser: in der Akte nachtragen und die Vorschau neu öffnen.',
     complete: 'Alle Angaben aus der Akte vorhanden.',
+    fillInHeading: 'Für dieses Schreiben ergänzen',
+    fillInHint:
+      'Was Sie hier eintragen, steht nur in diesem Schreiben, nicht in der Akte. Angaben zum Kind und zur Nacht tragen Sie besser in der Akte nach.',
     version: (n: number) => `Vorlage Version ${n}`,
     close: 'Schließen',
     withheldHeading: 'Nicht übermittelt: anvertraute Angaben (§ 65 SGB VIII)',

@@ -1,14 +1,15 @@
-import { Button, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, List, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { createPortal, flushSync } from 'react-dom';
 
 import { de } from '../../../../shared/i18n';
+import type { Intake } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
 import { PRINTING_EVENT } from '../../app/print';
 import { useObservable } from '../../app/use-observable';
-import { type DocumentModel, documentOf } from './document-model';
+import { type Completed, type DocumentModel, documentOf } from './document-model';
 import { DocumentView } from './DocumentView';
-import type { DocumentTemplate } from './template';
+import type { DocumentTemplate, FactKey } from './template';
 import { DOCUMENT_TEMPLATES } from './templates';
 
 const t = de.documents;
@@ -18,6 +19,17 @@ const clock = () => Date.now();
 
 type Message = { kind: 'info' | 'error'; text: string };
 
+/** An open preview: the record as read when it opened, and what the worker wrote for the facts it lacks. */
+type Draft = {
+  template: DocumentTemplate;
+  intake: Intake;
+  now: number;
+  author: string;
+  /** The facts the record lacks, fixed when the preview opens: a field stays while it is typed into. */
+  fields: FactKey[];
+  completed: Completed;
+};
+
 /**
  * One button per document of the record. It opens a preview with the facts the record lacks; "Drucken / PDF"
  * prints it through the handover report's machinery (print root, window.obhut.printToPdf or window.print), then
@@ -25,7 +37,11 @@ type Message = { kind: 'info' | 'error'; text: string };
  */
 export function DocumentButtons({ intakeId }: { intakeId: string }) {
   const client = useClient();
-  const [preview, setPreview] = useState<DocumentModel | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const preview = useMemo(
+    () => draft && documentOf(draft.template, draft.intake, draft.now, draft.author, draft.completed),
+    [draft],
+  );
   const [printed, setPrinted] = useState<DocumentModel | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
@@ -51,7 +67,10 @@ export function DocumentButtons({ intakeId }: { intakeId: string }) {
       setMessage({ kind: 'error', text: t.print.notFound });
       return;
     }
-    setPreview(documentOf(template, intake, clock(), client.user.displayName));
+    const now = clock();
+    const author = client.user.displayName;
+    const fields = documentOf(template, intake, now, author).missingFacts;
+    setDraft({ template, intake, now, author, fields, completed: {} });
   };
 
   const produce = async (doc: DocumentModel) => {
@@ -79,7 +98,7 @@ export function DocumentButtons({ intakeId }: { intakeId: string }) {
       }
       client.accessLog.record('document', intakeId);
       await client.entries.append(intakeId, { kind: 'note', text: t.logLine(doc.title, doc.version) });
-      setPreview(null);
+      setDraft(null);
     } catch (error) {
       setMessage({ kind: 'error', text: t.print.failed(error instanceof Error ? error.message : String(error)) });
     } finally {
@@ -113,7 +132,7 @@ export function DocumentButtons({ intakeId }: { intakeId: string }) {
       )}
       <Modal
         opened={preview !== null}
-        onClose={() => setPreview(null)}
+        onClose={() => setDraft(null)}
         title={preview ? t.open(preview.title) : ''}
         size="xl"
       >
@@ -122,6 +141,23 @@ export function DocumentButtons({ intakeId }: { intakeId: string }) {
             <Text size="xs" c="dimmed">
               {preview.variantTitle} · {t.preview.version(preview.version)}
             </Text>
+            {draft && draft.fields.length > 0 && (
+              <div data-testid="document-fill-in">
+                <Title order={4}>{t.preview.fillInHeading}</Title>
+                <Text size="sm">{t.preview.fillInHint}</Text>
+                {draft.fields.map((key) => (
+                  <TextInput
+                    key={key}
+                    label={t.facts[key]}
+                    value={draft.completed[key] ?? ''}
+                    onChange={(event) => {
+                      const value = event.currentTarget.value;
+                      setDraft((d) => d && { ...d, completed: { ...d.completed, [key]: value } });
+                    }}
+                  />
+                ))}
+              </div>
+            )}
             {preview.missing.length > 0 ? (
               <div data-testid="document-missing-list">
                 <Title order={4}>{t.preview.missingHeading}</Title>
@@ -150,7 +186,7 @@ export function DocumentButtons({ intakeId }: { intakeId: string }) {
               <Button onClick={() => void produce(preview)} loading={busy} data-testid="document-print">
                 {t.print.button}
               </Button>
-              <Button variant="default" onClick={() => setPreview(null)}>
+              <Button variant="default" onClick={() => setDraft(null)}>
                 {t.preview.close}
               </Button>
             </Group>

@@ -71,6 +71,31 @@ describe('documents from the record', () => {
     expect(body(withCourt)).toContain('Kind allein, verängstigt');
   });
 
+  it('takes what the worker wrote into the preview for a missing fact, for this document only', () => {
+    const address = 'Beispielweg 3, 23795 Bad Segeberg (fiktiv)';
+    const empty = documentOf(bescheidInobhutnahme, record(), NOW, 'F. B.');
+    expect(empty.missingFacts).toContain('addressee.address');
+    const filled = documentOf(bescheidInobhutnahme, record(), NOW, 'F. B.', { 'addressee.address': ` ${address} ` });
+    expect(text(filled.addressee[2] ?? [])).toBe(address);
+    expect(filled.missingFacts).not.toContain('addressee.address');
+    expect(filled.missing).not.toContain(de.documents.facts['addressee.address']);
+    // Blank stays a gap; a fact the record holds is never overwritten from the preview.
+    const blank = documentOf(bescheidInobhutnahme, record(), NOW, 'F. B.', { 'addressee.address': '  ' });
+    expect(blank.missingFacts).toContain('addressee.address');
+    const names = documentOf(bescheidInobhutnahme, record(), NOW, 'F. B.', { 'addressee.names': 'Jemand anderes' });
+    expect(text(names.addressee[1] ?? [])).toBe('Erika Musterfrau (fiktiv)');
+  });
+
+  it('never fills an entrusted fact from the preview: it stays withheld', () => {
+    const entrusted = record({
+      entrusted: [{ id: 'mark-1', field: 'decision.reasons', from: 'Kind', markedBy: 'u-1', markedAt: START }],
+    });
+    const doc = documentOf(bescheidInobhutnahme, entrusted, NOW, 'F. B.', { 'decision.reasons': 'eingetippt' });
+    expect(body(doc)).not.toContain('eingetippt');
+    expect(doc.withheld).toContain(de.documents.facts['decision.reasons']);
+    expect(doc.missingFacts).not.toContain('decision.reasons');
+  });
+
   it("puts the office's logo from its letterhead settings into the letterhead, inlined and with its name", () => {
     const doc = documentOf(bescheidInobhutnahme, record(), NOW, 'F. B.');
     expect(doc.logo?.alt).toBe('Logo Kreis Segeberg');

@@ -38,6 +38,8 @@ export type DocumentModel = {
   author: string;
   /** Labels of the facts the record lacks, each once, in the order the document needs them. */
   missing: string[];
+  /** The facts among them that can be written into the preview for this document (`completed` of documentOf). */
+  missingFacts: FactKey[];
   /** Labels of the facts left out as entrusted (§ 65 SGB VIII); `entrustedWithheld` also when none can be named. */
   withheld: string[];
   entrustedWithheld: boolean;
@@ -49,7 +51,22 @@ const t = de.documents;
 const PLACEHOLDER = /\{\{([a-zA-Z.]+)\}\}/g;
 
 type Facts = Record<FactKey, string | undefined>;
-type Gaps = { missing: Set<string>; withheld: Set<string> };
+type Gaps = { missing: Set<string>; missingFacts: Set<FactKey>; withheld: Set<string> };
+
+/**
+ * What the worker wrote into the preview for facts the record lacks (the parents' postal address, the daily rate,
+ * the school): it goes into this document only, never into the record. It cannot fill a fact withheld as entrusted.
+ */
+export type Completed = Partial<Record<FactKey, string>>;
+
+/** `facts` with the completed values where neither it nor the whole record (`full`) holds the fact. */
+function completedFacts(facts: Facts, full: Facts, completed: Completed): Facts {
+  const out = { ...facts };
+  for (const [key, value] of Object.entries(completed) as [FactKey, string | undefined][]) {
+    if (facts[key] === undefined && full[key] === undefined && value?.trim()) out[key] = value.trim();
+  }
+  return out;
+}
 
 /** Fills {{fact}} from `facts` (what may go out); a fact that differs from `full` (the whole record) was withheld. */
 function fill(text: string, facts: Facts, full: Facts, gaps: Gaps): Part[] {
@@ -66,6 +83,7 @@ function fill(text: string, facts: Facts, full: Facts, gaps: Gaps): Part[] {
     else if (withheld) parts.push({ withheld: key });
     else {
       gaps.missing.add(t.facts[key]);
+      gaps.missingFacts.add(key);
       parts.push({ missing: key });
     }
     last = match.index + match[0].length;
@@ -102,18 +120,24 @@ function sheetBlocks(outgoing: Intake, intake: Intake, gaps: Gaps): DocumentBloc
   ];
 }
 
-/** The document `template` of `intake`, as produced at `now` by `author` (the signing worker). */
+/**
+ * The document `template` of `intake`, as produced at `now` by `author` (the signing worker), with what the worker
+ * wrote into the preview for facts the record lacks (`completed`).
+ */
 export function documentOf(
   template: DocumentTemplate,
   intake: Intake,
   now: number,
   author: string | undefined,
+  completed: Completed = {},
 ): DocumentModel {
   const disclosure = template.disclosure ?? 'document';
   const outgoing = withholdFromIntake(intake, disclosure);
-  const facts = factsOf(outgoing, author);
-  const full = outgoing === intake ? facts : factsOf(intake, author);
-  const gaps: Gaps = { missing: new Set(), withheld: new Set() };
+  const recorded = factsOf(outgoing, author);
+  const recordedFull = outgoing === intake ? recorded : factsOf(intake, author);
+  const facts = completedFacts(recorded, recordedFull, completed);
+  const full = completedFacts(recordedFull, recordedFull, completed);
+  const gaps: Gaps = { missing: new Set(), missingFacts: new Set(), withheld: new Set() };
   const variant = template.variantOf(intake);
   const variantInfo = template.variants[variant];
   if (!variantInfo) throw new Error(`Vorlage ${template.id} hat keine Variante ${variant}`);
@@ -158,6 +182,7 @@ export function documentOf(
     legalBasis: variantInfo.legalBasis,
     author: facts['author.name'] ?? '',
     missing: [...gaps.missing],
+    missingFacts: [...gaps.missingFacts],
     withheld: [...gaps.withheld],
     entrustedWithheld,
     fileName: `${safeFileName(t.fileName(template.fileSlug, formatDate(now), intake.id.slice(0, REFERENCE_LENGTH)))}.pdf`,
