@@ -13,9 +13,11 @@ import type { Intake } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
 import { useNow } from '../../app/use-now';
 import { useObservable } from '../../app/use-observable';
+import type { ObhutClient } from '../../data/client';
 import type { SyncStatus } from '../../data/sync-status';
 import { nameOf } from '../../record/name';
-import { boardCards, type BoardCriteria, NO_CRITERIA } from './board-model';
+import { factsOf, holdFromBoard } from './board-actions';
+import { type BoardCard, boardCards, type BoardCriteria, NO_CRITERIA } from './board-model';
 import { BoardFilters } from './BoardFilters';
 import { FacilityCard } from './FacilityCard';
 import { type CompleteHold, HoldDialog, type HoldDraft } from './HoldDialog';
@@ -33,45 +35,20 @@ type Props = {
   intakeId?: string;
 };
 
-/** What the board can read off an intake for the search and the hold (age, and sex where recorded). */
-function factsOf(intake: Intake, now: number): { ageYears?: number; sex?: Hold['sex'] } {
-  const statistics = (intake as { statistics?: { sex?: Hold['sex'] } }).statistics;
-  return { ageYears: ageYearsAt(intake.child, now), sex: statistics?.sex };
-}
-
 /**
- * "Where is a free place for this child, now?" Every facility of the Verbund with its free places, matched
- * against the search; works on the device's last snapshot while offline and says so.
+ * The search and how many cards show. The intake's facts become the search once, when it is chosen (or arrives);
+ * the worker may change them after. Children taken in together are placed together: the search is the group's
+ * (shared/intakes/childGroups.ts), once.
  */
-export function PlacementBoardPage({ status, intakeId: initialIntakeId }: Props) {
-  const client = useClient();
-  const now = useNow();
-  const facilities$ = useMemo(() => client.facilities.list$(), [client]);
-  const holds$ = useMemo(() => client.holds.list$(), [client]);
-  const intakes$ = useMemo(() => client.intakes.list$(), [client]);
-  const facilities = useObservable<Facility[]>(facilities$, []);
-  const holds = useObservable<Hold[]>(holds$, []);
-  const intakes = useObservable<Intake[]>(intakes$, []);
-  // Who holds places, and who keeps the Verbund's facilities: the authorisation table's (shared/rules/authz.ts).
-  const canHold = mayAtAll(client.user, 'holds', 'write');
-  const overseesVerbund = mayAtAll(client.user, 'facilities', 'write');
-
-  const [intakeId, setIntakeId] = useState<string | undefined>(initialIntakeId);
-  const intake = intakes.find((i) => i.id === intakeId);
+function useBoardSearch(intake: Intake | undefined, members: readonly Intake[], now: number) {
   const [criteria, setCriteriaState] = useState<BoardCriteria>(() => NO_CRITERIA);
   const [limit, setLimit] = useState(PAGE_SIZE);
   // A new search starts again with its best matches.
-  const setCriteria = useCallback(
-    (next: BoardCriteria) => {
-      setCriteriaState(next);
-      setLimit(PAGE_SIZE);
-    },
-    [setCriteriaState, setLimit],
-  );
+  const setCriteria = useCallback((next: BoardCriteria) => {
+    setCriteriaState(next);
+    setLimit(PAGE_SIZE);
+  }, []);
   const [appliedIntake, setAppliedIntake] = useState<string | undefined>(undefined);
-  // The intake's facts become the search once, when it is chosen (or arrives); the worker may change them after.
-  // Children taken in together are placed together: the search is the group's (shared/intakes/childGroups.ts), once.
-  const members = useMemo(() => (intake ? groupMembers(intake, intakes) : []), [intake, intakes]);
   if (intake && appliedIntake !== intake.id) {
     setAppliedIntake(intake.id);
     const group = groupCriteria(members);
@@ -86,66 +63,30 @@ export function PlacementBoardPage({ status, intakeId: initialIntakeId }: Props)
       motherAndChild: group.motherAndChild,
     });
   }
+  return { criteria, setCriteria, limit, showMore: () => setLimit(limit + PAGE_SIZE) };
+}
 
-  const [dialog, setDialog] = useState<{ facility: Facility; draft: HoldDraft; full: boolean } | null>(null);
+type Dialog = { facility: Facility; draft: HoldDraft; full: boolean };
+
+/** Holding a place (at once, or through the dialog) and the next step of an own hold. */
+function useBoardActions(
+  client: ObhutClient,
+  intakes: readonly Intake[],
+  intake: Intake | undefined,
+  criteria: BoardCriteria,
+  cards: readonly BoardCard[],
+) {
+  const canHold = mayAtAll(client.user, 'holds', 'write');
+  const [dialog, setDialog] = useState<Dialog | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  const pendingIds = useMemo(() => new Set(status?.pendingIds ?? []), [status]);
-  const rejections = useMemo(() => new Map(status?.rejections.map((r) => [r.id, r.message]) ?? []), [status]);
-  const cards = useMemo(
-    () =>
-      boardCards(facilities, holds, criteria, now, {
-        officeId: client.user.officeId,
-        pendingIds,
-        rejections,
-        overseesVerbund,
-      }),
-    [facilities, holds, criteria, now, client, pendingIds, rejections, overseesVerbund],
-  );
-  const names = useMemo(() => new Map(intakes.map((i) => [i.id, nameOf(i)])), [intakes]);
-  const intakeName = useMemo(() => (id: string) => names.get(id), [names]);
-  const fitting = cards.filter((c) => c.match.fits).length;
 
   const hold = useCallback(
     async (facility: Facility, request: CompleteHold) => {
       setError(null);
       try {
-        // For a group, one action holds what the group needs: a place for every sibling, the one mother-and-child
-        // room for a mother with her child; every child's record logs it (each keeps its own log).
-        const held = intakes.find((i) => i.id === request.intakeRef);
-        const group = held ? groupMembers(held, intakes) : [];
-        const at = Date.now();
-        const requests =
-          group.length > 1 && held?.group?.kind === 'siblings'
-            ? group.map((m) =>
-                m.id === request.intakeRef
-                  ? request
-                  : {
-                      ...request,
-                      intakeRef: m.id,
-                      ageGroup: ageGroupOf(ageYearsAt(m.child, at) ?? Number.NaN) ?? request.ageGroup,
-                      sex: factsOf(m, at).sex ?? request.sex,
-                    },
-              )
-            : [request];
-        let until = '';
-        for (const r of requests) {
-          const made = await client.holds.hold({ facility, ...r });
-          until = formatDateTime(made.expiresAt);
-        }
-        // The same action logs the placement on the intake (its log stays in the office). A hold is a place asked
-        // for and kept free, never the facility's "zugesagt" (issue 12): that answer comes from the facility.
-        for (const intakeId of group.length > 1 ? group.map((m) => m.id) : [request.intakeRef]) {
-          await client.entries.append(intakeId, {
-            kind: 'placement',
-            text: request.overbookReason
-              ? t.attemptTextOverbooked(facility.name, until, de.placement.overbookReasons[request.overbookReason])
-              : t.attemptText(facility.name, until),
-            placement: { facilityId: facility.id, facilityName: facility.name, answer: 'requested' },
-          });
-        }
-        setNotice(t.hold.held(facility.name, until));
+        const made = await holdFromBoard(client, facility, request, intakes);
+        setNotice(t.hold.held(facility.name, formatDateTime(made[made.length - 1].expiresAt)));
         setDialog(null);
       } catch {
         setError(t.hold.failed);
@@ -185,6 +126,82 @@ export function PlacementBoardPage({ status, intakeId: initialIntakeId }: Props)
         : undefined,
     [canHold, client],
   );
+  return { canHold, hold, onHold, onSetStatus, dialog, closeDialog: () => setDialog(null), notice, error };
+}
+
+/** The matching facilities, best first, a page at a time. */
+function BoardResults(props: {
+  empty: boolean;
+  cards: readonly BoardCard[];
+  limit: number;
+  showMore: () => void;
+  now: number;
+  onHold?: (facility: Facility) => void;
+  onSetStatus?: (holdId: string, next: HoldStatus) => void;
+  intakeName: (id: string) => string | undefined;
+}) {
+  const { cards, limit } = props;
+  if (props.empty) return <Text c="dimmed">{t.noFacilities}</Text>;
+  if (cards.length === 0) return <Text c="dimmed">{t.empty}</Text>;
+  return (
+    <Stack gap="sm">
+      {cards.slice(0, limit).map((card) => (
+        <FacilityCard
+          key={card.match.facility.id}
+          card={card}
+          now={props.now}
+          onHold={props.onHold}
+          onSetStatus={props.onSetStatus}
+          intakeName={props.intakeName}
+        />
+      ))}
+      {cards.length > limit && (
+        <Button variant="light" onClick={props.showMore} data-testid="board-more">
+          {t.showMore(Math.min(PAGE_SIZE, cards.length - limit), limit, cards.length)}
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * "Where is a free place for this child, now?" Every facility of the Verbund with its free places, matched
+ * against the search; works on the device's last snapshot while offline and says so.
+ */
+export function PlacementBoardPage({ status, intakeId: initialIntakeId }: Props) {
+  const client = useClient();
+  const now = useNow();
+  const facilities$ = useMemo(() => client.facilities.list$(), [client]);
+  const holds$ = useMemo(() => client.holds.list$(), [client]);
+  const intakes$ = useMemo(() => client.intakes.list$(), [client]);
+  const facilities = useObservable<Facility[]>(facilities$, []);
+  const holds = useObservable<Hold[]>(holds$, []);
+  const intakes = useObservable<Intake[]>(intakes$, []);
+  // Who keeps the Verbund's facilities: the authorisation table's (shared/rules/authz.ts).
+  const overseesVerbund = mayAtAll(client.user, 'facilities', 'write');
+
+  const [intakeId, setIntakeId] = useState<string | undefined>(initialIntakeId);
+  const intake = intakes.find((i) => i.id === intakeId);
+  const members = useMemo(() => (intake ? groupMembers(intake, intakes) : []), [intake, intakes]);
+  const { criteria, setCriteria, limit, showMore } = useBoardSearch(intake, members, now);
+
+  const pendingIds = useMemo(() => new Set(status?.pendingIds ?? []), [status]);
+  const rejections = useMemo(() => new Map(status?.rejections.map((r) => [r.id, r.message]) ?? []), [status]);
+  const cards = useMemo(
+    () =>
+      boardCards(facilities, holds, criteria, now, {
+        officeId: client.user.officeId,
+        pendingIds,
+        rejections,
+        overseesVerbund,
+      }),
+    [facilities, holds, criteria, now, client, pendingIds, rejections, overseesVerbund],
+  );
+  const names = useMemo(() => new Map(intakes.map((i) => [i.id, nameOf(i)])), [intakes]);
+  const intakeName = useMemo(() => (id: string) => names.get(id), [names]);
+  const fitting = cards.filter((c) => c.match.fits).length;
+  const actions = useBoardActions(client, intakes, intake, criteria, cards);
+  const { dialog } = actions;
 
   const offline = status !== null && status.connection !== 'online';
   return (
@@ -199,7 +216,7 @@ export function PlacementBoardPage({ status, intakeId: initialIntakeId }: Props)
           {status.lastSyncedAt === null ? t.neverSynced : t.offlineSnapshot(formatDateTime(status.lastSyncedAt))}
         </Alert>
       )}
-      {canHold && (
+      {actions.canHold && (
         <Select
           label={t.filters.intake}
           placeholder={t.filters.intakePlaceholder}
@@ -221,14 +238,14 @@ export function PlacementBoardPage({ status, intakeId: initialIntakeId }: Props)
         </Text>
       )}
       <BoardFilters criteria={criteria} onChange={setCriteria} />
-      {notice && (
+      {actions.notice && (
         <Text c="teal" role="status" data-testid="board-notice">
-          {notice}
+          {actions.notice}
         </Text>
       )}
-      {error && (
+      {actions.error && (
         <Text c="red" role="alert">
-          {error}
+          {actions.error}
         </Text>
       )}
       <Group justify="space-between">
@@ -236,37 +253,24 @@ export function PlacementBoardPage({ status, intakeId: initialIntakeId }: Props)
           {t.count(cards.length, fitting)}
         </Text>
       </Group>
-      {facilities.length === 0 ? (
-        <Text c="dimmed">{t.noFacilities}</Text>
-      ) : cards.length === 0 ? (
-        <Text c="dimmed">{t.empty}</Text>
-      ) : (
-        <Stack gap="sm">
-          {cards.slice(0, limit).map((card) => (
-            <FacilityCard
-              key={card.match.facility.id}
-              card={card}
-              now={now}
-              onHold={onHold}
-              onSetStatus={onSetStatus}
-              intakeName={intakeName}
-            />
-          ))}
-          {cards.length > limit && (
-            <Button variant="light" onClick={() => setLimit(limit + PAGE_SIZE)} data-testid="board-more">
-              {t.showMore(Math.min(PAGE_SIZE, cards.length - limit), limit, cards.length)}
-            </Button>
-          )}
-        </Stack>
-      )}
+      <BoardResults
+        empty={facilities.length === 0}
+        cards={cards}
+        limit={limit}
+        showMore={showMore}
+        now={now}
+        onHold={actions.onHold}
+        onSetStatus={actions.onSetStatus}
+        intakeName={intakeName}
+      />
       {dialog && (
         <HoldDialog
           facility={dialog.facility}
           draft={dialog.draft}
           full={dialog.full}
           intakes={intakes.map((i) => ({ id: i.id, name: nameOf(i) }))}
-          onConfirm={(request) => hold(dialog.facility, request)}
-          onCancel={() => setDialog(null)}
+          onConfirm={(request) => actions.hold(dialog.facility, request)}
+          onCancel={actions.closeDialog}
         />
       )}
     </Stack>
