@@ -1,9 +1,12 @@
 import { filter, type Subscription } from 'rxjs';
 
 import type { ObhutClient } from '../../renderer/src/data/client';
+import { holdFromBoard } from '../../renderer/src/features/placement-board/board-actions';
 import { AGE_GROUPS } from '../../shared/catalogues/ageGroup';
 import { SEXES } from '../../shared/catalogues/nightRecord';
 import { effectiveHoldStatus } from '../../shared/placement/expiry';
+import { freePlaces } from '../../shared/placement/freePlaces';
+import type { Entry } from '../../shared/schema/entry';
 import type { Hold, HoldStatus } from '../../shared/schema/hold';
 import type { ActionResult, Written } from './protocol';
 import type { Rng } from './rng';
@@ -55,7 +58,7 @@ export function holdField(doc: Hold, field: string): unknown {
   return doc[field as keyof Hold];
 }
 
-const pickOf = <T>(list: T[], pick: number): T | undefined =>
+export const pickOf = <T>(list: T[], pick: number): T | undefined =>
   list.length ? list[Math.floor(pick * list.length)] : undefined;
 
 /** Holds whose board card offers confirm/release right now: held (not lapsed) or occupied. */
@@ -72,13 +75,18 @@ async function changeableHolds(client: ObhutClient, own: boolean): Promise<Hold[
  * Runs the status change and returns the status it replaced, from the database's own change event of that write
  * (a pulled change may land between reading the hold and writing it).
  */
-async function replacedStatus(client: ObhutClient, hold: Hold, status: HoldStatus): Promise<HoldStatus> {
+export async function replacedStatus(
+  client: ObhutClient,
+  hold: Hold,
+  status: HoldStatus,
+  refusalReason?: Hold['refusalReason'],
+): Promise<HoldStatus> {
   const events: { before?: Hold; after: Hold }[] = [];
   const sub: Subscription = client.db.holds.$.pipe(filter((e) => e.documentId === hold.id)).subscribe((e) => {
     events.push({ before: e.previousDocumentData, after: e.documentData });
   });
   try {
-    await client.holds.setStatus(hold.id, status);
+    await client.holds.setStatus(hold.id, status, refusalReason);
     for (let i = 0; i < 50; i++) {
       const own = events.find((e) => e.after.updatedBy === client.user.id && e.after.status === status && e.before);
       if (own?.before) return own.before.status;
@@ -92,25 +100,29 @@ async function replacedStatus(client: ObhutClient, hold: Hold, status: HoldStatu
 
 export async function applyHoldAction(client: ObhutClient, action: HoldAction): Promise<ActionResult> {
   if (action.kind === 'hold.create') {
-    const intakes = await client.db.intakes.find({ sort: [{ id: 'asc' }] }).exec();
+    const intakes = (await client.db.intakes.find({ sort: [{ id: 'asc' }] }).exec()).map((d) => d.toMutableJSON());
     const intake = pickOf(intakes, action.pickIntake);
     if (!intake) return { ok: false, note: 'no intake to hold a place for' };
-    const facilities = (await client.db.facilities.find({ sort: [{ id: 'asc' }] }).exec()).map((d) => d.toJSON());
+    const facilities = (await client.db.facilities.find({ sort: [{ id: 'asc' }] }).exec()).map((d) =>
+      d.toMutableJSON(),
+    );
     const facility = pickOf(facilities, action.pickFacility);
     if (!facility) return { ok: false, note: 'no facility known yet' };
-    const made = await client.holds.hold({
+    // A place the board shows as full is held only with a reason (HoldDialog), and is over-booked at once.
+    const holds = (await client.db.holds.find().exec()).map((d) => d.toMutableJSON());
+    const full = freePlaces(facility, holds, Date.now()).free <= 0;
+    const { made, lines } = await holdFromBoard(
+      client,
       facility,
-      intakeRef: intake.id,
-      ageGroup: action.ageGroup,
-      sex: action.sex,
-    });
-    return {
-      ok: true,
-      writes: HOLD_TRACKED.map((field) => ({ collection: 'holds', id: made.id, field, value: holdField(made, field) })),
-      replaced: [],
-      created: { collection: 'holds', id: made.id, officeId: made.officeId },
-      note: `hold ${made.id} at ${facility.id} for ${intake.id}`,
-    };
+      {
+        intakeRef: intake.id,
+        ageGroup: action.ageGroup,
+        sex: action.sex,
+        ...(full ? { overbookReason: 'emergency_no_alternative' as const } : {}),
+      },
+      intakes,
+    );
+    return placementsMade(made, `board: ${full ? 'over-booked ' : ''}hold at ${facility.id} for ${intake.id}`, lines);
   }
 
   const own = action.kind === 'hold.status';
@@ -142,4 +154,24 @@ export async function applyHoldAction(client: ObhutClient, action: HoldAction): 
     // Changed under the user's hands (a pulled release): the app refused, nothing was written.
     return { ok: false, note: `${action.kind} ${target.id}: ${(err as Error).message}` };
   }
+}
+
+/**
+ * What the board's or the record's action created: its placements (one per sibling for a group) and the log lines
+ * it wrote on the records. The lines are found by the placements' records: the action wrote them just now.
+ */
+export function placementsMade(made: Hold[], note: string, lines: Entry[] = []): Extract<ActionResult, { ok: true }> {
+  const created = [
+    ...made.map((h) => ({ collection: 'holds', id: h.id, officeId: h.officeId })),
+    ...lines.map((e) => ({ collection: 'entries', id: e.id, officeId: e.officeId })),
+  ];
+  return {
+    ok: true,
+    writes: made.flatMap((h) =>
+      HOLD_TRACKED.map((field) => ({ collection: 'holds', id: h.id, field, value: holdField(h, field) })),
+    ),
+    replaced: [],
+    created,
+    note: `${note}: ${made.map((h) => h.id).join(', ')}`,
+  };
 }

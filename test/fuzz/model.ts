@@ -12,6 +12,12 @@ import type { ActionResult, Written } from './protocol';
 
 export type Failure = { ids: string[]; text: string };
 
+/**
+ * Who wrote: a user on one client (`c2/leitung.segeberg`). A user's refusals live in that user's database on that
+ * laptop, so they are asked of that pair; another user on the same laptop sees none of them.
+ */
+export type Writer = string;
+
 type Conflicted = { conflicts?: { id: string; field: string; value: string }[] };
 
 const key = (w: Written) => `${w.collection}/${w.id}/${w.field}/${JSON.stringify(w.value)}`;
@@ -31,22 +37,21 @@ function readField(collection: string, doc: WireDocument, field: string): unknow
  * state), it must be the current value or be kept as a conflict on its document.
  */
 export class Model {
-  readonly created = new Map<string, { collection: string; id: string; officeId: string; by: number; step: number }>();
-  readonly deleted = new Map<string, { by: number; step: number }>();
-  readonly writes: { w: Written; by: number; step: number }[] = [];
-  private readonly replaced = new Map<string, { by: number; step: number }>();
-  /** Writes the server must refuse, by client: `${collection}/${id}` -> code. */
-  private readonly refused = new Map<number, Map<string, { code: string; step: number }>>();
+  readonly created = new Map<string, { collection: string; id: string; officeId: string; by: Writer; step: number }>();
+  readonly deleted = new Map<string, { by: Writer; step: number }>();
+  readonly writes: { w: Written; by: Writer; step: number }[] = [];
+  private readonly replaced = new Map<string, { by: Writer; step: number }>();
+  /** Writes the server must refuse, by writer: `${collection}/${id}` -> code. */
+  private readonly refused = new Map<Writer, Map<string, { code: string; step: number }>>();
   /**
    * Writes the server may accept or refuse, by client, depending on which of two offices' writes reached it first:
    * `${collection}/${id}` -> the code of the refusal.
    */
-  private readonly mayBeRefused = new Map<number, Map<string, string>>();
+  private readonly mayBeRefused = new Map<Writer, Map<string, string>>();
 
-  record(result: ActionResult, by: number, step: number): void {
+  record(result: ActionResult, by: Writer, step: number): void {
     if (!result.ok) return;
-    if (result.created)
-      this.created.set(`${result.created.collection}/${result.created.id}`, { ...result.created, by, step });
+    for (const c of [result.created ?? []].flat()) this.created.set(`${c.collection}/${c.id}`, { ...c, by, step });
     if (result.deleted) this.deleted.set(`${result.deleted.collection}/${result.deleted.id}`, { by, step });
     for (const w of result.writes) this.writes.push({ w, by, step });
     for (const w of result.replaced) this.replaced.set(key(w), { by, step });
@@ -58,7 +63,7 @@ export class Model {
   }
 
   /** The code the server must (or may) have refused this client's write of this document with, if any. */
-  refusalOf(by: number, collection: string, id: string): string | undefined {
+  refusalOf(by: Writer, collection: string, id: string): string | undefined {
     const k = `${collection}/${id}`;
     return this.refused.get(by)?.get(k)?.code ?? this.mayBeRefused.get(by)?.get(k);
   }
@@ -80,13 +85,16 @@ export class Model {
 
   /**
    * Refusals: every write the server had to refuse is shown by its writer as refused with the expected code, and
-   * every refusal a client shows was expected (anything else is a write of the app that the server lost).
+   * every refusal a client shows was expected (anything else is a write of the app that the server lost). Only the
+   * writers logged in at the end are asked: a refusal of a logged-out author's delivered change waits in that
+   * author's database for the author's next session (docs/outbox.md).
    * Writers of another office: no hold on the server was last written by a user of another office.
    */
   checkRefusals(
     server: Map<string, WireDocument>,
     clients: {
       index: number;
+      writer: Writer;
       userId: string;
       officeId: string;
       rejections: { id: string; code: string; message: string }[];
@@ -95,7 +103,7 @@ export class Model {
     const failures: Failure[] = [];
     for (const c of clients) {
       const shown = new Map(c.rejections.map((r) => [r.id, r]));
-      for (const [k, { code, step }] of this.refused.get(c.index) ?? []) {
+      for (const [k, { code, step }] of this.refused.get(c.writer) ?? []) {
         const id = k.split('/')[1];
         const r = shown.get(id);
         if (!r)
@@ -108,10 +116,10 @@ export class Model {
       }
       for (const r of c.rejections) {
         const expected =
-          [...(this.refused.get(c.index) ?? new Map<string, { code: string }>()).entries()].some(
+          [...(this.refused.get(c.writer) ?? new Map<string, { code: string }>()).entries()].some(
             ([k, e]) => k.endsWith(`/${r.id}`) && e.code === r.code,
           ) ||
-          [...(this.mayBeRefused.get(c.index) ?? new Map<string, string>())].some(
+          [...(this.mayBeRefused.get(c.writer) ?? new Map<string, string>())].some(
             ([k, code]) => k.endsWith(`/${r.id}`) && code === r.code,
           );
         if (!expected)

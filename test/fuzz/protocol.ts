@@ -4,6 +4,7 @@ import type { ContactAction } from './contacts';
 import type { EntryAction } from './entries';
 import type { HoldAction } from './holds';
 import type { IntakeAction } from './intakes';
+import type { PlacementAction } from './placements';
 
 /**
  * Messages between the fuzzer (parent) and one client process. Each client runs in its own child process: RxDB's
@@ -24,7 +25,9 @@ export type ClientConfig = {
 };
 
 /** One user action; each collection of the fuzzer adds its own to this union. */
-export type Action = IntakeAction | EntryAction | HoldAction | ContactAction;
+export type Action = IntakeAction | EntryAction | HoldAction | ContactAction | PlacementAction;
+
+export type Created = { collection: string; id: string; officeId: string };
 
 /** A value a client wrote to one field (or, for append-only documents, the document itself). */
 export type Written = { collection: string; id: string; field: string; value: unknown };
@@ -36,7 +39,8 @@ export type ActionResult =
       writes: Written[];
       /** Values this write replaced: the writer had them in its local state, so they go knowingly. */
       replaced: Written[];
-      created?: { collection: string; id: string; officeId: string };
+      /** Documents it created: one, or several for an action that writes several (a group's holds and log lines). */
+      created?: Created | Created[];
       deleted?: { collection: string; id: string };
       /**
        * A write the app makes but the server must refuse with this code: it leaves the server's document as it was,
@@ -66,11 +70,26 @@ export type Snapshot = {
   >;
   rejections: { id: string; code: string; message: string }[];
   replication: { stopped: boolean; paused: boolean; checkpoint: unknown };
+  /** The laptop's outbox of logged-out authors (docs/outbox.md): who, how many, deliverable by others or not. */
+  outbox: { userId: string; count: number; sealed: boolean; stranded?: string }[];
+  /** When the views below were computed (a hold lapses by the clock). */
+  at: number;
+  /** The placement board as this laptop shows it: per facility the free places and the office's own placements. */
+  board: { facilityId: string; free: number; own: string[]; others: number }[];
+  /** Each record's section 4: the ids of its placements, by record id. */
+  records: Record<string, string[]>;
 };
+
+export type Opened = { userId: string; officeId: string; unlockedOffline: boolean };
+
+/** A logout with pending changes and a colleague's login on the same laptop. */
+export type Switched = Opened & { left: { pendingCount: number; sealed: boolean; outboxCount: number } };
 
 export type Command =
   | { op: 'open'; config: ClientConfig }
   | { op: 'act'; action: Action }
+  /** Log out and log in as `username`; `online`: the laptop gets a connection first (a first login needs one). */
+  | { op: 'switch'; username: string; online: boolean }
   | { op: 'net'; net: NetworkCommand }
   | { op: 'snapshot'; ids: Record<string, string[]> }
   | { op: 'close' };

@@ -3,9 +3,11 @@ import { runFuzz } from './fuzzer';
 /**
  * The short, fixed-seed run of the sync fuzzer that CI runs (about two minutes in all). Each seed: four clients
  * (three of Segeberg fighting over the same intakes, one of Stormarn that must never see them), two server
- * instances on one PostgreSQL database, random edits, appended log lines, held and released places, directory entries kept (and refused where a user
- * may not keep them) and faults, then
- * heal and check. The long run:
+ * instances on one PostgreSQL database, random edits, appended log lines, placements from the board and from the
+ * record, directory entries kept (and refused where a user may not keep them), shift changes (a logout with changes
+ * pending, a colleague's login on the same laptop) and faults, then heal and check: the replicas converge, no
+ * accepted write and nothing pending is lost, and every laptop's board and records agree with the placements.
+ * The long run:
  * `npm run fuzz:long -- --seed N --minutes M`.
  */
 const SEEDS = [20260101, 20260202, 20260303];
@@ -31,6 +33,13 @@ describe('sync fuzzer (fixed seeds)', () => {
   it('the seeds held places and confirmed or released them', () => {
     expect(totals['accepted:hold.create']).toBeGreaterThan(0);
     expect(totals['accepted:hold.status']).toBeGreaterThan(0);
+  });
+
+  it('the seeds changed shifts with changes pending and took placement steps from the record and the board', () => {
+    // Delivered by the colleague's laptop through the outbox, checked with the rest at the end (fuzzer.ts).
+    expect(totals['session:logout-sealed']).toBeGreaterThan(0);
+    expect(totals['accepted:placement.record']).toBeGreaterThan(0);
+    expect(totals['accepted:hold.create']).toBeGreaterThan(0);
   });
 
   it('the seeds kept the night directory and tried what only its keepers may', () => {

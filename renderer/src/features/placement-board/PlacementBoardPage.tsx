@@ -85,7 +85,7 @@ function useBoardActions(
     async (facility: Facility, request: CompleteHold) => {
       setError(null);
       try {
-        const made = await holdFromBoard(client, facility, request, intakes);
+        const { made } = await holdFromBoard(client, facility, request, intakes);
         setNotice(t.hold.held(facility.name, formatDateTime(made[made.length - 1].expiresAt)));
         setDialog(null);
       } catch {

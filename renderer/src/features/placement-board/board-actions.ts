@@ -3,6 +3,7 @@ import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { groupMembers } from '../../../../shared/intakes/childGroups';
 import { ageYearsAt } from '../../../../shared/placement/newHold';
+import type { Entry } from '../../../../shared/schema/entry';
 import type { Facility } from '../../../../shared/schema/facility';
 import type { Hold } from '../../../../shared/schema/hold';
 import type { Intake } from '../../../../shared/schema/intake';
@@ -21,14 +22,14 @@ export function factsOf(intake: Intake, now: number): { ageYears?: number; sex?:
  * The board's one action "Platz halten", outside React so that the sync fuzzer (test/fuzz/holds.ts) takes the
  * same steps as the board. For a group, one action holds what the group needs: a place for every sibling, the one
  * mother-and-child room for a mother with her child; every child's record logs it (each keeps its own log).
- * Returns the placements made.
+ * Returns the placements made and the log lines written.
  */
 export async function holdFromBoard(
   client: Pick<ObhutClient, 'holds' | 'entries'>,
   facility: Pick<Facility, 'id' | 'name' | 'holdExpiryHours'>,
   request: CompleteHold,
   intakes: readonly Intake[],
-): Promise<Hold[]> {
+): Promise<{ made: Hold[]; lines: Entry[] }> {
   const held = intakes.find((i) => i.id === request.intakeRef);
   const group = held ? groupMembers(held, intakes) : [];
   const at = Date.now();
@@ -50,14 +51,16 @@ export async function holdFromBoard(
   const until = formatDateTime(made[made.length - 1].expiresAt);
   // The same action logs the placement on the intake (its log stays in the office). A hold is a place asked
   // for and kept free, never the facility's "zugesagt" (issue 12): that answer comes from the facility.
+  const lines: Entry[] = [];
   for (const intakeId of group.length > 1 ? group.map((m) => m.id) : [request.intakeRef]) {
-    await client.entries.append(intakeId, {
+    const line = await client.entries.append(intakeId, {
       kind: 'placement',
       text: request.overbookReason
         ? t.attemptTextOverbooked(facility.name, until, de.placement.overbookReasons[request.overbookReason])
         : t.attemptText(facility.name, until),
       placement: { facilityId: facility.id, facilityName: facility.name, answer: 'requested' },
     });
+    lines.push(line);
   }
-  return made;
+  return { made, lines };
 }
