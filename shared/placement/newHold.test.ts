@@ -5,7 +5,7 @@ import { demoFacilities } from '../demo/facilities';
 import { RXDB_SCHEMA_KEYWORDS } from '../schema/common';
 import { holdWireSchema } from '../schema/hold';
 import { freePlaces } from './freePlaces';
-import { ageGroupAt, newHold } from './newHold';
+import { ageGroupAt, newHold, placementAgeGroup } from './newHold';
 
 const ajv = new Ajv({ allErrors: true });
 for (const k of RXDB_SCHEMA_KEYWORDS) ajv.addKeyword(k);
@@ -68,5 +68,24 @@ describe('age group of a child for a hold', () => {
     // 23.11.2025 23:30 UTC is already 24.11. in Berlin.
     expect(ageGroupAt({ birthDate: '2011-11-24' }, Date.UTC(2025, 10, 23, 23, 30))).toBe('14_to_16');
     expect(ageGroupAt({ birthDate: '2011-11-24' }, Date.UTC(2025, 10, 23, 22, 30))).toBe('12_to_14');
+  });
+});
+
+describe('age group a placement states (issue 12: a record without an age still gets its placement)', () => {
+  it.each([
+    [{ birthDate: '2010-11-24' }, '14_to_16'],
+    [{ estimatedAge: 4 }, '3_to_6'],
+    [{ claimedAge: 16 }, '16_to_18'], // only the age the young person states
+    [{ estimatedAge: 12, claimedAge: 16 }, '12_to_14'], // an estimate beats a statement
+    [{}, 'unknown'],
+    [{ birthDate: '2030-01-01' }, 'unknown'],
+  ])('%j -> %s', (child, group) => {
+    expect(placementAgeGroup(child, NOW)).toBe(group);
+  });
+
+  it('makes a valid placement with the age group unknown, which takes its place on the board', () => {
+    const hold = newHold({ ...input, ageGroup: placementAgeGroup({}, NOW), status: 'held' });
+    expect(validWire({ ...hold, _deleted: false })).toBe(true);
+    expect(freePlaces(jsh, [hold], NOW).holdsSinceReport).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import { ageGroupOf } from '../catalogues/ageGroup';
 import { formatDate } from '../format';
 import type { Facility } from '../schema/facility';
-import type { Hold } from '../schema/hold';
+import type { Hold, HoldAgeGroup } from '../schema/hold';
 import { holdExpiresAt } from './expiry';
 
 export type NewHoldInput = {
@@ -72,4 +72,17 @@ export function ageGroupAt(
 ): Hold['ageGroup'] | undefined {
   const years = ageYearsAt(child, at);
   return years === undefined ? undefined : ageGroupOf(years);
+}
+
+/**
+ * The age group a placement states (docs/placement.md, "Alter unbekannt"): from the birth date, else the estimated
+ * age, else the age the young person states; with none of them `unknown`, never a guess. The place is counted all
+ * the same: a record without an age still gets its placement when a Verbund facility is asked.
+ */
+export function placementAgeGroup(
+  child: { birthDate?: string; estimatedAge?: number; claimedAge?: number },
+  at: number,
+): HoldAgeGroup {
+  const years = ageYearsAt(child, at) ?? child.claimedAge;
+  return (years === undefined ? undefined : ageGroupOf(years)) ?? 'unknown';
 }

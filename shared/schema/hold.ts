@@ -22,6 +22,14 @@ import { conflictEntry, docId, timestampMs, userRef, wireSchemaOf } from './comm
 export const HOLD_STATUS = ['requested', 'held', 'confirmed', 'occupied', 'refused', 'released', 'expired'] as const;
 export type HoldStatus = (typeof HOLD_STATUS)[number];
 
+/**
+ * The age group a placement tells the facility: a statistics group, or `unknown` when the record holds neither a
+ * birth date nor an estimated or stated age (placementAgeGroup in shared/placement/newHold.ts, docs/placement.md).
+ * Never a guessed group: the facility prepares a bed by it.
+ */
+export const HOLD_AGE_GROUPS = [...AGE_GROUPS, 'unknown'] as const;
+export type HoldAgeGroup = (typeof HOLD_AGE_GROUPS)[number];
+
 /** A lower-case UUID as crypto.randomUUID() makes it. */
 export const UUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 const uuid = { type: 'string', minLength: 36, maxLength: 36, pattern: UUID_PATTERN } as const;
@@ -46,7 +54,7 @@ export type HoldMutableField = (typeof HOLD_MUTABLE_FIELDS)[number];
  * A lost edit of a hold can only be one of its mutable values, so the recorded JSON text is pinned down
  * exactly: a code, a boolean, or null (a field missing on one side). Nothing else fits, in particular no name.
  */
-const HOLD_CONFLICT_VALUE_PATTERN = `^(?:true|false|null|[0-9]{1,16}|"(?:${[...HOLD_STATUS, ...AGE_GROUPS, ...SEXES, ...REFUSAL_REASONS].join('|')})")$`;
+const HOLD_CONFLICT_VALUE_PATTERN = `^(?:true|false|null|[0-9]{1,16}|"(?:${[...HOLD_STATUS, ...HOLD_AGE_GROUPS, ...SEXES, ...REFUSAL_REASONS].join('|')})")$`;
 const holdConflictEntry = {
   ...conflictEntry,
   properties: {
@@ -67,7 +75,7 @@ const holdFields = {
     /** Client clock at creation; decides whether the hold came after the facility's last report. */
     createdAt: timestampMs,
     intakeRef: uuid,
-    ageGroup: { type: 'string', enum: AGE_GROUPS, maxLength: 16 },
+    ageGroup: { type: 'string', enum: HOLD_AGE_GROUPS, maxLength: 16 },
     sex: { type: 'string', enum: SEXES, maxLength: 16 },
     /** When the place was promised (may be before createdAt when agreed by phone and typed in later). */
     from: timestampMs,
@@ -106,8 +114,11 @@ const holdFields = {
 export type Hold = FromSchema<typeof holdFields>;
 export type HoldConflict = Hold['conflicts'][number];
 
-/** 1: the placement states, reasons and admittedAt (renderer/src/data/migrations/hold.ts keeps v0 documents). */
-export const HOLD_SCHEMA_VERSION = 1;
+/**
+ * 1: the placement states, reasons and admittedAt; 2: the age group `unknown` (renderer/src/data/migrations/hold.ts
+ * keeps the older documents as they are).
+ */
+export const HOLD_SCHEMA_VERSION = 2;
 
 /** RxDB schema. Nothing is encrypted: the document holds no personal data (see above). */
 export const holdRxSchema = {

@@ -1,7 +1,7 @@
 import type { ObhutClient } from '../../renderer/src/data/client';
 import { REFUSAL_REASONS, type RefusalReason } from '../../shared/catalogues/entry';
 import { effectiveHoldStatus } from '../../shared/placement/expiry';
-import { ageGroupAt } from '../../shared/placement/newHold';
+import { placementAgeGroup } from '../../shared/placement/newHold';
 import { intakeWriteDenial } from '../../shared/rules/intake';
 import type { Entry } from '../../shared/schema/entry';
 import type { Hold } from '../../shared/schema/hold';
@@ -60,8 +60,8 @@ export async function applyPlacementAction(client: ObhutClient, action: Placemen
       .map((d) => d.toMutableJSON())
       .filter((f) => !asked.has(f.id));
     const facility = pickOf(facilities, action.pickFacility);
-    const ageGroup = ageGroupAt(record.child, now);
-    if (!facility || !ageGroup) return { ok: false, note: `record ${record.id}: no facility to ask or no age` };
+    const ageGroup = placementAgeGroup(record.child, now);
+    if (!facility) return { ok: false, note: `record ${record.id}: no facility left to ask` };
     const made = await client.holds.hold({
       facility,
       intakeRef: record.id,

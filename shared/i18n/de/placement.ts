@@ -8,11 +8,21 @@ import type {
   FacilityType,
   Specialisation,
 } from '../../schema/facility';
-import type { Hold, HoldStatus, OverbookReason } from '../../schema/hold';
+import type { Hold, HoldAgeGroup, HoldStatus, OverbookReason } from '../../schema/hold';
 import { domain } from './domain';
 
 type Labels<K extends string> = Record<K, string>;
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+const AGE_GROUP_LABELS = {
+  under_3: 'unter 3 Jahre',
+  '3_to_6': '3 bis unter 6 Jahre',
+  '6_to_9': '6 bis unter 9 Jahre',
+  '9_to_12': '9 bis unter 12 Jahre',
+  '12_to_14': '12 bis unter 14 Jahre',
+  '14_to_16': '14 bis unter 16 Jahre',
+  '16_to_18': '16 bis unter 18 Jahre',
+} satisfies Labels<AgeGroup>;
 
 /**
  * Labels of the Verbund placement board: facilities, holds, why a facility does not fit, the age of a report.
@@ -42,15 +52,9 @@ export const placement = {
     danger_to_others: 'Akute Fremdgefährdung',
     intensive_care: 'Hoher Pflege- oder Behandlungsbedarf',
   } satisfies Labels<Exclusion>,
-  ageGroups: {
-    under_3: 'unter 3 Jahre',
-    '3_to_6': '3 bis unter 6 Jahre',
-    '6_to_9': '6 bis unter 9 Jahre',
-    '9_to_12': '9 bis unter 12 Jahre',
-    '12_to_14': '12 bis unter 14 Jahre',
-    '14_to_16': '14 bis unter 16 Jahre',
-    '16_to_18': '16 bis unter 18 Jahre',
-  } satisfies Labels<AgeGroup>,
+  ageGroups: AGE_GROUP_LABELS,
+  /** A placement's age group: a statistics group, or none known (shared/schema/hold.ts HOLD_AGE_GROUPS). */
+  holdAgeGroups: { ...AGE_GROUP_LABELS, unknown: 'Alter unbekannt' } satisfies Labels<HoldAgeGroup>,
   holdStatus: {
     requested: 'Angefragt',
     held: 'Gehalten',

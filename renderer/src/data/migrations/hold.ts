@@ -4,7 +4,9 @@ import type { MigrationStrategies } from 'rxdb';
  * RxDB migration of stored holds, one function per schema version (shared/schema/hold.ts).
  * 1: a hold became one placement with more states (requested, confirmed, refused) and optional reasons and
  *    admission time: a stored hold (held, occupied, released, expired) is a valid placement as it is.
+ * 2: the age group may be `unknown`; every stored age group is still one.
  */
 export const holdMigrations: MigrationStrategies = {
   1: (doc: Record<string, unknown>) => doc,
+  2: (doc: Record<string, unknown>) => doc,
 };

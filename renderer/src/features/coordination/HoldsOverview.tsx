@@ -102,7 +102,7 @@ function HoldTable({
               <Table.Tr key={h.id}>
                 <Table.Td>{names.get(h.facilityId) ?? h.facilityId}</Table.Td>
                 <Table.Td>{de.offices[h.officeId]}</Table.Td>
-                <Table.Td>{de.placement.ageGroups[h.ageGroup]}</Table.Td>
+                <Table.Td>{de.placement.holdAgeGroups[h.ageGroup]}</Table.Td>
                 <Table.Td>{formatDateTime(h.from)}</Table.Td>
                 <Table.Td>{formatDateTime(h.expiresAt)}</Table.Td>
                 <Table.Td>

@@ -18,7 +18,7 @@ import { type PlacementAnswer, REFUSAL_REASONS, type RefusalReason } from '../..
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { effectiveHoldStatus } from '../../../../shared/placement/expiry';
-import { ageGroupAt } from '../../../../shared/placement/newHold';
+import { placementAgeGroup } from '../../../../shared/placement/newHold';
 import type { Entry } from '../../../../shared/schema/entry';
 import type { Facility } from '../../../../shared/schema/facility';
 import { type Hold, type HoldStatus, nextHoldSteps } from '../../../../shared/schema/hold';
@@ -86,8 +86,9 @@ export const PlacementSearch = memo(function PlacementSearch({
     setName('');
     setError(null);
     const facility = known && verbund.facilities.get(known.facilityId);
-    const ageGroup = verbund.intake && ageGroupAt(verbund.intake.child, Date.now());
-    // A place of the Verbund becomes a placement (the board counts it); one typed by name is only logged.
+    // A place of the Verbund becomes a placement (the board counts it), with the age group `unknown` where the record
+    // has no age yet; one typed by name is only logged.
+    const ageGroup = verbund.intake && placementAgeGroup(verbund.intake.child, Date.now());
     if (client && intakeId && facility && ageGroup && !inVerbund.has(facility.id)) {
       await client.holds.hold({
         facility,

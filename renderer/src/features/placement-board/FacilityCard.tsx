@@ -178,7 +178,7 @@ function OwnHold({
         </Badge>
       )}
       <Text size="sm">
-        {t.ownHolds.intake(intakeName(hold.intakeRef) ?? t.ownHolds.unknownIntake)} · {p.ageGroups[hold.ageGroup]} ·{' '}
+        {t.ownHolds.intake(intakeName(hold.intakeRef) ?? t.ownHolds.unknownIntake)} · {p.holdAgeGroups[hold.ageGroup]} ·{' '}
         {status === 'held'
           ? t.ownHolds.until(formatDateTime(hold.expiresAt))
           : t.ownHolds.since(formatDateTime(hold.from))}
