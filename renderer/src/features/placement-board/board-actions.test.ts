@@ -1,0 +1,103 @@
+import { demoFacilities } from '../../../../shared/demo/facilities';
+import { freePlaces } from '../../../../shared/placement/freePlaces';
+import { overbookedHoldIds } from '../../../../shared/placement/overbooking';
+import type { Facility } from '../../../../shared/schema/facility';
+import { HoldRepository } from '../../data/holds';
+import { openTestRepositories } from '../../test-fixtures/database';
+import { holdFromBoard } from './board-actions';
+import { boardCards, NO_CRITERIA } from './board-model';
+
+const NOW = Date.parse('2025-05-18T01:40+02:00');
+const user = {
+  id: 'bereitschaft.segeberg',
+  username: 'bereitschaft.segeberg',
+  displayName: 'B',
+  officeId: 'segeberg',
+  roles: ['oncall'],
+};
+const viewer = { officeId: 'segeberg', pendingIds: new Set<string>(), overseesVerbund: false };
+
+vi.setConfig({ testTimeout: 60_000 });
+
+describe("the board's hold for a group (issue 17: linked children)", () => {
+  it('holds one place per sibling with one action, counts them as three places and shows the over-booking', async () => {
+    const { db, pending, intakes, entries } = await openTestRepositories('obhut_group', user, () => NOW);
+    try {
+      // Two places free, reported now: the third sibling over-books it.
+      const base = demoFacilities(NOW).find((f) => f.siblingGroupMax >= 3)!;
+      const facility: Facility = {
+        ...base,
+        totalPlaces: 8,
+        freeReports: [{ id: 'r1', free: 2, reportedAt: NOW - 60_000, reportedBy: 'koordination' }],
+      };
+      const group = { id: 'group-1', kind: 'siblings' as const };
+      const siblings = [];
+      for (const [firstName, estimatedAge] of [
+        ['Fiktiv', 7],
+        ['Erfunden', 10],
+        ['Ausgedacht', 13],
+      ] as const) {
+        siblings.push(
+          await intakes.create({
+            receivedAt: NOW,
+            child: { firstName, lastName: 'Geschwister', estimatedAge },
+            initiatedBy: 'police',
+            situation: '',
+            status: 'draft',
+            group,
+          }),
+        );
+      }
+      const other = await intakes.create({
+        receivedAt: NOW,
+        child: { firstName: 'Allein', lastName: 'Kind', estimatedAge: 9 },
+        initiatedBy: 'police',
+        situation: '',
+        status: 'draft',
+      });
+      const holds = new HoldRepository(db.holds, pending, user, () => NOW);
+      const all = [...siblings, other];
+
+      const { made, lines } = await holdFromBoard(
+        { holds, entries },
+        facility,
+        { intakeRef: siblings[0].id, ageGroup: '6_to_9', sex: 'female' },
+        all,
+      );
+
+      expect(made.map((h) => h.intakeRef).sort()).toEqual(siblings.map((s) => s.id).sort());
+      expect(made.map((h) => h.ageGroup).sort()).toEqual(['12_to_14', '6_to_9', '9_to_12']);
+      expect(new Set(made.map((h) => h.status))).toEqual(new Set(['held']));
+      // Each child keeps its own log: one line on each sibling's record, none on the other child's.
+      expect(lines.map((l) => l.intakeId).sort()).toEqual(siblings.map((s) => s.id).sort());
+
+      const stored = (await db.holds.find().exec()).map((d) => d.toMutableJSON());
+      expect(stored).toHaveLength(3);
+      const free = freePlaces(facility, stored, NOW);
+      expect(free).toMatchObject({ reported: 2, holdsSinceReport: 3, free: -1, overbooked: true });
+      // The rule the server applies flags the hold that took the last place and the one beyond it.
+      expect(overbookedHoldIds(facility, stored, NOW)).toHaveLength(2);
+      const [card] = boardCards([facility], stored, NO_CRITERIA, NOW, viewer);
+      expect(card.ownHolds).toHaveLength(3);
+      expect(card.match.free.free).toBe(-1);
+
+      // A single child's hold is one place.
+      const single = await holdFromBoard(
+        { holds, entries },
+        facility,
+        { intakeRef: other.id, ageGroup: '9_to_12', sex: 'male' },
+        all,
+      );
+      expect(single.made).toHaveLength(1);
+      expect(
+        freePlaces(
+          facility,
+          (await db.holds.find().exec()).map((d) => d.toMutableJSON()),
+          NOW,
+        ).free,
+      ).toBe(-2);
+    } finally {
+      await db.close();
+    }
+  });
+});
