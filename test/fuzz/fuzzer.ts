@@ -53,6 +53,11 @@ export type FuzzOptions = {
   devMode?: boolean;
   /** How long the healed system may take to converge. */
   settleMs?: number;
+  /**
+   * The first steps' kinds, before the random ones: a short run on a loaded machine takes few steps, and the rare
+   * actions must still happen in it (the clients that take them are drawn as usual).
+   */
+  opening?: readonly FuzzKind[];
   log?: (line: string) => void;
 };
 
@@ -102,6 +107,7 @@ const colleagueOf = (username: string) =>
   username.startsWith('leitung.')
     ? username.replace('leitung.', 'bereitschaft.')
     : username.replace(/^[^.]+\./, 'leitung.');
+export type FuzzKind = Kind;
 type Kind =
   | keyof typeof FAULT_WEIGHTS
   | keyof typeof SESSION_WEIGHTS
@@ -302,7 +308,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
     const loopStart = Date.now();
     while (step < maxSteps && Date.now() - loopStart < durationMs && failures.length === 0) {
       step++;
-      const kind = rng.weighted(weights);
+      const kind = options.opening?.[step - 1] ?? rng.weighted(weights);
       const c = rng.pick(clients);
       const who = `client ${c.index}`;
       count(kind);
