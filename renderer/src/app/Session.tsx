@@ -33,6 +33,7 @@ import { useLaptopPurge } from '../features/privacy/use-laptop-purge';
 import { ReviewPage } from '../features/review/ReviewPage';
 import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { StatusBar } from '../features/sync-status/StatusBar';
+import { SyncLogButton } from '../features/sync-status/SyncLogDialog';
 import { VerbundOverviewPage } from '../features/verbund-overview/VerbundOverviewPage';
 import { nameOf } from '../record/name';
 import { useClient } from './client-context';
@@ -128,7 +129,12 @@ export function Session({
           </Stack>
         </AppShell.Main>
         <AppShell.Footer p="xs" px="md">
-          <StatusBar status={status} describe={(id) => names.get(id) ?? id} outbox={othersWaiting} />
+          <StatusBar
+            status={status}
+            describe={(id) => names.get(id) ?? id}
+            outbox={othersWaiting}
+            log={<SyncLogButton />}
+          />
         </AppShell.Footer>
       </AppShell>
       <Modal opened={askLogout !== null} onClose={() => setAskLogout(null)} title={t.logoutPending.title} centered>

@@ -25,6 +25,7 @@ import type { StoreUpgradeProgress } from './sealed-storage';
 import { SessionOutbox } from './session-outbox';
 import { StatusModel } from './status-model';
 import { type Replications, SyncEngine } from './sync-engine';
+import { SyncLog } from './sync-log';
 import { ConnectionState, type SyncStatus } from './sync-status';
 import {
   KeystoreError,
@@ -110,6 +111,8 @@ export type ObhutClient = {
   accessLog: AccessLog;
   /** Finished records removed from this laptop after the purge period, and fetched again (laptop-copies.ts). */
   laptopCopies: LaptopCopies;
+  /** What this laptop sent, received and had refused in the last 30 days, without content (sync-log.ts). */
+  syncLog: SyncLog;
   /**
    * True once the server said 403 device_revoked: the session has stopped syncing; the app tells the user and
    * wipes the device (wipe.ts).
@@ -225,6 +228,7 @@ async function startSession(start: SessionStart): Promise<ObhutClient> {
     onAuthState: (state) => model.set({ auth: state }),
     keepPassword: (who, password) => storeVault(vault, serverUrl, who, key, password, vaultOptions),
   });
+  const syncLog = await SyncLog.open(db, now);
   const engine = new SyncEngine({
     api,
     db,
@@ -234,6 +238,7 @@ async function startSession(start: SessionStart): Promise<ObhutClient> {
     retryTime: options.retryTime ?? DEFAULT_RETRY_MS,
     streamBackoff: options.streamBackoff,
     now,
+    syncLog,
   });
   const laptopCopies = await LaptopCopies.open({
     db,
@@ -304,6 +309,7 @@ async function startSession(start: SessionStart): Promise<ObhutClient> {
     directory,
     accessLog,
     laptopCopies,
+    syncLog,
     revoked$: revoked$.asObservable(),
     damagedRecords$: start.damaged.list$,
     replications: engine.replications,

@@ -14,6 +14,7 @@ import type {
 import type { SyncApi } from './http';
 import type { PendingWrites } from './pending';
 import { clearRejections, openRejections, recordRejections, type RejectionDoc } from './rejections';
+import type { SyncLog } from './sync-log';
 
 /** A replicated document as stored locally: the wire document without `_deleted` (RxDB keeps that itself). */
 export type LocalDocument = Omit<WireDocument, '_deleted'>;
@@ -38,6 +39,8 @@ export type ReplicationOptions<T extends LocalDocument> = {
   pullBatchSize?: number;
   pushBatchSize?: number;
   now?: () => number;
+  /** The laptop's sync log (sync-log.ts): counts and refusals, no content. */
+  syncLog?: SyncLog;
 };
 
 /** Replication of one collection over the HTTP contract (docs/api.md) with RxDB's replication primitives. */
@@ -63,6 +66,7 @@ export function replicateCollection<T extends LocalDocument>(
       handler: async (checkpoint, batchSize) => {
         const res = await withAuth(() => api.pull<Wire>(name, checkpoint, batchSize));
         options.onSynced(now());
+        options.syncLog?.record({ kind: 'received', collection: name, count: res.documents.length });
         return { documents: res.documents, checkpoint: res.checkpoint ?? checkpoint };
       },
     },
@@ -92,6 +96,17 @@ export function replicateCollection<T extends LocalDocument>(
         await recordRejections(rejections, name, res.rejected, rowsById, now());
         const accepted = rows.filter(
           (row) => !conflictIds.has(row.newDocumentState.id) && !rejectedIds.has(row.newDocumentState.id),
+        );
+        options.syncLog?.record(
+          { kind: 'sent', collection: name, count: accepted.length },
+          { kind: 'conflict', collection: name, count: res.conflicts.length },
+          ...res.rejected.map((r) => ({
+            kind: 'refused' as const,
+            collection: name,
+            count: 1,
+            code: r.code,
+            id: r.id,
+          })),
         );
         await clearRejections(
           rejections,

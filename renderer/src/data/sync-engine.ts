@@ -17,6 +17,7 @@ import type { SyncApi } from './http';
 import type { PendingWrites } from './pending';
 import { type LocalDocument, replicateCollection, type ReplicationOptions } from './replication';
 import type { StatusModel } from './status-model';
+import type { SyncLog } from './sync-log';
 import { machineOnline } from './sync-status';
 
 /** The collections replicated with the server, each with its own stream. */
@@ -48,6 +49,8 @@ export type SyncEngineOptions = {
   now: () => number;
   /** How long every replication must rest before the pending marks are reconciled. */
   reconcileAfterMs?: number;
+  /** The laptop's sync log (sync-log.ts): what was sent, received and refused, no content. */
+  syncLog?: SyncLog;
 };
 
 /**
@@ -143,6 +146,7 @@ export class SyncEngine {
       onSynced: (at) => status.synced(at),
       retryTime: this.options.retryTime,
       now,
+      syncLog: this.options.syncLog,
     });
   }
 
@@ -160,6 +164,13 @@ export class SyncEngine {
       },
       onUnauthorized: auth.awaitToken,
       onError: (err) => status.failed(err),
-    }).pipe(tap(() => status.synced(now())));
+    }).pipe(
+      tap((event) => {
+        status.synced(now());
+        if (event !== 'RESYNC') {
+          this.options.syncLog?.record({ kind: 'received', collection, count: event.documents.length });
+        }
+      }),
+    );
   }
 }

@@ -19,4 +19,30 @@ export const privacy = {
     offline: 'Ohne Verbindung zum Server kann diese Inobhutnahme nicht geladen werden.',
     failed: (reason: string) => `Die Inobhutnahme konnte nicht geladen werden: ${reason}`,
   },
+  syncLog: {
+    open: 'Synchronisationsprotokoll',
+    title: 'Synchronisationsprotokoll dieses Laptops',
+    intro: (days: number) =>
+      `Was dieser Laptop in den letzten ${days} Tagen an den Server gesendet, von ihm empfangen und was der Server abgelehnt hat – ohne Inhalte, nur Anzahlen und Gründe.`,
+    empty: 'In den letzten 30 Tagen wurde nichts übertragen.',
+    tableLabel: 'Einträge des Synchronisationsprotokolls, neueste zuerst',
+    columns: { at: 'Zeitpunkt', kind: 'Vorgang', collection: 'Bereich', count: 'Anzahl', reason: 'Grund' },
+    kinds: {
+      sent: 'gesendet',
+      received: 'empfangen',
+      refused: 'abgelehnt',
+      conflict: 'abweichender Stand auf dem Server, zusammengeführt',
+    },
+    collections: {
+      intakes: 'Inobhutnahmen',
+      entries: 'Protokolleinträge',
+      facilities: 'Einrichtungen',
+      holds: 'Platzreservierungen',
+      contacts: 'Telefonverzeichnis',
+    },
+    export: 'Für den Support speichern (CSV)',
+    fileName: (date: string) => `synchronisationsprotokoll-${date}.csv`,
+    csvHeader: ['Zeitpunkt', 'Vorgang', 'Bereich', 'Anzahl', 'Grund', 'Kennung'],
+    close: 'Schließen',
+  },
 } as const;

@@ -1,4 +1,5 @@
 import { Badge, Group, List, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
@@ -15,10 +16,12 @@ type Props = {
   describe?: (id: string) => string;
   /** Changes of other users of this laptop that wait for the server (the laptop's outbox). */
   outbox?: OutboxEntry[];
+  /** The button that opens the laptop's sync log (SyncLogDialog.tsx; the session gives it). */
+  log?: ReactNode;
 };
 
 /** Always visible: connection, last sync, what is not on the server yet, refusals and conflicts. */
-export function StatusBar({ status, describe = (id) => id, outbox = [] }: Props) {
+export function StatusBar({ status, describe = (id) => id, outbox = [], log }: Props) {
   if (!status) return null;
   const color = status.connection === 'online' ? 'teal' : status.connection === 'offline' ? 'red' : 'yellow';
   return (
@@ -61,6 +64,7 @@ export function StatusBar({ status, describe = (id) => id, outbox = [] }: Props)
             {t.authFailed}
           </Badge>
         )}
+        {log}
       </Group>
       <OutboxNotice entries={outbox} />
       {status.rejections.length > 0 && (
