@@ -110,7 +110,7 @@ describe('sync log', () => {
       log.getByRole('button', { name: 'Für den Support speichern (CSV)' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^synchronisationsprotokoll-\d{4}-\d{2}-\d{2}\.csv$/);
-    const csv = await readFile((await download.path()), 'utf8');
+    const csv = await readFile(await download.path(), 'utf8');
     expect(csv).toContain('Zeitpunkt;Vorgang;Bereich;Anzahl;Grund;Kennung');
     expect(csv).toContain(`abgelehnt;Inobhutnahmen;1;`);
     expect(csv).toContain(record.id);
