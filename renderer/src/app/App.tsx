@@ -6,11 +6,13 @@ import { de } from '../../../shared/i18n';
 import type { SessionUser } from '../../../shared/sync/protocol';
 import { LoginError, type ObhutClient, openClient } from '../data/client';
 import { useOutboxEntries } from '../data/hooks';
+import type { StoreUpgradeProgress } from '../data/sealed-storage';
 import { wipeDevice } from '../data/wipe';
 import { LockScreen } from '../features/lock/LockScreen';
 import { RevokedScreen, type WipeState } from '../features/lock/RevokedScreen';
 import { type LockCause, useAutoLock, useIdleLockMinutes } from '../features/lock/use-auto-lock';
 import { LoginForm } from '../features/login/LoginForm';
+import { StoreUpgradeNotice } from '../features/store/StoreNotices';
 import { OutboxNotice } from '../features/sync-status/OutboxNotice';
 import { ClientContext } from './client-context';
 import { deviceIdentity } from './device';
@@ -36,6 +38,8 @@ type Phase =
 export function App() {
   const [serverUrl, setServerUrl] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'login' });
+  // The first unlock after the update rewrites the store (sealed-storage.ts): its progress, while it runs.
+  const [upgrade, setUpgrade] = useState<StoreUpgradeProgress | null>(null);
   const idleMinutes = useIdleLockMinutes();
   const client = phase.kind === 'session' ? phase.client : null;
   const outbox = useOutboxCourier(serverUrl, client?.user.id ?? null);
@@ -91,7 +95,13 @@ export function App() {
   /** Login and unlock: a revoked device learns it here too, and wipes. */
   const open = async (username: string, password: string) => {
     try {
-      const opened = await openClient({ serverUrl: serverUrl!, username, password, device: deviceIdentity() });
+      const opened = await openClient({
+        serverUrl: serverUrl!,
+        username,
+        password,
+        device: deviceIdentity(),
+        onStoreUpgrade: setUpgrade,
+      });
       localStorage.setItem(LAST_USER_KEY, username);
       setPhase({ kind: 'session', client: opened, username });
     } catch (err) {
@@ -100,6 +110,8 @@ export function App() {
         return;
       }
       throw err;
+    } finally {
+      setUpgrade(null);
     }
   };
 
@@ -115,19 +127,27 @@ export function App() {
       <Stack gap="md">
         <LoginForm serverUrl={serverUrl} initialUsername={localStorage.getItem(LAST_USER_KEY) ?? ''} onLogin={open} />
         <Center>
+          <StoreUpgradeNotice progress={upgrade} />
+        </Center>
+        <Center>
           <OutboxNotice entries={waiting} />
         </Center>
       </Stack>
     );
   } else if (phase.kind === 'locked') {
     content = (
-      <LockScreen
-        displayName={phase.user.displayName}
-        cause={phase.cause}
-        idleMinutes={idleMinutes}
-        onUnlock={(password) => open(phase.username, password)}
-        onSwitchUser={() => setPhase({ kind: 'login' })}
-      />
+      <Stack gap="md">
+        <LockScreen
+          displayName={phase.user.displayName}
+          cause={phase.cause}
+          idleMinutes={idleMinutes}
+          onUnlock={(password) => open(phase.username, password)}
+          onSwitchUser={() => setPhase({ kind: 'login' })}
+        />
+        <Center>
+          <StoreUpgradeNotice progress={upgrade} />
+        </Center>
+      </Stack>
     );
   } else if (phase.kind === 'revoked') {
     content = <RevokedScreen state={phase.state} lost={phase.lost} />;

@@ -32,6 +32,7 @@ import { RemovedFromLaptop } from '../features/privacy/RemovedFromLaptop';
 import { useLaptopPurge } from '../features/privacy/use-laptop-purge';
 import { ReviewPage } from '../features/review/ReviewPage';
 import { StatisticsPage } from '../features/statistics/StatisticsPage';
+import { DamagedRecordsNotice } from '../features/store/StoreNotices';
 import { StatusBar } from '../features/sync-status/StatusBar';
 import { SyncLogButton } from '../features/sync-status/SyncLogDialog';
 import { VerbundOverviewPage } from '../features/verbund-overview/VerbundOverviewPage';
@@ -125,6 +126,7 @@ export function Session({
               <Alert color="blue">{t.offlineSession}</Alert>
             )}
             {status?.auth.state === 'failed' && <Reauthenticate client={client} />}
+            <DamagedRecordsNotice records={client.damagedRecords} />
             <AreaView view={view} status={status} />
           </Stack>
         </AppShell.Main>

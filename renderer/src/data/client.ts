@@ -8,7 +8,7 @@ import { AdminApi } from './admin';
 import { AuthSession } from './auth-session';
 import type { BackoffOptions } from './backoff';
 import { ContactRepository } from './contacts';
-import { type DamagedRecord, DamagedRecords } from './damaged-records';
+import { DamagedRecords } from './damaged-records';
 import { type IndexedDbEnvironment, type ObhutDatabase, openDatabase } from './database';
 import { DirectoryApi, OfficeDirectory } from './directory';
 import { EntryRepository } from './entries';
@@ -119,7 +119,7 @@ export type ObhutClient = {
    */
   revoked$: Observable<boolean>;
   /** Stored records that do not open (changed on disk): left out of every list, named here once each. */
-  damagedRecords$: Observable<DamagedRecord[]>;
+  damagedRecords: DamagedRecords;
   replications: Replications;
   status$: Observable<SyncStatus>;
   readonly status: SyncStatus;
@@ -311,7 +311,7 @@ async function startSession(start: SessionStart): Promise<ObhutClient> {
     laptopCopies,
     syncLog,
     revoked$: revoked$.asObservable(),
-    damagedRecords$: start.damaged.list$,
+    damagedRecords: start.damaged,
     replications: engine.replications,
     status$: model.status$,
     get status() {

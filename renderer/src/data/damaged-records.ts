@@ -15,6 +15,16 @@ export class DamagedRecords {
     return this.found.asObservable();
   }
 
+  get current(): DamagedRecord[] {
+    return this.found.value;
+  }
+
+  /** For React's useSyncExternalStore: `listener` runs on every newly found record. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    const subscription = this.found.subscribe(listener);
+    return () => subscription.unsubscribe();
+  };
+
   readonly report = (error: DamagedRecordError): void => {
     const known = this.found.value;
     if (known.some((r) => r.collection === error.collection && r.id === error.documentId)) return;

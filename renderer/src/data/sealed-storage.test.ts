@@ -1,6 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 
 import { submittedRecord } from '../test-fixtures/intake';
+import { editRows, flipCiphertextBit } from '../test-fixtures/stored-rows';
 import { openDatabase } from './database';
 import { type DamagedRecordError, SEALED_FIELD } from './sealed-storage';
 
@@ -14,30 +15,6 @@ function open(factory: IDBFactory, damaged: DamagedRecordError[] = []) {
     env: { indexedDB: factory, IDBKeyRange },
     sealing: { onDamagedRecord: (e) => damaged.push(e) },
   });
-}
-
-/** Changes the stored rows of one collection in place, past RxDB and the wrapper (as someone with the disk could). */
-async function editRows(
-  factory: IDBFactory,
-  collection: string,
-  edit: (rows: Map<string, Record<string, string>>) => void,
-) {
-  const info = (await factory.databases()).find((d) => d.name!.endsWith(`--${collection}`))!;
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const req = factory.open(info.name!);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-  const store = db.transaction('docs', 'readwrite').objectStore('docs');
-  const rows = await new Promise<Record<string, string>[]>((resolve) => {
-    const req = store.getAll();
-    req.onsuccess = () => resolve(req.result as Record<string, string>[]);
-  });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  edit(byId);
-  for (const row of byId.values()) store.put(row);
-  await new Promise((resolve) => (store.transaction.oncomplete = resolve));
-  db.close();
 }
 
 async function threeRecords(): Promise<IDBFactory> {
@@ -57,10 +34,7 @@ describe('the sealed storage', () => {
   it('one changed byte of a stored ciphertext: a clear error for that record, the others readable', async () => {
     const factory = await threeRecords();
     await editRows(factory, 'intakes', (rows) => {
-      const row = rows.get('r2')!;
-      const bytes = Uint8Array.from(atob(row[SEALED_FIELD]), (c) => c.charCodeAt(0));
-      bytes[40] ^= 0x01;
-      row[SEALED_FIELD] = btoa(String.fromCharCode(...bytes));
+      flipCiphertextBit(rows.get('r2')!, SEALED_FIELD);
     });
     const damaged: DamagedRecordError[] = [];
     const db = await open(factory, damaged);

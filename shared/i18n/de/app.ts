@@ -11,6 +11,42 @@ export const app = {
     placeholderTime: 'hh:mm',
   },
 
+  /** The local store (renderer/src/data/sealed-storage.ts): its one-time upgrade at unlock, records that do not open. */
+  store: {
+    upgradeTitle: 'Die Daten auf diesem Gerät werden umgestellt',
+    upgradeText:
+      'Die Daten auf diesem Gerät werden einmalig in das neue, schnellere Verschlüsselungsformat übertragen. ' +
+      'Wird das Gerät dabei ausgeschaltet, geht nichts verloren: Die Umstellung wird beim nächsten Öffnen ' +
+      'fortgesetzt.',
+    upgradeProgress: (what: string, done: string, total: string) => `${what}: ${done} von ${total}`,
+    kinds: {
+      intakes: 'Vorgänge',
+      entries: 'Protokolleinträge',
+      facilities: 'Einrichtungen',
+      holds: 'Platzanfragen',
+      contacts: 'Telefonverzeichnis',
+      rejections: 'Abgelehnte Änderungen',
+    } as Record<string, string>,
+    otherKind: 'Weitere Daten',
+    /** One record of each collection, for the list of damaged ones. */
+    record: {
+      intakes: 'Vorgang',
+      entries: 'Protokolleintrag',
+      facilities: 'Einrichtung',
+      holds: 'Platzanfrage',
+      contacts: 'Verzeichniseintrag',
+      rejections: 'Abgelehnte Änderung',
+    } as Record<string, string>,
+    otherRecord: 'Eintrag',
+    damagedTitle: 'Beschädigte Daten auf diesem Gerät',
+    damagedText: (n: number) =>
+      `${n === 1 ? 'Ein Eintrag' : `${n} Einträge`} auf diesem Gerät ${n === 1 ? 'lässt' : 'lassen'} sich nicht ` +
+      'mehr entschlüsseln: Die gespeicherten Daten wurden verändert oder sind beschädigt. Alle übrigen Daten ' +
+      'sind lesbar. Was bereits beim Server ist, geht nicht verloren. Bitte melden Sie dies Ihrer IT und nennen ' +
+      'Sie die Kennung.',
+    damagedRecord: (kind: string, id: string) => `${kind}, Kennung ${id}`,
+  },
+
   shell: {
     tagline: 'Inobhutnahmen im Bereitschaftsdienst',
     signedInAs: (name: string, office: string) => `${name} · ${office}`,
