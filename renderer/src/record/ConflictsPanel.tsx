@@ -1,5 +1,5 @@
-import { Alert, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
-import { memo } from 'react';
+import { Alert, Button, Group, Mark, SimpleGrid, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Fragment, memo } from 'react';
 
 import { formatDateTime } from '../../../shared/format';
 import { de } from '../../../shared/i18n';
@@ -8,6 +8,7 @@ import type { Intake } from '../../../shared/schema/intake';
 import { getAtPath } from '../../../shared/sync/paths';
 import { specOf } from './fields';
 import { displayOf } from './values';
+import { type DiffPart, wordDiff } from './word-diff';
 
 const t = de.app.nightRecord.conflicts;
 
@@ -75,30 +76,55 @@ export const ConflictsPanel = memo(function ConflictsPanel({
           {intake.conflicts.map((c) => {
             const label = fieldLabel(c.field, intake);
             const spec = specOf(c.field);
+            const current = displayOf(spec, getAtPath(intake, c.field));
+            const kept = displayOf(spec, parse(c.value));
+            const long = isLong(current) || isLong(kept);
             return (
-              <Table.Tr key={c.id} data-testid="conflict-row" data-field={c.field}>
-                <Table.Td>{label}</Table.Td>
-                <Table.Td data-testid="conflict-current">{displayOf(spec, getAtPath(intake, c.field))}</Table.Td>
-                <Table.Td data-testid="conflict-kept">{displayOf(spec, parse(c.value))}</Table.Td>
-                <Table.Td data-testid="conflict-by">
-                  {c.by === currentUserId ? t.you : (names?.get(c.by) ?? c.by)}
-                </Table.Td>
-                <Table.Td data-testid="conflict-at">{formatDateTime(c.at)}</Table.Td>
-                <Table.Td>
-                  {actions !== 'none' && (
-                    <Group gap={4} wrap="nowrap">
-                      {actions === 'all' && (
-                        <Button size="xs" variant="light" onClick={() => onTake(c.id)} aria-label={t.takeLabel(label)}>
-                          {t.take}
+              <Fragment key={c.id}>
+                <Table.Tr data-testid="conflict-row" data-field={c.field}>
+                  <Table.Td>{label}</Table.Td>
+                  <Table.Td data-testid="conflict-current">
+                    <Text size="sm" lineClamp={long ? 2 : undefined}>
+                      {current}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td data-testid="conflict-kept">
+                    <Text size="sm" lineClamp={long ? 2 : undefined}>
+                      {kept}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td data-testid="conflict-by">
+                    {c.by === currentUserId ? t.you : (names?.get(c.by) ?? c.by)}
+                  </Table.Td>
+                  <Table.Td data-testid="conflict-at">{formatDateTime(c.at)}</Table.Td>
+                  <Table.Td>
+                    {actions !== 'none' && (
+                      <Group gap={4} wrap="wrap">
+                        {actions === 'all' && (
+                          <Button
+                            size="xs"
+                            variant="light"
+                            onClick={() => onTake(c.id)}
+                            aria-label={t.takeLabel(label)}
+                          >
+                            {t.take}
+                          </Button>
+                        )}
+                        <Button size="xs" variant="subtle" onClick={() => onKeep(c.id)} aria-label={t.keepLabel(label)}>
+                          {t.keep}
                         </Button>
-                      )}
-                      <Button size="xs" variant="subtle" onClick={() => onKeep(c.id)} aria-label={t.keepLabel(label)}>
-                        {t.keep}
-                      </Button>
-                    </Group>
-                  )}
-                </Table.Td>
-              </Table.Tr>
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+                {long && (
+                  <Table.Tr>
+                    <Table.Td colSpan={6}>
+                      <TextDiff current={current} kept={kept} />
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Fragment>
             );
           })}
         </Table.Tbody>
@@ -106,6 +132,46 @@ export const ConflictsPanel = memo(function ConflictsPanel({
     </Alert>
   );
 });
+
+/** Texts this long are squeezed in a table cell: they are compared side by side below their row. */
+function isLong(text: string): boolean {
+  return text.length > 60 || text.includes('\n');
+}
+
+/** The two long texts of one conflict side by side, the words only one side has marked on that side. */
+function TextDiff({ current, kept }: { current: string; kept: string }) {
+  const diff = wordDiff(current, kept);
+  return (
+    <SimpleGrid cols={2} data-testid="conflict-diff">
+      <Text size="xs" c="dimmed" style={{ gridColumn: '1 / -1' }}>
+        {t.diffHint}
+      </Text>
+      <DiffSide title={t.current} parts={diff.a} />
+      <DiffSide title={t.kept} parts={diff.b} />
+    </SimpleGrid>
+  );
+}
+
+function DiffSide({ title, parts }: { title: string; parts: DiffPart[] }) {
+  return (
+    <div>
+      <Text size="xs" fw={700}>
+        {title}
+      </Text>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {parts.map((p, i) =>
+          p.changed ? (
+            <Mark key={i} data-testid="diff-changed">
+              {p.text}
+            </Mark>
+          ) : (
+            <Fragment key={i}>{p.text}</Fragment>
+          ),
+        )}
+      </Text>
+    </div>
+  );
+}
 
 function parse(json: string): unknown {
   try {

@@ -279,6 +279,7 @@ export const app = {
       keep: 'Aktuellen behalten',
       keepLabel: (field: string) => `Aktuellen behalten: ${field}`,
       actions: 'Entscheidung',
+      diffHint: 'Markiert ist, was nur in einem der beiden Werte steht.',
       ownLost: (field: string, who: string) =>
         `Ihr Wert bei „${field}“ wurde durch einen früheren Wert von ${who} ersetzt und ist hier aufbewahrt.`,
     },
