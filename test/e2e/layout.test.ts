@@ -1,11 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { demoNightRecord } from '../../shared/demo/nightRecord';
 import { de } from '../../shared/i18n';
 import { fieldLabel } from '../../shared/nightRecord/fieldLabel';
-import type { IntakeWire } from '../../shared/schema/intake';
-import { login, push } from '../support/api';
+import { seedConflict } from './seed-records';
 import { DEMO_PASSWORD } from './session';
 import { type E2eStack, startE2eStack } from './stack';
 
@@ -80,25 +78,8 @@ describe('the app at 1024×768', () => {
   });
 
   it('shows the conflict panel with its buttons in the window, and the long texts side by side', async () => {
-    // A record of the worker's whose situation text lost against a colleague's: kept on the record as a conflict.
-    const { token, user } = await login(stack.server.url, 'bereitschaft.segeberg');
-    const at = Date.now() - 3_600_000;
-    const current = demoNightRecord(at).situation;
-    const lost = `${current} Nachbarin meldet Hilferufe aus der Wohnung seit 22 Uhr.`;
-    const record: IntakeWire = {
-      ...demoNightRecord(at, { firstName: 'Konfliktina', lastName: 'Layoutkind', estimatedAge: 8 }),
-      id: `intake-layout-${at}`,
-      officeId: 'segeberg',
-      createdBy: user.id,
-      createdAt: at,
-      updatedAt: at + 60_000,
-      updatedBy: user.id,
-      status: 'draft',
-      conflicts: [{ id: 'c-layout-1', field: 'situation', value: JSON.stringify(lost), by: user.id, at: at + 30_000 }],
-      _deleted: false,
-    };
-    expect((await push(stack.server.url, token, 'intakes', [{ newDocumentState: record }])).rejected).toEqual([]);
-
+    // A record of the worker's whose situation text lost against an earlier one: kept on the record as a conflict.
+    const record = await seedConflict(stack.server.url, 'Layoutkind', Date.now() - 3_600_000);
     const { context, page } = await as('bereitschaft.segeberg');
     const row = page.getByTestId('intake-row').filter({ hasText: 'Layoutkind' });
     await row.getByRole('button').first().press('Enter');
@@ -107,7 +88,16 @@ describe('the app at 1024×768', () => {
     // The record opens at the panel (under the sticky headers), with the worker's own lost value said in words.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('record-conflicts');
     const label = fieldLabel('situation', record);
-    expect(await panel.getByTestId('conflict-own-lost').textContent()).toContain(label);
+    const notice = panel.getByTestId('conflict-own-lost');
+    expect(await notice.textContent()).toContain(label);
+    // Not under the two sticky headers: what is seen at the notice's centre is the notice.
+    const seen = () =>
+      notice.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return hit !== null && el.contains(hit);
+      });
+    await expect.poll(seen, { timeout: 10_000 }).toBe(true);
     const take = panel.getByRole('button', { name: de.app.nightRecord.conflicts.takeLabel(label) });
     const keep = panel.getByRole('button', { name: de.app.nightRecord.conflicts.keepLabel(label) });
     for (const button of [take, keep]) {

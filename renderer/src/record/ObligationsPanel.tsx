@@ -40,7 +40,13 @@ export const ObligationsPanel = memo(function ObligationsPanel({
               data-kind={o.kind}
               data-status={o.status}
             >
-              <Badge color={STATUS_COLOR[o.status]} variant={o.status === 'overdue' ? 'filled' : 'light'} miw={100}>
+              <Badge
+                color={STATUS_COLOR[o.status]}
+                variant={o.status === 'overdue' ? 'filled' : 'light'}
+                miw={100}
+                // The state is read first: it keeps its full word, the texts beside it wrap instead.
+                style={{ flexShrink: 0 }}
+              >
                 {de.deadlines.statuses[o.status]}
               </Badge>
               <Text size="sm" fw={o.status === 'overdue' ? 700 : 400}>

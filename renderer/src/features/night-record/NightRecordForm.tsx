@@ -164,8 +164,9 @@ export function NightRecordForm(props: NightRecordFormProps) {
   const opensAt = opensAtOf(intake, access);
 
   useRecordKeys({ close: actions.close, visible, missingNow: actions.missingNow });
-  useOpenAt(id, intake !== null, opensAt);
+  // The scroll padding first: the record opens at its comment or conflicts below the sticky headers, not under them.
   useStickyScrollPadding(stickyRef);
+  useOpenAt(id, intake !== null, opensAt);
 
   const ctx = useSectionContext(props, {
     editor,

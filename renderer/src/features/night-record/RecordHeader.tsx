@@ -99,7 +99,8 @@ function SaveStateView({ store, synced }: { store: DraftStore; synced: boolean |
       data-state={state}
       data-unsaved={unsaved}
     >
-      {t.save[state]}
+      {/* A record opened again with nothing typed yet is on this device all the same, not empty. */}
+      {t.save[state === 'idle' && synced !== null ? 'saved' : state]}
       {synced !== null && ` · ${synced ? t.sync.synced : t.sync.pending}`}
     </Text>
   );
