@@ -2,10 +2,11 @@ import { documentOf } from '../../renderer/src/features/documents/document-model
 import { antragFamiliengericht } from '../../renderer/src/features/documents/templates/antrag-familiengericht';
 import { bescheidInobhutnahme } from '../../renderer/src/features/documents/templates/bescheid-inobhutnahme';
 import { withheldOf, withholdFromEntries, withholdFromIntake } from '../../shared/privacy/entrusted';
+import type { LaptopCopy } from '../../shared/privacy/laptop-purge';
 import type { EntrustedMark } from '../../shared/schema/entrusted';
 import type { EntryWire } from '../../shared/schema/entry';
 import type { IntakeWire } from '../../shared/schema/intake';
-import { login, makeIntakeBy, pullAll, push } from '../support/api';
+import { login, makeIntakeBy, pullAll, push, request } from '../support/api';
 import { noteEntry, serverOnPostgres } from '../support/server-suite';
 
 /**
@@ -105,6 +106,14 @@ describe('entrusted data (§ 65 SGB VIII)', () => {
     expect(copiedLine.text).toBe('');
     expect(copiedLine.at).toBe(note.at);
     expect(JSON.stringify(log)).not.toContain('Vater trinkt');
+    // A laptop of Segeberg that removed its copy gets the same copy again (GET /privacy/laptop-copy, laptop purge).
+    const refetched = await request<LaptopCopy>(server.url, 'GET', `/privacy/laptop-copy/${record.id}`, {
+      token: segeberg.token,
+    });
+    expect(refetched.status).toBe(200);
+    expect(refetched.body.intake).toEqual(copy);
+    expect(refetched.body.entries.find((e) => e.id === note.id)).toEqual(copiedLine);
+    expect(JSON.stringify(refetched.body)).not.toMatch(/Schlägen|Nachbarin|Vater trinkt/);
 
     // The stored record is unchanged, and Pinneberg itself reads everything.
     expect((await stored(record.id)).situation).toBe(SECRET);
