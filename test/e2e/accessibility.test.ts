@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { de } from '../../shared/i18n';
 import { type AxeViolation, seriousViolations } from './axe';
+import { seedConflict, seedReturned } from './seed-records';
 import { DEMO_PASSWORD } from './session';
 import { type E2eStack, startE2eStack } from './stack';
 
@@ -100,6 +101,23 @@ describe('accessibility of the main screens (axe-core in Chromium)', () => {
     await admin.context.close();
   });
 
+  it('the on-call worker: a returned record, a record with a conflict', { timeout: 180_000 }, async () => {
+    const at = Date.now() - 2 * 3_600_000;
+    await seedReturned(stack.server.url, 'Axerueckgabe', at, 'Bitte die Erreichbarkeitsversuche ergänzen.');
+    await seedConflict(stack.server.url, 'Axekonflikt', at);
+    const { context, page } = await as('bereitschaft.segeberg');
+    const openRecord = (lastName: string) =>
+      page.getByTestId('intake-row').filter({ hasText: lastName }).getByRole('button').first().press('Enter');
+    await openRecord('Axerueckgabe');
+    await page.getByText(de.app.nightRecord.review.returnedTitle).waitFor();
+    await check(page, 'returned record');
+    await page.getByRole('button', { name: de.app.nightRecord.done }).press('Enter');
+    await openRecord('Axekonflikt');
+    await page.getByTestId('conflict-diff').waitFor();
+    await check(page, 'conflict');
+    await context.close();
+  });
+
   it('no screen has a serious or critical violation', () => {
     const report = [...found].flatMap(([screen, vs]) =>
       vs.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.help} @ ${v.targets.join(' | ')}`),
@@ -109,12 +127,14 @@ describe('accessibility of the main screens (axe-core in Chromium)', () => {
       [
         'administration',
         'board',
+        'conflict',
         'coordination',
         'deadlines',
         'list',
         'login',
         'overview',
         'record',
+        'returned record',
         'review',
         'review record',
         'statistics',
