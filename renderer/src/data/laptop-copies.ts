@@ -22,6 +22,7 @@ import type { Entry } from '../../../shared/schema/entry';
 import { type Intake, reviewStateOf } from '../../../shared/schema/intake';
 import type { Checkpoint } from '../../../shared/sync/protocol';
 import type { ObhutDatabase } from './database';
+import { ApiError } from './http';
 import type { PendingWrites } from './pending';
 import type { LocalDocument } from './replication';
 
@@ -105,7 +106,16 @@ export class LaptopCopies {
   fetchAgain(intakeId: string): Promise<void> {
     return this.serially(async () => {
       await this.started();
-      const copy = await this.options.fetchCopy(intakeId);
+      let copy: LaptopCopy;
+      try {
+        copy = await this.options.fetchCopy(intakeId);
+      } catch (err) {
+        // Deleted on the server meanwhile (its retention), or no longer readable here: nothing left to fetch.
+        if (err instanceof ApiError && err.status === 404) {
+          await this.save({ ...this.state, removed: this.state.removed.filter((r) => r.id !== intakeId) });
+        }
+        throw err;
+      }
       await writeAsServerState(this.options.entries, copy.entries);
       const written = await writeAsServerState(this.options.intakes, [copy.intake]);
       if (written.length !== 1) throw new Error('the record changed on this laptop while it was fetched');
