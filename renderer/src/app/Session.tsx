@@ -20,7 +20,6 @@ import { de } from '../../../shared/i18n';
 import { type Caller, mayAtAll, type Operation, type Resource } from '../../../shared/rules/authz';
 import type { ObhutClient } from '../data/client';
 import { useIntakes, useOutboxEntries, useSyncStatus } from '../data/hooks';
-import type { SyncStatus } from '../data/sync-status';
 import { AdminPage } from '../features/admin/AdminPage';
 import { CoordinationPage } from '../features/coordination/CoordinationPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
@@ -127,7 +126,7 @@ export function Session({
             )}
             {status?.auth.state === 'failed' && <Reauthenticate client={client} />}
             <DamagedRecordsNotice records={client.damagedRecords} />
-            <AreaView view={view} status={status} />
+            <AreaView view={view} />
           </Stack>
         </AppShell.Main>
         <AppShell.Footer p="xs" px="md">
@@ -171,14 +170,14 @@ type Area = View['kind'];
  * Verbund overview (counts only) for coordinators and supervisors.
  */
 /** The page of the current view: every kind of view has its page (a new one that has none is a type error). */
-function AreaView({ view, status }: { view: View; status: SyncStatus | null }) {
+function AreaView({ view }: { view: View }) {
   switch (view.kind) {
     case 'intakes':
-      return <IntakesPage status={status} papers={nightRecordPapers} removed={<RemovedFromLaptop />} />;
+      return <IntakesPage papers={nightRecordPapers} removed={<RemovedFromLaptop />} />;
     case 'board':
-      return <PlacementBoardPage key={view.intakeId} status={status} intakeId={view.intakeId} />;
+      return <PlacementBoardPage key={view.intakeId} intakeId={view.intakeId} />;
     case 'review':
-      return <ReviewPage key={view.intakeId} status={status} intakeId={view.intakeId} papers={reviewPapers} />;
+      return <ReviewPage key={view.intakeId} intakeId={view.intakeId} papers={reviewPapers} />;
     case 'obligations':
       return <ObligationsPage />;
     case 'overview':

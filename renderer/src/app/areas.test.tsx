@@ -71,7 +71,7 @@ function Areas({ initial }: { initial: View }) {
   return (
     <ClientContext.Provider value={client}>
       <NavigationContext.Provider value={{ view, go: setView }}>
-        {view.kind === 'intakes' && <IntakesPage status={null} />}
+        {view.kind === 'intakes' && <IntakesPage />}
         {view.kind === 'obligations' && <ObligationsPage now={() => NOW} />}
       </NavigationContext.Provider>
     </ClientContext.Provider>

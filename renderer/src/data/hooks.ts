@@ -1,12 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { Observable } from 'rxjs';
+import { useContext, useEffect, useMemo, useState } from 'react';
+import { combineLatest, map, type Observable, of } from 'rxjs';
 
 import type { Contact } from '../../../shared/schema/contact';
 import type { Entry } from '../../../shared/schema/entry';
 import type { Facility } from '../../../shared/schema/facility';
 import type { Hold } from '../../../shared/schema/hold';
 import type { Intake } from '../../../shared/schema/intake';
-import { useClient } from '../app/client-context';
+import { ClientContext, useClient } from '../app/client-context';
 import type { DeviceOutbox, OutboxEntry } from './outbox';
 import type { RejectionView } from './rejections';
 import type { SyncStatus } from './sync-status';
@@ -132,4 +132,33 @@ export function useContacts(): Contact[] {
 /** The entries waiting in a laptop's outbox (docs/outbox.md); none while there is no outbox. */
 export function useOutboxEntries(outbox: DeviceOutbox | null): OutboxEntry[] {
   return useObservable(outbox?.entries$, heldValue(outbox?.entries$, NO_OUTBOX));
+}
+
+type RecordPlacements = { placements: Hold[]; facilities: ReadonlyMap<string, Facility>; intake: Intake | null };
+const NO_PLACEMENTS: RecordPlacements = { placements: [], facilities: new Map(), intake: null };
+
+/**
+ * A record's placements, the Verbund's facilities by id, and the record (for the child's age and sex). Nothing
+ * where there is no session (a form shown on its own) or no record yet.
+ */
+export function useRecordPlacements(intakeId: string | undefined): RecordPlacements {
+  const client = useContext(ClientContext);
+  const source = useMemo(
+    () =>
+      client && intakeId
+        ? combineLatest([
+            client.holds.forIntake$(intakeId),
+            client.facilities.list$(),
+            client.intakes.get$(intakeId),
+          ]).pipe(
+            map(([placements, facilities, intake]) => ({
+              placements,
+              facilities: new Map(facilities.map((f) => [f.id, f])),
+              intake,
+            })),
+          )
+        : of(NO_PLACEMENTS),
+    [client, intakeId],
+  );
+  return useObservable(source, NO_PLACEMENTS);
 }

@@ -1,6 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 
 import type { SessionUser } from '../../../shared/sync/protocol';
+import type { ObhutClient } from '../data/client';
 import { type ObhutDatabase, openDatabase } from '../data/database';
 import { EntryRepository } from '../data/entries';
 import { IntakeRepository } from '../data/intakes';
@@ -17,14 +18,16 @@ export function openTestDatabase(prefix: string): Promise<ObhutDatabase> {
   });
 }
 
-/** A fresh database with the intake and log repositories of one user, as a session has them. */
+/**
+ * A fresh database with the intake and log repositories of one user, as a session has them, and a client offering
+ * just these to the hooks (renderer/src/data/hooks.ts) through the session's context.
+ */
 export async function openTestRepositories(prefix: string, user: SessionUser, now: () => number) {
   const db = await openTestDatabase(prefix);
   const pending = await PendingWrites.open(db);
-  return {
-    db,
-    pending,
+  const repositories = {
     intakes: new IntakeRepository(db.intakes, pending, user, now),
     entries: new EntryRepository(db.entries, db.rejections, pending, user, now),
   };
+  return { db, pending, ...repositories, client: { user, ...repositories } as unknown as ObhutClient };
 }

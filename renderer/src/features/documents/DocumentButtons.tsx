@@ -6,7 +6,7 @@ import { de } from '../../../../shared/i18n';
 import type { Intake } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
 import { PRINTING_EVENT } from '../../app/print';
-import { useObservable } from '../../app/use-observable';
+import { useIntake } from '../../data/hooks';
 import { type Completed, type DocumentModel, documentOf } from './document-model';
 import { DocumentView } from './DocumentView';
 import type { DocumentTemplate, FactKey } from './template';
@@ -46,10 +46,7 @@ export function DocumentButtons({ intakeId }: { intakeId: string }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const key = `document:${intakeId}`;
-  const intake = useObservable(
-    useMemo(() => client.intakes.get$(intakeId), [client, intakeId]),
-    null,
-  );
+  const intake = useIntake(intakeId);
   const templates = DOCUMENT_TEMPLATES.filter((tpl) => !intake || !tpl.appliesTo || tpl.appliesTo(intake));
 
   useEffect(() => {

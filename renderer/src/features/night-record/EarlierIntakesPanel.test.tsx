@@ -1,11 +1,13 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 
 import { demoNightRecord } from '../../../../shared/demo/nightRecord';
 import { de } from '../../../../shared/i18n';
 import type { Intake } from '../../../../shared/schema/intake';
-import { useObservable } from '../../app/use-observable';
+import { ClientContext } from '../../app/client-context';
+import type { ObhutClient } from '../../data/client';
 import type { ObhutDatabase } from '../../data/database';
+import { useIntake, useIntakes } from '../../data/hooks';
 import type { FieldEdit, IntakeRepository } from '../../data/intakes';
 import { openTestRepositories } from '../../test-fixtures/database';
 import { renderWithTheme } from '../../test-render';
@@ -25,9 +27,10 @@ const SLOW = 60_000;
 
 let db: ObhutDatabase;
 let intakes: IntakeRepository;
+let client: ObhutClient;
 
 beforeEach(async () => {
-  ({ db, intakes } = await openTestRepositories('obhut_earlier', user, () => NOW));
+  ({ db, intakes, client } = await openTestRepositories('obhut_earlier', user, () => NOW));
 });
 afterEach(async () => {
   cleanup();
@@ -40,10 +43,8 @@ afterEach(async () => {
  * through the same repository (the whole form, typed by keyboard, is the e2e test's: test/e2e/related-records).
  */
 function Harness({ id }: { id: string }) {
-  const intake$ = useMemo(() => intakes.get$(id), [id]);
-  const intake = useObservable<Intake | null | undefined>(intake$, undefined);
-  const all$ = useMemo(() => intakes.list$(), []);
-  const records = useObservable<Intake[] | null>(all$, null);
+  const intake = useIntake(id);
+  const records = useIntakes();
   const write = useCallback(async (edits: readonly FieldEdit[]) => void (await intakes.setFields(id, edits)), [id]);
   if (!intake || records === null) return null;
   return <EarlierIntakesPanel record={intake} records={records} officeId={user.officeId} editable write={write} />;
@@ -83,7 +84,11 @@ describe('earlier intakes of the child beside the record', () => {
       'new-leon',
     );
 
-    renderWithTheme(<Harness id="new-leon" />);
+    renderWithTheme(
+      <ClientContext.Provider value={client}>
+        <Harness id="new-leon" />
+      </ClientContext.Provider>,
+    );
     await waitFor(() => expect(screen.queryByTestId('earlier-intakes')).toBeNull());
     await intakes.setFields('new-leon', [['child.birthDate', '2010-03-14']]);
 
@@ -126,7 +131,11 @@ describe('earlier intakes of the child beside the record', () => {
     // A record of another office cannot be in this store by sync; were it there, it would still not count.
     await db.intakes.upsert({ ...(await stored('lea-1'))!, id: 'lea-stormarn', officeId: 'stormarn' });
 
-    renderWithTheme(<Harness id="lea-now" />);
+    renderWithTheme(
+      <ClientContext.Provider value={client}>
+        <Harness id="lea-now" />
+      </ClientContext.Provider>,
+    );
     const panel = await screen.findByTestId('earlier-intakes', undefined, { timeout: 10_000 });
     expect(
       within(panel)

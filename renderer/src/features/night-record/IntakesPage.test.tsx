@@ -86,7 +86,7 @@ function Areas({ initial }: { initial: View }) {
   return (
     <ClientContext.Provider value={client}>
       <NavigationContext.Provider value={{ view, go: setView }}>
-        {view.kind === 'intakes' && <IntakesPage status={null} />}
+        {view.kind === 'intakes' && <IntakesPage />}
       </NavigationContext.Provider>
     </ClientContext.Provider>
   );

@@ -2,19 +2,16 @@ import { Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { type ReactNode, useCallback, useMemo, useState } from 'react';
 
 import { de } from '../../../../shared/i18n';
-import type { Entry } from '../../../../shared/schema/entry';
-import type { Facility } from '../../../../shared/schema/facility';
 import type { Intake } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
 import { type Navigation, useNavigation } from '../../app/navigation';
 import { useAnnounceOpenRecord } from '../../app/open-record';
 import { useDirectory } from '../../app/use-directory';
 import { useNow } from '../../app/use-now';
-import { useObservable } from '../../app/use-observable';
 import { useRecordOpened } from '../../app/use-record-opened';
 import type { EntryInput } from '../../data/entries';
+import { useEntries, useFacilities, useIntakes, usePendingIds, useRejectedIds, useRejections } from '../../data/hooks';
 import { newId } from '../../data/intakes';
-import type { SyncStatus } from '../../data/sync-status';
 import { EMPTY_SEARCH, type IntakeSearch, matches } from '../../record/search';
 import { IntakeList } from './IntakeList';
 import { IntakeSearchBar } from './IntakeSearchBar';
@@ -33,11 +30,9 @@ function requestedView(nav: Navigation['view']): View | null {
 
 /** The office's intakes: the searchable list, and one night record at a time. */
 export function IntakesPage({
-  status,
   papers,
   removed,
 }: {
-  status: SyncStatus | null;
   /** The papers printed from the open record (the session gives the documents). */
   papers?: (intakeId: string) => ReactNode;
   /** Below the list: the records removed from this laptop (the session gives the privacy feature's list). */
@@ -45,8 +40,7 @@ export function IntakesPage({
 }) {
   const client = useClient();
   const navigation = useNavigation();
-  const intakes$ = useMemo(() => client.intakes.list$(), [client]);
-  const loaded = useObservable<Intake[] | null>(intakes$, null);
+  const loaded = useIntakes();
   const intakes = loaded ?? NONE;
   const [view, setView] = useState<View>(() => requestedView(navigation.view) ?? { kind: 'list' });
   // Another area may ask for a record (navigation.go({ kind: 'intakes', intakeId })), also while this page is open.
@@ -58,8 +52,8 @@ export function IntakesPage({
   }
   const [search, setSearch] = useState<IntakeSearch>(EMPTY_SEARCH);
   const now = useNow();
-  const pendingIds = useMemo(() => new Set(status?.pendingIds ?? []), [status]);
-  const rejectedIds = useMemo(() => new Set(status?.rejections.map((r) => r.id) ?? []), [status]);
+  const pendingIds = usePendingIds();
+  const rejectedIds = useRejectedIds();
   const shown = useMemo(() => intakes.filter((i) => matches(i, search)), [intakes, search]);
 
   if (view.kind === 'record') {
@@ -81,8 +75,6 @@ export function IntakesPage({
         id={view.id}
         intake={intake}
         records={intakes}
-        status={status}
-        pendingIds={pendingIds}
         papers={papers}
         onClose={() => setView({ kind: 'list' })}
       />
@@ -130,8 +122,6 @@ function RecordView(props: {
   id: string;
   intake: Intake | null;
   records: readonly Intake[];
-  status: SyncStatus | null;
-  pendingIds: ReadonlySet<string>;
   papers?: (intakeId: string) => ReactNode;
   onClose: () => void;
 }) {
@@ -141,10 +131,10 @@ function RecordView(props: {
   const names = useDirectory();
   // The directory's search logs calls into this record once it exists.
   useAnnounceOpenRecord(props.intake ? props.id : null);
-  const entries$ = useMemo(() => client.entries.list$(props.id), [client, props.id]);
-  const entries = useObservable<Entry[]>(entries$, []);
-  const facilities$ = useMemo(() => client.facilities.list$(), [client]);
-  const facilities = useObservable<Facility[]>(facilities$, []);
+  const entries = useEntries(props.id);
+  const facilities = useFacilities();
+  const pendingIds = usePendingIds();
+  const rejections = useRejections();
   const suggestions = useMemo<PlaceSuggestion[]>(
     () => facilities.map((f) => ({ facilityId: f.id, facilityName: f.name, provider: f.provider })),
     [facilities],
@@ -167,8 +157,8 @@ function RecordView(props: {
       names={names}
       records={props.records}
       userOfficeId={client.user.officeId}
-      pendingIds={props.pendingIds}
-      rejections={props.status?.rejections ?? []}
+      pendingIds={pendingIds}
+      rejections={rejections}
       onDismissRejection={(id) => void client.dismissRejection(id)}
       documentsAction={props.papers?.(props.id)}
       suggestions={suggestions}

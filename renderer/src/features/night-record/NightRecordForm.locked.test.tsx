@@ -1,23 +1,24 @@
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useMemo } from 'react';
 import { map } from 'rxjs';
 
 import { demoNightRecord } from '../../../../shared/demo/nightRecord';
 import { de } from '../../../../shared/i18n';
 import { fieldLabel } from '../../../../shared/nightRecord/fieldLabel';
-import type { Entry } from '../../../../shared/schema/entry';
 import type { Intake } from '../../../../shared/schema/intake';
 import { conflictRecord } from '../../../../shared/sync/merge';
-import { useObservable } from '../../app/use-observable';
+import { ClientContext } from '../../app/client-context';
+import type { ObhutClient } from '../../data/client';
 import type { ObhutDatabase } from '../../data/database';
 import type { EntryRepository } from '../../data/entries';
+import { useEntries, useIntake, useRejections } from '../../data/hooks';
 import type { IntakeRepository } from '../../data/intakes';
 import { lostValues } from '../../data/lost-values';
-import { clearRejections, type RejectionDoc, type RejectionView, viewOf } from '../../data/rejections';
+import { clearRejections, type RejectionDoc, viewOf } from '../../data/rejections';
+import type { SyncStatus } from '../../data/sync-status';
 import { openTestRepositories } from '../../test-fixtures/database';
 import { renderWithTheme } from '../../test-render';
-import { NightRecordForm } from './NightRecordForm';
+import { NightRecordForm, type NightRecordFormProps } from './NightRecordForm';
 import { AUTOSAVE_MS } from './useRecordEditor';
 
 const NOW = Date.parse('2025-05-18T09:40+02:00');
@@ -40,9 +41,16 @@ const countersigned = {
 let db: ObhutDatabase;
 let intakes: IntakeRepository;
 let entries: EntryRepository;
+let client: ObhutClient;
 
 beforeEach(async () => {
-  ({ db, intakes, entries } = await openTestRepositories('obhut_nrl', user, () => NOW));
+  let repositories: ObhutClient;
+  ({ db, intakes, entries, client: repositories } = await openTestRepositories('obhut_nrl', user, () => NOW));
+  // The session's status carries the refusals stored on this device.
+  const status$ = db.rejections
+    .find()
+    .$.pipe(map((docs) => ({ rejections: docs.map((d) => viewOf(d.toMutableJSON())) }) as SyncStatus));
+  client = { ...repositories, status$ };
 });
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -51,20 +59,21 @@ afterEach(async () => {
   await db.close();
 });
 
+/** The form on its own, as before the hooks: its placement part finds no session (it reads the client itself). */
+const NightRecordFormAlone = (props: NightRecordFormProps) => (
+  <ClientContext.Provider value={null}>
+    <NightRecordForm {...props} />
+  </ClientContext.Provider>
+);
+
 /** The form fed from the local database, refusals included, as the app feeds it. */
 function Harness({ id, onClose = () => {} }: { id: string; onClose?: () => void }) {
-  const intake$ = useMemo(() => intakes.get$(id), [id]);
-  const intake = useObservable<Intake | null | undefined>(intake$, undefined);
-  const entries$ = useMemo(() => entries.list$(id), [id]);
-  const log = useObservable<Entry[]>(entries$, []);
-  const rejections$ = useMemo(
-    () => db.rejections.find().$.pipe(map((docs) => docs.map((d) => viewOf(d.toMutableJSON())))),
-    [],
-  );
-  const rejections = useObservable<RejectionView[]>(rejections$, []);
+  const intake = useIntake(id);
+  const log = useEntries(id);
+  const rejections = useRejections();
   if (intake === undefined) return null;
   return (
-    <NightRecordForm
+    <NightRecordFormAlone
       id={id}
       intake={intake}
       entries={log}
@@ -97,7 +106,11 @@ async function record(
 }
 
 async function renderRecord(id: string, onClose?: () => void) {
-  renderWithTheme(<Harness id={id} onClose={onClose} />);
+  renderWithTheme(
+    <ClientContext.Provider value={client}>
+      <Harness id={id} onClose={onClose} />
+    </ClientContext.Provider>,
+  );
   await screen.findByTestId('night-record');
 }
 

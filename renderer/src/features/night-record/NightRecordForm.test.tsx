@@ -1,22 +1,22 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useMemo } from 'react';
 
 import { demoNightRecord } from '../../../../shared/demo/nightRecord';
 import { de } from '../../../../shared/i18n';
 import { isEmptyFact, isLateFactPath, lateFactChange } from '../../../../shared/nightRecord/lateFacts';
-import type { Entry } from '../../../../shared/schema/entry';
 import type { Intake } from '../../../../shared/schema/intake';
 import { conflictRecord } from '../../../../shared/sync/merge';
 import { getAtPath } from '../../../../shared/sync/paths';
-import { useObservable } from '../../app/use-observable';
+import { ClientContext } from '../../app/client-context';
+import type { ObhutClient } from '../../data/client';
 import type { ObhutDatabase } from '../../data/database';
 import type { EntryRepository } from '../../data/entries';
+import { useEntries, useIntake } from '../../data/hooks';
 import type { IntakeRepository } from '../../data/intakes';
 import { inputId, SECTIONS } from '../../record/fields';
 import { openTestRepositories } from '../../test-fixtures/database';
 import { renderWithTheme } from '../../test-render';
-import { NightRecordForm } from './NightRecordForm';
+import { NightRecordForm, type NightRecordFormProps } from './NightRecordForm';
 import { AUTOSAVE_MS } from './useRecordEditor';
 
 const NOW = Date.parse('2025-05-18T01:40+02:00');
@@ -32,9 +32,10 @@ const t = de.app.nightRecord;
 let db: ObhutDatabase;
 let intakes: IntakeRepository;
 let entries: EntryRepository;
+let client: ObhutClient;
 
 beforeEach(async () => {
-  ({ db, intakes, entries } = await openTestRepositories('obhut_nr', user, () => NOW));
+  ({ db, intakes, entries, client } = await openTestRepositories('obhut_nr', user, () => NOW));
 });
 afterEach(async () => {
   cleanup(); // unmount first: closing the form saves what is typed, into a database that must still be open
@@ -42,15 +43,20 @@ afterEach(async () => {
   await db.close();
 });
 
+/** The form on its own, as before the hooks: its placement part finds no session (it reads the client itself). */
+const NightRecordFormAlone = (props: NightRecordFormProps) => (
+  <ClientContext.Provider value={null}>
+    <NightRecordForm {...props} />
+  </ClientContext.Provider>
+);
+
 /** The form fed from the local database, as the app feeds it. */
 function Harness({ id, onClose = () => {} }: { id: string; onClose?: () => void }) {
-  const intake$ = useMemo(() => intakes.get$(id), [id]);
-  const intake = useObservable<Intake | null | undefined>(intake$, undefined);
-  const entries$ = useMemo(() => entries.list$(id), [id]);
-  const log = useObservable<Entry[]>(entries$, []);
+  const intake = useIntake(id);
+  const log = useEntries(id);
   if (intake === undefined) return null; // still loading (the app hands the form what its list already holds)
   return (
-    <NightRecordForm
+    <NightRecordFormAlone
       id={id}
       intake={intake}
       entries={log}
@@ -77,7 +83,11 @@ function Harness({ id, onClose = () => {} }: { id: string; onClose?: () => void 
 
 const stored = (id: string) => intakes.get(id);
 async function renderRecord(id: string, onClose?: () => void) {
-  renderWithTheme(<Harness id={id} onClose={onClose} />);
+  renderWithTheme(
+    <ClientContext.Provider value={client}>
+      <Harness id={id} onClose={onClose} />
+    </ClientContext.Provider>,
+  );
   await screen.findByTestId('night-record');
 }
 const section = (id: string) => document.querySelector(`[data-section="${id}"]`) as HTMLElement;

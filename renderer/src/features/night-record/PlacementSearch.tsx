@@ -11,8 +11,7 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { memo, useContext, useMemo, useState } from 'react';
-import { combineLatest, map, of } from 'rxjs';
+import { memo, useContext, useState } from 'react';
 
 import { type PlacementAnswer, REFUSAL_REASONS, type RefusalReason } from '../../../../shared/catalogues/entry';
 import { formatDateTime } from '../../../../shared/format';
@@ -22,11 +21,9 @@ import { placementAgeGroup } from '../../../../shared/placement/newHold';
 import type { Entry } from '../../../../shared/schema/entry';
 import type { Facility } from '../../../../shared/schema/facility';
 import { type Hold, type HoldStatus, nextHoldSteps } from '../../../../shared/schema/hold';
-import type { Intake } from '../../../../shared/schema/intake';
 import { ClientContext } from '../../app/client-context';
 import { useNow } from '../../app/use-now';
-import { useObservable } from '../../app/use-observable';
-import type { ObhutClient } from '../../data/client';
+import { useRecordPlacements } from '../../data/hooks';
 import { type PlaceAsked, placesAsked } from './placement-log';
 
 const t = de.app.nightRecord.placementSearch;
@@ -62,7 +59,7 @@ export const PlacementSearch = memo(function PlacementSearch({
 }: Props) {
   const client = useContext(ClientContext);
   const now = useNow();
-  const verbund = useVerbundPlacements(client, intakeId);
+  const verbund = useRecordPlacements(intakeId);
   const inVerbund = new Set(verbund.placements.map((p) => p.facilityId));
   // A place of the Verbund asked before its placement existed shows once, as its placement.
   const places = placesAsked(entries).filter((p) => !p.facilityId || !inVerbund.has(p.facilityId));
@@ -247,34 +244,6 @@ function PlaceRow({
       </Table.Td>
     </Table.Tr>
   );
-}
-
-const EMPTY: { placements: Hold[]; facilities: Map<string, Facility>; intake: Intake | null } = {
-  placements: [],
-  facilities: new Map(),
-  intake: null,
-};
-
-/** The record's placements, the Verbund's facilities by id, and the record (for the child's age and sex). */
-function useVerbundPlacements(client: ObhutClient | null, intakeId: string | undefined) {
-  const source = useMemo(
-    () =>
-      client && intakeId
-        ? combineLatest([
-            client.holds.forIntake$(intakeId),
-            client.facilities.list$(),
-            client.intakes.get$(intakeId),
-          ]).pipe(
-            map(([placements, facilities, intake]) => ({
-              placements,
-              facilities: new Map(facilities.map((f) => [f.id, f])),
-              intake,
-            })),
-          )
-        : of(EMPTY),
-    [client, intakeId],
-  );
-  return useObservable(source, EMPTY);
 }
 
 function nameOf(placement: Hold, facilities: ReadonlyMap<string, Facility>): string {

@@ -8,13 +8,12 @@ import { groupCriteria, groupMembers } from '../../../../shared/intakes/childGro
 import { ageYearsAt } from '../../../../shared/placement/newHold';
 import { mayAtAll } from '../../../../shared/rules/authz';
 import type { Facility } from '../../../../shared/schema/facility';
-import type { Hold, HoldStatus } from '../../../../shared/schema/hold';
+import type { HoldStatus } from '../../../../shared/schema/hold';
 import type { Intake } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
 import { useNow } from '../../app/use-now';
-import { useObservable } from '../../app/use-observable';
 import type { ObhutClient } from '../../data/client';
-import type { SyncStatus } from '../../data/sync-status';
+import { useFacilities, useHolds, useIntakes, usePendingIds, useRejections, useSyncStatus } from '../../data/hooks';
 import { nameOf } from '../../record/name';
 import { factsOf, holdFromBoard } from './board-actions';
 import { type BoardCard, boardCards, type BoardCriteria, NO_CRITERIA } from './board-model';
@@ -28,9 +27,9 @@ const t = de.app.board;
  * is in the first few; rendering all 300 cards of the Verbund at once would take seconds on an office laptop.
  */
 const PAGE_SIZE = 30;
+const NO_INTAKES: Intake[] = [];
 
 type Props = {
-  status: SyncStatus | null;
   /** Opened from an intake: the place is searched and held for it. */
   intakeId?: string;
 };
@@ -168,15 +167,13 @@ function BoardResults(props: {
  * "Where is a free place for this child, now?" Every facility of the Verbund with its free places, matched
  * against the search; works on the device's last snapshot while offline and says so.
  */
-export function PlacementBoardPage({ status, intakeId: initialIntakeId }: Props) {
+export function PlacementBoardPage({ intakeId: initialIntakeId }: Props) {
   const client = useClient();
   const now = useNow();
-  const facilities$ = useMemo(() => client.facilities.list$(), [client]);
-  const holds$ = useMemo(() => client.holds.list$(), [client]);
-  const intakes$ = useMemo(() => client.intakes.list$(), [client]);
-  const facilities = useObservable<Facility[]>(facilities$, []);
-  const holds = useObservable<Hold[]>(holds$, []);
-  const intakes = useObservable<Intake[]>(intakes$, []);
+  const status = useSyncStatus();
+  const facilities = useFacilities();
+  const holds = useHolds();
+  const intakes = useIntakes() ?? NO_INTAKES;
   // Who keeps the Verbund's facilities: the authorisation table's (shared/rules/authz.ts).
   const overseesVerbund = mayAtAll(client.user, 'facilities', 'write');
 
@@ -185,8 +182,9 @@ export function PlacementBoardPage({ status, intakeId: initialIntakeId }: Props)
   const members = useMemo(() => (intake ? groupMembers(intake, intakes) : []), [intake, intakes]);
   const { criteria, setCriteria, limit, showMore } = useBoardSearch(intake, members, now);
 
-  const pendingIds = useMemo(() => new Set(status?.pendingIds ?? []), [status]);
-  const rejections = useMemo(() => new Map(status?.rejections.map((r) => [r.id, r.message]) ?? []), [status]);
+  const pendingIds = usePendingIds();
+  const refusals = useRejections();
+  const rejections = useMemo(() => new Map(refusals.map((r) => [r.id, r.message])), [refusals]);
   const cards = useMemo(
     () =>
       boardCards(facilities, holds, criteria, now, {

@@ -1,5 +1,6 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { of } from 'rxjs';
 
 import { de } from '../../../../shared/i18n';
 import type { Intake } from '../../../../shared/schema/intake';
@@ -88,6 +89,7 @@ async function renderPage(syncStatus: SyncStatus = status(), intakeId?: string) 
   const opened: string[] = [];
   const client = {
     user: supervisor,
+    status$: of(syncStatus),
     intakes: new IntakeRepository(db.intakes, pending, supervisor, () => NOW),
     entries: new EntryRepository(db.entries, db.rejections, pending, supervisor, () => NOW),
     dismissRejection: async (id: string) => void dismissed.push(id),
@@ -98,7 +100,7 @@ async function renderPage(syncStatus: SyncStatus = status(), intakeId?: string) 
   } as unknown as ObhutClient;
   renderWithTheme(
     <ClientContext.Provider value={client}>
-      <ReviewPage status={syncStatus} intakeId={intakeId} now={() => NOW} papers={reviewPapers} />
+      <ReviewPage intakeId={intakeId} now={() => NOW} papers={reviewPapers} />
     </ClientContext.Provider>,
   );
   if (intakeId) await screen.findByTestId('review-record', {}, { timeout: 15_000 });

@@ -19,8 +19,7 @@ import { type Intake, REVIEW_STATES, type ReviewState } from '../../../../shared
 import { useClient } from '../../app/client-context';
 import { onRowKeyDown } from '../../app/table-rows';
 import { useNow } from '../../app/use-now';
-import { useObservable } from '../../app/use-observable';
-import type { SyncStatus } from '../../data/sync-status';
+import { useIntakes, usePendingIds, useRejectedIds } from '../../data/hooks';
 import { reviewStateColor } from '../../record/review-state';
 import {
   DEFAULT_QUEUE_FILTER,
@@ -34,9 +33,9 @@ import classes from './review.module.css';
 import { ReviewRecord } from './ReviewRecord';
 
 const t = de.review.ui;
+const NONE: Intake[] = [];
 
 type Props = {
-  status: SyncStatus | null;
   /** Open this record at once (e.g. from another area). */
   intakeId?: string;
   now?: () => number;
@@ -48,17 +47,15 @@ type Props = {
  * The supervisor's morning: the office's submitted records to review (queue-model.ts), and one record at a time to
  * countersign, return or hand over. Keyboard-first: the rows are focusable, arrows move, Enter opens, Esc goes back.
  */
-export function ReviewPage({ status, intakeId, now = Date.now, papers }: Props) {
+export function ReviewPage({ intakeId, now = Date.now, papers }: Props) {
   const client = useClient();
-  const intakes$ = useMemo(() => client.intakes.list$(), [client]);
-  const intakes = useObservable<Intake[]>(intakes$, []);
+  const intakes = useIntakes() ?? NONE;
   const clock = useNow(now);
   const [open, setOpen] = useState<string | null>(intakeId ?? null);
   const [filter, setFilter] = useState<QueueFilter>(DEFAULT_QUEUE_FILTER);
   const [focusId, setFocusId] = useState<string | null>(null);
-  const pendingIds = useMemo(() => new Set(status?.pendingIds ?? []), [status]);
-  const rejections = useMemo(() => status?.rejections ?? [], [status]);
-  const rejectedIds = useMemo(() => new Set(rejections.map((r) => r.id)), [rejections]);
+  const pendingIds = usePendingIds();
+  const rejectedIds = useRejectedIds();
   const ctx = useMemo(
     () => ({ officeId: client.user.officeId, now: clock, pendingIds, rejectedIds }),
     [client.user.officeId, clock, pendingIds, rejectedIds],
@@ -82,16 +79,7 @@ export function ReviewPage({ status, intakeId, now = Date.now, papers }: Props) 
         </Stack>
       );
     }
-    return (
-      <ReviewRecord
-        intake={intake}
-        pendingIds={pendingIds}
-        rejections={rejections}
-        onBack={back}
-        reportAction={papers?.(intake.id)}
-        now={now}
-      />
-    );
+    return <ReviewRecord intake={intake} onBack={back} reportAction={papers?.(intake.id)} now={now} />;
   }
 
   const set = (patch: Partial<QueueFilter>) => setFilter((f) => ({ ...f, ...patch }));

@@ -1,18 +1,14 @@
+import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
-import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+  type ReactNode,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 
 import { obligationsOf } from '../../../../shared/deadlines';
 import type { DeadlineFacts } from '../../../../shared/deadlines/rules';
@@ -20,18 +16,15 @@ import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { deadlineFactsOf } from '../../../../shared/nightRecord/deadlineFacts';
 import { responsibilityOf } from '../../../../shared/nightRecord/responsibility';
-import { isOfficeId, OFFICE_IDS, type OfficeId } from '../../../../shared/offices';
-import { intakeFieldLimits } from '../../../../shared/rules/fieldLimits';
 import { reviewAfter, type Step, stepDenial, type StepInput } from '../../../../shared/rules/intake';
-import type { Entry } from '../../../../shared/schema/entry';
 import { type Intake, isLocked, reviewStateOf } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
 import { isTypingTarget } from '../../app/typing-target';
 import { useDirectory } from '../../app/use-directory';
 import { useNow } from '../../app/use-now';
-import { useObservable } from '../../app/use-observable';
 import { useRecordOpened } from '../../app/use-record-opened';
 import type { EntryInput } from '../../data/entries';
+import { useEntries, usePendingIds, useRejections } from '../../data/hooks';
 import type { RejectionView } from '../../data/rejections';
 import { ConflictsPanel } from '../../record/ConflictsPanel';
 import { EntryLog } from '../../record/EntryLog';
@@ -42,6 +35,7 @@ import { ResponsibilityInfo } from '../../record/ResponsibilityInfo';
 import { reviewStateColor } from '../../record/review-state';
 import { RecordSummary } from './RecordSummary';
 import { reviewActions } from './review-actions';
+import { CountersignDialog, HandoverDialog, ReturnDialog } from './ReviewDialogs';
 
 const t = de.review.ui;
 
@@ -49,8 +43,6 @@ type Dialog = 'countersign' | 'return' | 'handover' | null;
 
 export type ReviewRecordProps = {
   intake: Intake;
-  pendingIds: ReadonlySet<string>;
-  rejections: readonly RejectionView[];
   onBack: () => void;
   /** The printable handover report's button (features/handover-report), shown beside the review steps. */
   reportAction?: ReactNode;
@@ -62,74 +54,128 @@ export type ReviewRecordProps = {
  * of the review (countersign, return with a comment, hand over to the responsible office). Each step is one write
  * of `review` (steps.ts); the server checks it and writes the log line. A refusal shows here in German.
  */
-export function ReviewRecord({
-  intake,
-  pendingIds,
-  rejections,
-  onBack,
-  reportAction,
-  now = Date.now,
-}: ReviewRecordProps) {
+export function ReviewRecord({ intake, onBack, reportAction, now = Date.now }: ReviewRecordProps) {
   const client = useClient();
   useRecordOpened(intake.id);
   const names = useDirectory();
-  const personName = (id: string | undefined) => (id ? (names.get(id) ?? id) : '');
   const clock = useNow(now);
-  const entries$ = useMemo(() => client.entries.list$(intake.id), [client, intake.id]);
-  const entries = useObservable<Entry[]>(entries$, []);
+  const entries = useEntries(intake.id);
+  const pendingIds = usePendingIds();
+  const rejections = useRejections();
+  const factsKey = JSON.stringify(deadlineFactsOf(intake));
+  const obligations = useMemo(() => obligationsOf(JSON.parse(factsKey) as DeadlineFacts, clock), [factsKey, clock]);
+  const actions = reviewActions(client.user, intake, clock);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const steps = useReviewSteps(intake, actions.startReview, now, headingRef);
+  useEscapeBack(onBack, steps.dialog !== null);
+  const locked = isLocked(intake);
+  const rejection = rejections.find((r) => r.id === intake.id);
+
+  const onAppend = useCallback(
+    async (input: EntryInput) => void (await client.entries.append(intake.id, input)),
+    [client, intake.id],
+  );
+  const onRestore = useCallback((entryId: string) => void client.entries.restoreFromServer(entryId), [client]);
+  const onTake = useCallback(
+    (conflictId: string) => void client.intakes.takeConflictValue(intake.id, conflictId),
+    [client, intake.id],
+  );
+  const onKeep = useCallback(
+    (conflictId: string) => void client.intakes.dismissConflict(intake.id, conflictId),
+    [client, intake.id],
+  );
+
+  return (
+    <Stack gap="md" data-testid="review-record" data-record-id={intake.id} data-review-state={reviewStateOf(intake)}>
+      <ReviewHeader
+        intake={intake}
+        actions={actions}
+        steps={steps}
+        headingRef={headingRef}
+        pending={pendingIds.has(intake.id)}
+        rejected={rejection !== undefined}
+        reportAction={reportAction}
+        onBack={onBack}
+      />
+      <ReviewNotices
+        intake={intake}
+        rejection={rejection}
+        error={steps.dialog ? null : steps.error}
+        pending={pendingIds.has(intake.id)}
+        names={names}
+      />
+      <ConflictsPanel
+        intake={intake}
+        currentUserId={client.user.id}
+        onTake={onTake}
+        onKeep={onKeep}
+        actions={locked ? 'keepOnly' : 'all'}
+        names={names}
+      />
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <ObligationsPanel obligations={obligations} />
+        <div>
+          <ResponsibilityInfo intake={intake} />
+        </div>
+      </SimpleGrid>
+      <RecordSummary intake={intake} />
+      <EntryLog
+        entries={entries}
+        pendingIds={pendingIds}
+        rejections={rejections}
+        now={now}
+        onAppend={onAppend}
+        onRestore={onRestore}
+        names={names}
+      />
+
+      <CountersignDialog
+        opened={steps.dialog === 'countersign'}
+        error={steps.dialog === 'countersign' ? steps.error : null}
+        onClose={() => steps.setDialog(null)}
+        onConfirm={() => steps.apply('countersign')}
+      />
+      <ReturnDialog
+        opened={steps.dialog === 'return'}
+        error={steps.dialog === 'return' ? steps.error : null}
+        onClose={() => steps.setDialog(null)}
+        onConfirm={(comment) => steps.apply('return', { comment })}
+      />
+      <HandoverDialog
+        opened={steps.dialog === 'handover'}
+        error={steps.dialog === 'handover' ? steps.error : null}
+        from={intake.officeId}
+        suggested={responsibilityOf(intake).officeId}
+        onClose={() => steps.setDialog(null)}
+        onConfirm={(to) => steps.apply('hand_over', { to })}
+      />
+    </Stack>
+  );
+}
+
+type ReviewSteps = ReturnType<typeof useReviewSteps>;
+
+/**
+ * The review's steps on one record: which dialog is open, the last step's failure, and `apply`. After a step the
+ * focus goes to the record's heading (the button that was pressed may be gone).
+ */
+function useReviewSteps(
+  intake: Intake,
+  mayStart: boolean,
+  now: () => number,
+  headingRef: RefObject<HTMLHeadingElement | null>,
+) {
+  const client = useClient();
   const [dialog, setDialogState] = useState<Dialog>(null);
   const [error, setError] = useState<string | null>(null);
   const setDialog = (next: Dialog) => {
     setError(null);
     setDialogState(next);
   };
-  // After a step the focus goes to the record's heading (the button that was pressed may be gone).
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const [focusHeading, setFocusHeading] = useState(0);
   useEffect(() => {
     if (focusHeading > 0) headingRef.current?.focus();
-  }, [focusHeading]);
-  const factsKey = JSON.stringify(deadlineFactsOf(intake));
-  const obligations = useMemo(() => obligationsOf(JSON.parse(factsKey) as DeadlineFacts, clock), [factsKey, clock]);
-
-  const state = reviewStateOf(intake);
-  const locked = isLocked(intake);
-  const own = intake.officeId === client.user.officeId;
-  const submitted = intake.status === 'submitted';
-  const responsibility = responsibilityOf(intake);
-  const actions = reviewActions(client.user, intake, clock);
-  const signHint =
-    actions.countersignBlocked === 'four_eyes'
-      ? t.countersign.ownRecord
-      : actions.countersignBlocked === 'conflicts_open'
-        ? t.countersign.conflictsFirst
-        : null;
-  const canSign = actions.countersign;
-  const signable = canSign || signHint !== null;
-  const canReturn = actions.giveBack;
-  // Once countersigned the responsibility section is locked, so the handover is always offered (the dialog suggests).
-  const canHandOver = actions.handOver;
-  const canClose = actions.close;
-  const rejection = rejections.find((r) => r.id === intake.id);
-  const pending = pendingIds.has(intake.id);
-  const review = intake.review;
-
-  // Esc leads back to the queue, unless a dialog is open (it closes the dialog itself).
-  const backRef = useRef(onBack);
-  const dialogRef = useRef(dialog);
-  useLayoutEffect(() => {
-    backRef.current = onBack;
-    dialogRef.current = dialog;
-  });
-  useEffect(() => {
-    const onEscape = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented || dialogRef.current || isTypingTarget(e.target)) return;
-      e.preventDefault();
-      backRef.current();
-    };
-    window.addEventListener('keydown', onEscape);
-    return () => window.removeEventListener('keydown', onEscape);
-  }, []);
+  }, [focusHeading, headingRef]);
 
   /**
    * Applies a step to the record as it is when written (IntakeRepository.modify): a colleague's change that arrived
@@ -161,7 +207,6 @@ export function ReviewRecord({
   // Opening a new record of the own office starts its review ("in Prüfung"), once per record shown; only if it is
   // still new when written.
   const started = useRef<string | null>(null);
-  const mayStart = actions.startReview;
   useEffect(() => {
     if (!mayStart || started.current === intake.id) return;
     started.current = intake.id;
@@ -178,94 +223,151 @@ export function ReviewRecord({
       });
   }, [client, intake.id, mayStart, now]);
 
-  const onAppend = useCallback(
-    async (input: EntryInput) => void (await client.entries.append(intake.id, input)),
-    [client, intake.id],
-  );
-  const onRestore = useCallback((entryId: string) => void client.entries.restoreFromServer(entryId), [client]);
-  const onTake = useCallback(
-    (conflictId: string) => void client.intakes.takeConflictValue(intake.id, conflictId),
-    [client, intake.id],
-  );
-  const onKeep = useCallback(
-    (conflictId: string) => void client.intakes.dismissConflict(intake.id, conflictId),
-    [client, intake.id],
-  );
+  return { dialog, setDialog, error, apply };
+}
 
+/** Esc leads back to the queue, unless a dialog is open (it closes the dialog itself). */
+function useEscapeBack(onBack: () => void, dialogOpen: boolean) {
+  const backRef = useRef(onBack);
+  const dialogRef = useRef(dialogOpen);
+  useLayoutEffect(() => {
+    backRef.current = onBack;
+    dialogRef.current = dialogOpen;
+  });
+  useEffect(() => {
+    const onEscape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || dialogRef.current || isTypingTarget(e.target)) return;
+      e.preventDefault();
+      backRef.current();
+    };
+    window.addEventListener('keydown', onEscape);
+    return () => window.removeEventListener('keydown', onEscape);
+  }, []);
+}
+
+/** The sticky head of the record: name, review state, sync state, and the steps the supervisor may take now. */
+function ReviewHeader(props: {
+  intake: Intake;
+  actions: ReturnType<typeof reviewActions>;
+  steps: ReviewSteps;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  pending: boolean;
+  rejected: boolean;
+  reportAction?: ReactNode;
+  onBack: () => void;
+}) {
+  const { intake, actions, steps, headingRef, pending, rejected } = props;
+  const state = reviewStateOf(intake);
+  const signHint =
+    actions.countersignBlocked === 'four_eyes'
+      ? t.countersign.ownRecord
+      : actions.countersignBlocked === 'conflicts_open'
+        ? t.countersign.conflictsFirst
+        : null;
+  const signable = actions.countersign || signHint !== null;
   return (
-    <Stack gap="md" data-testid="review-record" data-record-id={intake.id} data-review-state={state}>
-      <Paper withBorder p="sm" pos="sticky" top={56} style={{ zIndex: 5 }}>
-        <Group justify="space-between" wrap="wrap">
-          <Group gap="sm">
-            <Title order={2} size="h3" ref={headingRef} tabIndex={-1} data-testid="review-heading">
-              {t.record.title(nameOf(intake))}
-            </Title>
-            <Badge color={reviewStateColor(state)} data-testid="review-state">
-              {de.review.states[state]}
+    <Paper withBorder p="sm" pos="sticky" top={56} style={{ zIndex: 5 }}>
+      <Group justify="space-between" wrap="wrap">
+        <Group gap="sm">
+          <Title order={2} size="h3" ref={headingRef} tabIndex={-1} data-testid="review-heading">
+            {t.record.title(nameOf(intake))}
+          </Title>
+          <Badge color={reviewStateColor(state)} data-testid="review-state">
+            {de.review.states[state]}
+          </Badge>
+          {isLocked(intake) && (
+            <Badge color="gray" variant="outline" data-testid="review-locked">
+              {t.record.lockedBadge}
             </Badge>
-            {locked && (
-              <Badge color="gray" variant="outline" data-testid="review-locked">
-                {t.record.lockedBadge}
-              </Badge>
-            )}
-            <Text
-              size="sm"
-              c={pending ? 'yellow' : 'dimmed'}
-              data-testid="review-sync"
-              data-state={rejection ? 'rejected' : pending ? 'pending' : 'synced'}
-            >
-              {rejection ? t.sync.rejected : pending ? t.sync.pending : t.sync.synced}
-            </Text>
-          </Group>
-          <Group gap="xs" aria-label={t.record.actions} role="group">
-            {signable && (
-              <Button
-                color="teal"
-                disabled={!canSign}
-                onClick={() => setDialog('countersign')}
-                aria-describedby={signHint ? 'review-countersign-hint' : undefined}
-                data-testid="review-countersign"
-              >
-                {t.countersign.button}
-              </Button>
-            )}
-            {canReturn && (
-              <Button color="orange" variant="light" onClick={() => setDialog('return')} data-testid="review-return">
-                {t.giveBack.button}
-              </Button>
-            )}
-            {canHandOver && (
-              <Button color="grape" variant="light" onClick={() => setDialog('handover')} data-testid="review-handover">
-                {t.handOver.button}
-              </Button>
-            )}
-            {canClose && (
-              <Button
-                color="gray"
-                variant="light"
-                onClick={() => void apply('close')}
-                title={t.close.hint}
-                data-testid="review-close"
-              >
-                {t.close.button}
-              </Button>
-            )}
-            {reportAction}
-            <Button variant="default" onClick={onBack} data-testid="review-back">
-              {t.record.back}
-            </Button>
-          </Group>
-        </Group>
-        {signHint && (
-          <Text size="sm" c="yellow" mt={4} id="review-countersign-hint" data-testid="review-countersign-hint">
-            {signHint}
+          )}
+          <Text
+            size="sm"
+            c={pending ? 'yellow' : 'dimmed'}
+            data-testid="review-sync"
+            data-state={rejected ? 'rejected' : pending ? 'pending' : 'synced'}
+          >
+            {rejected ? t.sync.rejected : pending ? t.sync.pending : t.sync.synced}
           </Text>
-        )}
-        <Text size="xs" c="dimmed" mt={4}>
-          {t.record.keyboardHint}
+        </Group>
+        <Group gap="xs" aria-label={t.record.actions} role="group">
+          {signable && (
+            <Button
+              color="teal"
+              disabled={!actions.countersign}
+              onClick={() => steps.setDialog('countersign')}
+              aria-describedby={signHint ? 'review-countersign-hint' : undefined}
+              data-testid="review-countersign"
+            >
+              {t.countersign.button}
+            </Button>
+          )}
+          {actions.giveBack && (
+            <Button
+              color="orange"
+              variant="light"
+              onClick={() => steps.setDialog('return')}
+              data-testid="review-return"
+            >
+              {t.giveBack.button}
+            </Button>
+          )}
+          {/* Once countersigned the responsibility section is locked, so the handover is always offered (the dialog
+              suggests). */}
+          {actions.handOver && (
+            <Button
+              color="grape"
+              variant="light"
+              onClick={() => steps.setDialog('handover')}
+              data-testid="review-handover"
+            >
+              {t.handOver.button}
+            </Button>
+          )}
+          {actions.close && (
+            <Button
+              color="gray"
+              variant="light"
+              onClick={() => void steps.apply('close')}
+              title={t.close.hint}
+              data-testid="review-close"
+            >
+              {t.close.button}
+            </Button>
+          )}
+          {props.reportAction}
+          <Button variant="default" onClick={props.onBack} data-testid="review-back">
+            {t.record.back}
+          </Button>
+        </Group>
+      </Group>
+      {signHint && (
+        <Text size="sm" c="yellow" mt={4} id="review-countersign-hint" data-testid="review-countersign-hint">
+          {signHint}
         </Text>
-      </Paper>
+      )}
+      <Text size="xs" c="dimmed" mt={4}>
+        {t.record.keyboardHint}
+      </Text>
+    </Paper>
+  );
+}
 
+/** What the supervisor must know before reading on: a refusal, a failed step, whose record, the review so far. */
+function ReviewNotices(props: {
+  intake: Intake;
+  rejection: RejectionView | undefined;
+  /** A failed step whose dialog is closed already. */
+  error: string | null;
+  pending: boolean;
+  names: ReadonlyMap<string, string>;
+}) {
+  const { intake, rejection, pending } = props;
+  const client = useClient();
+  const personName = (id: string | undefined) => (id ? (props.names.get(id) ?? id) : '');
+  const state = reviewStateOf(intake);
+  const review = intake.review;
+  return (
+    <>
       {rejection && (
         <Alert color="red" title={t.rejected.title} role="alert" data-testid="review-rejection">
           <Text size="sm">{rejectionMessage(rejection)}</Text>
@@ -275,14 +377,16 @@ export function ReviewRecord({
           </Button>
         </Alert>
       )}
-      {error && !dialog && (
+      {props.error && (
         <Alert color="red" role="alert" data-testid="review-error">
-          {error}
+          {props.error}
         </Alert>
       )}
-      {!own && <Alert color="grape">{t.record.receivedFrom(intake.officeId)}</Alert>}
-      {!submitted && <Alert color="yellow">{t.record.notSubmitted}</Alert>}
-      {locked && (
+      {intake.officeId !== client.user.officeId && (
+        <Alert color="grape">{t.record.receivedFrom(intake.officeId)}</Alert>
+      )}
+      {intake.status !== 'submitted' && <Alert color="yellow">{t.record.notSubmitted}</Alert>}
+      {isLocked(intake) && (
         <Alert color="teal" data-testid="review-locked-note">
           {t.record.locked}
         </Alert>
@@ -319,224 +423,6 @@ export function ReviewRecord({
           {t.pendingStep}
         </Text>
       )}
-
-      <ConflictsPanel
-        intake={intake}
-        currentUserId={client.user.id}
-        onTake={onTake}
-        onKeep={onKeep}
-        actions={locked ? 'keepOnly' : 'all'}
-        names={names}
-      />
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <ObligationsPanel obligations={obligations} />
-        <div>
-          <ResponsibilityInfo intake={intake} />
-        </div>
-      </SimpleGrid>
-      <RecordSummary intake={intake} />
-      <EntryLog
-        entries={entries}
-        pendingIds={pendingIds}
-        rejections={rejections}
-        now={now}
-        onAppend={onAppend}
-        onRestore={onRestore}
-        names={names}
-      />
-
-      <CountersignDialog
-        opened={dialog === 'countersign'}
-        error={dialog === 'countersign' ? error : null}
-        onClose={() => setDialog(null)}
-        onConfirm={() => apply('countersign')}
-      />
-      <ReturnDialog
-        opened={dialog === 'return'}
-        error={dialog === 'return' ? error : null}
-        onClose={() => setDialog(null)}
-        onConfirm={(comment) => apply('return', { comment })}
-      />
-      <HandoverDialog
-        opened={dialog === 'handover'}
-        error={dialog === 'handover' ? error : null}
-        from={intake.officeId}
-        suggested={responsibility.officeId}
-        onClose={() => setDialog(null)}
-        onConfirm={(to) => apply('hand_over', { to })}
-      />
-    </Stack>
-  );
-}
-
-/** The step's failure, inside the dialog that is still open (not behind it). */
-function StepError({ error }: { error: string | null }) {
-  return error ? (
-    <Alert color="red" role="alert" data-testid="review-error">
-      {error}
-    </Alert>
-  ) : null;
-}
-
-type DialogProps = { opened: boolean; error: string | null; onClose: () => void };
-
-function CountersignDialog({ opened, error, onClose, onConfirm }: DialogProps & { onConfirm: () => Promise<boolean> }) {
-  const [busy, setBusy] = useState(false);
-  return (
-    <Modal opened={opened} onClose={onClose} title={t.countersign.title}>
-      <Stack>
-        <Text size="sm">{t.countersign.text}</Text>
-        <StepError error={error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t.cancel}
-          </Button>
-          <Button
-            color="teal"
-            data-autofocus
-            loading={busy}
-            data-testid="review-countersign-confirm"
-            onClick={async () => {
-              setBusy(true);
-              await onConfirm();
-              setBusy(false);
-            }}
-          >
-            {t.countersign.confirm}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
-function ReturnDialog({
-  opened,
-  error: stepError,
-  onClose,
-  onConfirm,
-}: DialogProps & { onConfirm: (comment: string) => Promise<boolean> }) {
-  const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    if (!comment.trim()) {
-      setError(t.giveBack.commentRequired);
-      return;
-    }
-    setError(null);
-    setBusy(true);
-    const saved = await onConfirm(comment);
-    setBusy(false);
-    // A comment that could not be saved stays, so that it can be sent again.
-    if (saved) setComment('');
-  };
-  return (
-    <Modal opened={opened} onClose={onClose} title={t.giveBack.title}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Stack>
-          <Textarea
-            label={t.giveBack.comment}
-            description={t.giveBack.commentHint}
-            value={comment}
-            error={error}
-            autosize
-            minRows={4}
-            maxLength={intakeFieldLimits('review.returnComment')?.maxLength}
-            data-autofocus
-            data-testid="review-return-comment-input"
-            onChange={(e) => setComment(e.currentTarget.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                e.preventDefault();
-                void submit();
-              }
-            }}
-          />
-          <StepError error={stepError} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t.cancel}
-            </Button>
-            <Button type="submit" color="orange" loading={busy} data-testid="review-return-confirm">
-              {t.giveBack.confirm}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
-
-function HandoverDialog(
-  props: DialogProps & { from: OfficeId; suggested: string | undefined; onConfirm: (to: OfficeId) => Promise<boolean> },
-) {
-  const options = OFFICE_IDS.filter((o) => o !== props.from);
-  const initial = isOfficeId(props.suggested) && props.suggested !== props.from ? props.suggested : '';
-  const [to, setTo] = useState<OfficeId | ''>(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  // Each opening starts from the suggestion again (state adjusted while rendering, as React's docs show).
-  const [shownFor, setShownFor] = useState({ initial, opened: props.opened });
-  if (shownFor.initial !== initial || shownFor.opened !== props.opened) {
-    setShownFor({ initial, opened: props.opened });
-    setTo(initial);
-  }
-  return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t.handOver.title}>
-      <form
-        onSubmit={async (e) => {
-          e.preventDefault();
-          if (!to) {
-            setError(t.handOver.targetRequired);
-            return;
-          }
-          setBusy(true);
-          await props.onConfirm(to);
-          setBusy(false);
-          setError(null);
-        }}
-      >
-        <Stack>
-          {props.suggested === 'outside' && (
-            <Alert color="yellow" p="xs">
-              {t.handOver.outside}
-            </Alert>
-          )}
-          <NativeSelect
-            label={t.handOver.target}
-            value={to}
-            error={error}
-            data-autofocus
-            data-testid="review-handover-target"
-            onChange={(e) => setTo(e.currentTarget.value as OfficeId | '')}
-            data={[
-              { value: '', label: t.handOver.targetNone },
-              ...options.map((o) => ({ value: o, label: de.offices[o] })),
-            ]}
-          />
-          {to && isOfficeId(props.suggested) && to !== props.suggested && (
-            <Alert color="yellow" p="xs" data-testid="review-handover-differs">
-              {t.handOver.differs(props.suggested)}
-            </Alert>
-          )}
-          <Text size="sm">{t.handOver.text(props.from)}</Text>
-          <StepError error={props.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t.cancel}
-            </Button>
-            <Button type="submit" color="grape" loading={busy} data-testid="review-handover-confirm">
-              {t.handOver.confirm}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    </>
   );
 }
