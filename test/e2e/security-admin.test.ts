@@ -86,6 +86,17 @@ describe('administration', () => {
     for (const action of ['admin.user_created', 'admin.password_reset', 'admin.user_disabled']) {
       await admin.locator(`[data-testid="audit-row"][data-action="${action}"]`).first().waitFor();
     }
+    // The filter matches the German words shown: 'gesperrt' leaves the disabled account, not its creation.
+    await admin.getByLabel('Geladene Einträge filtern').fill('gesperrt');
+    await expect
+      .poll(() => admin.locator('[data-testid="audit-row"]').evaluateAll((rows) => rows.map((r) => r.dataset.action)))
+      .toContain('admin.user_disabled');
+    const filtered = await admin
+      .locator('[data-testid="audit-row"]')
+      .evaluateAll((rows) => rows.map((r) => r.dataset.action));
+    expect(filtered).not.toContain('admin.user_created');
+    expect(filtered).not.toContain('admin.password_reset');
+    await admin.getByLabel('Geladene Einträge filtern').fill('');
     const [download] = await Promise.all([
       admin.waitForEvent('download'),
       admin.getByRole('button', { name: 'Als CSV exportieren' }).click(),

@@ -29,6 +29,14 @@ export const audit = {
     'outbox.delivered': 'Hinterlegte Änderungen nach der Abmeldung übertragen',
     'outbox.refused': 'Hinterlegte Änderungen abgelehnt',
   },
+  /** What a line of the trail concerns, where it names a collection (sync lines): the German word for it. */
+  targets: {
+    intakes: 'Inobhutnahmen',
+    entries: 'Protokolleinträge',
+    facilities: 'Einrichtungen',
+    holds: 'Platzreservierungen',
+    contacts: 'Telefonverzeichnis',
+  } as Record<string, string>,
   csvColumns: [
     'Nr.',
     'Zeitpunkt',

@@ -119,6 +119,9 @@ export const security = {
       export: 'Als CSV exportieren',
       exported: 'Das Protokoll wurde exportiert.',
       head: (seq: number) => `${seq} Einträge insgesamt in der Kette`,
+      filter: 'Geladene Einträge filtern',
+      filterHint: 'Aktion, Benutzer, Gerät oder Betroffen',
+      filtered: (shown: number, loaded: number) => `${shown} von ${loaded} geladenen Einträgen`,
     },
   },
 } as const;

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 
 import { formatDateTime } from '../../../../shared/format';
@@ -10,6 +10,16 @@ import { adminErrorMessage } from './admin-error';
 const t = de.security.admin.audit;
 const PAGE = 100;
 const actionLabel = (action: string) => (de.audit.actions as Record<string, string>)[action] ?? action;
+const targetLabel = (target: string | null) => (target === null ? '' : (de.audit.targets[target] ?? target));
+
+/** The line's cells as shown, for the filter: what is read is what is matched. */
+function matches(e: AuditEntry, query: string): boolean {
+  const q = query.trim().toLocaleLowerCase('de');
+  if (!q) return true;
+  return [actionLabel(e.action), e.actorName ?? '', e.deviceId ?? '', targetLabel(e.target)].some((cell) =>
+    cell.toLocaleLowerCase('de').includes(q),
+  );
+}
 
 /** The office's audit trail, oldest first, page by page; the CSV export is the whole trail. */
 export function AuditPanel() {
@@ -19,6 +29,8 @@ export function AuditPanel() {
   const [more, setMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const shown = entries.filter((e) => matches(e, query));
 
   const loadAfter = useCallback(
     async (after: number | undefined, into: AuditEntry[]) => {
@@ -76,6 +88,15 @@ export function AuditPanel() {
           {notice}
         </Alert>
       )}
+      {entries.length > 0 && (
+        <TextInput
+          label={t.filter}
+          placeholder={t.filterHint}
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          description={query.trim() ? t.filtered(shown.length, entries.length) : undefined}
+        />
+      )}
       {entries.length === 0 && !error && <Text c="dimmed">{t.empty}</Text>}
       {entries.length > 0 && (
         <Table aria-label={t.label} striped>
@@ -89,13 +110,13 @@ export function AuditPanel() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {entries.map((e) => (
+            {shown.map((e) => (
               <Table.Tr key={e.id} data-testid="audit-row" data-action={e.action}>
                 <Table.Td>{formatDateTime(e.at)}</Table.Td>
                 <Table.Td>{actionLabel(e.action)}</Table.Td>
                 <Table.Td>{e.actorName ?? ''}</Table.Td>
                 <Table.Td>{e.deviceId ?? ''}</Table.Td>
-                <Table.Td>{e.target ?? ''}</Table.Td>
+                <Table.Td data-testid="audit-target">{targetLabel(e.target)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
