@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 
+import { useDirectory } from '../data/hooks';
 import { DocumentButtons } from '../features/documents/DocumentButtons';
 import { HandoverReportButton } from '../features/handover-report/HandoverReportButton';
-import { useDirectory } from './use-directory';
 
 /**
  * The papers printed from a record, given to the record views by the session: features do not import each other

@@ -1,14 +1,17 @@
 import { useContext, useEffect, useMemo, useState } from 'react';
 import { combineLatest, map, type Observable, of } from 'rxjs';
 
+import type { RemovedCopy } from '../../../shared/privacy/laptop-purge';
 import type { Contact } from '../../../shared/schema/contact';
 import type { Entry } from '../../../shared/schema/entry';
 import type { Facility } from '../../../shared/schema/facility';
 import type { Hold } from '../../../shared/schema/hold';
 import type { Intake } from '../../../shared/schema/intake';
 import { ClientContext, useClient } from '../app/client-context';
+import { type DirectoryNames, namesOf } from './directory';
 import type { DeviceOutbox, OutboxEntry } from './outbox';
 import type { RejectionView } from './rejections';
+import type { SyncLogEntry } from './sync-log';
 import type { SyncStatus } from './sync-status';
 
 /**
@@ -161,4 +164,30 @@ export function useRecordPlacements(intakeId: string | undefined): RecordPlaceme
     [client, intakeId],
   );
   return useObservable(source, NO_PLACEMENTS);
+}
+
+/**
+ * Display names of the own office's staff by user id (the session's OfficeDirectory, directory.ts), re-rendering
+ * when a new list arrives. Always holds the logged-in user; offline before the first list it holds only that user,
+ * and callers show the id of anyone else (`names.get(id) ?? id`).
+ */
+export function useDirectory(): DirectoryNames {
+  const client = useClient();
+  // A session without a directory (a test's hand-made client) still knows its own user.
+  const directory = client.directory as typeof client.directory | undefined;
+  const ownOnly = useMemo(() => namesOf(client.user, []), [client.user]);
+  const names$ = useMemo(() => directory?.names$, [directory]);
+  return useObservable(names$, directory?.names ?? ownOnly);
+}
+
+/** What this laptop sent, received and had refused in the last days (sync-log.ts). */
+export function useSyncLog(): SyncLogEntry[] {
+  const entries$ = useClient().syncLog.entries$;
+  return useObservable(entries$, () => entries$.value);
+}
+
+/** The records whose copy was removed from this laptop (the laptop purge). */
+export function useRemovedCopies(): RemovedCopy[] {
+  const removed$ = useClient().laptopCopies.removed$;
+  return useObservable(removed$, () => removed$.value);
 }

@@ -6,11 +6,18 @@ import type { Intake } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
 import { type Navigation, useNavigation } from '../../app/navigation';
 import { useAnnounceOpenRecord } from '../../app/open-record';
-import { useDirectory } from '../../app/use-directory';
 import { useNow } from '../../app/use-now';
 import { useRecordOpened } from '../../app/use-record-opened';
 import type { EntryInput } from '../../data/entries';
-import { useEntries, useFacilities, useIntakes, usePendingIds, useRejectedIds, useRejections } from '../../data/hooks';
+import {
+  useDirectory,
+  useEntries,
+  useFacilities,
+  useIntakes,
+  usePendingIds,
+  useRejectedIds,
+  useRejections,
+} from '../../data/hooks';
 import { newId } from '../../data/intakes';
 import { EMPTY_SEARCH, type IntakeSearch, matches } from '../../record/search';
 import { IntakeList } from './IntakeList';

@@ -7,9 +7,8 @@ import { de } from '../../../../shared/i18n';
 import { useClient } from '../../app/client-context';
 import { useNavigation } from '../../app/navigation';
 import { onRowKeyDown } from '../../app/table-rows';
-import { useDirectory } from '../../app/use-directory';
 import { useNow } from '../../app/use-now';
-import { useIntakes, usePendingIds } from '../../data/hooks';
+import { useDirectory, useIntakes, usePendingIds } from '../../data/hooks';
 import {
   applyFilter,
   type DueObligation,

@@ -3,11 +3,9 @@ import { useEffect, useMemo, useState } from 'react';
 
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
-import type { RemovedCopy } from '../../../../shared/privacy/laptop-purge';
 import { useClient } from '../../app/client-context';
 import { useNavigation } from '../../app/navigation';
-import { useObservable } from '../../app/use-observable';
-import { useSyncStatus } from '../../data/hooks';
+import { useRemovedCopies, useSyncStatus } from '../../data/hooks';
 import { syncErrorText } from '../../data/sync-error';
 import { purgeDaysOfMachine } from './use-laptop-purge';
 
@@ -20,7 +18,7 @@ const t = de.privacy.removed;
 export function RemovedFromLaptop() {
   const client = useClient();
   const navigation = useNavigation();
-  const removed = useObservable<RemovedCopy[]>(client.laptopCopies.removed$, client.laptopCopies.removed$.value);
+  const removed = useRemovedCopies();
   const status = useSyncStatus();
   const online = status?.connection === 'online';
   const [busy, setBusy] = useState<string | null>(null);

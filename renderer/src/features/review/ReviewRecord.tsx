@@ -20,11 +20,10 @@ import { reviewAfter, type Step, stepDenial, type StepInput } from '../../../../
 import { type Intake, isLocked, reviewStateOf } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
 import { isTypingTarget } from '../../app/typing-target';
-import { useDirectory } from '../../app/use-directory';
 import { useNow } from '../../app/use-now';
 import { useRecordOpened } from '../../app/use-record-opened';
 import type { EntryInput } from '../../data/entries';
-import { useEntries, usePendingIds, useRejections } from '../../data/hooks';
+import { useDirectory, useEntries, usePendingIds, useRejections } from '../../data/hooks';
 import type { RejectionView } from '../../data/rejections';
 import { ConflictsPanel } from '../../record/ConflictsPanel';
 import { EntryLog } from '../../record/EntryLog';

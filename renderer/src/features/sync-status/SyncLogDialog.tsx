@@ -3,8 +3,7 @@ import { useMemo, useState } from 'react';
 
 import { formatDate, formatDateTime } from '../../../../shared/format';
 import { de, type ErrorCode } from '../../../../shared/i18n';
-import { useClient } from '../../app/client-context';
-import { useObservable } from '../../app/use-observable';
+import { useSyncLog } from '../../data/hooks';
 import { SYNC_LOG_DAYS, type SyncLogEntry } from '../../data/sync-log';
 
 const t = de.privacy.syncLog;
@@ -30,9 +29,8 @@ export function syncLogCsv(entries: readonly SyncLogEntry[]): string {
  * it refused with the reason, newest first, in German and without content; savable as a CSV for support.
  */
 export function SyncLogButton() {
-  const client = useClient();
   const [opened, setOpened] = useState(false);
-  const entries = useObservable<SyncLogEntry[]>(client.syncLog.entries$, client.syncLog.entries$.value);
+  const entries = useSyncLog();
   const newestFirst = useMemo(() => [...entries].reverse(), [entries]);
 
   const save = () => {

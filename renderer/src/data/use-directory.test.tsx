@@ -3,12 +3,12 @@ import type { ReactNode } from 'react';
 import { BehaviorSubject } from 'rxjs';
 
 import type { DirectoryUser } from '../../../shared/directory';
-import type { ObhutClient } from '../data/client';
-import { DirectoryApi, OfficeDirectory } from '../data/directory';
-import { SyncApi } from '../data/http';
-import type { SyncStatus } from '../data/sync-status';
-import { ClientContext } from './client-context';
-import { useDirectory } from './use-directory';
+import { ClientContext } from '../app/client-context';
+import type { ObhutClient } from './client';
+import { DirectoryApi, OfficeDirectory } from './directory';
+import { useDirectory } from './hooks';
+import { SyncApi } from './http';
+import type { SyncStatus } from './sync-status';
 
 const user = {
   id: 'bereitschaft.segeberg',
