@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { generateValidatorsSource } from './generate';
 
 describe('precompiled validators', () => {
-  it('match the current collection schemas (else: npx tsx renderer/src/data/validators/generate.ts)', async () => {
+  it('match the current collection schemas (else: npm run validators)', async () => {
     const committed = await readFile('renderer/src/data/validators/compiled.ts', 'utf8');
     expect(await generateValidatorsSource()).toBe(committed);
   });
