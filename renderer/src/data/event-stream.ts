@@ -97,7 +97,9 @@ export function eventStream<D extends WireDocument>(options: EventStreamOptions)
         } catch (err) {
           if (stopped) break;
           if (err instanceof ApiError && err.status === 401 && options.onUnauthorized) {
-            await options.onUnauthorized(err);
+            // A renewal that fails (the network went away meanwhile) must not end the stream for good: it is said,
+            // and the stream tries again after its backoff (the sync fuzzer found a collection whose stream died).
+            await options.onUnauthorized(err).catch((renewal: unknown) => options.onError?.(renewal));
           } else if (!abort.signal.aborted) {
             options.onError?.(err);
           }
