@@ -59,6 +59,9 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // A browser against a real server on a loaded CI machine: a state may take longer than the 1 s default to
+          // show (a board's count missed it by seconds); a wrong state still fails, only later.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },
