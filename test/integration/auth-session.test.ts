@@ -92,4 +92,27 @@ describe('AuthSession against the server', () => {
     session.end();
     await expect(waiting).resolves.toBeUndefined();
   });
+
+  it('keeps the held password when the server answers the renewal with a 5xx (down or restarting), and renews later', async () => {
+    const probe = await refusedSession(DEMO_PASSWORD);
+    const { session, api, states } = probe;
+    // A proxy's answer while the server restarts: the first login after the refusal gets 503.
+    let failLogin = true;
+    const inner = probe.network.fetch;
+    (api as unknown as { fetchFn: typeof fetch }).fetchFn = async (input, init) => {
+      if (failLogin && String(input).endsWith('/auth/login')) {
+        failLogin = false;
+        return new Response(JSON.stringify({ error: { code: 'server_unavailable', message: 'Neustart' } }), {
+          status: 503,
+          headers: { 'content-type': 'application/json' },
+        });
+      }
+      return inner(input, init);
+    };
+    await expect(session.withAuth(pull(api))).rejects.toMatchObject({ status: 503 });
+    expect(states).toEqual([]);
+    // The server is back: the same password renews the token, nobody had to type it again.
+    expect((await session.withAuth(pull(api))).documents).toBeDefined();
+    expect(states).toEqual([{ state: 'ok' }]);
+  });
 });

@@ -87,8 +87,10 @@ export class AuthSession {
       this.accepted((await api.login({ username, password, device })).token);
       return true;
     } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      // Do not try this password again: it would only count towards the lock-out.
+      // No answer, or a server that is down or restarting (5xx), says nothing about the password: the caller tries
+      // again later. Dropping it here stranded a laptop unlocked offline for good (found by the sync fuzzer).
+      if (!(err instanceof ApiError) || err.status >= 500) throw err;
+      // Refused: do not try this password again, it would only count towards the lock-out.
       this.heldPassword = null;
       this.options.onAuthState({ state: 'failed', code: err.code, message: err.message });
       return false;
