@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { Hold } from '../schema/hold';
 import { newHold } from './newHold';
-import { settleFacilityHolds } from './settle';
+import { isSettledForm, settleFacilityHolds } from './settle';
 
 const HOUR = 3_600_000;
 const MIN = 60_000;
@@ -87,5 +87,37 @@ describe('settling the holds of a facility (the server after each write)', () =>
       { ...a, overbooked: false },
       { ...b, overbooked: false },
     ]);
+  });
+});
+
+describe('the settled form of a written hold (what the app takes from the server after its push)', () => {
+  it("is what settling makes of the writer's hold: the flag, a lapse", () => {
+    const early = hold(REPORT + 10 * MIN);
+    const late = hold(REPORT + 3 * HOUR);
+    const settled = [
+      ...settleFacilityHolds(facility(1), [early, late], REPORT + 3 * HOUR + MIN),
+      ...settleFacilityHolds(facility(1), [early, late], REPORT + 10 * MIN + 4 * HOUR),
+    ];
+    expect(settled.map((h) => [h.status, h.overbooked])).toEqual([
+      ['held', true],
+      ['held', true],
+      ['expired', false],
+    ]);
+    for (const h of settled)
+      expect(
+        isSettledForm(
+          [early, late].find((w) => w.id === h.id)!,
+          h,
+        ),
+      ).toBe(true);
+  });
+
+  it('is not the same state, nor a change settling never makes', () => {
+    const a = hold(REPORT + 10 * MIN);
+    expect(isSettledForm(a, a)).toBe(false);
+    expect(isSettledForm(a, { ...a, status: 'confirmed' })).toBe(false);
+    expect(isSettledForm(a, { ...a, overbooked: true, updatedBy: 'bereitschaft.pinneberg' })).toBe(false);
+    // A reader who may not read the record gets a stand-in for its reference: not the writer's hold settled.
+    expect(isSettledForm(a, { ...a, overbooked: true, intakeRef: '22222222-2222-4222-8222-222222222222' })).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { jsonEqual } from '../equal';
 import type { Hold } from '../schema/hold';
 import { lapsedHolds } from './expiry';
 import type { FacilityLike } from './freePlaces';
@@ -24,4 +25,17 @@ export function settleFacilityHolds<H extends SettleableHold>(
   return current
     .filter((h) => lapsed.has(h.id) || flags.has(h.id))
     .map((h) => (flags.has(h.id) ? { ...h, overbooked: flags.get(h.id)! } : h));
+}
+
+/**
+ * Whether `stored` is `written` as settling left it: the two differ, and only in what settling writes (the
+ * `overbooked` flag, and `status` lapsed to `expired`); bookkeeping and every other field are the writer's. The
+ * app asks this after the server accepted `written`, to take the server's settled form as its own (the push answer
+ * does not carry it: renderer/src/data/replication.ts).
+ */
+export function isSettledForm<H extends SettleableHold>(written: H, stored: H): boolean {
+  if (jsonEqual(written, stored)) return false;
+  if (stored.status !== written.status && stored.status !== 'expired') return false;
+  const unsettled = (h: H) => ({ ...h, status: written.status, overbooked: written.overbooked });
+  return jsonEqual(unsettled(written), unsettled(stored));
 }

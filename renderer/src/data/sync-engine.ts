@@ -2,6 +2,7 @@ import type { RxCollection, WithDeleted } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { combineLatest, debounceTime, exhaustMap, filter, from, type Subscription, tap } from 'rxjs';
 
+import { isSettledForm } from '../../../shared/placement/settle';
 import type { Contact } from '../../../shared/schema/contact';
 import type { Entry } from '../../../shared/schema/entry';
 import type { Facility } from '../../../shared/schema/facility';
@@ -72,7 +73,7 @@ export class SyncEngine {
       intakes: this.replicate('intakes', db.intakes),
       entries: this.replicate('entries', db.entries),
       facilities: this.replicate('facilities', db.facilities),
-      holds: this.replicate('holds', db.holds, waitsForRecord(pending)),
+      holds: this.replicate('holds', db.holds, { notYet: waitsForRecord(pending), settledByServer: isSettledForm }),
       contacts: this.replicate('contacts', db.contacts),
     };
     this.all = Object.values(this.replications) as RxReplicationState<unknown, Checkpoint>[];
@@ -131,11 +132,11 @@ export class SyncEngine {
   private replicate<T extends LocalDocument>(
     name: CollectionName,
     collection: RxCollection<T>,
-    notYet?: ReplicationOptions<T>['notYet'],
+    special?: Pick<ReplicationOptions<T>, 'notYet' | 'settledByServer'>,
   ): RxReplicationState<T, Checkpoint> {
     const { api, db, pending, auth, status, now } = this.options;
     return replicateCollection<T>({
-      notYet,
+      ...special,
       api,
       name,
       collection,
