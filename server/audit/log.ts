@@ -81,20 +81,67 @@ export async function audit(db: Db, ...events: AuditEvent[]): Promise<void> {
   if (events.length) await db.transaction((tx) => appendAudit(tx, ...events));
 }
 
-export type AuditFilter = { offices: readonly string[] | 'all'; after?: number; limit: number };
+export type AuditFilter = {
+  offices: readonly string[] | 'all';
+  /** Oldest first (the default: export and verification walk the chain) or newest first (the admin's view). */
+  order?: 'asc' | 'desc';
+  /** Only rows after this position (oldest first) or before it (newest first): the cursor of the next page. */
+  after?: number;
+  before?: number;
+  action?: string;
+  actorId?: string;
+  /** Instants, both included. */
+  from?: number;
+  to?: number;
+  limit: number;
+};
 
 /**
- * Rows for an admin, oldest first from `after`. Rows of no office (failed logins with an unknown user name) are
- * shown to no office admin: they would show every office the device ids and addresses of the others' staff
- * mistyping their names (issue 11, finding 1). They stay in the chain for the Verbund-level export and verify.
+ * Rows for an admin, a page from the cursor in the order asked for, narrowed by action, actor and period. Rows of
+ * no office (failed logins with an unknown user name) are shown to no office admin: they would show every office
+ * the device ids and addresses of the others' staff mistyping their names (issue 11, finding 1). They stay in the
+ * chain for the Verbund-level export and verify.
  */
 export async function readAudit(q: Queryable, filter: AuditFilter): Promise<StoredRow[]> {
-  const officeClause = filter.offices === 'all' ? '' : 'AND office_id = ANY($3::text[])';
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const add = (clause: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(clause(`$${params.length}`));
+  };
+  const desc = filter.order === 'desc';
+  if (filter.after !== undefined || !desc) add((n) => `id > ${n}`, filter.after ?? 0);
+  if (filter.before !== undefined) add((n) => `id < ${n}`, filter.before);
+  if (filter.offices !== 'all') add((n) => `office_id = ANY(${n}::text[])`, [...filter.offices]);
+  if (filter.action !== undefined) add((n) => `action = ${n}`, filter.action);
+  if (filter.actorId !== undefined) add((n) => `actor_id = ${n}`, filter.actorId);
+  if (filter.from !== undefined) add((n) => `at >= ${n}`, new Date(filter.from).toISOString());
+  if (filter.to !== undefined) add((n) => `at <= ${n}`, new Date(filter.to).toISOString());
+  params.push(filter.limit);
   const { rows } = await q.query<DbRow>(
-    `SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE id > $1 ${officeClause} ORDER BY id LIMIT $2`,
-    [filter.after ?? 0, filter.limit, ...(filter.offices === 'all' ? [] : [[...filter.offices]])],
+    `SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE ${where.join(' AND ') || 'true'}
+      ORDER BY id ${desc ? 'DESC' : 'ASC'} LIMIT $${params.length}`,
+    params,
   );
   return rows.map(fromDbRow);
+}
+
+/**
+ * The names the devices of these rows were registered under, where the server knows them, so an admin reads
+ * "Laptop Bereitschaft 2" instead of an id. Only devices of the offices the admin reads are named.
+ */
+export async function deviceNames(
+  q: Queryable,
+  rows: readonly StoredRow[],
+  offices: readonly string[] | 'all',
+): Promise<Record<string, string>> {
+  const ids = [...new Set(rows.flatMap((r) => (r.deviceId === null ? [] : [r.deviceId])))];
+  if (ids.length === 0) return {};
+  const { rows: found } = await q.query<{ id: string; name: string }>(
+    `SELECT id, name FROM devices WHERE id = ANY($1::text[])${offices === 'all' ? '' : ' AND office_id = ANY($2::text[])'}`,
+    offices === 'all' ? [ids] : [ids, [...offices]],
+  );
+  return Object.fromEntries(found.map((d) => [d.id, d.name]));
 }
 
 export async function auditHead(q: Queryable): Promise<{ seq: number; hash: string }> {

@@ -103,4 +103,9 @@ export type AuditEntry = {
   prevHash: string;
   hash: string;
 };
-export type AuditPage = { entries: AuditEntry[]; head: { seq: number; hash: string } };
+export type AuditPage = {
+  entries: AuditEntry[];
+  head: { seq: number; hash: string };
+  /** The registered names of the page's devices the server knows (device id → name); absent from older servers. */
+  deviceNames?: Record<string, string>;
+};

@@ -1,3 +1,4 @@
+import { berlinDay, isoDay } from '../../shared/deadlines/calendar';
 import type { IntakeWire } from '../../shared/schema/intake';
 import type { AuditEntry, LoginResponse } from '../../shared/sync/protocol';
 import { login, makeIntake, pullAll, push, request } from '../support/api';
@@ -236,6 +237,49 @@ describe('the admin view and export', () => {
     expect((await api.readAudit('?limit=5000')).status).toBe(400);
     const oncallView = await adminApi(url, (await login(url, 'bereitschaft.stormarn')).token).readAudit();
     expect(oncallView.status).toBe(403);
+  });
+
+  it('pages newest first, narrows by action, user and period, and names the devices it knows (issue 15)', async () => {
+    const named = await login(url, 'bereitschaft.segeberg', {
+      deviceId: 'laptop-audit-named',
+      deviceName: 'Laptop Bereitschaft Nord',
+    });
+    const api = adminApi(url, admin.token);
+    const office = (await rows("office_id = 'segeberg'")).map((r) => Number(r.id)).reverse();
+
+    // Newest first, the next page before the last one shown; the oldest-first default stays as it was.
+    const first = await api.readAudit('?order=desc&limit=3');
+    expect(first.status).toBe(200);
+    expect(first.body.entries.map((e) => e.id)).toEqual(office.slice(0, 3));
+    const second = await api.readAudit(`?order=desc&before=${office[2]}&limit=3`);
+    expect(second.body.entries.map((e) => e.id)).toEqual(office.slice(3, 6));
+    expect((await api.readAudit('?limit=2')).body.entries.map((e) => e.id)).toEqual(office.slice(-2).reverse());
+
+    // The login on the named laptop is the newest login, shown with the laptop's name.
+    expect(first.body.deviceNames).toBeDefined();
+    const logins = await api.readAudit('?order=desc&action=auth.login&limit=1000');
+    expect(logins.body.entries.length).toBe((await rows("action = 'auth.login' AND office_id = 'segeberg'")).length);
+    expect(logins.body.entries.every((e) => e.action === 'auth.login')).toBe(true);
+    expect(logins.body.entries[0].deviceId).toBe('laptop-audit-named');
+    expect(logins.body.deviceNames?.['laptop-audit-named']).toBe('Laptop Bereitschaft Nord');
+
+    // By user: only what this account did.
+    const own = await api.readAudit(`?order=desc&actorId=${encodeURIComponent(named.user.id)}&limit=1000`);
+    expect(own.body.entries.length).toBeGreaterThan(1);
+    expect(own.body.entries.every((e) => e.actorId === named.user.id)).toBe(true);
+    expect(own.body.entries.some((e) => e.action === 'audit.viewed')).toBe(false);
+
+    // By period: Berlin calendar days, both included.
+    const today = isoDay(berlinDay(Date.now()));
+    const todays = await api.readAudit(`?order=desc&from=${today}&to=${today}&limit=1000`);
+    expect(todays.body.entries.length).toBeGreaterThan(5);
+    expect((await api.readAudit('?order=desc&from=2020-01-01&to=2020-12-31')).body.entries).toEqual([]);
+    expect((await api.readAudit('?from=2026-02-30')).status).toBe(400);
+    expect((await api.readAudit('?order=sideways')).status).toBe(400);
+
+    // The viewing is recorded with what was asked for.
+    const viewed = await rows("action = 'audit.viewed' AND details ? 'actorId'");
+    expect(viewed.at(-1)!.details).toMatchObject({ actorId: named.user.id, order: 'desc', before: null });
   });
 
   it('exports CSV for spreadsheet programs with every hashed column', async () => {
