@@ -86,14 +86,35 @@ describe('administration', () => {
     for (const action of ['admin.user_created', 'admin.password_reset', 'admin.user_disabled']) {
       await admin.locator(`[data-testid="audit-row"][data-action="${action}"]`).first().waitFor();
     }
-    // The filter matches the German words shown: 'gesperrt' leaves the disabled account, not its creation.
-    await admin.getByLabel('Geladene Einträge filtern').fill('gesperrt');
+    // Newest first: the disabling comes before the account's creation, and the laptop is named, not numbered.
+    const rows = admin.locator('[data-testid="audit-row"]');
+    const ids = (await rows.evaluateAll((all) => all.map((r) => Number(r.dataset.id)))) as number[];
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    const actions = (await rows.evaluateAll((all) => all.map((r) => r.dataset.action))) as string[];
+    expect(actions.indexOf('admin.user_disabled')).toBeLessThan(actions.indexOf('admin.user_created'));
+    const disabledRow = rows.and(admin.locator('[data-action="admin.user_disabled"]')).first();
+    expect(await disabledRow.getByTestId('audit-device').textContent()).toMatch(/^Browser \(/);
+    expect(await disabledRow.getByTestId('audit-target').textContent()).toBe('nachtdienst.test');
+    await disabledRow.getByText('Benutzerkonto deaktiviert').waitFor();
+
+    // Narrowed on the server by typing into the filters: the kind, then also the user (who disabled no one).
+    await admin.getByRole('combobox', { name: 'Art' }).fill('deaktiviert');
+    await admin.getByRole('combobox', { name: 'Art' }).press('Tab');
     await expect
-      .poll(() => admin.locator('[data-testid="audit-row"]').evaluateAll((rows) => rows.map((r) => r.dataset.action)))
+      .poll(() => rows.evaluateAll((all) => [...new Set(all.map((r) => r.dataset.action))]))
+      .toEqual(['admin.user_disabled']);
+    await admin.getByRole('combobox', { name: 'Benutzer' }).fill('Nora');
+    await admin.getByRole('combobox', { name: 'Benutzer' }).press('Tab');
+    await admin.getByText('Keine Einträge für diese Auswahl.').waitFor();
+    await admin.getByRole('button', { name: 'Auswahl zurücksetzen' }).click();
+    await expect.poll(() => rows.count()).toBeGreaterThan(3);
+
+    // The quick filter over the loaded lines matches the German words shown.
+    await admin.getByLabel('Geladene Einträge filtern').fill('deaktiviert');
+    await expect
+      .poll(() => rows.evaluateAll((all) => all.map((r) => r.dataset.action)))
       .toContain('admin.user_disabled');
-    const filtered = await admin
-      .locator('[data-testid="audit-row"]')
-      .evaluateAll((rows) => rows.map((r) => r.dataset.action));
+    const filtered = await rows.evaluateAll((all) => all.map((r) => r.dataset.action));
     expect(filtered).not.toContain('admin.user_created');
     expect(filtered).not.toContain('admin.password_reset');
     await admin.getByLabel('Geladene Einträge filtern').fill('');
@@ -103,7 +124,7 @@ describe('administration', () => {
     ]);
     const csv = await readFile(await download.path(), 'utf8');
     expect(csv).toContain('Benutzerkonto angelegt');
-    expect(csv).toContain('Benutzerkonto gesperrt');
+    expect(csv).toContain('Benutzerkonto deaktiviert');
     await admin.context().close();
   });
 });

@@ -1,6 +1,10 @@
 import type { AdminDevice, AdminUser, AuditPage, CreateUserRequest } from '../../../shared/sync/protocol';
 import type { SyncApi } from './http';
 
+/** What an admin narrows the trail to: an action, the user who acted, Berlin days (yyyy-mm-dd); '' for any. */
+export type AuditFilter = { action: string; actorId: string; from: string; to: string };
+export type AuditQuery = Partial<AuditFilter> & { before?: number; limit?: number };
+
 /**
  * The admin API of the server (server/admin/routes.ts, role admin, own office): accounts, devices, the audit
  * trail. Online only: nothing of it is kept on the device.
@@ -43,9 +47,13 @@ export class AdminApi {
     return this.json('POST', `/admin/devices/${encodeURIComponent(deviceId)}/revoke`);
   }
 
-  audit(after?: number, limit = 100): Promise<AuditPage> {
-    const params = new URLSearchParams({ limit: String(limit) });
-    if (after !== undefined) params.set('after', String(after));
+  /** A page of the trail, newest first: `before` is the last id of the page shown (docs/api.md). */
+  audit(query: AuditQuery = {}): Promise<AuditPage> {
+    const params = new URLSearchParams({ order: 'desc', limit: String(query.limit ?? 100) });
+    for (const key of ['before', 'action', 'actorId', 'from', 'to'] as const) {
+      const value = query[key];
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    }
     return this.json('GET', `/admin/audit?${params}`);
   }
 

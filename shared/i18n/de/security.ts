@@ -75,8 +75,8 @@ export const security = {
       passwordSave: 'Passwort setzen',
       passwordDone: (username: string) =>
         `Das Passwort von „${username}“ ist neu gesetzt; offene Anmeldungen wurden beendet.`,
-      disabledDone: (username: string) => `„${username}“ ist gesperrt; offene Anmeldungen wurden beendet.`,
-      enabledDone: (username: string) => `„${username}“ ist entsperrt.`,
+      disabledDone: (username: string) => `„${username}“ ist deaktiviert; offene Anmeldungen wurden beendet.`,
+      enabledDone: (username: string) => `„${username}“ ist wieder aktiviert.`,
     },
     devices: {
       label: 'Registrierte Geräte',
@@ -112,8 +112,20 @@ export const security = {
     audit: {
       label: 'Audit-Protokoll',
       intro:
-        'Wer wann was getan hat: Anmeldungen, Änderungen, Abrufe, Exporte und Verwaltung. Jede Zeile ist mit der vorigen verkettet.',
+        'Wer wann was getan hat: Anmeldungen, Änderungen, Abrufe, Exporte und Verwaltung, die neuesten zuerst. Jede Zeile ist mit der vorigen verkettet.',
       empty: 'Keine Einträge.',
+      emptyFiltered: 'Keine Einträge für diese Auswahl.',
+      filters: {
+        label: 'Protokoll eingrenzen',
+        action: 'Art',
+        anyAction: 'Alle Arten',
+        actor: 'Benutzer',
+        anyActor: 'Alle Benutzer',
+        actorOption: (displayName: string, username: string) => `${displayName} (${username})`,
+        from: 'Von',
+        to: 'Bis',
+        reset: 'Auswahl zurücksetzen',
+      },
       columns: { at: 'Zeitpunkt', action: 'Aktion', actor: 'Benutzer', device: 'Gerät', target: 'Betroffen' },
       more: 'Weitere laden',
       export: 'Als CSV exportieren',

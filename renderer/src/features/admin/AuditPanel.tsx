@@ -1,55 +1,38 @@
 import { Alert, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import type { AuditEntry } from '../../../../shared/sync/protocol';
 import { useClient } from '../../app/client-context';
+import type { AuditFilter } from '../../data/admin';
 import { adminErrorMessage } from './admin-error';
+import { actionLabel, deviceLabel, targetLabel } from './audit-labels';
+import { AuditFilters, NO_AUDIT_FILTER } from './AuditFilters';
+import { useAuditTrail } from './use-audit-trail';
 
 const t = de.security.admin.audit;
-const PAGE = 100;
-const actionLabel = (action: string) => (de.audit.actions as Record<string, string>)[action] ?? action;
-const targetLabel = (target: string | null) => (target === null ? '' : (de.audit.targets[target] ?? target));
 
 /** The line's cells as shown, for the filter: what is read is what is matched. */
-function matches(e: AuditEntry, query: string): boolean {
+function matches(e: AuditEntry, query: string, devices: Readonly<Record<string, string>>): boolean {
   const q = query.trim().toLocaleLowerCase('de');
   if (!q) return true;
-  return [actionLabel(e.action), e.actorName ?? '', e.deviceId ?? '', targetLabel(e.target)].some((cell) =>
+  return [actionLabel(e.action), e.actorName ?? '', deviceLabel(e, devices), targetLabel(e, devices)].some((cell) =>
     cell.toLocaleLowerCase('de').includes(q),
   );
 }
 
-/** The office's audit trail, oldest first, page by page; the CSV export is the whole trail. */
+/** The office's audit trail, newest first, page by page and narrowed on the server; the CSV export is the whole trail. */
 export function AuditPanel() {
   const client = useClient();
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
-  const [more, setMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [filter, setFilter] = useState<AuditFilter>(NO_AUDIT_FILTER);
+  const { entries, deviceNames, total, more, error: loadError, loadMore, reload } = useAuditTrail(filter);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const error = exportError ?? loadError;
   const [notice, setNotice] = useState<string | null>(null);
   const [query, setQuery] = useState('');
-  const shown = entries.filter((e) => matches(e, query));
-
-  const loadAfter = useCallback(
-    async (after: number | undefined, into: AuditEntry[]) => {
-      try {
-        const page = await client.admin.audit(after, PAGE);
-        setEntries([...into, ...page.entries]);
-        setTotal(page.head.seq);
-        setMore(page.entries.length === PAGE);
-        setError(null);
-      } catch (err) {
-        setError(adminErrorMessage(err));
-      }
-    },
-    [client],
-  );
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- loading from the server: the state is its answer
-    void loadAfter(undefined, []);
-  }, [loadAfter]);
+  const shown = entries.filter((e) => matches(e, query, deviceNames));
+  const narrowed = Object.values(filter).some((v) => v !== '');
 
   const exportCsv = async () => {
     try {
@@ -61,8 +44,9 @@ export function AuditPanel() {
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       setNotice(t.exported);
+      setExportError(null);
     } catch (err) {
-      setError(adminErrorMessage(err));
+      setExportError(adminErrorMessage(err));
     }
   };
 
@@ -73,7 +57,7 @@ export function AuditPanel() {
       </Text>
       <Group>
         <Button onClick={() => void exportCsv()}>{t.export}</Button>
-        <Button variant="default" onClick={() => void loadAfter(undefined, [])}>
+        <Button variant="default" onClick={reload}>
           {de.security.admin.reload}
         </Button>
         {total !== null && (
@@ -88,6 +72,7 @@ export function AuditPanel() {
           {notice}
         </Alert>
       )}
+      <AuditFilters value={filter} onChange={setFilter} />
       {entries.length > 0 && (
         <TextInput
           label={t.filter}
@@ -97,7 +82,7 @@ export function AuditPanel() {
           description={query.trim() ? t.filtered(shown.length, entries.length) : undefined}
         />
       )}
-      {entries.length === 0 && !error && <Text c="dimmed">{t.empty}</Text>}
+      {entries.length === 0 && !error && <Text c="dimmed">{narrowed ? t.emptyFiltered : t.empty}</Text>}
       {entries.length > 0 && (
         <Table aria-label={t.label} striped>
           <Table.Thead>
@@ -111,19 +96,19 @@ export function AuditPanel() {
           </Table.Thead>
           <Table.Tbody>
             {shown.map((e) => (
-              <Table.Tr key={e.id} data-testid="audit-row" data-action={e.action}>
+              <Table.Tr key={e.id} data-testid="audit-row" data-action={e.action} data-id={e.id}>
                 <Table.Td>{formatDateTime(e.at)}</Table.Td>
                 <Table.Td>{actionLabel(e.action)}</Table.Td>
                 <Table.Td>{e.actorName ?? ''}</Table.Td>
-                <Table.Td>{e.deviceId ?? ''}</Table.Td>
-                <Table.Td data-testid="audit-target">{targetLabel(e.target)}</Table.Td>
+                <Table.Td data-testid="audit-device">{deviceLabel(e, deviceNames)}</Table.Td>
+                <Table.Td data-testid="audit-target">{targetLabel(e, deviceNames)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       )}
       {more && (
-        <Button variant="default" onClick={() => void loadAfter(entries.at(-1)?.id, entries)}>
+        <Button variant="default" onClick={loadMore}>
           {t.more}
         </Button>
       )}
