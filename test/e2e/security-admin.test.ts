@@ -88,9 +88,9 @@ describe('administration', () => {
     }
     // Newest first: the disabling comes before the account's creation, and the laptop is named, not numbered.
     const rows = admin.locator('[data-testid="audit-row"]');
-    const ids = (await rows.evaluateAll((all) => all.map((r) => Number(r.dataset.id)))) as number[];
+    const ids = await rows.evaluateAll((all) => all.map((r) => Number((r as HTMLElement).dataset.id)));
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
-    const actions = (await rows.evaluateAll((all) => all.map((r) => r.dataset.action))) as string[];
+    const actions = await rows.evaluateAll((all) => all.map((r) => (r as HTMLElement).dataset.action ?? ''));
     expect(actions.indexOf('admin.user_disabled')).toBeLessThan(actions.indexOf('admin.user_created'));
     const disabledRow = rows.and(admin.locator('[data-action="admin.user_disabled"]')).first();
     expect(await disabledRow.getByTestId('audit-device').textContent()).toMatch(/^Browser \(/);
