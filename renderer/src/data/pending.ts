@@ -8,6 +8,11 @@ import type { ObhutDatabase } from './database';
  * state was accepted, or when the replication is idle and in sync after the mark was set (RxDB skips pushing a
  * document whose local state equals the server's, and a crash between marking and writing leaves a mark with
  * no write behind it).
+ *
+ * Only the set of ids must survive a reload: a mark's value is compared with snapshots of the same session, and
+ * a new session takes its snapshots from what it loaded. So a mark of an id already on disk is not written again
+ * (the form's autosave marks the same record twice per save; rewriting the whole map each time made offline
+ * editing several times slower than the write itself, issue 14).
  */
 type PendingData = { marks: Record<string, string> };
 
@@ -52,11 +57,18 @@ export class PendingWrites {
 
   private update(change: (marks: Record<string, string>) => Record<string, string>): Promise<void> {
     const run = this.queue.then(async () => {
-      const next = change(this.marks$.value);
-      await this.db.upsertLocal<PendingData>(LOCAL_ID, { marks: next });
+      const current = this.marks$.value;
+      const next = change(current);
+      if (!sameIds(current, next)) await this.db.upsertLocal<PendingData>(LOCAL_ID, { marks: next });
       this.marks$.next(next);
     });
     this.queue = run.catch(() => {});
     return run;
   }
+}
+
+/** Whether both hold marks for the same ids (the queue has written every earlier set, so `current`'s is on disk). */
+function sameIds(current: Record<string, string>, next: Record<string, string>): boolean {
+  const ids = Object.keys(next);
+  return ids.length === Object.keys(current).length && ids.every((id) => Object.hasOwn(current, id));
 }
