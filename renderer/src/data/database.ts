@@ -9,6 +9,7 @@ import type { Facility } from '../../../shared/schema/facility';
 import type { Hold } from '../../../shared/schema/hold';
 import type { Intake } from '../../../shared/schema/intake';
 import { COLLECTIONS } from './collections';
+import { wrappedNewestFirstStorage } from './newest-first';
 import type { RejectionDoc } from './rejections';
 import { type SealedStorageOptions, wrappedSealedStorage } from './sealed-storage';
 import { wrappedValidatePrecompiledStorage } from './validation';
@@ -36,14 +37,16 @@ export type IndexedDbEnvironment = {
 /**
  * Dexie on IndexedDB with strict durability (a write is on disk before it counts), every write validated against
  * the schema before it is encrypted (so the personal fields are checked too), and everything no index needs sealed
- * with the user's database key (sealed-storage.ts).
+ * with the user's database key (sealed-storage.ts); newest-first queries walk an index backwards (newest-first.ts).
  */
 export function createStorage(env: IndexedDbEnvironment = {}, sealing: SealedStorageOptions = {}) {
   const indexedDB = env.indexedDB ?? globalThis.indexedDB;
   const keyRange = env.IDBKeyRange ?? globalThis.IDBKeyRange;
   return wrappedValidatePrecompiledStorage({
     storage: wrappedSealedStorage({
-      storage: getRxStorageDexie({ indexedDB, IDBKeyRange: keyRange, chromeTransactionDurability: 'strict' }),
+      storage: wrappedNewestFirstStorage(
+        getRxStorageDexie({ indexedDB, IDBKeyRange: keyRange, chromeTransactionDurability: 'strict' }),
+      ),
       options: sealing,
     }),
   });
