@@ -1,12 +1,15 @@
 import {
   type BulkWriteRow,
+  createRevision,
   type EventBulk,
+  fillWithDefaultSettings,
   getChangedDocumentsSince,
   getPrimaryFieldOfPrimaryKey,
   getQueryMatcher,
   getSortComparator,
   INTERNAL_STORAGE_NAME,
   type MangoQuerySelector,
+  now,
   type PreparedQuery,
   type RxDocumentData,
   type RxJsonSchema,
@@ -277,7 +280,7 @@ async function sealInstance<Internals, Options>(
     return { ...error, writeRow };
   }
 
-  await upgradeCryptoJsDocuments(inner, params, seal, options);
+  await upgradeOnce(storage, params, () => upgradeCryptoJsDocuments(inner, params, seal, options));
 
   const processing$ = new BehaviorSubject(0);
   const changes$ = new Subject<EventBulk<RxStorageChangeEvent<RxDocumentData<Doc>>, unknown>>();
@@ -352,6 +355,55 @@ async function sealInstance<Internals, Options>(
 }
 
 /**
+ * Where a store notes, per collection and schema version, that the upgrade below found nothing to rewrite:
+ * finding that out means reading every stored document, which made each unlock read the whole store (at 10,000
+ * intakes most of the time from unlock to the first list, issue 14). Only collection names and versions are in
+ * it; it is an IndexedDB database of the store like the others (`rxdb-dexie-<db>--0--obhut-sealed-format`), so
+ * wiping the device removes it with them.
+ */
+const FORMAT_COLLECTION = 'obhut-sealed-format';
+const FORMAT_SCHEMA = fillWithDefaultSettings<{ id: string }>({
+  version: 0,
+  type: 'object',
+  primaryKey: 'id',
+  properties: { id: { type: 'string', maxLength: 200 } },
+  required: ['id'],
+});
+
+async function upgradeOnce<Internals, Options>(
+  storage: RxStorage<Internals, Options>,
+  params: RxStorageInstanceCreationParams<Doc, Options>,
+  upgrade: () => Promise<number>,
+): Promise<void> {
+  const record = await storage.createStorageInstance<{ id: string }>({
+    databaseInstanceToken: params.databaseInstanceToken,
+    databaseName: params.databaseName,
+    collectionName: FORMAT_COLLECTION,
+    schema: FORMAT_SCHEMA,
+    options: params.options,
+    multiInstance: params.multiInstance,
+    devMode: params.devMode,
+  });
+  try {
+    const id = `${params.collectionName}--${params.schema.version}`;
+    if ((await record.findDocumentsById([id], false)).length > 0) return;
+    // Noted only when a whole pass found nothing to rewrite: after a pass that rewrote documents the next open looks
+    // once more, so no order in which the stores' databases reach the disk can hide an old row behind the note.
+    if ((await upgrade()) > 0) return;
+    const document = {
+      id,
+      _deleted: false,
+      _rev: createRevision(params.databaseInstanceToken),
+      _meta: { lwt: now() },
+      _attachments: {},
+    };
+    await record.bulkWrite([{ document }], FORMAT_COLLECTION);
+  } finally {
+    await record.close();
+  }
+}
+
+/**
  * First open after the update: documents the crypto-js plugin wrote (no `sealed` field; the schema's `encrypted`
  * fields as crypto-js text) are rewritten in our format, one transaction per batch, in the order of the storage's
  * change index. Each batch is complete on disk before the next starts, so an interrupted upgrade goes on where it
@@ -362,7 +414,7 @@ async function upgradeCryptoJsDocuments<Internals, Options>(
   params: RxStorageInstanceCreationParams<Doc, Options>,
   seal: (doc: RxDocumentData<Doc>) => Promise<RxDocumentData<Doc>>,
   options: SealedStorageOptions,
-): Promise<void> {
+): Promise<number> {
   const batchSize = options.upgradeBatchSize ?? DEFAULT_UPGRADE_BATCH;
   let checkpoint: unknown;
   let total: number | undefined;
@@ -385,7 +437,7 @@ async function upgradeCryptoJsDocuments<Internals, Options>(
       done += legacy.length;
       await options.onUpgradeProgress?.({ collection: params.collectionName, done, total });
     }
-    if (page.documents.length < batchSize) return;
+    if (page.documents.length < batchSize) return done;
     checkpoint = page.checkpoint;
   }
 }

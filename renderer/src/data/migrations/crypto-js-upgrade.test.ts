@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 
 import { type IdbSnapshot, restoreIndexedDb, snapshotIndexedDb } from '../../test-fixtures/idb-snapshot';
+import { editRows } from '../../test-fixtures/stored-rows';
 import { openDatabase } from '../database';
 import type { StoreUpgradeProgress } from '../sealed-storage';
 
@@ -108,6 +109,23 @@ describe('upgrade of a store written with crypto-js', () => {
   it('an opened store opens again without rewriting anything', async () => {
     const factory = await legacyStore();
     await (await open(factory)).close();
+    const progress: StoreUpgradeProgress[] = [];
+    const db = await open(factory, (p) => progress.push(p));
+    await db.close();
+    expect(progress).toEqual([]);
+  });
+
+  it('an upgraded store is not read through again at the next unlock', async () => {
+    const factory = await legacyStore();
+    // The first unlock rewrites, the second finds nothing left and notes it.
+    await (await open(factory)).close();
+    await (await open(factory)).close();
+    // A row in the old format put back afterwards: a store that looked for old rows at every unlock would find it.
+    let legacyRow: Record<string, string> | undefined;
+    await editRows(await legacyStore(), 'intakes', (rows) => {
+      legacyRow = [...rows.values()].find((row) => row._deleted === '0');
+    });
+    await editRows(factory, 'intakes', (rows) => void rows.set(legacyRow!.id, legacyRow!));
     const progress: StoreUpgradeProgress[] = [];
     const db = await open(factory, (p) => progress.push(p));
     await db.close();
