@@ -62,7 +62,7 @@ function makeFacilities(now: number): FacilityWire[] {
       ageMin,
       ageMax: Math.min(17, ageMin + 4 + Math.floor(rnd() * 10)),
       sexes: rnd() < 0.8 ? ['male', 'female', 'diverse'] : rnd() < 0.5 ? ['female'] : ['male'],
-      motherAndChild: rnd() < 0.15,
+      motherChildPlaces: rnd() < 0.15 ? 1 : 0,
       siblingGroupMax: 1 + Math.floor(rnd() * 4),
       specialisations: rnd() < 0.3 ? ['trauma'] : [],
       exclusions: rnd() < 0.3 ? ['acute_intoxication'] : [],
@@ -70,6 +70,7 @@ function makeFacilities(now: number): FacilityWire[] {
       freeReports: [
         { id: randomUUID(), free: Math.floor(rnd() * (total + 1)), reportedAt, reportedBy: 'koordination' },
       ],
+      motherChildFreeReports: [],
       holdExpiryHours: 4,
       conflicts: [],
       _deleted: false,

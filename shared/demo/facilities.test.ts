@@ -35,8 +35,10 @@ describe('demo facilities', () => {
       totalPlaces: 14,
       ageMin: 14,
       ageMax: 17,
-      motherAndChild: true,
+      motherChildPlaces: 1,
     });
+    // The room has its own report, apart from the 14 places.
+    expect(jsh?.motherChildFreeReports).toHaveLength(1);
   });
 
   it("has Kinderschutzhaus Elmshorn, a children's home in Bad Oldesloe and a foster family per Kreis", () => {

@@ -1,7 +1,8 @@
 import { DEFAULT_HOLD_EXPIRY_HOURS, type Facility } from '../schema/facility';
 
 /**
- * Demo facilities of the Verbund (domain.md). The Jugendschutzhaus Norderstedt and the Kinderschutzhaus Elmshorn
+ * Demo facilities of the Verbund (domain.md). The Jugendschutzhaus Norderstedt (14 places for 14-17 year olds plus
+ * one mother-and-child room, counted on its own) and the Kinderschutzhaus Elmshorn
  * of Perspektive gGmbH are named in the Verbund's press release; their details, the children's home in Bad
  * Oldesloe with its provider, and all phone numbers (fictional 555 range) are invented. No streets: protective
  * addresses are not published. Foster families are private people and appear only as "Bereitschaftspflege
@@ -14,7 +15,10 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const COORDINATOR = 'koordination';
 
-type Base = Omit<Facility, 'updatedAt' | 'updatedBy' | 'freeReports' | 'holdExpiryHours' | 'conflicts'>;
+type Base = Omit<
+  Facility,
+  'updatedAt' | 'updatedBy' | 'freeReports' | 'motherChildFreeReports' | 'holdExpiryHours' | 'conflicts'
+>;
 const place = (base: Base, free: number, reportedAgoMs: number, now: number): Facility => {
   const reportedAt = now - reportedAgoMs;
   return {
@@ -22,6 +26,11 @@ const place = (base: Base, free: number, reportedAgoMs: number, now: number): Fa
     updatedAt: reportedAt,
     updatedBy: COORDINATOR,
     freeReports: [{ id: `${base.id}-demo`, free, reportedAt, reportedBy: COORDINATOR }],
+    // The room is reported on with the house: free unless the demo says otherwise.
+    motherChildFreeReports:
+      base.motherChildPlaces > 0
+        ? [{ id: `${base.id}-demo-mk`, free: base.motherChildPlaces, reportedAt, reportedBy: COORDINATOR }]
+        : [],
     holdExpiryHours: DEFAULT_HOLD_EXPIRY_HOURS,
     conflicts: [],
   };
@@ -45,7 +54,7 @@ const fosterFamily = (
   ageMin: 0,
   ageMax: 10,
   sexes: ['male', 'female', 'diverse'],
-  motherAndChild: false,
+  motherChildPlaces: 0,
   siblingGroupMax: 2,
   specialisations: ['infants'],
   exclusions: ['acute_suicidality', 'acute_intoxication', 'danger_to_others'],
@@ -67,7 +76,7 @@ export function demoFacilities(now: number): Facility[] {
         ageMin: 14,
         ageMax: 17,
         sexes: ['male', 'female', 'diverse'],
-        motherAndChild: true,
+        motherChildPlaces: 1,
         siblingGroupMax: 2,
         specialisations: ['unaccompanied_minors', 'pregnant_young_mothers'],
         exclusions: ['acute_intoxication'],
@@ -90,7 +99,7 @@ export function demoFacilities(now: number): Facility[] {
         ageMin: 0,
         ageMax: 13,
         sexes: ['male', 'female', 'diverse'],
-        motherAndChild: false,
+        motherChildPlaces: 0,
         siblingGroupMax: 4,
         specialisations: ['infants', 'trauma'],
         exclusions: ['acute_intoxication', 'danger_to_others'],
@@ -113,7 +122,7 @@ export function demoFacilities(now: number): Facility[] {
         ageMin: 6,
         ageMax: 17,
         sexes: ['male', 'female'],
-        motherAndChild: false,
+        motherChildPlaces: 0,
         siblingGroupMax: 3,
         specialisations: ['trauma', 'disability'],
         exclusions: ['acute_suicidality'],

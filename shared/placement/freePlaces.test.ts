@@ -24,6 +24,8 @@ const hold = (id: string, createdAt: number, status: HoldStatus = 'held', facili
 describe('free places shown', () => {
   it('is the reported number when nothing was held since', () => {
     expect(freePlaces(facility(3), [], NOW)).toEqual({
+      room: 'ordinary',
+      capacity: 20,
       reported: 3,
       reportedAt: REPORT,
       holdsSinceReport: 0,

@@ -1,6 +1,8 @@
 import type { SEXES } from '../catalogues/nightRecord';
 import type { Exclusion, Facility, FacilityArea, Specialisation } from '../schema/facility';
+import type { HoldRoom } from '../schema/hold';
 import { type FreePlaces, freePlaces, type HoldLike } from './freePlaces';
+import { hasMotherChildRoom } from './rooms';
 import { isReportStale, STALE_AFTER_MS } from './staleness';
 
 /**
@@ -45,7 +47,8 @@ export type MatchableFacility = Pick<
   | 'ageMin'
   | 'ageMax'
   | 'sexes'
-  | 'motherAndChild'
+  | 'motherChildPlaces'
+  | 'motherChildFreeReports'
   | 'siblingGroupMax'
   | 'specialisations'
   | 'exclusions'
@@ -55,7 +58,14 @@ export type MatchableFacility = Pick<
 
 export type FacilityMatch<F extends MatchableFacility> = {
   facility: F;
+  /** The ordinary places (`totalPlaces`). */
   free: FreePlaces;
+  /** The mother-and-child room, counted on its own; absent when the facility has none. */
+  motherChildRoom?: FreePlaces;
+  /** The room the search takes a place in: the mother-and-child room for a mother with her child. */
+  room: HoldRoom;
+  /** The free places of that room: what the fit, the order and "Platz halten" go by. */
+  searched: FreePlaces;
   /** The free-places report is older than the threshold: call before relying on the number. */
   stale: boolean;
   mismatches: Mismatch[];
@@ -65,11 +75,16 @@ export type FacilityMatch<F extends MatchableFacility> = {
 export type MatchOptions = { staleAfterMs?: number };
 
 /**
- * Places the child needs: one per child of the sibling group. A mother with her baby takes one (the
- * mother-and-child room).
+ * Places the child needs: one per child of the sibling group. A mother with her baby takes one, in the
+ * mother-and-child room (roomSearched).
  */
 export function placesNeeded(criteria: PlacementCriteria): number {
   return 1 + Math.max(0, criteria.siblings ?? 0);
+}
+
+/** The room a search takes a place in: the mother-and-child room for a mother with her child, else an ordinary place. */
+export function roomSearched(criteria: PlacementCriteria): HoldRoom {
+  return criteria.motherAndChild ? 'mother_child' : 'ordinary';
 }
 
 /** Does this facility fit the child, and if not, every reason why. `holds` may hold other facilities' holds. */
@@ -81,6 +96,9 @@ export function matchFacility<F extends MatchableFacility>(
   options: MatchOptions = {},
 ): FacilityMatch<F> {
   const free = freePlaces(facility, holds, now);
+  const motherChildRoom = hasMotherChildRoom(facility) ? freePlaces(facility, holds, now, 'mother_child') : undefined;
+  const room = roomSearched(criteria);
+  const searched = room === 'mother_child' ? (motherChildRoom ?? freePlaces(facility, holds, now, room)) : free;
   const mismatches: Mismatch[] = [];
   const { ageYears, sex, siblings = 0, areas, specialisations = [], circumstances = [] } = criteria;
 
@@ -97,7 +115,7 @@ export function matchFacility<F extends MatchableFacility>(
   else if (siblings + 1 > facility.siblingGroupMax) {
     mismatches.push({ code: 'sibling_group_too_large', siblingGroupMax: facility.siblingGroupMax });
   }
-  if (criteria.motherAndChild && !facility.motherAndChild) mismatches.push({ code: 'no_mother_and_child' });
+  if (criteria.motherAndChild && !motherChildRoom) mismatches.push({ code: 'no_mother_and_child' });
   if (areas && areas.length > 0 && !areas.includes(facility.area)) mismatches.push({ code: 'other_area' });
   for (const specialisation of specialisations) {
     if (!facility.specialisations.includes(specialisation))
@@ -107,10 +125,19 @@ export function matchFacility<F extends MatchableFacility>(
     if (facility.exclusions.includes(exclusion)) mismatches.push({ code: 'excluded', exclusion });
   }
   const needed = placesNeeded(criteria);
-  if (free.free < needed) mismatches.push({ code: 'not_enough_free_places', free: free.free, needed });
+  if (searched.free < needed) mismatches.push({ code: 'not_enough_free_places', free: searched.free, needed });
 
-  const stale = isReportStale(free.reportedAt, now, options.staleAfterMs ?? STALE_AFTER_MS);
-  return { facility, free, stale, mismatches, fits: mismatches.length === 0 };
+  const stale = isReportStale(searched.reportedAt, now, options.staleAfterMs ?? STALE_AFTER_MS);
+  return {
+    facility,
+    free,
+    ...(motherChildRoom ? { motherChildRoom } : {}),
+    room,
+    searched,
+    stale,
+    mismatches,
+    fits: mismatches.length === 0,
+  };
 }
 
 /**
@@ -137,7 +164,7 @@ export function matchFacilities<F extends MatchableFacility>(
       (a, b) =>
         Number(b.fits) - Number(a.fits) ||
         Number(a.stale) - Number(b.stale) ||
-        b.free.free - a.free.free ||
+        b.searched.free - a.searched.free ||
         collator.compare(a.facility.name, b.facility.name) ||
         (a.facility.id < b.facility.id ? -1 : a.facility.id > b.facility.id ? 1 : 0),
     );

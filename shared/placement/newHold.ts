@@ -22,6 +22,8 @@ export type NewHoldInput = {
   refusalReason?: Hold['refusalReason'];
   /** Asked for when the board showed the place as full. */
   overbookReason?: Hold['overbookReason'];
+  /** The mother-and-child room (placement/rooms.ts); an ordinary place when absent, as every older hold. */
+  room?: Hold['room'];
 };
 
 /**
@@ -46,6 +48,8 @@ export function newHold(input: NewHoldInput): Hold {
     status: input.status ?? 'held',
     ...(input.refusalReason ? { refusalReason: input.refusalReason } : {}),
     ...(input.overbookReason ? { overbookReason: input.overbookReason } : {}),
+    // Only the room is written: an ordinary place stays as every hold before the room existed.
+    ...(input.room === 'mother_child' ? { room: input.room } : {}),
     overbooked: false,
     conflicts: [],
   };

@@ -1,9 +1,11 @@
 import type { Hold } from '../schema/hold';
 import { type FacilityLike, type HoldLike, holdsSinceReport, placesToTake } from './freePlaces';
+import { ROOMS } from './rooms';
 
 /**
- * Which holds of a facility are over-booked at `now`. The rule, simple and the same on every replica:
- * take the placements the latest report did not count, in creation order (freePlaces.ts: holds and
+ * Which holds of a facility are over-booked at `now`, room by room (placement/rooms.ts: the ordinary places and the
+ * mother-and-child room each have their own places, so a hold of one never over-books the other). The rule, simple
+ * and the same on every replica, for each room: take the placements the latest report did not count, in creation order (freePlaces.ts: holds and
  * confirmations always, admissions since the report). If they fit into the places there are to take (the reported
  * free places, at most the capacity left), none is over-booked. If they do not, the hold that took the last free place and every hold after it
  * are flagged.
@@ -14,10 +16,12 @@ import { type FacilityLike, type HoldLike, holdsSinceReport, placesToTake } from
  * clear the flags of live holds: a report counts empty beds, and a held bed is still empty.
  */
 export function overbookedHoldIds(facility: FacilityLike, holds: readonly HoldLike[], now: number): string[] {
-  const since = holdsSinceReport(facility, holds, now);
-  const free = placesToTake(facility, holds, now);
-  if (since.length <= free) return [];
-  return since.slice(Math.max(free - 1, 0)).map((h) => h.id);
+  return ROOMS.flatMap((room) => {
+    const since = holdsSinceReport(facility, holds, now, room);
+    const free = placesToTake(facility, holds, now, room);
+    if (since.length <= free) return [];
+    return since.slice(Math.max(free - 1, 0)).map((h) => h.id);
+  });
 }
 
 /**

@@ -54,6 +54,8 @@ export const DEFAULT_HOLD_EXPIRY_HOURS = 4;
 /** Inobhutnahme is for minors: the oldest age a facility can state is 17. */
 export const MAX_AGE_YEARS = 17;
 const MAX_PLACES = 500;
+/** A house has one mother-and-child room, or a few: more would be a facility of its own. */
+export const MAX_MOTHER_CHILD_PLACES = 10;
 
 /** One line, trimmed, no "@" (no e-mail addresses of people). */
 const SHORT_TEXT_PATTERN = '^[^\\s@]([^@\\r\\n\\t]*[^\\s@])?$';
@@ -76,12 +78,13 @@ export const FACILITY_CONTENT_FIELDS = [
   'ageMin',
   'ageMax',
   'sexes',
-  'motherAndChild',
+  'motherChildPlaces',
   'siblingGroupMax',
   'specialisations',
   'exclusions',
   'totalPlaces',
   'freeReports',
+  'motherChildFreeReports',
   'holdExpiryHours',
 ] as const;
 
@@ -104,6 +107,13 @@ const facilityConflictEntry = {
     // The JSON text of one field value: the longest (address, code lists) stays well below this.
     value: { type: 'string', maxLength: 1000, pattern: '^[^\\r\\n]*$' },
   },
+} as const;
+
+const freeReport = {
+  type: 'object',
+  properties: { id: docId, free: places, reportedAt: timestampMs, reportedBy: userRef },
+  required: ['id', 'free', 'reportedAt', 'reportedBy'],
+  additionalProperties: false,
 } as const;
 
 const facilityFields = {
@@ -138,7 +148,12 @@ const facilityFields = {
       maxItems: 3,
       uniqueItems: true,
     },
-    motherAndChild: { type: 'boolean' },
+    /**
+     * Places of the mother-and-child room (a young mother with her baby takes one), 0 = none. The room is counted
+     * on its own, with its own reports: a mother-and-child placement takes it (hold `room`), never one of the
+     * `totalPlaces`, and an ordinary placement never takes the room (shared/placement/rooms.ts).
+     */
+    motherChildPlaces: { type: 'integer', minimum: 0, maximum: MAX_MOTHER_CHILD_PLACES },
     /** Most children of one sibling group taken together; 1 = no sibling groups. */
     siblingGroupMax: { type: 'integer', minimum: 1, maximum: 12 },
     specialisations: {
@@ -159,17 +174,12 @@ const facilityFields = {
      * value: two coordinators reporting while offline both keep their report after the merge, the later one by
      * reportedAt counts, and number, time and reporter can never be mixed from two reports.
      */
-    freeReports: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { id: docId, free: places, reportedAt: timestampMs, reportedBy: userRef },
-        required: ['id', 'free', 'reportedAt', 'reportedBy'],
-        additionalProperties: false,
-      },
-      minItems: 1,
-      maxItems: 50,
-    },
+    freeReports: { type: 'array', items: freeReport, minItems: 1, maxItems: 50 },
+    /**
+     * Free places of the mother-and-child room as reported, like `freeReports`. Empty until the first report: the
+     * room's free places are then its places less the placements taking it.
+     */
+    motherChildFreeReports: { type: 'array', items: freeReport, maxItems: 50 },
     holdExpiryHours: { type: 'integer', minimum: 1, maximum: 72 },
     conflicts: { type: 'array', items: facilityConflictEntry, maxItems: 500 },
   },
@@ -187,12 +197,13 @@ const facilityFields = {
     'ageMin',
     'ageMax',
     'sexes',
-    'motherAndChild',
+    'motherChildPlaces',
     'siblingGroupMax',
     'specialisations',
     'exclusions',
     'totalPlaces',
     'freeReports',
+    'motherChildFreeReports',
     'holdExpiryHours',
     'conflicts',
   ],
@@ -209,7 +220,12 @@ export type Facility = FromSchema<typeof facilityFields>;
 export type FacilityConflict = Facility['conflicts'][number];
 export type FreeReport = Facility['freeReports'][number];
 
-export const FACILITY_SCHEMA_VERSION = 0;
+/**
+ * 1: the mother-and-child room has its own places and reports (`motherChildPlaces`, `motherChildFreeReports`)
+ * instead of the flag `motherAndChild` (renderer/src/data/migrations/facility.ts, on the server
+ * server/migrations/005_facility_mother_child_room.sql).
+ */
+export const FACILITY_SCHEMA_VERSION = 1;
 
 /** RxDB schema. Nothing is encrypted: the document holds no personal data (see above). */
 export const facilityRxSchema = {
@@ -226,9 +242,16 @@ export const facilityWireSchema = { ...wireSchemaOf(facilityFields), ...fosterFa
 export type FacilityWire = Facility & { _deleted: boolean };
 
 /** Fields a coordinator edits in the facility form; free places have their own quick form. */
-export const FACILITY_EDITABLE_FIELDS = FACILITY_CONTENT_FIELDS.filter((f) => f !== 'freeReports');
+export const FACILITY_EDITABLE_FIELDS = FACILITY_CONTENT_FIELDS.filter(
+  (f): f is Exclude<typeof f, 'freeReports' | 'motherChildFreeReports'> =>
+    f !== 'freeReports' && f !== 'motherChildFreeReports',
+);
 
-export const FACILITY_PROBLEMS = ['age_range_inverted', 'free_exceeds_total'] as const;
+export const FACILITY_PROBLEMS = [
+  'age_range_inverted',
+  'free_exceeds_total',
+  'mother_child_free_exceeds_total',
+] as const;
 export type FacilityProblem = (typeof FACILITY_PROBLEMS)[number];
 
 /**
@@ -236,10 +259,15 @@ export type FacilityProblem = (typeof FACILITY_PROBLEMS)[number];
  * latest report must fit the total: older ones may predate a change of the total.
  */
 export function facilityProblems(
-  facility: Pick<Facility, 'ageMin' | 'ageMax' | 'totalPlaces' | 'freeReports'>,
+  facility: Pick<Facility, 'ageMin' | 'ageMax' | 'totalPlaces' | 'freeReports'> &
+    Partial<Pick<Facility, 'motherChildPlaces' | 'motherChildFreeReports'>>,
 ): FacilityProblem[] {
   const problems: FacilityProblem[] = [];
   if (facility.ageMin > facility.ageMax) problems.push('age_range_inverted');
   if (latestFreeReport(facility).free > facility.totalPlaces) problems.push('free_exceeds_total');
+  const room = facility.motherChildFreeReports ?? [];
+  if (room.length > 0 && latestFreeReport({ freeReports: room }).free > (facility.motherChildPlaces ?? 0)) {
+    problems.push('mother_child_free_exceeds_total');
+  }
   return problems;
 }

@@ -30,6 +30,14 @@ export type HoldStatus = (typeof HOLD_STATUS)[number];
 export const HOLD_AGE_GROUPS = [...AGE_GROUPS, 'unknown'] as const;
 export type HoldAgeGroup = (typeof HOLD_AGE_GROUPS)[number];
 
+/**
+ * Which places of the facility a placement takes: its ordinary places (`totalPlaces`), or its mother-and-child room
+ * (`motherChildPlaces`), which is counted on its own (shared/placement/rooms.ts). A hold without `room` (every hold
+ * before schema version 3) takes an ordinary place.
+ */
+export const HOLD_ROOMS = ['ordinary', 'mother_child'] as const;
+export type HoldRoom = (typeof HOLD_ROOMS)[number];
+
 /** A lower-case UUID as crypto.randomUUID() makes it. */
 export const UUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 const uuid = { type: 'string', minLength: 36, maxLength: 36, pattern: UUID_PATTERN } as const;
@@ -77,6 +85,8 @@ const holdFields = {
     intakeRef: uuid,
     ageGroup: { type: 'string', enum: HOLD_AGE_GROUPS, maxLength: 16 },
     sex: { type: 'string', enum: SEXES, maxLength: 16 },
+    /** Fixed at creation: a placement in the other room is a new placement. */
+    room: { type: 'string', enum: HOLD_ROOMS, maxLength: 16 },
     /** When the place was promised (may be before createdAt when agreed by phone and typed in later). */
     from: timestampMs,
     /** from + the facility's holdExpiryHours; past it, a hold not yet confirmed counts as expired. */
@@ -115,10 +125,10 @@ export type Hold = FromSchema<typeof holdFields>;
 export type HoldConflict = Hold['conflicts'][number];
 
 /**
- * 1: the placement states, reasons and admittedAt; 2: the age group `unknown` (renderer/src/data/migrations/hold.ts
- * keeps the older documents as they are).
+ * 1: the placement states, reasons and admittedAt; 2: the age group `unknown`; 3: the optional `room`
+ * (renderer/src/data/migrations/hold.ts keeps the older documents as they are).
  */
-export const HOLD_SCHEMA_VERSION = 2;
+export const HOLD_SCHEMA_VERSION = 3;
 
 /** RxDB schema. Nothing is encrypted: the document holds no personal data (see above). */
 export const holdRxSchema = {

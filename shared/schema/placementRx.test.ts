@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { demoFacilities } from '../demo/facilities';
 import { newHold } from '../placement/newHold';
-import { facilityRxSchema } from './facility';
+import { FACILITY_SCHEMA_VERSION, facilityRxSchema } from './facility';
 import { HOLD_SCHEMA_VERSION, holdRxSchema } from './hold';
 
 /** The two schemas in a real RxDB (dev-mode checks, strict ajv validation), as the renderer will open them. */
@@ -35,15 +35,12 @@ describe('facilities and holds in RxDB', () => {
       name: 'placement-schema-test',
       storage: wrappedValidateAjvStorage({ storage: getRxStorageMemory() }),
     });
+    // One identity step per version: this test is about the schemas' shape, the app's migrations have their own.
+    const identitySteps = (version: number) =>
+      Object.fromEntries(Array.from({ length: version }, (_, i) => [i + 1, (d: unknown) => d]));
     await db.addCollections({
-      facilities: { schema: facilityRxSchema },
-      // One identity step per version: this test is about the schema's shape, the app's migrations have their own.
-      holds: {
-        schema: holdRxSchema,
-        migrationStrategies: Object.fromEntries(
-          Array.from({ length: HOLD_SCHEMA_VERSION }, (_, i) => [i + 1, (d: unknown) => d]),
-        ),
-      },
+      facilities: { schema: facilityRxSchema, migrationStrategies: identitySteps(FACILITY_SCHEMA_VERSION) },
+      holds: { schema: holdRxSchema, migrationStrategies: identitySteps(HOLD_SCHEMA_VERSION) },
     });
   });
   afterAll(() => db.close());

@@ -12,6 +12,7 @@ import {
   holdConflictHandler,
   intakeConflictHandler,
 } from './conflict-handler';
+import { facilityMigrations } from './migrations/facility';
 import { holdMigrations } from './migrations/hold';
 import { intakeMigrations } from './migrations/intake';
 import { rejectionSchema } from './rejections';
@@ -30,6 +31,7 @@ export const COLLECTIONS = {
   facilities: {
     schema: facilityRxSchema as unknown as RxJsonSchema<Facility>,
     conflictHandler: facilityConflictHandler,
+    migrationStrategies: facilityMigrations,
   },
   holds: {
     schema: holdRxSchema as unknown as RxJsonSchema<Hold>,

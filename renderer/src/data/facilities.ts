@@ -1,8 +1,9 @@
 import type { RxCollection } from 'rxdb';
 import { map, type Observable } from 'rxjs';
 
-import { withFreeReport } from '../../../shared/placement/reports';
+import { withRoomFreeReport } from '../../../shared/placement/reports';
 import { type Facility, FACILITY_EDITABLE_FIELDS } from '../../../shared/schema/facility';
+import type { HoldRoom } from '../../../shared/schema/hold';
 import type { SessionUser } from '../../../shared/sync/protocol';
 import { newId } from './intakes';
 import { LocalWrites } from './local-writes';
@@ -40,6 +41,7 @@ export class FacilityRepository {
       updatedAt: at,
       updatedBy: this.user.id,
       freeReports: [{ id: newId(), free, reportedAt: at, reportedBy: this.user.id }],
+      motherChildFreeReports: [],
       conflicts: [],
     };
     return this.writes.insert(facility);
@@ -49,12 +51,15 @@ export class FacilityRepository {
     await this.writes.modify(await this.writes.find(id, 'facility'), (current) => ({ ...current, ...input }));
   }
 
-  /** "Jetzt N frei": a new report, which also resets the count of holds made since the last one. */
-  async reportFree(id: string, free: number): Promise<void> {
+  /**
+   * "Jetzt N frei": a new report on the ordinary places or the mother-and-child room, which also resets the count
+   * of that room's holds made since its last one.
+   */
+  async reportFree(id: string, free: number, room: HoldRoom = 'ordinary'): Promise<void> {
     const at = this.now();
     await this.writes.modify(await this.writes.find(id, 'facility'), (current) => ({
       ...current,
-      ...withFreeReport(current, { id: newId(), free, reportedAt: at, reportedBy: this.user.id }),
+      ...withRoomFreeReport(current, room, { id: newId(), free, reportedAt: at, reportedBy: this.user.id }),
     }));
   }
 }

@@ -3,7 +3,7 @@ import { map, type Observable } from 'rxjs';
 
 import { newHold, type NewHoldInput } from '../../../shared/placement/newHold';
 import type { Facility } from '../../../shared/schema/facility';
-import { type Hold, type HoldStatus, isAllowedHoldTransition } from '../../../shared/schema/hold';
+import { type Hold, type HoldRoom, type HoldStatus, isAllowedHoldTransition } from '../../../shared/schema/hold';
 import type { Rejection, SessionUser } from '../../../shared/sync/protocol';
 import { newId, TransitionError } from './intakes';
 import { LocalWrites } from './local-writes';
@@ -20,6 +20,8 @@ export type HoldRequest = {
   refusalReason?: Hold['refusalReason'];
   /** Required by the board when it shows the place as full. */
   overbookReason?: Hold['overbookReason'];
+  /** The mother-and-child room for a mother with her child; an ordinary place when absent. */
+  room?: HoldRoom;
 };
 
 /**
@@ -61,6 +63,7 @@ export class HoldRepository {
       status: request.status,
       refusalReason: request.refusalReason,
       overbookReason: request.overbookReason,
+      room: request.room,
     });
     return this.writes.insert(hold);
   }

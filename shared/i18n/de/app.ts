@@ -398,7 +398,6 @@ export const app = {
       stale: 'Veraltet',
       holdsOfOthers: (n: number) =>
         n === 1 ? '1 Reservierung eines anderen Jugendamts' : `${n} Reservierungen anderer Jugendämter`,
-      motherAndChild: 'Mutter-Kind-Platz',
       siblings: (max: number) => `bis ${max} Geschwister`,
     },
     hold: {
@@ -474,6 +473,7 @@ export const app = {
       cancel: 'Abbrechen',
       saved: 'Gespeichert. Die Änderung wird synchronisiert, sobald eine Verbindung besteht.',
       initialFree: 'Freie Plätze (erste Meldung)',
+      motherChildPlacesHint: 'Wird getrennt von den Plätzen gesamt gezählt; 0 = kein Mutter-Kind-Zimmer.',
       required: 'Bitte ausfüllen.',
       invalidPhone: 'Bitte nur Ziffern, Leerzeichen und ( ) / - angeben, mindestens 6 Zeichen.',
       invalidPostalCode: 'Bitte eine fünfstellige Postleitzahl angeben.',

@@ -84,12 +84,13 @@ export const placement = {
     ageMin: 'Alter von',
     ageMax: 'Alter bis',
     sexes: 'Aufnahme von',
-    motherAndChild: 'Mutter-Kind-Platz',
+    motherChildPlaces: 'Mutter-Kind-Zimmer: Plätze',
     siblingGroupMax: 'Geschwister (höchstens gemeinsam)',
     specialisations: 'Schwerpunkte',
     exclusions: 'Ausschlüsse',
     totalPlaces: 'Plätze gesamt',
     freeReports: 'Freie Plätze (gemeldet)',
+    motherChildFreeReports: 'Mutter-Kind-Zimmer: freie Plätze (gemeldet)',
     holdExpiryHours: 'Reservierung verfällt nach (Stunden)',
     conflicts: 'Konflikte',
   } satisfies Labels<keyof Facility | 'address.street' | 'address.postalCode' | 'address.town'>,
@@ -100,6 +101,7 @@ export const placement = {
   facilityProblems: {
     age_range_inverted: 'Das Mindestalter ist höher als das Höchstalter.',
     free_exceeds_total: 'Es sind mehr freie Plätze gemeldet, als die Einrichtung insgesamt hat.',
+    mother_child_free_exceeds_total: 'Im Mutter-Kind-Zimmer sind mehr freie Plätze gemeldet, als es Plätze hat.',
   } satisfies Labels<FacilityProblem>,
   facilityRules: {
     reportChanged:
@@ -120,6 +122,7 @@ export const placement = {
     status: 'Status',
     refusalReason: 'Grund der Absage',
     overbookReason: 'Grund der Überbuchung',
+    room: 'Zimmer',
     admittedAt: 'Aufgenommen am',
     overbooked: 'Überbucht',
     conflicts: 'Konflikte',
@@ -151,6 +154,11 @@ export const placement = {
     free < 0
       ? `${-free} ${plural(-free, 'Platz', 'Plätze')} überbucht`
       : `${free} ${plural(free, 'Platz', 'Plätze')} frei`,
+  /** The mother-and-child room's own count, beside the ordinary places (placement/rooms.ts). */
+  motherChildRoom: (free: number, places: number) =>
+    free < 0
+      ? `Mutter-Kind-Zimmer: ${-free} ${plural(-free, 'Platz', 'Plätze')} überbucht`
+      : `Mutter-Kind-Zimmer: ${free} von ${places} frei`,
   /** The age of a free-places report (placement/staleness.ts). */
   stand: {
     label: (time: string, ago: string) => `Stand: ${time} (${ago})`,

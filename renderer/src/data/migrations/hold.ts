@@ -5,8 +5,10 @@ import type { MigrationStrategies } from 'rxdb';
  * 1: a hold became one placement with more states (requested, confirmed, refused) and optional reasons and
  *    admission time: a stored hold (held, occupied, released, expired) is a valid placement as it is.
  * 2: the age group may be `unknown`; every stored age group is still one.
+ * 3: a placement may name the room it takes; one without (every stored one) takes an ordinary place, as before.
  */
 export const holdMigrations: MigrationStrategies = {
   1: (doc: Record<string, unknown>) => doc,
   2: (doc: Record<string, unknown>) => doc,
+  3: (doc: Record<string, unknown>) => doc,
 };

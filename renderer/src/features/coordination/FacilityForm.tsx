@@ -22,6 +22,7 @@ import {
   FACILITY_SEXES,
   FACILITY_TYPES,
   MAX_AGE_YEARS,
+  MAX_MOTHER_CHILD_PLACES,
   SPECIALISATIONS,
 } from '../../../../shared/schema/facility';
 import {
@@ -157,7 +158,14 @@ export function FacilityForm({ facility, defaultOffice, onSave, onCancel }: Prop
             data={options(EXCLUSIONS, de.placement.exclusions)}
             {...form.getInputProps('exclusions')}
           />
-          <Checkbox label={f.motherAndChild} mt="lg" {...form.getInputProps('motherAndChild', { type: 'checkbox' })} />
+          <NumberInput
+            label={f.motherChildPlaces}
+            description={t.motherChildPlacesHint}
+            min={0}
+            max={MAX_MOTHER_CHILD_PLACES}
+            allowDecimal={false}
+            {...form.getInputProps('motherChildPlaces')}
+          />
           {isNew && (
             <NumberInput
               label={t.initialFree}

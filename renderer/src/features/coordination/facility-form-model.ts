@@ -28,7 +28,8 @@ export type FacilityFormValues = {
   ageMin: number;
   ageMax: number;
   sexes: Sex[];
-  motherAndChild: boolean;
+  /** Places of the mother-and-child room, 0 = none. */
+  motherChildPlaces: number;
   siblingGroupMax: number;
   specialisations: Specialisation[];
   exclusions: Exclusion[];
@@ -52,7 +53,7 @@ export function emptyFacilityValues(officeId: OfficeId): FacilityFormValues {
     ageMin: 0,
     ageMax: 17,
     sexes: ['male', 'female', 'diverse'],
-    motherAndChild: false,
+    motherChildPlaces: 0,
     siblingGroupMax: 1,
     specialisations: [],
     exclusions: [],
@@ -63,8 +64,17 @@ export function emptyFacilityValues(officeId: OfficeId): FacilityFormValues {
 }
 
 export function facilityValuesOf(f: Facility): FacilityFormValues {
-  const { id: _id, updatedAt: _u, updatedBy: _b, freeReports: _r, conflicts: _c, address, ...rest } = f;
-  void [_id, _u, _b, _r, _c];
+  const {
+    id: _id,
+    updatedAt: _u,
+    updatedBy: _b,
+    freeReports: _r,
+    motherChildFreeReports: _m,
+    conflicts: _c,
+    address,
+    ...rest
+  } = f;
+  void [_id, _u, _b, _r, _m, _c];
   return {
     ...rest,
     sexes: [...rest.sexes],

@@ -47,6 +47,38 @@ describe('a facility card', () => {
     expect(onHold).toHaveBeenCalledWith(expect.objectContaining({ id: JSH.id }));
   });
 
+  it("shows the mother-and-child room's own capacity beside the places, and a mother's hold takes the room", () => {
+    const mother = { ...hold('mother', 'pinneberg'), room: 'mother_child' as const };
+    const show = (holds: ReturnType<typeof hold>[]) =>
+      renderWithTheme(<FacilityCard card={cardFor(JSH.id, holds)} now={NOW} intakeName={() => undefined} />).unmount;
+    let unmount = show([]);
+    let card = screen.getByRole('article', { name: 'Jugendschutzhaus Norderstedt' });
+    expect(within(card).getByTestId('mother-child-free')).toHaveTextContent('Mutter-Kind-Zimmer: 1 von 1 frei');
+    expect(within(card).getByTestId('free-places')).toHaveTextContent('3 Plätze frei');
+    unmount();
+
+    unmount = show([mother]);
+    card = screen.getByRole('article', { name: 'Jugendschutzhaus Norderstedt' });
+    expect(within(card).getByTestId('mother-child-free')).toHaveTextContent('Mutter-Kind-Zimmer: 0 von 1 frei');
+    // The 14 places are not touched by the mother's hold.
+    expect(within(card).getByTestId('free-places')).toHaveTextContent('3 Plätze frei');
+    unmount();
+
+    unmount = show([mother, { ...mother, id: 'mother-2' }]);
+    card = screen.getByRole('article', { name: 'Jugendschutzhaus Norderstedt' });
+    expect(within(card).getByTestId('mother-child-free')).toHaveTextContent('Mutter-Kind-Zimmer: 1 Platz überbucht');
+    expect(within(card).getByTestId('free-places')).toHaveTextContent('3 Plätze frei');
+    unmount();
+
+    // A house without a room shows none.
+    renderWithTheme(
+      <FacilityCard card={cardFor('kinderschutzhaus-elmshorn', [])} now={NOW} intakeName={() => undefined} />,
+    );
+    expect(
+      within(screen.getByRole('article', { name: 'Kinderschutzhaus Elmshorn' })).queryByTestId('mother-child-free'),
+    ).toBeNull();
+  });
+
   it('marks an unsynced hold as provisional and names the intake', () => {
     const mine = hold('00000000-0000-4000-8000-000000000001', 'segeberg');
     renderWithTheme(

@@ -29,7 +29,7 @@ function freeColor(free: number): string {
 
 /** One facility on the board: free places with the age of the report, fit to the search, the office's holds. */
 export const FacilityCard = memo(function FacilityCard({ card, now, onHold, onSetStatus, intakeName }: Props) {
-  const { facility, free, stale, fits, mismatches } = card.match;
+  const { facility, free, motherChildRoom, stale, fits, mismatches } = card.match;
   return (
     <Card
       withBorder
@@ -62,7 +62,6 @@ export const FacilityCard = memo(function FacilityCard({ card, now, onHold, onSe
               `${facility.address.town} (${p.areas[facility.area]})`,
               t.card.ages(facility.ageMin, facility.ageMax),
               facility.sexes.map((s) => de.nightRecord.sexes[s]).join(', '),
-              facility.motherAndChild ? t.card.motherAndChild : null,
               facility.siblingGroupMax > 1 ? t.card.siblings(facility.siblingGroupMax) : null,
             ]
               .filter(Boolean)
@@ -74,6 +73,18 @@ export const FacilityCard = memo(function FacilityCard({ card, now, onHold, onSe
           <Text fz="xl" fw={700} c={freeColor(free.free)} data-testid="free-places">
             {p.freePlaces(free.free)}
           </Text>
+          {motherChildRoom && (
+            // The room is counted apart from the places above: a mother with her baby takes it, not one of them.
+            <Text
+              size="sm"
+              fw={600}
+              c={freeColor(motherChildRoom.free)}
+              data-testid="mother-child-free"
+              data-free={motherChildRoom.free}
+            >
+              {p.motherChildRoom(motherChildRoom.free, motherChildRoom.capacity)}
+            </Text>
+          )}
           <Text size="xs" c={stale ? 'orange' : 'dimmed'} data-testid="report-stand">
             {reportStandLabel(free.reportedAt, now)}
           </Text>

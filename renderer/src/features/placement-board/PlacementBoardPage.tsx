@@ -5,6 +5,7 @@ import { ageGroupOf } from '../../../../shared/catalogues/ageGroup';
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { groupCriteria, groupMembers } from '../../../../shared/intakes/childGroups';
+import { roomSearched } from '../../../../shared/placement/match';
 import { ageYearsAt } from '../../../../shared/placement/newHold';
 import { mayAtAll } from '../../../../shared/rules/authz';
 import type { Facility } from '../../../../shared/schema/facility';
@@ -84,14 +85,14 @@ function useBoardActions(
     async (facility: Facility, request: CompleteHold) => {
       setError(null);
       try {
-        const { made } = await holdFromBoard(client, facility, request, intakes);
+        const { made } = await holdFromBoard(client, facility, request, intakes, roomSearched(criteria));
         setNotice(t.hold.held(facility.name, formatDateTime(made[made.length - 1].expiresAt)));
         setDialog(null);
       } catch {
         setError(t.hold.failed);
       }
     },
-    [client, intakes],
+    [client, intakes, criteria],
   );
 
   const onHold = useMemo(
@@ -100,7 +101,8 @@ function useBoardActions(
         ? (facility: Facility) => {
             const at = Date.now();
             const card = cards.find((c) => c.match.facility.id === facility.id);
-            const full = !card || card.match.free.free <= 0;
+            // The room the search takes: a mother with her child is full when the mother-and-child room is.
+            const full = !card || card.match.searched.free <= 0;
             const draft: HoldDraft = {
               intakeRef: intake?.id,
               ageGroup:

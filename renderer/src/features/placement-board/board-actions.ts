@@ -5,7 +5,7 @@ import { groupMembers } from '../../../../shared/intakes/childGroups';
 import { ageYearsAt } from '../../../../shared/placement/newHold';
 import type { Entry } from '../../../../shared/schema/entry';
 import type { Facility } from '../../../../shared/schema/facility';
-import type { Hold } from '../../../../shared/schema/hold';
+import type { Hold, HoldRoom } from '../../../../shared/schema/hold';
 import type { Intake } from '../../../../shared/schema/intake';
 import type { ObhutClient } from '../../data/client';
 import type { CompleteHold } from './HoldDialog';
@@ -21,14 +21,16 @@ export function factsOf(intake: Intake, now: number): { ageYears?: number; sex?:
 /**
  * The board's one action "Platz halten", outside React so that the sync fuzzer (test/fuzz/holds.ts) takes the
  * same steps as the board. For a group, one action holds what the group needs: a place for every sibling, the one
- * mother-and-child room for a mother with her child; every child's record logs it (each keeps its own log).
- * Returns the placements made and the log lines written.
+ * mother-and-child room for a mother with her child (`room`: the room the board's search takes, shared/placement/
+ * match.ts roomSearched); every child's record logs it (each keeps its own log). Returns the placements made and the
+ * log lines written.
  */
 export async function holdFromBoard(
   client: Pick<ObhutClient, 'holds' | 'entries'>,
   facility: Pick<Facility, 'id' | 'name' | 'holdExpiryHours'>,
   request: CompleteHold,
   intakes: readonly Intake[],
+  room: HoldRoom = 'ordinary',
 ): Promise<{ made: Hold[]; lines: Entry[] }> {
   const held = intakes.find((i) => i.id === request.intakeRef);
   const group = held ? groupMembers(held, intakes) : [];
@@ -47,7 +49,7 @@ export async function holdFromBoard(
         )
       : [request];
   const made: Hold[] = [];
-  for (const r of requests) made.push(await client.holds.hold({ facility, ...r }));
+  for (const r of requests) made.push(await client.holds.hold({ facility, ...r, room }));
   const until = formatDateTime(made[made.length - 1].expiresAt);
   // The same action logs the placement on the intake (its log stays in the office). A hold is a place asked
   // for and kept free, never the facility's "zugesagt" (issue 12): that answer comes from the facility.
