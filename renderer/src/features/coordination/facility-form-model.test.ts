@@ -32,6 +32,7 @@ describe('facility form', () => {
       updatedAt: 1,
       updatedBy: 'koordination',
       freeReports: [{ id: 'r', free: 2, reportedAt: 1, reportedBy: 'koordination' }],
+      motherChildFreeReports: [],
       conflicts: [],
       _deleted: false,
     };
@@ -75,8 +76,16 @@ describe('facility form', () => {
 
   it('round-trips a stored facility unchanged', () => {
     for (const f of demoFacilities(Date.UTC(2025, 10, 24))) {
-      const { id: _i, updatedAt: _u, updatedBy: _b, freeReports: _r, conflicts: _c, ...content } = f;
-      void [_i, _u, _b, _r, _c];
+      const {
+        id: _i,
+        updatedAt: _u,
+        updatedBy: _b,
+        freeReports: _r,
+        motherChildFreeReports: _m,
+        conflicts: _c,
+        ...content
+      } = f;
+      void [_i, _u, _b, _r, _m, _c];
       expect(facilityInputOf(facilityValuesOf(f))).toEqual(content);
       expect(validateFacility(facilityValuesOf(f), false)).toEqual({});
     }
