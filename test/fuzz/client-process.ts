@@ -9,6 +9,7 @@ import { firstValueFrom } from 'rxjs';
 
 import { type ObhutClient, openClient } from '../../renderer/src/data/client';
 import { deliverOutboxes, type DeviceOutbox, deviceOutbox } from '../../renderer/src/data/outbox';
+import { refusedDocuments$ } from '../../renderer/src/data/rejections';
 import { type KeyValueStore, memoryStore } from '../../renderer/src/data/vault';
 import { boardCards, NO_CRITERIA } from '../../renderer/src/features/placement-board/board-model';
 import type { WireDocument } from '../../shared/sync/protocol';
@@ -102,7 +103,7 @@ async function snapshot(ids: Record<string, string[]>): Promise<Snapshot> {
       sealed: e.sealed !== null,
       ...(e.stranded ? { stranded: e.stranded } : {}),
     })),
-    ...(await placementViews(client, rejections)),
+    ...(await placementViews(client)),
   };
 }
 
@@ -110,17 +111,14 @@ async function snapshot(ids: Record<string, string[]>): Promise<Snapshot> {
  * The two views of the placements as the app computes them from this laptop's store: the board (free places and
  * the office's own placements per facility, board-model.ts) and each record's section 4 (HoldRepository.forIntake$).
  */
-async function placementViews(
-  c: ObhutClient,
-  rejections: Snapshot['rejections'],
-): Promise<Pick<Snapshot, 'at' | 'board' | 'records'>> {
+async function placementViews(c: ObhutClient): Promise<Pick<Snapshot, 'at' | 'board' | 'records'>> {
   const at = Date.now();
   const facilities = (await c.db.facilities.find().exec()).map((d) => d.toMutableJSON());
   const holds = (await c.db.holds.find().exec()).map((d) => d.toMutableJSON());
   const cards = boardCards(facilities, holds, NO_CRITERIA, at, {
     officeId: c.user.officeId,
     pendingIds: new Set(c.status.pendingIds),
-    rejections: new Map(rejections.map((r) => [r.id, r.message])),
+    rejections: await firstValueFrom(refusedDocuments$(c.db.rejections, 'holds', c.db.holds)),
     overseesVerbund: false,
   });
   const board = cards.map((card) => ({

@@ -10,7 +10,7 @@ import type { Intake } from '../../../shared/schema/intake';
 import { ClientContext, useClient } from '../app/client-context';
 import { type DirectoryNames, namesOf } from './directory';
 import type { DeviceOutbox, OutboxEntry } from './outbox';
-import type { RejectionView } from './rejections';
+import { type Refused, refusedDocuments$, type RejectionView } from './rejections';
 import type { SyncLogEntry } from './sync-log';
 import type { SyncStatus } from './sync-status';
 
@@ -25,6 +25,7 @@ const NO_REJECTIONS: readonly RejectionView[] = [];
 const NO_ENTRIES: Entry[] = [];
 const NO_FACILITIES: Facility[] = [];
 const NO_HOLDS: Hold[] = [];
+const NO_REFUSED: ReadonlyMap<string, Refused<Hold>> = new Map();
 const NO_CONTACTS: Contact[] = [];
 const NO_OUTBOX: OutboxEntry[] = [];
 
@@ -120,6 +121,15 @@ export function useHolds(): Hold[] {
   return useObservable(
     useMemo(() => client.holds.list$(), [client]),
     NO_HOLDS,
+  );
+}
+
+/** The refused writes to placements, with what the server holds of each (what the board counts). */
+export function useRefusedHolds(): ReadonlyMap<string, Refused<Hold>> {
+  const client = useClient();
+  return useObservable(
+    useMemo(() => refusedDocuments$(client.db.rejections, 'holds', client.db.holds), [client]),
+    NO_REFUSED,
   );
 }
 

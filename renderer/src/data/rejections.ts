@@ -1,5 +1,7 @@
 import type { RxCollection, RxJsonSchema } from 'rxdb';
+import { map, type Observable, of, switchMap } from 'rxjs';
 
+import { jsonEqual } from '../../../shared/equal';
 import type { Rejection } from '../../../shared/sync/protocol';
 
 /**
@@ -92,4 +94,48 @@ export async function clearRejections(collection: RxCollection<RejectionDoc>, id
   if (ids.length === 0) return;
   const found = await collection.findByIds(ids).exec();
   if (found.size > 0) await collection.bulkRemove([...found.keys()]);
+}
+
+/** A refused write as a view that counts needs it: the server's reason, and what the server holds of it. */
+export type Refused<D> = { reason: string; serverState: D | null };
+
+/**
+ * The open refusals of one collection, by id, each with what the server holds of that document as far as this
+ * laptop knows: the state the refused write was based on (null: the server has no such document), or the local
+ * document once it has moved on from the refused state (a newer server state arrived, or a new edit is on its way).
+ * Whatever counts (the board's free places) counts this, not the refused state the laptop still shows.
+ */
+export function refusedDocuments$<D extends object>(
+  rejections: RxCollection<RejectionDoc>,
+  collectionName: string,
+  documents: RxCollection<D>,
+): Observable<ReadonlyMap<string, Refused<D>>> {
+  return rejections.find({ selector: { collectionName } }).$.pipe(
+    switchMap((refusals) => {
+      if (refusals.length === 0) return of(new Map<string, Refused<D>>());
+      return documents.findByIds(refusals.map((r) => r.id)).$.pipe(
+        map(
+          (local) =>
+            new Map(
+              refusals.map((r) => {
+                const doc = r.toJSON();
+                const assumed = JSON.parse(doc.assumedMasterState) as D | null;
+                const rejected = JSON.parse(doc.rejectedState) as D | null;
+                const here = local.get(doc.id)?.toJSON() as D | undefined;
+                const movedOn = here !== undefined && !jsonEqual(withoutDeleted(here), withoutDeleted(rejected));
+                return [doc.id, { reason: doc.message, serverState: movedOn ? here : assumed }];
+              }),
+            ),
+        ),
+      );
+    }),
+  );
+}
+
+/** Stored documents carry no `_deleted` (RxDB keeps it apart); pushed and pulled ones do. */
+function withoutDeleted(doc: object | null): object | null {
+  if (doc === null) return null;
+  const { _deleted, ...rest } = doc as { _deleted?: boolean };
+  void _deleted;
+  return rest;
 }

@@ -14,7 +14,7 @@ import type { Intake } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
 import { useNow } from '../../app/use-now';
 import type { ObhutClient } from '../../data/client';
-import { useFacilities, useHolds, useIntakes, usePendingIds, useRejections, useSyncStatus } from '../../data/hooks';
+import { useFacilities, useHolds, useIntakes, usePendingIds, useRefusedHolds, useSyncStatus } from '../../data/hooks';
 import { nameOf } from '../../record/name';
 import { factsOf, holdFromBoard } from './board-actions';
 import { type BoardCard, boardCards, type BoardCriteria, NO_CRITERIA } from './board-model';
@@ -185,8 +185,7 @@ export function PlacementBoardPage({ intakeId: initialIntakeId }: Props) {
   const { criteria, setCriteria, limit, showMore } = useBoardSearch(intake, members, now);
 
   const pendingIds = usePendingIds();
-  const refusals = useRejections();
-  const rejections = useMemo(() => new Map(refusals.map((r) => [r.id, r.message])), [refusals]);
+  const rejections = useRefusedHolds();
   const cards = useMemo(
     () =>
       boardCards(facilities, holds, criteria, now, {

@@ -96,11 +96,48 @@ describe('the board for a 15-year-old girl', () => {
       NO_CRITERIA,
       NOW,
       viewer('segeberg', {
-        rejections: new Map([[refused.id, 'Diese Einrichtung gibt es nicht (mehr).']]),
+        rejections: new Map([[refused.id, { reason: 'Diese Einrichtung gibt es nicht (mehr).', serverState: null }]]),
       }),
     ).find((c) => c.match.facility.id === JSH.id)!;
     expect(card.match.free.free).toBe(3);
     expect(card.ownHolds.map((v) => v.rejection)).toEqual(['Diese Einrichtung gibt es nicht (mehr).']);
+  });
+
+  it("counts a refused write to another office's hold by what the server holds, not as written here", () => {
+    // This laptop gave back Pinneberg's hold; the server refused it: Pinneberg's hold still takes the place.
+    const onServer = hold('pinneberg');
+    const writtenHere = { ...onServer, status: 'released' as const, updatedBy: 'bereitschaft.segeberg' };
+    const card = boardCards(
+      facilities,
+      [writtenHere],
+      NO_CRITERIA,
+      NOW,
+      viewer('segeberg', {
+        rejections: new Map([[onServer.id, { reason: 'Dafür fehlt Ihnen die Berechtigung.', serverState: onServer }]]),
+      }),
+    ).find((c) => c.match.facility.id === JSH.id)!;
+    expect(card.othersActive).toBe(1);
+    expect(card.match.free.free).toBe(2);
+    expect(card.ownHolds).toEqual([]);
+  });
+
+  it('counts an own hold whose change was refused as the server holds it, and shows it with the reason', () => {
+    const onServer = hold('segeberg', { status: 'confirmed' });
+    const writtenHere = { ...onServer, status: 'held' as const };
+    const card = boardCards(
+      facilities,
+      [writtenHere],
+      NO_CRITERIA,
+      NOW,
+      viewer('segeberg', {
+        rejections: new Map([[onServer.id, { reason: 'Dieser Schritt ist nicht möglich.', serverState: onServer }]]),
+      }),
+    ).find((c) => c.match.facility.id === JSH.id)!;
+    expect(card.match.free.free).toBe(2);
+    expect(card.othersActive).toBe(0);
+    expect(card.ownHolds.map((v) => [v.hold.status, v.rejection])).toEqual([
+      ['held', 'Dieser Schritt ist nicht möglich.'],
+    ]);
   });
 
   it("lets a lapsed hold go: it no longer takes a place or shows as the office's", () => {

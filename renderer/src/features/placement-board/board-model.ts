@@ -4,6 +4,7 @@ import { type FacilityMatch, matchFacilities, type PlacementCriteria } from '../
 import { OFFICE_DUTY_PHONES } from '../../../../shared/placement/officeContacts';
 import type { Facility } from '../../../../shared/schema/facility';
 import type { Hold, HoldStatus } from '../../../../shared/schema/hold';
+import type { Refused } from '../../data/rejections';
 
 export type BoardCriteria = PlacementCriteria & { onlyFitting: boolean };
 export const NO_CRITERIA: BoardCriteria = { onlyFitting: false };
@@ -39,8 +40,11 @@ export type BoardViewer = {
   officeId: string;
   /** Ids of local writes the server has not confirmed (SyncStatus.pendingIds). */
   pendingIds: ReadonlySet<string>;
-  /** Refused writes by id, with the server's reason (SyncStatus.rejections). */
-  rejections?: ReadonlyMap<string, string>;
+  /**
+   * Refused writes to placements by id: the server's reason, and what the server holds of the placement
+   * (rejections.ts, refusedDocuments$).
+   */
+  rejections?: ReadonlyMap<string, Refused<Hold>>;
   /** The coordinator sees every collision with every office's number. */
   overseesVerbund: boolean;
 };
@@ -57,20 +61,23 @@ export function boardCards(
   now: number,
   viewer: BoardViewer,
 ): BoardCard[] {
-  const rejections = viewer.rejections ?? new Map<string, string>();
-  // A hold the server refused takes no place; the office still sees it, with the reason.
-  const accepted = rejections.size ? holds.filter((h) => !rejections.has(h.id)) : holds;
-  const matches = matchFacilities(facilities, accepted, criteria, now).filter((m) => m.fits || !criteria.onlyFitting);
-  const active = new Map<string, Hold[]>();
-  for (const h of holds) {
-    if (!isActiveHold(h, now)) continue;
-    const list = active.get(h.facilityId);
-    if (list) list.push(h);
-    else active.set(h.facilityId, [h]);
-  }
+  const rejections = viewer.rejections ?? new Map<string, Refused<Hold>>();
+  // A refused write changed nothing on the server: places are counted by what the server holds of the placement
+  // (nothing, for a refused new one), whatever this device stores. The office still sees its own as written, with
+  // the reason.
+  const counted = rejections.size
+    ? holds.flatMap((h) => {
+        const refused = rejections.get(h.id);
+        if (!refused) return [h];
+        return refused.serverState ? [refused.serverState] : [];
+      })
+    : holds;
+  const matches = matchFacilities(facilities, counted, criteria, now).filter((m) => m.fits || !criteria.onlyFitting);
+  const shown = activeByFacility(holds, now);
+  const taking = rejections.size ? activeByFacility(counted, now) : shown;
   return matches.map((match) => {
-    const here = active.get(match.facility.id) ?? [];
-    const own = here.filter((h) => h.officeId === viewer.officeId);
+    const here = taking.get(match.facility.id) ?? [];
+    const own = (shown.get(match.facility.id) ?? []).filter((h) => h.officeId === viewer.officeId);
     const ownHolds = own
       .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
       .map((hold) => ({
@@ -78,7 +85,7 @@ export function boardCards(
         status: effectiveHoldStatus(hold, now),
         provisional: viewer.pendingIds.has(hold.id),
         overbooked: hold.overbooked,
-        ...(rejections.has(hold.id) ? { rejection: rejections.get(hold.id) } : {}),
+        ...(rejections.has(hold.id) ? { rejection: rejections.get(hold.id)!.reason } : {}),
       }));
     const flagged = here.filter((h) => h.overbooked);
     const toCall = viewer.overseesVerbund
@@ -89,7 +96,19 @@ export function boardCards(
     const collidesWith = [...new Set(toCall.map((h) => h.officeId))]
       .sort()
       .map((officeId) => ({ officeId, phone: OFFICE_DUTY_PHONES[officeId] }));
-    const othersActive = here.filter((h) => h.officeId !== viewer.officeId && !rejections.has(h.id)).length;
+    const othersActive = here.filter((h) => h.officeId !== viewer.officeId).length;
     return { match, ownHolds, othersActive, collidesWith };
   });
+}
+
+/** The holds that take a place now, by facility. */
+function activeByFacility(holds: readonly Hold[], now: number): Map<string, Hold[]> {
+  const active = new Map<string, Hold[]>();
+  for (const h of holds) {
+    if (!isActiveHold(h, now)) continue;
+    const list = active.get(h.facilityId);
+    if (list) list.push(h);
+    else active.set(h.facilityId, [h]);
+  }
+  return active;
 }
