@@ -1,11 +1,10 @@
 import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 
-import { AGE_GROUPS } from '../../../../shared/catalogues/ageGroup';
 import { SEXES } from '../../../../shared/catalogues/nightRecord';
 import { de } from '../../../../shared/i18n';
 import type { Facility } from '../../../../shared/schema/facility';
-import { type Hold, OVERBOOK_REASONS } from '../../../../shared/schema/hold';
+import { type Hold, HOLD_AGE_GROUPS, OVERBOOK_REASONS } from '../../../../shared/schema/hold';
 
 const t = de.app.board.hold;
 
@@ -67,7 +66,9 @@ export function HoldDialog({ facility, draft, intakes, full = false, onConfirm, 
           />
           <Select
             label={t.ageGroup}
-            data={AGE_GROUPS.map((g) => ({ value: g, label: de.placement.ageGroups[g] }))}
+            // "Alter unbekannt" too: a record without any age still gets its place, and the facility is told so
+            // rather than a guessed group (shared/schema/hold.ts).
+            data={HOLD_AGE_GROUPS.map((g) => ({ value: g, label: de.placement.holdAgeGroups[g] }))}
             value={value.ageGroup ?? null}
             onChange={(v) => setValue({ ...value, ageGroup: v ?? undefined })}
             error={missing(value.ageGroup)}
