@@ -7,6 +7,7 @@ import type { Intake } from '../schema/intake';
 import {
   entrustedChangeProblem,
   entrustedMarkProblem,
+  isMarkableField,
   releases,
   withheldOf,
   withholdFromEntries,
@@ -119,6 +120,7 @@ describe('what entrusted data is released to whom (§ 65 SGB VIII)', () => {
     expect(entrustedMarkProblem(mark({}))).toBe('entrusted_mark_invalid');
     expect(entrustedMarkProblem(mark({ field: 'situation', entryId: 'e1' }))).toBe('entrusted_mark_invalid');
     expect(entrustedMarkProblem(mark({ field: 'child.firstName' }))).toBe('entrusted_mark_invalid');
+    expect(entrustedMarkProblem(mark({ field: 'custodians[c1].name' }))).toBe('entrusted_mark_invalid');
     expect(entrustedMarkProblem(mark({ field: 'situation', from: '  ' }))).toBe('entrusted_source_missing');
     expect(entrustedMarkProblem(mark({ field: 'situation', withheld: true }))).toBe('entrusted_mark_invalid');
     expect(entrustedMarkProblem(mark({ field: 'situation', basis: 'nr1_consent' }))).toBe('entrusted_mark_invalid');
@@ -131,5 +133,13 @@ describe('what entrusted data is released to whom (§ 65 SGB VIII)', () => {
     expect(entrustedChangeProblem(stored, { entrusted: [{ ...stored.entrusted[0], basis: 'nr1_consent' }] })).toBe(
       'entrusted_mark_invalid',
     );
+  });
+
+  it('offers only fields a mark may name: the situation and the fields of the night-record sections', () => {
+    expect(isMarkableField('situation')).toBe(true);
+    expect(isMarkableField('risk.assessment')).toBe(true);
+    expect(isMarkableField('child.birthDate')).toBe(false);
+    expect(isMarkableField('risk')).toBe(false);
+    expect(isMarkableField('custodians[c1].name')).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { jsonEqual } from '../equal';
 import type { ErrorCode } from '../i18n/de/errors';
-import type { EntrustedBasis, EntrustedMark } from '../schema/entrusted';
+import { type EntrustedBasis, type EntrustedMark, entrustedMark } from '../schema/entrusted';
 import type { Entry } from '../schema/entry';
 import type { Intake } from '../schema/intake';
 import { NIGHT_RECORD_SECTIONS } from '../schema/nightRecord';
@@ -49,6 +49,12 @@ export function withheldMarks(intake: Pick<Intake, 'entrusted'>, disclosure: Dis
 }
 
 const SECTIONS = new Set<string>(NIGHT_RECORD_SECTIONS);
+const FIELD_PATTERN = new RegExp(entrustedMark.properties.field.pattern);
+
+/** Whether a field path can carry a mark: `situation` or a field of a night-record section (not the child's name). */
+export function isMarkableField(field: string): boolean {
+  return FIELD_PATTERN.test(field) && (field === 'situation' || SECTIONS.has(field.split('.')[0]));
+}
 
 /**
  * Why a mark as the office writes it is not acceptable, or null. A mark names either a field (`situation` or a
@@ -57,9 +63,7 @@ const SECTIONS = new Set<string>(NIGHT_RECORD_SECTIONS);
  */
 export function entrustedMarkProblem(mark: EntrustedMark): ErrorCode | null {
   if ((mark.field === undefined) === (mark.entryId === undefined)) return 'entrusted_mark_invalid';
-  if (mark.field !== undefined && mark.field !== 'situation' && !SECTIONS.has(mark.field.split('.')[0])) {
-    return 'entrusted_mark_invalid';
-  }
+  if (mark.field !== undefined && !isMarkableField(mark.field)) return 'entrusted_mark_invalid';
   if (!mark.from?.trim()) return 'entrusted_source_missing';
   if (mark.withheld !== undefined) return 'entrusted_mark_invalid';
   if (mark.basis !== undefined && (mark.basisBy === undefined || mark.basisAt === undefined)) {

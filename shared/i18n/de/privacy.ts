@@ -1,5 +1,49 @@
 /** Data protection in the app (issue 16): entrusted data (§ 65 SGB VIII), the access request (Art. 15 DSGVO). */
 export const privacy = {
+  entrusted: {
+    title: 'Anvertraute Angaben (§ 65 SGB VIII)',
+    intro:
+      'Was Ihnen zum Zweck persönlicher und erzieherischer Hilfe anvertraut wurde, markieren Sie hier. Ohne festgehaltene Rechtsgrundlage wird es bei der Übergabe an ein anderes Jugendamt, in Schreiben und in Auskünften zurückgehalten.',
+    none: 'Keine Angabe als anvertraut markiert.',
+    listLabel: 'Als anvertraut markierte Angaben',
+    open: 'Als anvertraut markieren',
+    target: 'Angabe',
+    targetPlaceholder: 'Bitte wählen',
+    fieldGroup: 'Felder der Akte',
+    entryGroup: 'Protokolleinträge',
+    entry: (at: string, text: string) => `Protokolleintrag vom ${at}: ${text}`,
+    from: 'Anvertraut von',
+    fromHint: 'z. B. „das Kind selbst“, „Nachbarin“ – wer die Angaben anvertraut hat',
+    basis: 'Rechtsgrundlage für eine Weitergabe',
+    basisNone: 'Keine festgehalten',
+    basisNote: 'Anmerkung zur Rechtsgrundlage',
+    basisNoteHint: 'z. B. wann und wie die Einwilligung erteilt wurde',
+    save: 'Markierung speichern',
+    cancel: 'Abbrechen',
+    recordBasis: 'Rechtsgrundlage festhalten',
+    saveBasis: 'Rechtsgrundlage speichern',
+    chooseTarget: 'Bitte wählen Sie die Angabe, die anvertraut wurde.',
+    nothingToMark: 'Die Akte enthält noch keine Angabe, die markiert werden kann.',
+    markedFrom: (from: string, at: string) => `anvertraut von ${from}, markiert am ${at}`,
+    basisRecorded: (basis: string, at: string) => `Rechtsgrundlage: ${basis} (festgehalten am ${at})`,
+    withheldFrom: (ways: string[]) => `Zurückgehalten bei: ${ways.join(', ')}`,
+    releasedEverywhere: 'Darf mit dieser Rechtsgrundlage überall weitergegeben werden.',
+    saved: 'Die Markierung ist gespeichert.',
+    bases: {
+      nr1_consent: 'Einwilligung der Person, die die Angaben anvertraut hat (§ 65 Abs. 1 S. 1 Nr. 1 SGB VIII)',
+      nr2_family_court:
+        'Familiengericht, zur Abwendung einer Gefährdung (§ 65 Abs. 1 S. 1 Nr. 2 i. V. m. § 8a Abs. 2 SGB VIII)',
+      nr3_responsibility: 'Wechsel der Zuständigkeit bei Gefährdung des Kindeswohls (§ 65 Abs. 1 S. 1 Nr. 3 SGB VIII)',
+      nr4_risk: 'Beratung der Fachkräfte zur Gefährdungseinschätzung (§ 65 Abs. 1 S. 1 Nr. 4 SGB VIII)',
+      nr5_stgb: 'Befugnis wie für eine in § 203 StGB genannte Person (§ 65 Abs. 1 S. 1 Nr. 5 SGB VIII)',
+    },
+    disclosures: {
+      handover: 'Übergabe an ein anderes Jugendamt',
+      family_court: 'Schreiben an das Familiengericht',
+      document: 'anderen Schreiben',
+      access_request: 'Auskunft an die betroffene Person',
+    },
+  },
   withheld: {
     title: 'Anvertraute Angaben zurückgehalten (§ 65 SGB VIII)',
     intro:

@@ -18,6 +18,7 @@ import { EntryLog } from '../../record/EntryLog';
 import { type FieldSpec, SECTIONS } from '../../record/fields';
 import { ObligationsPanel } from '../../record/ObligationsPanel';
 import { isFieldEditable, type RecordAccess, recordAccess } from './access';
+import { EntrustedPanel } from './EntrustedPanel';
 import type { PlaceSuggestion } from './PlacementSearch';
 import { recordChecks } from './record-checks';
 import { NotWrittenAlert, RejectionAlert } from './RecordAlerts';
@@ -227,6 +228,15 @@ export function NightRecordForm(props: NightRecordFormProps) {
       {visible.map((section) => (
         <RecordSection key={section.id} section={section} ctx={ctx} />
       ))}
+      {intake && access !== 'received' && (
+        <EntrustedPanel
+          intake={intake}
+          entries={entries}
+          intakes={intakes}
+          currentUserId={props.currentUserId}
+          now={now}
+        />
+      )}
       <EntryLog
         names={props.names}
         entries={entries}
