@@ -20,6 +20,7 @@ import { de } from '../../../shared/i18n';
 import { type Caller, mayAtAll, type Operation, type Resource } from '../../../shared/rules/authz';
 import type { ObhutClient } from '../data/client';
 import { useIntakes, useOutboxEntries, useSyncStatus } from '../data/hooks';
+import { AccessRequestPage } from '../features/access-request/AccessRequestPage';
 import { AdminPage } from '../features/admin/AdminPage';
 import { CoordinationPage } from '../features/coordination/CoordinationPage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
@@ -188,6 +189,8 @@ function AreaView({ view }: { view: View }) {
       return <AdminPage />;
     case 'statistics':
       return <StatisticsPage />;
+    case 'accessRequest':
+      return <AccessRequestPage />;
     case 'directory':
       return <DirectoryPage />;
     default:
@@ -212,6 +215,7 @@ function areasOf(user: Caller): Area[] {
 function navLabel(area: Area): string {
   if (area === 'admin') return de.security.admin.nav;
   if (area === 'statistics') return de.statistics.nav;
+  if (area === 'accessRequest') return de.privacy.accessRequest.nav;
   if (area === 'review') return de.review.ui.nav;
   if (area === 'obligations') return de.obligations.nav;
   if (area === 'overview') return de.overview.nav;

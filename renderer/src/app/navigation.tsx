@@ -12,6 +12,11 @@ export type View =
   | { kind: 'coordination' }
   | { kind: 'admin' }
   | { kind: 'statistics' }
+  /**
+   * A person's request for information (Art. 15 DSGVO), answered by the office's supervisor: opened from the review
+   * page, not an area of its own (a seventh area would push the supervisor's areas into the menu at 1280 px).
+   */
+  | { kind: 'accessRequest' }
   /** The night directory (everyone reads it; keepers edit their entries). */
   | { kind: 'directory' };
 

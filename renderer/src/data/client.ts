@@ -4,6 +4,7 @@ import type { LaptopCopy } from '../../../shared/privacy/laptop-purge';
 import type { OutboxCredential } from '../../../shared/sync/outbox';
 import type { SessionUser } from '../../../shared/sync/protocol';
 import { AccessLog, localEventsSender, memoryQueueStore } from './access-log';
+import { AccessRequestApi } from './access-request';
 import { AdminApi } from './admin';
 import { AuthSession } from './auth-session';
 import type { BackoffOptions } from './backoff';
@@ -105,6 +106,8 @@ export type ObhutClient = {
   admin: AdminApi;
   /** The Verbund overview (roles coordinator and supervisor), with this session's token. */
   overview: OverviewApi;
+  /** A person's request for information, answered by the server for the supervisor's office (access-request.ts). */
+  accessRequest: AccessRequestApi;
   /** Names of the own office's staff by user id: in memory only, fetched whenever the server comes back. */
   directory: OfficeDirectory;
   /** Records opened and exports made on this laptop, queued for the server's audit trail (access-log.ts). */
@@ -306,6 +309,7 @@ async function startSession(start: SessionStart): Promise<ObhutClient> {
     contacts: new ContactRepository(db.contacts, pending, user, now),
     admin: new AdminApi(api, auth.withAuth),
     overview: new OverviewApi(api, auth.withAuth),
+    accessRequest: new AccessRequestApi(api, auth.withAuth),
     directory,
     accessLog,
     laptopCopies,

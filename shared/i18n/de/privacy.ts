@@ -44,6 +44,60 @@ export const privacy = {
       access_request: 'Auskunft an die betroffene Person',
     },
   },
+  accessRequest: {
+    nav: 'Auskunft',
+    open: 'Auskunft an eine betroffene Person erstellen (Art. 15 DSGVO)',
+    title: 'Auskunft an eine betroffene Person (Art. 15 DSGVO, § 83 SGB X)',
+    intro:
+      'Sie erstellen für eine Person alles, was Ihr Jugendamt über sie gespeichert hat: die Inobhutnahmen mit Protokoll, an wen sie übergeben wurden und wer sie gelesen hat. Als anvertraut markierte Angaben (§ 65 SGB VIII) ohne Einwilligung bleiben zurückgehalten. Die Erstellung wird im Audit-Protokoll festgehalten.',
+    firstName: 'Vorname',
+    lastName: 'Nachname',
+    birthDate: 'Geburtsdatum',
+    birthDateHint: 'TT.MM.JJJJ',
+    birthDateInvalid: 'Bitte geben Sie das Geburtsdatum als TT.MM.JJJJ an.',
+    nameMissing: 'Bitte geben Sie Vor- und Nachnamen an.',
+    submit: 'Auskunft erstellen',
+    offline: 'Die Auskunft wird vom Server erstellt; dafür braucht es eine Verbindung.',
+    failed: (reason: string) => `Die Auskunft konnte nicht erstellt werden: ${reason}`,
+    resultLabel: 'Ergebnis der Auskunft',
+    found: (n: number) =>
+      n === 0
+        ? 'Zu dieser Person ist in Ihrem Jugendamt nichts gespeichert.'
+        : n === 1
+          ? '1 Inobhutnahme gefunden.'
+          : `${n} Inobhutnahmen gefunden.`,
+    print: 'Auskunft drucken / PDF',
+    json: 'Vollständige Auskunft herunterladen (JSON)',
+    saved: (path: string) => `Gespeichert: ${path}`,
+    cancelled: 'Speichern abgebrochen.',
+    printFailed: (reason: string) => `Die Auskunft konnte nicht gedruckt werden: ${reason}`,
+    fileName: 'Auskunft Art 15 DSGVO',
+    documentTitle: 'Auskunft über gespeicherte Sozialdaten (Art. 15 DSGVO, § 83 SGB X)',
+    personHeading: 'Betroffene Person',
+    producedHeading: 'Erstellt',
+    office: 'Jugendamt',
+    producedAt: 'Erstellt am',
+    producedBy: 'Erstellt von',
+    recordHeading: (receivedAt: string, office: string) => `Inobhutnahme, Anruf vom ${receivedAt} (${office})`,
+    state: 'Stand der Prüfung',
+    receivedFrom: (office: string) => `Übernommen vom ${office} (Übergabe); Inhalt wie übermittelt.`,
+    logHeading: 'Protokoll',
+    noLog: 'Keine Protokolleinträge.',
+    withheldLine: '[anvertraut – nicht beauskunftet]',
+    recipientsHeading: 'Empfänger (Art. 15 Abs. 1 lit. c DSGVO)',
+    recipient: (office: string, at: string) => `Übergeben an ${office} am ${at}`,
+    noRecipients: 'Nicht an andere Stellen übergeben.',
+    readsHeading: 'Zugriffe laut Audit-Protokoll',
+    noReads: 'Keine Zugriffe verzeichnet.',
+    unknownActor: 'unbekannt',
+    withheldHeading: 'Nicht beauskunftet: anvertraute Angaben (§ 65 SGB VIII, § 83 Abs. 4 SGB X)',
+    withheldHint:
+      'Diese Angaben wurden dem Jugendamt anvertraut; ohne Einwilligung der Person, die sie anvertraut hat, werden sie nicht mitgeteilt.',
+    toCheckHeading: 'Von Hand zu prüfen',
+    toCheck: (n: number) =>
+      `${n === 1 ? '1 Inobhutnahme trägt' : `${n} Inobhutnahmen tragen`} diesen Namen, aber kein Geburtsdatum. Bitte prüfen Sie vor dem Versand, ob sie dieselbe Person betreffen:`,
+    confidential: 'Vertraulich – Sozialdaten',
+  },
   withheld: {
     title: 'Anvertraute Angaben zurückgehalten (§ 65 SGB VIII)',
     intro:

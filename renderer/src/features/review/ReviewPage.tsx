@@ -15,8 +15,10 @@ import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 
 import { formatDate, formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
+import { mayAtAll } from '../../../../shared/rules/authz';
 import { type Intake, REVIEW_STATES, type ReviewState } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
+import { useNavigation } from '../../app/navigation';
 import { onRowKeyDown } from '../../app/table-rows';
 import { useNow } from '../../app/use-now';
 import { useIntakes, usePendingIds, useRejectedIds } from '../../data/hooks';
@@ -49,6 +51,7 @@ type Props = {
  */
 export function ReviewPage({ intakeId, now = Date.now, papers }: Props) {
   const client = useClient();
+  const navigation = useNavigation();
   const intakes = useIntakes() ?? NONE;
   const clock = useNow(now);
   const [open, setOpen] = useState<string | null>(intakeId ?? null);
@@ -91,6 +94,13 @@ export function ReviewPage({ intakeId, now = Date.now, papers }: Props) {
           <Text size="sm" c="dimmed">
             {t.intro}
           </Text>
+          {mayAtAll(client.user, 'intakes', 'accessRequest') && (
+            <Group mt={4}>
+              <Button variant="subtle" size="compact-sm" onClick={() => navigation.go({ kind: 'accessRequest' })}>
+                {de.privacy.accessRequest.open}
+              </Button>
+            </Group>
+          )}
         </Stack>
         <SegmentedControl
           aria-label={t.scope.label}

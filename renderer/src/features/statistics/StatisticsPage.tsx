@@ -12,8 +12,9 @@ import {
 } from '../../../../shared/statistics/report';
 import { useClient } from '../../app/client-context';
 import { useNavigation } from '../../app/navigation';
+import { saveFile } from '../../app/save-file';
 import { useIntakes, usePendingIds } from '../../data/hooks';
-import { buildStatisticsCsv, saveFile } from './csv-download';
+import { buildStatisticsCsv } from './csv-download';
 import { StatisticsCounts } from './StatisticsCounts';
 import { ValidationReport } from './ValidationReport';
 

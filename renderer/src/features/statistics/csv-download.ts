@@ -21,13 +21,3 @@ export async function buildStatisticsCsv(
   }
   return new Blob(parts, { type: 'text/csv;charset=utf-8' });
 }
-
-/** Hands a file to the browser's (or Electron's) download, as the audit export does. */
-export function saveFile(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
