@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { groupCriteria, groupMembers, linkedGroups } from './childGroups';
+import { groupCriteria, groupMembers, linkedGroups, placementRoomOf } from './childGroups';
 
 const rec = (id: string, receivedAt: number, group?: { id: string; kind: 'siblings' | 'mother_child' }) => ({
   id,
@@ -23,6 +23,12 @@ describe('children taken into care together', () => {
     const mc = { id: 'g3', kind: 'mother_child' as const };
     expect(groupCriteria([rec('m', 1, mc), rec('k', 2, mc)])).toEqual({ motherAndChild: true });
     expect(groupCriteria([rec('a', 1, g)])).toEqual({});
+  });
+
+  it('places a record of a mother-and-child group in the room, any other record in an ordinary place', () => {
+    expect(placementRoomOf(rec('m', 1, { id: 'g3', kind: 'mother_child' }))).toBe('mother_child');
+    expect(placementRoomOf(rec('a', 1, g))).toBe('ordinary');
+    expect(placementRoomOf(rec('x', 1))).toBe('ordinary');
   });
 
   it('links into the group either record has, else a new one; mother and child take opposite roles', () => {

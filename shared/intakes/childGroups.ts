@@ -1,5 +1,6 @@
 import type { ChildGroupKind, ChildGroupRole } from '../catalogues/nightRecord';
 import type { PlacementCriteria } from '../placement/match';
+import type { HoldRoom } from '../schema/hold';
 
 /**
  * Children taken into care together: siblings, or a mother (herself a minor) with her child. Each child keeps its
@@ -27,6 +28,14 @@ export function groupCriteria(
   const kind = members[0]?.group?.kind;
   if (members.length < 2 || !kind) return {};
   return kind === 'siblings' ? { siblings: members.length - 1 } : { motherAndChild: true };
+}
+
+/**
+ * The room a record's placement takes (shared/placement/rooms.ts): a record of a mother-and-child group is placed in
+ * the mother-and-child room, as the board does for the group; any other record takes an ordinary place.
+ */
+export function placementRoomOf(record: { group?: ChildGroup }): HoldRoom {
+  return record.group?.kind === 'mother_child' ? 'mother_child' : 'ordinary';
 }
 
 /**

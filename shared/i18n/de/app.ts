@@ -462,6 +462,8 @@ export const app = {
       submitLabel: (facility: string) => `Freie Plätze melden: ${facility}`,
       reported: (facility: string, free: number) => `${facility}: ${free} frei gemeldet.`,
       tooMany: (total: number) => `Höchstens ${total} (Plätze gesamt).`,
+      tooManyInRoom: (places: number) => `Höchstens ${places} (Plätze im Mutter-Kind-Zimmer).`,
+      motherChildRoom: (facility: string) => `${facility} – Mutter-Kind-Zimmer`,
     },
     facilities: {
       new: 'Neue Einrichtung',

@@ -63,11 +63,38 @@ describe('reporting free places', () => {
     );
     expect(pending.ids).toContain('jugendschutzhaus-norderstedt');
 
-    // Tab leaves the field, passes its button, and lands in the next facility's field (alphabetical order).
+    // Tab leaves the field, passes its button, and lands in the next field: the house's mother-and-child room, then
+    // the next facility (alphabetical order).
     await userEvent.click(field);
     await userEvent.tab();
     await userEvent.tab();
+    expect(document.activeElement).toBe(
+      screen.getByLabelText('Freie Plätze jetzt: Jugendschutzhaus Norderstedt – Mutter-Kind-Zimmer'),
+    );
+    await userEvent.tab();
+    await userEvent.tab();
     expect(document.activeElement).toBe(screen.getByLabelText('Freie Plätze jetzt: Kinderhaus Travetal'));
+  });
+
+  it("reports the mother-and-child room on its own: the room's report, not the house's", async () => {
+    await renderReport();
+    const before = await stored('jugendschutzhaus-norderstedt');
+    const field = screen.getByLabelText('Freie Plätze jetzt: Jugendschutzhaus Norderstedt – Mutter-Kind-Zimmer');
+    await userEvent.type(field, '2{Enter}');
+    expect(await screen.findByText('Höchstens 1 (Plätze im Mutter-Kind-Zimmer).')).toBeInTheDocument();
+    expect(await stored('jugendschutzhaus-norderstedt')).toEqual(before);
+
+    await userEvent.clear(field);
+    await userEvent.type(field, '0{Enter}');
+    await waitFor(async () =>
+      expect(freePlaces(await stored('jugendschutzhaus-norderstedt'), [], NOW + 60_000, 'mother_child').free).toBe(0),
+    );
+    const after = await stored('jugendschutzhaus-norderstedt');
+    expect(after.motherChildFreeReports.at(-1)).toMatchObject({ free: 0, reportedBy: 'koordination' });
+    expect(after.freeReports).toEqual(before.freeReports);
+    expect(await screen.findByTestId('report-notice')).toHaveTextContent(
+      'Jugendschutzhaus Norderstedt – Mutter-Kind-Zimmer: 0 frei gemeldet.',
+    );
   });
 
   it('refuses more free places than the facility has, and writes nothing', async () => {

@@ -3,9 +3,10 @@ import { useMemo, useState } from 'react';
 
 import { de } from '../../../../shared/i18n';
 import { freePlaces } from '../../../../shared/placement/freePlaces';
+import { hasMotherChildRoom } from '../../../../shared/placement/rooms';
 import { isReportStale, reportStandLabel } from '../../../../shared/placement/staleness';
 import type { Facility } from '../../../../shared/schema/facility';
-import type { Hold } from '../../../../shared/schema/hold';
+import type { Hold, HoldRoom } from '../../../../shared/schema/hold';
 import { useClient } from '../../app/client-context';
 
 const t = de.app.coordination.report;
@@ -15,7 +16,8 @@ type Props = { facilities: Facility[]; holds: Hold[]; now: number; pendingIds: R
 
 /**
  * Report free places quickly: one field per facility, Enter reports it. Tab moves to the next facility's field,
- * so a round of phone calls is typed in without the mouse.
+ * so a round of phone calls is typed in without the mouse. A mother-and-child room has a row of its own right
+ * after its house: it is reported on its own (shared/placement/rooms.ts).
  */
 export function FreePlacesReport({ facilities, holds, now, pendingIds }: Props) {
   const [notice, setNotice] = useState<string | null>(null);
@@ -46,30 +48,38 @@ export function FreePlacesReport({ facilities, holds, now, pendingIds }: Props) 
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {sorted.map((f) => (
-            <ReportRow
-              key={f.id}
-              facility={f}
-              holds={byFacility.get(f.id) ?? []}
-              now={now}
-              pending={pendingIds.has(f.id)}
-              onReported={(free) => setNotice(t.reported(f.name, free))}
-            />
-          ))}
+          {sorted.flatMap((f) =>
+            (hasMotherChildRoom(f) ? (['ordinary', 'mother_child'] as const) : (['ordinary'] as const)).map((room) => (
+              <ReportRow
+                key={`${f.id}-${room}`}
+                facility={f}
+                room={room}
+                holds={byFacility.get(f.id) ?? []}
+                now={now}
+                pending={pendingIds.has(f.id)}
+                onReported={(free) => setNotice(t.reported(rowName(f, room), free))}
+              />
+            )),
+          )}
         </Table.Tbody>
       </Table>
     </>
   );
 }
 
+const rowName = (facility: Facility, room: HoldRoom) =>
+  room === 'ordinary' ? facility.name : t.motherChildRoom(facility.name);
+
 function ReportRow({
   facility,
+  room,
   holds,
   now,
   pending,
   onReported,
 }: {
   facility: Facility;
+  room: HoldRoom;
   holds: Hold[];
   now: number;
   pending: boolean;
@@ -78,11 +88,12 @@ function ReportRow({
   const client = useClient();
   const [value, setValue] = useState<number | ''>('');
   const [error, setError] = useState<string | null>(null);
-  const shown = freePlaces(facility, holds, now);
+  const shown = freePlaces(facility, holds, now, room);
+  const name = rowName(facility, room);
   return (
-    <Table.Tr data-testid="report-row" data-facility-id={facility.id}>
+    <Table.Tr data-testid="report-row" data-facility-id={facility.id} data-room={room}>
       <Table.Td>
-        <Text fw={600}>{facility.name}</Text>
+        <Text fw={room === 'ordinary' ? 600 : undefined}>{name}</Text>
       </Table.Td>
       <Table.Td>
         <Group gap={4}>
@@ -106,21 +117,21 @@ function ReportRow({
           onSubmit={async (e) => {
             e.preventDefault();
             if (value === '') return;
-            if (value > facility.totalPlaces) {
-              setError(t.tooMany(facility.totalPlaces));
+            if (value > shown.capacity) {
+              setError(room === 'ordinary' ? t.tooMany(shown.capacity) : t.tooManyInRoom(shown.capacity));
               return;
             }
             setError(null);
-            await client.facilities.reportFree(facility.id, value);
+            await client.facilities.reportFree(facility.id, value, room);
             setValue('');
             onReported(value);
           }}
         >
           <Group gap="xs" wrap="nowrap">
             <NumberInput
-              aria-label={t.inputLabel(facility.name)}
+              aria-label={t.inputLabel(name)}
               min={0}
-              max={facility.totalPlaces}
+              max={shown.capacity}
               allowDecimal={false}
               allowNegative={false}
               clampBehavior="none"
@@ -129,7 +140,7 @@ function ReportRow({
               onChange={(v) => setValue(typeof v === 'number' ? v : '')}
               error={error}
             />
-            <Button type="submit" size="xs" variant="light" aria-label={t.submitLabel(facility.name)}>
+            <Button type="submit" size="xs" variant="light" aria-label={t.submitLabel(name)}>
               {t.submit}
             </Button>
           </Group>

@@ -83,4 +83,54 @@ describe('PlacementSearch', () => {
       await db.close();
     }
   });
+
+  it("asks for the mother-and-child room for a young mother's record: once held, it takes the room, not a place", async () => {
+    const { db, pending, intakes, entries } = await openTestRepositories('obhut_ps_room', user, () => NOW);
+    try {
+      const facility = demoFacilities(NOW).find((f) => f.id === 'jugendschutzhaus-norderstedt')!;
+      await db.facilities.insert(facility);
+      const record = await intakes.create({
+        receivedAt: NOW,
+        child: { firstName: 'Fiktiv', lastName: 'Junge-Mutter', estimatedAge: 16 },
+        initiatedBy: 'police',
+        situation: '',
+        status: 'draft',
+        group: { id: 'gruppe-mk', kind: 'mother_child', role: 'mother' },
+      });
+      const holds = new HoldRepository(db.holds, pending, user, () => NOW);
+      const client = {
+        user,
+        holds,
+        intakes,
+        entries,
+        facilities: new FacilityRepository(db.facilities, pending, user, () => NOW),
+      } as unknown as ObhutClient;
+      renderWithTheme(
+        <ClientContext.Provider value={client}>
+          <PlacementSearch
+            intakeId={record.id}
+            entries={[]}
+            suggestions={[{ facilityId: facility.id, facilityName: facility.name }]}
+            onAnswer={async () => {}}
+          />
+        </ClientContext.Provider>,
+      );
+      const u = userEvent.setup();
+      await u.type(
+        within(screen.getByTestId('placement-search')).getByLabelText('Einrichtung oder Person'),
+        facility.name,
+      );
+      await u.keyboard('{Enter}');
+
+      await waitFor(async () => expect(await db.holds.find().exec()).toHaveLength(1), { timeout: 10_000 });
+      const [placement] = (await db.holds.find().exec()).map((d) => d.toMutableJSON());
+      expect(placement).toMatchObject({ facilityId: facility.id, room: 'mother_child', status: 'requested' });
+      await holds.setStatus(placement.id, 'held');
+      const after = (await db.holds.find().exec()).map((d) => d.toMutableJSON());
+      expect(freePlaces(facility, after, NOW, 'mother_child').free).toBe(0);
+      expect(freePlaces(facility, after, NOW).free).toBe(freePlaces(facility, [], NOW).free);
+    } finally {
+      await db.close();
+    }
+  });
 });

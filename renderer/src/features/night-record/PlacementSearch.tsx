@@ -16,6 +16,7 @@ import { memo, useContext, useState } from 'react';
 import { type PlacementAnswer, REFUSAL_REASONS, type RefusalReason } from '../../../../shared/catalogues/entry';
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
+import { placementRoomOf } from '../../../../shared/intakes/childGroups';
 import { effectiveHoldStatus } from '../../../../shared/placement/expiry';
 import { placementAgeGroup } from '../../../../shared/placement/newHold';
 import type { Entry } from '../../../../shared/schema/entry';
@@ -93,6 +94,7 @@ export const PlacementSearch = memo(function PlacementSearch({
         ageGroup,
         sex: verbund.intake?.statistics?.sex ?? 'unspecified',
         status: 'requested',
+        room: placementRoomOf(verbund.intake ?? {}),
       });
     }
     await onAnswer(

@@ -1,5 +1,7 @@
 import { demoFacilities } from '../../../../shared/demo/facilities';
+import { groupCriteria } from '../../../../shared/intakes/childGroups';
 import { freePlaces } from '../../../../shared/placement/freePlaces';
+import { roomSearched } from '../../../../shared/placement/match';
 import { overbookedHoldIds } from '../../../../shared/placement/overbooking';
 import type { Facility } from '../../../../shared/schema/facility';
 import { HoldRepository } from '../../data/holds';
@@ -96,6 +98,51 @@ describe("the board's hold for a group (issue 17: linked children)", () => {
           NOW,
         ).free,
       ).toBe(-2);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('holds the mother-and-child room for a mother with her child: one hold, in the room, not a place', async () => {
+    const { db, pending, intakes, entries } = await openTestRepositories('obhut_group_mk', user, () => NOW);
+    try {
+      const facility = demoFacilities(NOW).find((f) => f.id === 'jugendschutzhaus-norderstedt')!;
+      const members = [];
+      for (const [firstName, estimatedAge, role] of [
+        ['Fiktiv', 16, 'mother'],
+        ['Erfunden', 0, 'child'],
+      ] as const) {
+        members.push(
+          await intakes.create({
+            receivedAt: NOW,
+            child: { firstName, lastName: 'Mutter-Kind', estimatedAge },
+            initiatedBy: 'police',
+            situation: '',
+            status: 'draft',
+            group: { id: 'group-mk', kind: 'mother_child', role },
+          }),
+        );
+      }
+      const holds = new HoldRepository(db.holds, pending, user, () => NOW);
+      // The board searches the group's room (its criteria from the group) and holds it with one action.
+      const criteria = { ...NO_CRITERIA, ageYears: 16, ...groupCriteria(members) };
+      const { made, lines } = await holdFromBoard(
+        { holds, entries },
+        facility,
+        { intakeRef: members[0].id, ageGroup: '16_to_18', sex: 'female' },
+        members,
+        roomSearched(criteria),
+      );
+      expect(made).toHaveLength(1);
+      expect(made[0]).toMatchObject({ intakeRef: members[0].id, room: 'mother_child', status: 'held' });
+      expect(lines.map((l) => l.intakeId).sort()).toEqual(members.map((m) => m.id).sort());
+
+      const stored = (await db.holds.find().exec()).map((d) => d.toMutableJSON());
+      const [card] = boardCards([facility], stored, criteria, NOW, viewer);
+      expect(card.match.searched).toMatchObject({ room: 'mother_child', free: 0 });
+      expect(card.match.motherChildRoom?.free).toBe(0);
+      expect(card.match.free.free).toBe(freePlaces(facility, [], NOW).free);
+      expect(card.match.mismatches).toEqual([{ code: 'not_enough_free_places', free: 0, needed: 1 }]);
     } finally {
       await db.close();
     }
