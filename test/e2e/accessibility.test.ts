@@ -66,25 +66,38 @@ describe('accessibility of the main screens (axe-core in Chromium)', () => {
     await worker.close();
   });
 
-  it('the supervisor: review queue and record, statistics, overview', { timeout: 180_000 }, async () => {
-    const { context, page } = await as('leitung.segeberg');
-    await area(page, de.review.ui.nav);
-    const row = page.getByRole('row', { name: /Mia Musterkind/ });
-    await row.waitFor();
-    await check(page, 'review');
-    await row.press('Enter');
-    await page.getByTestId('review-record').waitFor();
-    await check(page, 'review record');
-    await page.getByRole('button', { name: de.review.ui.record.back }).press('Enter');
-    await area(page, de.statistics.nav);
-    await page.getByRole('heading', { level: 2 }).first().waitFor();
-    await check(page, 'statistics');
-    await area(page, de.overview.nav);
-    await page.getByRole('heading', { level: 2 }).first().waitFor();
-    await page.waitForTimeout(1500);
-    await check(page, 'overview');
-    await context.close();
-  });
+  it(
+    'the supervisor: review queue and record, access request, statistics, overview',
+    { timeout: 180_000 },
+    async () => {
+      const { context, page } = await as('leitung.segeberg');
+      await area(page, de.review.ui.nav);
+      const row = page.getByRole('row', { name: /Mia Musterkind/ });
+      await row.waitFor();
+      await check(page, 'review');
+      await row.press('Enter');
+      await page.getByTestId('review-record').waitFor();
+      await check(page, 'review record');
+      await page.getByRole('button', { name: de.review.ui.record.back }).press('Enter');
+      // The access request, with its answer: Mia has no birth date, so her record is named for a check by hand.
+      const asked = de.privacy.accessRequest;
+      await page.getByRole('button', { name: asked.open }).press('Enter');
+      await page.getByLabel(asked.firstName, { exact: true }).fill('Mia');
+      await page.getByLabel(asked.lastName, { exact: true }).fill('Musterkind');
+      await page.getByLabel(asked.birthDate, { exact: true }).fill('01.02.2018');
+      await page.getByRole('button', { name: asked.submit }).press('Enter');
+      await page.getByTestId('access-to-check').waitFor();
+      await check(page, 'access request');
+      await area(page, de.statistics.nav);
+      await page.getByRole('heading', { level: 2 }).first().waitFor();
+      await check(page, 'statistics');
+      await area(page, de.overview.nav);
+      await page.getByRole('heading', { level: 2 }).first().waitFor();
+      await page.waitForTimeout(1500);
+      await check(page, 'overview');
+      await context.close();
+    },
+  );
 
   it('the coordinator and the administrator: coordination, administration', { timeout: 180_000 }, async () => {
     const coordinator = await as('koordination');
@@ -125,6 +138,7 @@ describe('accessibility of the main screens (axe-core in Chromium)', () => {
     expect(report).toEqual([]);
     expect([...found.keys()].sort()).toEqual(
       [
+        'access request',
         'administration',
         'board',
         'conflict',
