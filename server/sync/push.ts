@@ -1,5 +1,6 @@
 import { jsonEqual } from '../../shared/equal';
 import { errors } from '../../shared/i18n/de/errors';
+import { stampConflicts, type StoredOrigin, type WriteOrigin } from '../../shared/rules/conflicts';
 import type {
   CollectionName,
   PushResponse,
@@ -25,6 +26,9 @@ const reject = (id: string, code: Rejection['code'], message: string = errors[co
   rejection: { id, code, message },
 });
 
+/** Who writes a row and who wrote the state it replaces: the server's knowledge, not the pushed document's. */
+export type RowOrigins = { writer: WriteOrigin; stored: StoredOrigin | null };
+
 /**
  * What to do with one pushed row, given the stored state (undefined = none). Pure: the transaction in `push`
  * supplies `stored` under the feed lock. Order matters: a caller learns nothing about a document it may not read.
@@ -34,10 +38,13 @@ export function decideRow(
   user: SessionUser,
   row: PushRow,
   stored: WireDocument | undefined,
+  origins?: RowOrigins,
 ): Decision {
-  const next = row.newDocumentState;
-  const invalid = def.validate(next);
-  if (invalid) return reject(next.id, invalid.code, invalid.message);
+  const sent = row.newDocumentState;
+  const invalid = def.validate(sent);
+  if (invalid) return reject(sent.id, invalid.code, invalid.message);
+  // Stamped before anything compares: a row sent again equals what was stored, a forged author never survives.
+  const next = origins ? stampConflicts(sent, stored, origins.writer, origins.stored) : sent;
   if (row.assumedMasterState !== undefined && row.assumedMasterState.id !== next.id) {
     return reject(next.id, 'id_mismatch');
   }
@@ -85,20 +92,29 @@ export async function push(
   await db.transaction(async (tx) => {
     await lockFeed(tx, def.name);
     const ids = [...new Set(rows.map((r) => r.newDocumentState.id))];
-    const { rows: storedRows } = await tx.query<{ id: string; data: WireDocument }>(
-      'SELECT id, data FROM documents WHERE collection = $1 AND id = ANY($2::text[])',
+    const { rows: storedRows } = await tx.query<StoredRow>(
+      `SELECT doc.id, doc.data, doc.device_id, dev.name AS device_name
+         FROM documents doc LEFT JOIN devices dev ON dev.id = doc.device_id
+        WHERE doc.collection = $1 AND doc.id = ANY($2::text[])`,
       [def.name, ids],
     );
     const before: ReadonlyMap<string, WireDocument> = new Map(storedRows.map((r) => [r.id, r.data]));
     // Rows of one push are applied in order: a later row for the same id sees the earlier one as stored.
     const current = new Map(before);
+    const origins = new Map(storedRows.map((r) => [r.id, storedOrigin(r.data, r.device_id, r.device_name)]));
+    const origin: WriteOrigin = { by: writer.userId, deviceId: writer.deviceId, deviceName: null };
+    if (writer.deviceId !== null && rows.some((r) => hasConflicts(r.newDocumentState))) {
+      origin.deviceName = await deviceName(tx, writer.deviceId);
+    }
     const writes = new Map<string, WireDocument>();
     for (const row of rows) {
-      const decision = decideRow(def, user, row, current.get(row.newDocumentState.id));
+      const id = row.newDocumentState.id;
+      const decision = decideRow(def, user, row, current.get(id), { writer: origin, stored: origins.get(id) ?? null });
       if (decision.kind === 'conflict') conflicts.push(decision.doc);
       else if (decision.kind === 'reject') rejected.push(decision.rejection);
       else if (decision.kind === 'write') {
         current.set(decision.doc.id, decision.doc);
+        origins.set(decision.doc.id, storedOrigin(decision.doc, origin.deviceId, origin.deviceName));
         writes.delete(decision.doc.id); // re-insert so the last write of an id gets the later position
         writes.set(decision.doc.id, decision.doc);
       }
@@ -127,6 +143,24 @@ export async function push(
   if (stored.length > 0) onCommitted?.(stored);
   // A conflict answer shows the stored document as a pull would.
   return { conflicts: await presentTo(def, db, user, conflicts), rejected };
+}
+
+type StoredRow = { id: string; data: WireDocument; device_id: string | null; device_name: string | null };
+
+/** The stored state's last writer as the document names it (checked at its push) and the device it came from. */
+function storedOrigin(doc: WireDocument, deviceId: string | null, name: string | null): StoredOrigin | null {
+  const { updatedBy } = doc as WireDocument & { updatedBy?: unknown };
+  return typeof updatedBy === 'string' ? { by: updatedBy, at: doc.updatedAt, deviceId, deviceName: name } : null;
+}
+
+function hasConflicts(doc: WireDocument): boolean {
+  const { conflicts } = doc as WireDocument & { conflicts?: unknown };
+  return Array.isArray(conflicts) && conflicts.length > 0;
+}
+
+async function deviceName(tx: Queryable, id: string): Promise<string | null> {
+  const { rows } = await tx.query<{ name: string }>('SELECT name FROM devices WHERE id = $1', [id]);
+  return rows[0]?.name ?? null;
 }
 
 /** Who the server's own writes (derived flags, lapsed holds) are recorded as in the documents table. */

@@ -143,7 +143,11 @@ export type Contact = FromSchema<typeof contactFields>;
 export type ContactPhone = Contact['phones'][number];
 export type ContactAvailability = Contact['availability'];
 
-export const CONTACT_SCHEMA_VERSION = 0;
+/**
+ * 1: a conflict's device and who wrote the value that stayed (shared/schema/common.ts), optional
+ * (renderer/src/data/migrations/contact.ts keeps the older documents as they are).
+ */
+export const CONTACT_SCHEMA_VERSION = 1;
 
 /**
  * RxDB schema. Every Verbund user reads the entries, but a lost laptop must not hand out the rosters' staff names

@@ -223,9 +223,11 @@ export type FreeReport = Facility['freeReports'][number];
 /**
  * 1: the mother-and-child room has its own places and reports (`motherChildPlaces`, `motherChildFreeReports`)
  * instead of the flag `motherAndChild` (renderer/src/data/migrations/facility.ts, on the server
- * server/migrations/005_facility_mother_child_room.sql).
+ * server/migrations/005_facility_mother_child_room.sql);
+ * 2: a conflict's device and who wrote the value that stayed (shared/schema/common.ts), optional
+ * (renderer/src/data/migrations/facility.ts keeps those documents as they are).
  */
-export const FACILITY_SCHEMA_VERSION = 1;
+export const FACILITY_SCHEMA_VERSION = 2;
 
 /** RxDB schema. Nothing is encrypted: the document holds no personal data (see above). */
 export const facilityRxSchema = {

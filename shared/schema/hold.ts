@@ -125,10 +125,11 @@ export type Hold = FromSchema<typeof holdFields>;
 export type HoldConflict = Hold['conflicts'][number];
 
 /**
- * 1: the placement states, reasons and admittedAt; 2: the age group `unknown`; 3: the optional `room`
+ * 1: the placement states, reasons and admittedAt; 2: the age group `unknown`; 3: the optional `room`;
+ * 4: a conflict's device and who wrote the value that stayed (shared/schema/common.ts), optional
  * (renderer/src/data/migrations/hold.ts keeps the older documents as they are).
  */
-export const HOLD_SCHEMA_VERSION = 3;
+export const HOLD_SCHEMA_VERSION = 4;
 
 /** RxDB schema. Nothing is encrypted: the document holds no personal data (see above). */
 export const holdRxSchema = {

@@ -62,7 +62,7 @@ describe('intake schema', () => {
     const entrusted = [{ id: 'm1', field: 'risk.assessment', from: 'Nachbarin', markedBy: 'u1', markedAt: 1 }];
     const full = { ...sample, ...demoNightRecord(sample.receivedAt), status: 'submitted', entrusted };
     expect(validWire(full), JSON.stringify(validWire.errors)).toBe(true);
-    expect(intakeRxSchema.version).toBe(5);
+    expect(intakeRxSchema.version).toBe(6);
     expect(intakeRxSchema.encrypted).toContain('entrusted');
   });
 

@@ -104,9 +104,10 @@ export function isLocked(intake: Pick<Intake, 'review'> | undefined): boolean {
  * 0: the walking skeleton; 1: the night record's sections (steps 1-13 and the statistics facts); 2: review;
  * 3: the legal duties' facts (custody, health sheet, § 42a-f fields, linked § 42a -> § 42 Nr. 3), all optional;
  * 4: the optional markings of entrusted data (§ 65 SGB VIII);
- * 5: earlier intakes ruled out or counted, and the group of children taken into care together, both optional.
+ * 5: earlier intakes ruled out or counted, and the group of children taken into care together, both optional;
+ * 6: a conflict's device and who wrote the value that stayed (shared/schema/common.ts), optional.
  */
-export const INTAKE_SCHEMA_VERSION = 5;
+export const INTAKE_SCHEMA_VERSION = 6;
 
 /** RxDB schema. Personal data is encrypted at rest; only ids, office, status and times stay clear for indexes. */
 export const intakeRxSchema = {

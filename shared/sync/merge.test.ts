@@ -220,6 +220,8 @@ describe('mergeDocuments', () => {
       for (const lost of merged.conflicts) {
         expect(lost.by).toBe('u-local');
         expect(lost.at).toBe(2000);
+        // Who wrote the state that stayed; its device only the server knows (shared/rules/conflicts.ts).
+        expect(lost.winner).toEqual({ by: 'u-remote', at: 3000 });
       }
     });
   }

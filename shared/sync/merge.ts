@@ -5,13 +5,26 @@ import { isObject } from '../is-object';
  * Three-way merge of one document against the common ancestor (docs/architecture.md, sync rules).
  * - A field changed on one side only takes that side's value; nested sections merge field by field.
  * - A field changed on both sides to different values keeps the remote (server) value; the local value is
- *   recorded in `conflicts` with its author and time, so no edit disappears without trace.
+ *   recorded in `conflicts` with its author and time and who last wrote the remote state that stayed, so no edit
+ *   disappears without trace (the server stamps the devices: shared/rules/conflicts.ts).
  * - Lists of items with an `id` merge item by item; lists of codes merge as sets (additions and removals of
  *   both sides); `conflicts` itself merges by id and keeps one record per field and lost value.
  * The function is pure and deterministic, so every replica that merges the same three states gets the same
  * result.
  */
-export type ConflictRecord = { id: string; field: string; value: string; by: string; at: number };
+export type ConflictRecord = {
+  id: string;
+  field: string;
+  value: string;
+  by: string;
+  at: number;
+  deviceId?: string;
+  deviceName?: string;
+  winner?: ConflictWinner;
+};
+
+/** Who wrote the state whose value stayed (shared/schema/common.ts): the server stamps the device. */
+export type ConflictWinner = { by: string; at: number; deviceId?: string; deviceName?: string };
 
 export type MergeableDocument = {
   id: string;
@@ -28,7 +41,9 @@ type Lose = (field: string, value: unknown) => void;
 
 export function mergeDocuments<D extends MergeableDocument>(base: D | undefined, local: D, remote: D): D {
   const found: ConflictRecord[] = [];
-  const lose: Lose = (field, value) => found.push(conflictRecord(field, value, local.updatedBy, local.updatedAt));
+  const winner: ConflictWinner = { by: remote.updatedBy, at: remote.updatedAt };
+  const lose: Lose = (field, value) =>
+    found.push({ ...conflictRecord(field, value, local.updatedBy, local.updatedAt), winner });
 
   const merged = mergeObject(omitBookkeeping(base ?? {}), omitBookkeeping(local), omitBookkeeping(remote), '', lose);
   const conflicts = mergeListById(base?.conflicts ?? [], local.conflicts, remote.conflicts, 'conflicts', () => {});

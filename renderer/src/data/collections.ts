@@ -12,6 +12,7 @@ import {
   holdConflictHandler,
   intakeConflictHandler,
 } from './conflict-handler';
+import { contactMigrations } from './migrations/contact';
 import { facilityMigrations } from './migrations/facility';
 import { holdMigrations } from './migrations/hold';
 import { intakeMigrations } from './migrations/intake';
@@ -41,6 +42,7 @@ export const COLLECTIONS = {
   contacts: {
     schema: contactRxSchema as unknown as RxJsonSchema<Contact>,
     conflictHandler: contactConflictHandler,
+    migrationStrategies: contactMigrations,
   },
   rejections: { schema: rejectionSchema },
 };

@@ -42,7 +42,7 @@ const v0Facilities = demoFacilities(NOW)
 
 describe('migration of the facility store', () => {
   it('opens a store of schema 0 with the room: the flag becomes one place in the room, its lost edit too', async () => {
-    expect(facilityRxSchema.version).toBe(1);
+    expect(facilityRxSchema.version).toBe(2);
     const env = { indexedDB: new IDBFactory(), IDBKeyRange };
     const name = 'obhut_facility_migration_v0';
     const old = await createRxDatabase({ name, storage: createStorage(env), password: KEY, multiInstance: false });

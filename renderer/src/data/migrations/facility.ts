@@ -21,7 +21,12 @@ export function facilityV1(doc: Record<string, unknown>): Record<string, unknown
   };
 }
 
-/** RxDB migration of stored facilities, one function per schema version. */
+/**
+ * RxDB migration of stored facilities, one function per schema version (shared/schema/facility.ts).
+ * 1: the mother-and-child room (facilityV1).
+ * 2: a conflict may name the devices and who wrote the value that stayed; a stored conflict names neither.
+ */
 export const facilityMigrations: MigrationStrategies = {
   1: facilityV1,
+  2: (doc: Record<string, unknown>) => doc,
 };

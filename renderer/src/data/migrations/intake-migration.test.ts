@@ -45,7 +45,7 @@ const v0Records = [
 
 describe('migration of the intake store', () => {
   it("opens a store created with the skeleton's schema (version 0) with the current version and keeps every record", async () => {
-    expect(intakeRxSchema.version).toBe(5);
+    expect(intakeRxSchema.version).toBe(6);
     const env = { indexedDB: new IDBFactory(), IDBKeyRange };
     const name = 'obhut_migration_v0';
 
@@ -62,7 +62,7 @@ describe('migration of the intake store', () => {
     try {
       const docs = await db.intakes.find({ sort: [{ receivedAt: 'asc' }] }).exec();
       expect(docs.map((d) => d.toMutableJSON())).toEqual([v0Records[1], v0Records[0]]);
-      expect(db.intakes.schema.version).toBe(5);
+      expect(db.intakes.schema.version).toBe(6);
 
       // The migrated record takes the night record's sections, encrypted and validated as any other.
       const draft = docs.find((d) => d.id === 'skeleton-draft')!;

@@ -11,6 +11,8 @@ import type { MigrationStrategies } from 'rxdb';
  * 4: the optional markings of entrusted data (§ 65 SGB VIII); a stored record has none.
  * 5: two optional sections (earlier intakes ruled out or counted, the group of children taken in together); a
  *    stored record has neither: it was matched against no earlier record and belongs to no group.
+ * 6: a conflict may name the devices and who wrote the value that stayed; a stored conflict names neither (the
+ *    panel says so), and the server stamps them on conflicts recorded from now on.
  */
 export const intakeMigrations: MigrationStrategies = {
   1: (doc: Record<string, unknown>) => doc,
@@ -18,4 +20,5 @@ export const intakeMigrations: MigrationStrategies = {
   3: (doc: Record<string, unknown>) => doc,
   4: (doc: Record<string, unknown>) => doc,
   5: (doc: Record<string, unknown>) => doc,
+  6: (doc: Record<string, unknown>) => doc,
 };
