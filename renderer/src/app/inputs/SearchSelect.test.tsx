@@ -72,4 +72,30 @@ describe('SearchSelect', () => {
     await u.tab();
     expect(changes).toEqual(['']);
   });
+
+  it('keeps the choice when its own label is typed again and taken with Enter (the list then is not narrowed)', async () => {
+    const changes: string[] = [];
+    function Years() {
+      const [value, setValue] = useState('2025');
+      return (
+        <SearchSelect
+          label="Berichtsjahr"
+          data={['2024', '2025', '2026'].map((y) => ({ value: y, label: y }))}
+          value={value}
+          onChange={(v) => {
+            changes.push(v);
+            setValue(v);
+          }}
+        />
+      );
+    }
+    renderWithTheme(<Years />);
+    const u = userEvent.setup();
+    const field = screen.getByRole('combobox', { name: 'Berichtsjahr' });
+    await u.click(field);
+    await u.clear(field);
+    await u.keyboard('2025{Enter}');
+    expect(field).toHaveValue('2025');
+    expect(changes.filter((v) => v !== '2025')).toEqual([]);
+  });
 });

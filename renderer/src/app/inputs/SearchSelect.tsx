@@ -19,12 +19,16 @@ const filter: OptionsFilter = ({ options, search }) => matchOptions(options as C
  */
 export function SearchSelect({ data, value, onChange, onBlur, disabled, ...rest }: Props) {
   const [search, setSearch] = useState<string | null>(null);
-  const chosenLabel = data.find((o) => o.value === value)?.label ?? '';
+  const chosen = data.find((o) => o.value === value);
+  const chosenLabel = chosen?.label ?? '';
+  // Mantine does not narrow the list while the text is the chosen option's label, and marks its first option: Enter
+  // after typing "2025" over a chosen 2025 took 2024. With the chosen option first, it keeps what was typed.
+  const options = chosen && search === chosenLabel ? [chosen, ...data.filter((o) => o !== chosen)] : data;
   return (
     <Select
       {...rest}
       disabled={disabled}
-      data={data as SearchOption[]}
+      data={options as SearchOption[]}
       value={value === '' ? null : value}
       onChange={(next) => onChange(next ?? '')}
       searchable
