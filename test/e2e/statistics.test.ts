@@ -48,7 +48,13 @@ describe('statistics export in Chromium', () => {
     const { context, page } = await loggedIn(browser, renderer.origin, server.url, 'leitung.segeberg');
     page.setDefaultTimeout(20_000);
     await page.getByText('Statistik', { exact: true }).click();
-    await page.getByLabel('Berichtsjahr').selectOption('2025');
+    // The year is typed, as in every select of the app: the text replaced, Enter takes the match.
+    const year = page.getByRole('combobox', { name: 'Berichtsjahr' });
+    await year.click();
+    await year.press('Control+A');
+    await year.pressSequentially('2025');
+    await year.press('Enter');
+    await expect.poll(() => year.inputValue()).toBe('2025');
     await expect
       .poll(() => page.getByTestId('statistics-summary').textContent(), { timeout: 20_000 })
       .toBe('35 beendete Maßnahmen: 31 nach § 42, 3 nach § 42a · 31 vollständig, 4 unvollständig');

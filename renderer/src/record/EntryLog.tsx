@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { memo, useState } from 'react';
 
 import { ENTRY_KINDS, type EntryKind } from '../../../shared/catalogues/entry';
@@ -8,11 +8,13 @@ import { entryFieldLimits } from '../../../shared/rules/fieldLimits';
 import type { Entry } from '../../../shared/schema/entry';
 import { DateTextInput } from '../app/inputs/DateTextInput';
 import { parseDateTimeText } from '../app/inputs/german-date-text';
+import { SearchSelect } from '../app/inputs/SearchSelect';
 import type { EntryInput } from '../data/entries';
 import type { RejectionView } from '../data/rejections';
 import { rejectionMessage } from './rejection-message';
 
 const t = de.app.nightRecord.log;
+const KIND_OPTIONS = ENTRY_KINDS.map((k) => ({ value: k, label: de.nightRecord.entryKinds[k] }));
 
 type Props = {
   entries: readonly Entry[];
@@ -154,11 +156,12 @@ export const EntryLog = memo(function EntryLog({
         </Group>
       )}
       <Group align="flex-start" gap="xs">
-        <NativeSelect
+        <SearchSelect
           label={t.kind}
           value={kind}
-          onChange={(e) => setKind(e.currentTarget.value as EntryKind)}
-          data={ENTRY_KINDS.map((k) => ({ value: k, label: de.nightRecord.entryKinds[k] }))}
+          // A line always has a kind: an emptied field keeps the one chosen.
+          onChange={(next) => next && setKind(next as EntryKind)}
+          data={KIND_OPTIONS}
         />
         <DateTextInput
           kind="datetime"

@@ -272,7 +272,9 @@ describe('NightRecordForm', () => {
     await renderRecord('r-5');
     const u = userEvent.setup();
     const log = within(screen.getByTestId('entry-log'));
-    await u.selectOptions(log.getByLabelText('Art'), 'notification');
+    await u.click(log.getByRole('combobox', { name: 'Art' }));
+    await u.clear(log.getByRole('combobox', { name: 'Art' }));
+    await u.keyboard('Benachr{Enter}');
     await u.type(log.getByLabelText('Eintrag'), 'Mutter erreicht{Enter}');
     const line = await log.findByTestId('entry');
     expect(line).toHaveTextContent('Benachrichtigung');

@@ -74,6 +74,14 @@ const rowsOf = () =>
     .queryAllByTestId('obligation-row')
     .map((r) => `${r.getAttribute('data-intake-id')}:${r.getAttribute('data-kind')}:${r.getAttribute('data-status')}`);
 
+/** A filter to type in: its text replaced by a word of the option, Enter takes the first match. */
+async function choose(user: ReturnType<typeof userEvent.setup>, name: string, typed: string) {
+  const field = screen.getByRole('combobox', { name });
+  await user.click(field);
+  await user.clear(field);
+  await user.keyboard(`${typed}{Enter}`);
+}
+
 describe('ObligationsPage', () => {
   it('shows every due and overdue obligation of the office, overdue first, with due time, status and who is responsible', async () => {
     await renderPage({ clock: { now: at('2025-05-20T07:00+02:00') }, status: { pendingIds: ['lenja'] } as SyncStatus });
@@ -112,9 +120,9 @@ describe('ObligationsPage', () => {
   it('filters by kind, responsible and only overdue, and says how many are shown', async () => {
     await renderPage({ clock: { now: at('2025-05-20T07:00+02:00') } });
     const user = userEvent.setup();
-    await user.selectOptions(screen.getByLabelText('Pflicht'), 'Fall an den zuständigen ASD übergeben (2)');
+    await choose(user, 'Pflicht', 'Fall ASD');
     expect(rowsOf()).toEqual(['lenja:handoverToAsd:dueSoon', 'mia:handoverToAsd:dueSoon']);
-    await user.selectOptions(screen.getByLabelText('Zuständig'), 'bereitschaft.segeberg (2)');
+    await choose(user, 'Zuständig', 'bereitschaft segeberg');
     expect(rowsOf()).toEqual(['mia:handoverToAsd:dueSoon']);
     expect(screen.getByTestId('obligations-summary')).toHaveTextContent(
       '3 Fristen fällig: 1 überfällig, 2 bald fällig · 1 von 3 angezeigt',
@@ -122,7 +130,7 @@ describe('ObligationsPage', () => {
     await user.click(screen.getByLabelText('Nur überfällige'));
     expect(rowsOf()).toEqual([]);
     expect(screen.getByText('Keine Frist passt zu den Filtern.')).toBeInTheDocument();
-    await user.selectOptions(screen.getByLabelText('Pflicht'), 'Alle Pflichten');
+    await choose(user, 'Pflicht', 'Alle');
     expect(rowsOf()).toEqual(['mia:informCustodians:overdue']);
   });
 

@@ -1,10 +1,11 @@
-import { Badge, Checkbox, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Checkbox, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 
 import { OBLIGATION_KINDS, type ObligationKind } from '../../../../shared/deadlines';
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { useClient } from '../../app/client-context';
+import { FilterSelect } from '../../app/inputs/FilterSelect';
 import { useNavigation } from '../../app/navigation';
 import { onRowKeyDown } from '../../app/table-rows';
 import { useNow } from '../../app/use-now';
@@ -83,21 +84,20 @@ export function ObligationsPage({ now = Date.now, tickMs = 30_000 }: { now?: () 
             {filtered && all.length > 0 ? ` · ${t.shown(shown.length, all.length)}` : ''}
           </Text>
           <Group align="end">
-            <NativeSelect
+            <FilterSelect
               label={t.filters.kind}
               value={filter.kind ?? ALL}
-              onChange={(e) => setFilter({ ...filter, kind: (e.currentTarget.value || null) as ObligationKind | null })}
-              data={[{ value: ALL, label: t.filters.allKinds }, ...kindOptions]}
+              onChange={(kind) => setFilter({ ...filter, kind: (kind || null) as ObligationKind | null })}
+              anyLabel={t.filters.allKinds}
+              data={kindOptions}
               miw={260}
             />
-            <NativeSelect
+            <FilterSelect
               label={t.filters.responsible}
               value={filter.responsibleId ?? ALL}
-              onChange={(e) => setFilter({ ...filter, responsibleId: e.currentTarget.value || null })}
-              data={[
-                { value: ALL, label: t.filters.allResponsible },
-                ...people.map((p) => ({ value: p.id, label: t.filters.option(p.name, p.count) })),
-              ]}
+              onChange={(id) => setFilter({ ...filter, responsibleId: id || null })}
+              anyLabel={t.filters.allResponsible}
+              data={people.map((p) => ({ value: p.id, label: t.filters.option(p.name, p.count) }))}
               miw={220}
             />
             <Checkbox

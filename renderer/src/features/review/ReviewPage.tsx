@@ -1,16 +1,4 @@
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  NativeSelect,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Checkbox, Group, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 
 import { formatDate, formatDateTime } from '../../../../shared/format';
@@ -18,6 +6,7 @@ import { de } from '../../../../shared/i18n';
 import { mayAtAll } from '../../../../shared/rules/authz';
 import { type Intake, REVIEW_STATES, type ReviewState } from '../../../../shared/schema/intake';
 import { useClient } from '../../app/client-context';
+import { FilterSelect } from '../../app/inputs/FilterSelect';
 import { useNavigation } from '../../app/navigation';
 import { onRowKeyDown } from '../../app/table-rows';
 import { useNow } from '../../app/use-now';
@@ -36,6 +25,7 @@ import { ReviewRecord } from './ReviewRecord';
 
 const t = de.review.ui;
 const NONE: Intake[] = [];
+const STATE_OPTIONS = REVIEW_STATES.map((s) => ({ value: s, label: de.review.states[s] }));
 
 type Props = {
   /** Open this record at once (e.g. from another area). */
@@ -122,14 +112,12 @@ export function ReviewPage({ intakeId, now = Date.now, papers }: Props) {
           data-testid="review-search"
           autoFocus
         />
-        <NativeSelect
+        <FilterSelect
           label={t.filters.state}
           value={filter.state}
-          onChange={(e) => set({ state: e.currentTarget.value as ReviewState | '' })}
-          data={[
-            { value: '', label: t.filters.anyState },
-            ...REVIEW_STATES.map((s) => ({ value: s, label: de.review.states[s] })),
-          ]}
+          onChange={(state) => set({ state: state as ReviewState | '' })}
+          anyLabel={t.filters.anyState}
+          data={STATE_OPTIONS}
           data-testid="review-state-filter"
         />
         <Checkbox

@@ -42,9 +42,9 @@ afterEach(async () => {
 });
 
 /** The page over the app's real intake repository and local database. */
-async function renderPage(status: SyncStatus | null = null) {
+async function renderPage(status: SyncStatus | null = null, now = NOW) {
   const pending = await PendingWrites.open(db);
-  const intakes = new IntakeRepository(db.intakes, pending, supervisor, () => NOW);
+  const intakes = new IntakeRepository(db.intakes, pending, supervisor, () => now);
   // The real access log; its way to the server is a list.
   const sent: LocalEvent[] = [];
   const accessLog = new AccessLog(memoryQueueStore(), supervisor.id, (events) => {
@@ -61,7 +61,7 @@ async function renderPage(status: SyncStatus | null = null) {
   renderWithTheme(
     <ClientContext.Provider value={client}>
       <NavigationContext.Provider value={{ view: { kind: 'statistics' }, go: (v) => went.push(v) }}>
-        <StatisticsPage now={() => NOW} />
+        <StatisticsPage now={() => now} />
       </NavigationContext.Provider>
     </ClientContext.Provider>,
   );
@@ -73,7 +73,7 @@ async function renderPage(status: SyncStatus | null = null) {
 describe('StatisticsPage', () => {
   it('shows the last year by default with its counts, the incomplete records and the open ones', async () => {
     await renderPage();
-    expect(screen.getByLabelText('Berichtsjahr')).toHaveValue('2025');
+    expect(screen.getByRole('combobox', { name: 'Berichtsjahr' })).toHaveValue('2025');
     expect(screen.getByTestId('statistics-summary')).toHaveTextContent(
       '35 beendete Maßnahmen: 31 nach § 42, 3 nach § 42a · 31 vollständig, 4 unvollständig',
     );
@@ -95,6 +95,14 @@ describe('StatisticsPage', () => {
     expect(screen.getByTestId('statistics-verify')).toHaveTextContent('Dauer: gezählt als Kalendertage');
   });
 
+  it('opens at the nearest year with ended measures when the default year has none (issue 15)', async () => {
+    // In February 2027 the default is 2026; without its one measure (stat-41) the page opens at 2025, not at zeros.
+    await db.intakes.findOne('stat-41').remove();
+    await renderPage(null, Date.parse('2027-02-10T09:00+01:00'));
+    expect(screen.getByRole('combobox', { name: 'Berichtsjahr' })).toHaveValue('2025');
+    expect(screen.getByTestId('statistics-summary')).toHaveTextContent('35 beendete Maßnahmen');
+  });
+
   it('opens an incomplete record in the intakes area', async () => {
     const { went } = await renderPage();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Ben Statistikkind 31 öffnen' }));
@@ -103,7 +111,10 @@ describe('StatisticsPage', () => {
 
   it("switches the year: 2024 has the one measure ended at 23:30 on New Year's Eve", async () => {
     await renderPage();
-    await userEvent.setup().selectOptions(screen.getByLabelText('Berichtsjahr'), '2024');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('combobox', { name: 'Berichtsjahr' }));
+    await user.clear(screen.getByRole('combobox', { name: 'Berichtsjahr' }));
+    await user.keyboard('2024{Enter}');
     await waitFor(
       () =>
         expect(screen.getByTestId('statistics-summary')).toHaveTextContent(

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Loader, NativeSelect, Progress, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Loader, Progress, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 
 import { de } from '../../../../shared/i18n';
@@ -11,6 +11,7 @@ import {
   statisticsReport,
 } from '../../../../shared/statistics/report';
 import { useClient } from '../../app/client-context';
+import { SearchSelect } from '../../app/inputs/SearchSelect';
 import { useNavigation } from '../../app/navigation';
 import { saveFile } from '../../app/save-file';
 import { useIntakes, usePendingIds } from '../../data/hooks';
@@ -19,6 +20,7 @@ import { StatisticsCounts } from './StatisticsCounts';
 import { ValidationReport } from './ValidationReport';
 
 const t = de.statistics;
+const YEAR_OPTIONS = REPORT_YEARS.map((y) => ({ value: String(y), label: String(y) }));
 
 /**
  * The federal statistics of the office (role supervisor): pick the report year, check the counts and the
@@ -48,11 +50,12 @@ export function StatisticsPage({ now = Date.now }: { now?: () => number }) {
         {t.page.intro}
       </Text>
       {unsynced > 0 && <Alert color="yellow">{t.page.unsynced(unsynced)}</Alert>}
-      <NativeSelect
+      <SearchSelect
         label={t.page.year}
         value={String(year)}
-        onChange={(e) => setYear(Number(e.currentTarget.value))}
-        data={REPORT_YEARS.map(String)}
+        // A report is always of one year: an emptied field keeps the one shown.
+        onChange={(next) => next && setYear(Number(next))}
+        data={YEAR_OPTIONS}
         maw={200}
       />
       {!report ? (
