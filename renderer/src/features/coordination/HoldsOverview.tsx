@@ -5,8 +5,9 @@ import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { expiredHolds, longRunningHolds } from '../../../../shared/placement/attention';
 import { effectiveHoldStatus } from '../../../../shared/placement/expiry';
-import { freePlaces } from '../../../../shared/placement/freePlaces';
+import { type FreePlaces, freePlaces } from '../../../../shared/placement/freePlaces';
 import { OFFICE_DUTY_PHONES } from '../../../../shared/placement/officeContacts';
+import { roomOf, ROOMS } from '../../../../shared/placement/rooms';
 import type { Facility } from '../../../../shared/schema/facility';
 import type { Hold } from '../../../../shared/schema/hold';
 
@@ -15,13 +16,22 @@ const c = t.columns;
 
 type Props = { facilities: Facility[]; holds: Hold[]; now: number };
 
-/** What the coordinator should look at: over-booked facilities (with whom to call), lapsed and long holds. */
+/**
+ * What the coordinator should look at: over-booked facilities (with whom to call), lapsed and long holds. A
+ * facility's ordinary places and its mother-and-child room are over-booked apart, each shown with its own count.
+ */
 export function HoldsOverview({ facilities, holds, now }: Props) {
   const names = useMemo(() => new Map(facilities.map((f) => [f.id, f.name])), [facilities]);
   const overbooked = useMemo(
     () =>
       facilities
-        .map((f) => ({ facility: f, flagged: holds.filter((h) => h.facilityId === f.id && h.overbooked) }))
+        .flatMap((f) =>
+          ROOMS.map((room) => ({
+            facility: f,
+            room,
+            flagged: holds.filter((h) => h.facilityId === f.id && h.overbooked && roomOf(h) === room),
+          })),
+        )
         .filter((x) => x.flagged.length > 0),
     [facilities, holds],
   );
@@ -46,11 +56,11 @@ export function HoldsOverview({ facilities, holds, now }: Props) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {overbooked.flatMap(({ facility, flagged }) =>
+            {overbooked.flatMap(({ facility, room, flagged }) =>
               flagged.map((h, i) => (
-                <Table.Tr key={h.id} data-testid="overbooked-hold">
+                <Table.Tr key={h.id} data-testid="overbooked-hold" data-room={room}>
                   <Table.Td>{i === 0 ? facility.name : ''}</Table.Td>
-                  <Table.Td>{i === 0 ? de.placement.freePlaces(freePlaces(facility, holds, now).free) : ''}</Table.Td>
+                  <Table.Td>{i === 0 ? freeLabel(freePlaces(facility, holds, now, room)) : ''}</Table.Td>
                   <Table.Td>{de.offices[h.officeId]}</Table.Td>
                   <Table.Td>{OFFICE_DUTY_PHONES[h.officeId]}</Table.Td>
                 </Table.Tr>
@@ -64,6 +74,11 @@ export function HoldsOverview({ facilities, holds, now }: Props) {
     </Stack>
   );
 }
+
+const freeLabel = (free: FreePlaces) =>
+  free.room === 'ordinary'
+    ? de.placement.freePlaces(free.free)
+    : de.placement.motherChildRoom(free.free, free.capacity);
 
 function HoldTable({
   title,
