@@ -4,6 +4,7 @@ import { freePlaces } from '../../../../shared/placement/freePlaces';
 import { roomSearched } from '../../../../shared/placement/match';
 import { overbookedHoldIds } from '../../../../shared/placement/overbooking';
 import type { Facility } from '../../../../shared/schema/facility';
+import type { Intake } from '../../../../shared/schema/intake';
 import { HoldRepository } from '../../data/holds';
 import { openTestRepositories } from '../../test-fixtures/database';
 import { holdFromBoard } from './board-actions';
@@ -33,16 +34,17 @@ describe("the board's hold for a group (issue 17: linked children)", () => {
         freeReports: [{ id: 'r1', free: 2, reportedAt: NOW - 60_000, reportedBy: 'koordination' }],
       };
       const group = { id: 'group-1', kind: 'siblings' as const };
-      const siblings = [];
+      const siblings: Intake[] = [];
+      // The third one's age is not known yet: the facility is told "unknown", never the held child's group.
       for (const [firstName, estimatedAge] of [
         ['Fiktiv', 7],
         ['Erfunden', 10],
-        ['Ausgedacht', 13],
+        ['Ausgedacht', undefined],
       ] as const) {
         siblings.push(
           await intakes.create({
             receivedAt: NOW,
-            child: { firstName, lastName: 'Geschwister', estimatedAge },
+            child: { firstName, lastName: 'Geschwister', ...(estimatedAge === undefined ? {} : { estimatedAge }) },
             initiatedBy: 'police',
             situation: '',
             status: 'draft',
@@ -68,7 +70,12 @@ describe("the board's hold for a group (issue 17: linked children)", () => {
       );
 
       expect(made.map((h) => h.intakeRef).sort()).toEqual(siblings.map((s) => s.id).sort());
-      expect(made.map((h) => h.ageGroup).sort()).toEqual(['12_to_14', '6_to_9', '9_to_12']);
+      expect(made.map((h) => h.ageGroup).sort()).toEqual(['6_to_9', '9_to_12', 'unknown']);
+      // No sex is recorded for the siblings: theirs is not the held child's either.
+      expect(made.filter((h) => h.intakeRef !== siblings[0].id).map((h) => h.sex)).toEqual([
+        'unspecified',
+        'unspecified',
+      ]);
       expect(new Set(made.map((h) => h.status))).toEqual(new Set(['held']));
       // Each child keeps its own log: one line on each sibling's record, none on the other child's.
       expect(lines.map((l) => l.intakeId).sort()).toEqual(siblings.map((s) => s.id).sort());

@@ -1,8 +1,7 @@
-import { ageGroupOf } from '../../../../shared/catalogues/ageGroup';
 import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { groupMembers } from '../../../../shared/intakes/childGroups';
-import { ageYearsAt } from '../../../../shared/placement/newHold';
+import { ageYearsAt, placementAgeGroup } from '../../../../shared/placement/newHold';
 import type { Entry } from '../../../../shared/schema/entry';
 import type { Facility } from '../../../../shared/schema/facility';
 import type { Hold, HoldRoom } from '../../../../shared/schema/hold';
@@ -43,8 +42,9 @@ export async function holdFromBoard(
             : {
                 ...request,
                 intakeRef: m.id,
-                ageGroup: ageGroupOf(ageYearsAt(m.child, at) ?? Number.NaN) ?? request.ageGroup,
-                sex: factsOf(m, at).sex ?? request.sex,
+                // Each sibling's own facts, never the held child's: the facility prepares a bed by them.
+                ageGroup: placementAgeGroup(m.child, at),
+                sex: factsOf(m, at).sex ?? 'unspecified',
               },
         )
       : [request];
