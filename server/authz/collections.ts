@@ -13,7 +13,7 @@ function resourceOf(def: CollectionDef): CollectionResource {
   const name: string = def.name;
   // A served collection the table does not know is a programming error: fail closed, loudly.
   if (!isResource(name) || !(COLLECTION_RESOURCES as readonly string[]).includes(name)) {
-    throw new Error(`Collection ${name} fehlt in der Berechtigungstabelle (server/authz/table.ts)`);
+    throw new Error(`Collection ${name} fehlt in der Berechtigungstabelle (shared/rules/authz.ts)`);
   }
   return name as CollectionResource;
 }

@@ -8,7 +8,7 @@ import { conflictEntry, docId, timestampMs, userRef, wireSchemaOf } from './comm
 
 /**
  * One placement of one child at one facility of the Verbund (collection `holds`, named for its first use): the
- * single source of the record's placement search (section 4), its log and the board (shared/placement/model.ts).
+ * single source of the record's placement search (section 4), its log and the board (docs/placement.md).
  * Every Verbund user reads every placement, so it says nothing about the child beyond the two statistics codes a
  * facility needs to prepare a bed: age group and sex; reasons are codes. There is no text field at all. The record
  * is referenced by `intakeRef`, the record's id: the server accepts it only for a stored record of the writer's

@@ -55,7 +55,7 @@ export const DEVICE_HEADER = 'x-obhut-device';
 /** Optional header: how many local changes the app has not yet had accepted (shown to an admin before a revoke). */
 export const PENDING_HEADER = 'x-obhut-pending';
 
-// Administration (role admin, own office: server/authz/table.ts). Times are ms since epoch.
+// Administration (role admin, own office: shared/rules/authz.ts). Times are ms since epoch.
 export type AdminUser = {
   id: string;
   username: string;

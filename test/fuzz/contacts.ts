@@ -44,7 +44,7 @@ export function contactField(doc: Contact, field: string): unknown {
 
 /**
  * What the server answers the fuzzer's users (on-call workers and supervisors): the authorisation table gives an
- * on-call worker no write at all, a supervisor her own office only (server/authz/table.ts).
+ * on-call worker no write at all, a supervisor her own office only (shared/rules/authz.ts).
  */
 function expectedRefusal(client: ObhutClient): string {
   return client.user.roles.includes('supervisor') ? 'other_office' : 'forbidden';

@@ -80,7 +80,7 @@ const CLIENT_ENTRY = fileURLToPath(new URL('./client-process.ts', import.meta.ur
 const LOGICAL_URL = 'http://obhut.fuzz.invalid';
 /** Collections the fuzzer acts on and checks; each brings its actions (intakes.ts, entries.ts, holds.ts, contacts.ts). */
 const COLLECTIONS = ['intakes', 'entries', 'holds', 'contacts'] as const;
-/** Collections every office reads in full (server/authz/table.ts); the others stay within their office. */
+/** Collections every office reads in full (shared/rules/authz.ts); the others stay within their office. */
 const READ_BY_ALL: ReadonlySet<string> = new Set(['holds', 'contacts']);
 
 const DEFAULT_USERS = ['bereitschaft.segeberg', 'leitung.segeberg', 'bereitschaft.segeberg', 'bereitschaft.stormarn'];

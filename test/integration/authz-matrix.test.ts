@@ -26,7 +26,7 @@ import { adminApi, GOOD_PASSWORD, insertAdmin, insertUser } from '../support/sec
 import { type RunningServer, startServer } from '../support/server';
 
 /**
- * Show 1 of issue 5: the authorisation table (server/authz/table.ts) iterated against the running server. For
+ * Show 1 of issue 5: the authorisation table (shared/rules/authz.ts) iterated against the running server. For
  * every route of ROUTES, every role, and the data of the user's own and of another office, the outcome the
  * table predicts is compared with what the server does. Users are made through the admin API.
  */
