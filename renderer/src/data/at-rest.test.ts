@@ -1,4 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { RX_LOCAL_DOCUMENT_SCHEMA } from 'rxdb/plugins/local-documents';
+import { replicateRxCollection } from 'rxdb/plugins/replication';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 
 import { demoFacilities } from '../../../shared/demo/facilities';
 import { demoNightRecord } from '../../../shared/demo/nightRecord';
@@ -202,5 +205,120 @@ describe('encryption at rest', () => {
       expect(keys.sort(), name).toEqual([...clearFields(schema), SEALED_FIELD].sort());
       for (const field of SEALED_METADATA[name] ?? []) expect(keys, name).not.toContain(field);
     }
+  });
+});
+
+/**
+ * RxDB's own stores beside the collections: the local documents (pending marks, sync log, removed copies) and the
+ * replication's record of the server's last known state of each record (whole documents).
+ */
+describe('encryption at rest of the local documents and the replication meta', () => {
+  const MARKER = 'Lokalprobe-7f3a';
+  /** The raw IndexedDB stores with the marker in any row. */
+  const storesWithMarker = async (factory: IDBFactory) =>
+    [...(await rawRows(factory))].filter(([, values]) => JSON.stringify(values).includes(MARKER)).map(([s]) => s);
+
+  it('keeps no text of a local document or of a pulled record in the raw IndexedDB rows', async () => {
+    const factory = new IDBFactory();
+    const name = 'obhut_at_rest_local';
+    const db = await openDatabase({ name, key: 'c'.repeat(64), env: { indexedDB: factory, IDBKeyRange } });
+    const pulled = { ...sampleIntake(), id: 'intake-pulled-1', situation: `Vom Server: ${MARKER}-meta` };
+    try {
+      await db.upsertLocal('pending-intakes', { marks: { [`${MARKER}-mark`]: 'm1' } });
+      await db.upsertLocal('sync-log', { entries: [{ at: T, code: `${MARKER}-log` }] });
+      let served = false;
+      const replication = replicateRxCollection({
+        collection: db.intakes,
+        replicationIdentifier: 'at-rest-meta',
+        live: false,
+        pull: {
+          handler: async () => {
+            const documents = served ? [] : [{ ...pulled, _deleted: false }];
+            served = true;
+            return { documents, checkpoint: { at: 1 } };
+          },
+        },
+        push: { handler: async () => [] },
+      });
+      await replication.awaitInitialReplication();
+      await replication.cancel();
+      expect((await db.intakes.findOne(pulled.id).exec())?.situation).toBe(pulled.situation);
+    } finally {
+      await db.close();
+    }
+
+    const rows = await rawRows(factory);
+    const stores = [...rows.keys()];
+    expect(stores.some((s) => s.includes('plugin-local-documents'))).toBe(true);
+    expect(stores.some((s) => s.includes('rx-replication-meta'))).toBe(true);
+    expect(await storesWithMarker(factory)).toEqual([]);
+    const metaRows = [...rows].filter(([s]) => s.includes('rx-replication-meta')).flatMap(([, values]) => values);
+    const pulledMeta = metaRows.filter((row) => String(row.id).includes('intake-pulled-1'));
+    expect(pulledMeta.length, 'the replication noted the pulled record').toBeGreaterThan(0);
+    for (const row of pulledMeta) expect(typeof row[SEALED_FIELD]).toBe('string');
+    for (const [store, values] of rows) {
+      if (!store.includes('plugin-local-documents')) continue;
+      for (const row of values) {
+        expect(
+          Object.keys(row)
+            .filter((k) => !k.startsWith('_'))
+            .sort(),
+          store,
+        ).toEqual(['id', SEALED_FIELD]);
+      }
+    }
+  });
+
+  it('reads local documents a store wrote in plain before, and stores them sealed from the first open on', async () => {
+    const factory = new IDBFactory();
+    const name = 'obhut_at_rest_plain_local';
+    const key = 'd'.repeat(64);
+    // As the code before this fix left them: the local documents' store without a password, so not sealed.
+    const plain = await getRxStorageDexie({ indexedDB: factory, IDBKeyRange }).createStorageInstance({
+      databaseInstanceToken: 'plain-writer',
+      databaseName: name,
+      collectionName: 'plugin-local-documents-',
+      schema: RX_LOCAL_DOCUMENT_SCHEMA,
+      options: {},
+      multiInstance: false,
+      devMode: false,
+    });
+    const meta = { lwt: Date.now() };
+    await plain.bulkWrite(
+      [
+        {
+          document: {
+            id: 'pending-intakes',
+            data: { marks: { [`${MARKER}-old-mark`]: 'm1' } },
+            _deleted: false,
+            _rev: '1-plainwriter',
+            _meta: meta,
+            _attachments: {},
+          },
+        },
+      ],
+      'plain-writer',
+    );
+    await plain.close();
+    expect(await storesWithMarker(factory)).toEqual([`rxdb-dexie-${name}--0--plugin-local-documents-/docs`]);
+
+    const db = await openDatabase({ name, key, env: { indexedDB: factory, IDBKeyRange } });
+    try {
+      const doc = await db.getLocal<{ marks: Record<string, string> }>('pending-intakes');
+      expect(doc?.get('marks')).toEqual({ [`${MARKER}-old-mark`]: 'm1' });
+      expect(await storesWithMarker(factory)).toEqual([]);
+      await db.upsertLocal('pending-intakes', { marks: { [`${MARKER}-old-mark`]: 'm1', next: 'm2' } });
+    } finally {
+      await db.close();
+    }
+
+    const again = await openDatabase({ name, key, env: { indexedDB: factory, IDBKeyRange } });
+    try {
+      const doc = await again.getLocal<{ marks: Record<string, string> }>('pending-intakes');
+      expect(doc?.get('marks')).toEqual({ [`${MARKER}-old-mark`]: 'm1', next: 'm2' });
+    } finally {
+      await again.close();
+    }
+    expect(await storesWithMarker(factory)).toEqual([]);
   });
 });

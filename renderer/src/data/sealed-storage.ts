@@ -43,6 +43,9 @@ import { openLegacyFields } from './migrations/crypto-js-fields';
  */
 export const SEALED_FIELD = 'sealed';
 
+/** RxDB's name of a local documents' store is this and its collection's name (empty for the database's own). */
+const LOCAL_DOCUMENTS_PREFIX = 'plugin-local-documents-';
+
 /** A stored document whose ciphertext does not open: changed on disk, or copied from another record. */
 export class DamagedRecordError extends Error {
   readonly code = 'record_damaged';
@@ -124,20 +127,29 @@ export function wrappedSealedStorage<Internals, Options>(args: {
   options?: SealedStorageOptions;
 }): RxStorage<Internals, Options> {
   const keys = new Map<string, Promise<CryptoKey>>();
+  /** The password each database was opened with, for the stores RxDB creates without one. */
+  const passwords = new Map<string, string>();
   const options = args.options ?? {};
   return {
     ...args.storage,
     async createStorageInstance<RxDocType>(params: RxStorageInstanceCreationParams<RxDocType, Options>) {
+      const given = params.password as string | undefined;
+      if (given !== undefined) passwords.set(params.databaseName, given);
+      // RxDB opens the local documents' store (pending marks, sync log, removed copies) without the password; they
+      // are sealed with the database's like the collections. RxDB creates it only after the internal store, which
+      // always gets the password.
+      const password =
+        given ??
+        (params.collectionName.startsWith(LOCAL_DOCUMENTS_PREFIX) ? passwords.get(params.databaseName) : undefined);
       // RxDB's own bookkeeping (schemas, the password's hash) must be readable before the password is checked.
-      if (params.password === undefined || params.collectionName === INTERNAL_STORAGE_NAME) {
+      if (password === undefined || params.collectionName === INTERNAL_STORAGE_NAME) {
         return args.storage.createStorageInstance(params);
       }
-      const password = params.password as string;
       let key = keys.get(password);
       if (!key) keys.set(password, (key = importStoreKey(password)));
       const instance = await sealInstance(
         args.storage,
-        params as unknown as RxStorageInstanceCreationParams<Doc, Options>,
+        { ...params, password } as unknown as RxStorageInstanceCreationParams<Doc, Options>,
         await key,
         options,
       );
@@ -208,9 +220,9 @@ async function sealInstance<Internals, Options>(
     if (original) return original;
     const id = stored[primaryPath] as string;
     const sealed = stored[SEALED_FIELD];
+    if (typeof sealed !== 'string') throw new DamagedRecordError(params.collectionName, id);
     let fields = cache.get(id)?.sealed === sealed ? cache.get(id)!.fields : undefined;
     if (!fields) {
-      if (typeof sealed !== 'string') throw new DamagedRecordError(params.collectionName, id);
       try {
         const bytes = fromBase64(sealed);
         const plain = await crypto.subtle.decrypt(
