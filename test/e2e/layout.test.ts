@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { formatDateTime } from '../../shared/format';
 import { de } from '../../shared/i18n';
 import { fieldLabel } from '../../shared/nightRecord/fieldLabel';
-import { seedConflict } from './seed-records';
+import { seedConflict, SUPERVISOR_PC, WORKER_LAPTOP } from './seed-records';
 import { DEMO_PASSWORD } from './session';
 import { type E2eStack, startE2eStack } from './stack';
 
@@ -13,6 +14,7 @@ import { type E2eStack, startE2eStack } from './stack';
  * compared word by word.
  */
 const VIEWPORT = { width: 1024, height: 768 };
+const t = de.app.nightRecord.conflicts;
 
 /** Controls under `selector` that are partly outside the window or whose text is cut. */
 async function hiddenControls(page: Page, selector: string): Promise<string[]> {
@@ -79,7 +81,8 @@ describe('the app at 1024×768', () => {
 
   it('shows the conflict panel with its buttons in the window, and the long texts side by side', async () => {
     // A record of the worker's whose situation text lost against an earlier one: kept on the record as a conflict.
-    const record = await seedConflict(stack.server.url, 'Layoutkind', Date.now() - 3_600_000);
+    const at = Date.now() - 3_600_000;
+    const record = await seedConflict(stack.server.url, 'Layoutkind', at);
     const { context, page } = await as('bereitschaft.segeberg');
     const row = page.getByTestId('intake-row').filter({ hasText: 'Layoutkind' });
     await row.getByRole('button').first().press('Enter');
@@ -114,6 +117,15 @@ describe('the app at 1024×768', () => {
     expect(await diff.getByTestId('diff-changed').allTextContents()).toEqual([
       ' Nachbarin meldet Hilferufe aus der Wohnung seit 22 Uhr.',
     ]);
+    // Both values with who wrote them, on which device, when: the supervisor's on her PC, the worker's own on her laptop.
+    const conflict = panel.getByTestId('conflict-row');
+    expect(await conflict.getByTestId('conflict-current-origin').textContent()).toContain(SUPERVISOR_PC.deviceName);
+    expect(await conflict.getByTestId('conflict-current-at').textContent()).toBe(formatDateTime(at + 90_000));
+    expect(await conflict.getByTestId('conflict-current-by').textContent()).not.toContain(t.you);
+    expect(await conflict.getByTestId('conflict-by').textContent()).toBe(t.wroteBy(t.you));
+    expect(await conflict.getByTestId('conflict-device').textContent()).toContain(WORKER_LAPTOP.deviceName);
+    expect(await conflict.getByTestId('conflict-at').textContent()).toBe(formatDateTime(at + 75_000));
+    expect(await notice.textContent()).toContain(SUPERVISOR_PC.deviceName);
     await context.close();
   });
 });

@@ -6,6 +6,7 @@ import { de } from '../../../shared/i18n';
 import { fieldLabel } from '../../../shared/nightRecord/fieldLabel';
 import type { Intake } from '../../../shared/schema/intake';
 import { getAtPath } from '../../../shared/sync/paths';
+import { deviceLabel, type WriteRecord, writerLabel } from './conflict-origin';
 import { specOf } from './fields';
 import { displayOf } from './values';
 import { type DiffPart, wordDiff } from './word-diff';
@@ -35,8 +36,9 @@ type Props = {
 };
 
 /**
- * Values that lost a concurrent edit, per field path, with who wrote them and when, beside the current value. The
- * record shows them until someone chooses: take the other value, or keep the current one.
+ * Values that lost a concurrent edit, per field path, beside the current value, each with who wrote it, on which
+ * device and when (as the server recorded it: shared/rules/conflicts.ts). The record shows them until someone
+ * chooses: take the other value, or keep the current one.
  */
 export const ConflictsPanel = memo(function ConflictsPanel({
   intake,
@@ -47,6 +49,11 @@ export const ConflictsPanel = memo(function ConflictsPanel({
   names,
 }: Props) {
   if (intake.conflicts.length === 0) return null;
+  const who = (write: WriteRecord) => {
+    const device = deviceLabel(write);
+    const person = writerLabel(write.by, currentUserId, names);
+    return device ? `${person} ${t.onDevice(device)}` : person;
+  };
   return (
     <Alert color="orange" title={t.title} data-testid="conflicts" id={CONFLICTS_ID} tabIndex={-1}>
       <Text size="sm" mb="sm">
@@ -56,7 +63,9 @@ export const ConflictsPanel = memo(function ConflictsPanel({
         .filter((c) => c.by === currentUserId)
         .map((c) => (
           <Text key={c.id} size="sm" fw={600} mb="sm" data-testid="conflict-own-lost">
-            {t.ownLost(fieldLabel(c.field, intake), names?.get(intake.updatedBy) ?? intake.updatedBy)}
+            {c.winner
+              ? t.ownLost(fieldLabel(c.field, intake), who(c.winner))
+              : t.ownLostUnknown(fieldLabel(c.field, intake))}
           </Text>
         ))}
       <Table>
@@ -65,8 +74,6 @@ export const ConflictsPanel = memo(function ConflictsPanel({
             <Table.Th>{t.field}</Table.Th>
             <Table.Th>{t.current}</Table.Th>
             <Table.Th>{t.kept}</Table.Th>
-            <Table.Th>{t.by}</Table.Th>
-            <Table.Th>{t.at}</Table.Th>
             <Table.Th>
               <VisuallyHidden>{t.actions}</VisuallyHidden>
             </Table.Th>
@@ -87,16 +94,20 @@ export const ConflictsPanel = memo(function ConflictsPanel({
                     <Text size="sm" lineClamp={long ? 2 : undefined}>
                       {current}
                     </Text>
+                    {c.winner ? (
+                      <Origin write={c.winner} side="current" currentUserId={currentUserId} names={names} />
+                    ) : (
+                      <Text size="xs" c="dimmed" data-testid="conflict-current-origin">
+                        {t.originUnknown}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td data-testid="conflict-kept">
                     <Text size="sm" lineClamp={long ? 2 : undefined}>
                       {kept}
                     </Text>
+                    <Origin write={c} side="kept" currentUserId={currentUserId} names={names} />
                   </Table.Td>
-                  <Table.Td data-testid="conflict-by">
-                    {c.by === currentUserId ? t.you : (names?.get(c.by) ?? c.by)}
-                  </Table.Td>
-                  <Table.Td data-testid="conflict-at">{formatDateTime(c.at)}</Table.Td>
                   <Table.Td>
                     {actions !== 'none' && (
                       <Group gap={4} wrap="wrap">
@@ -119,7 +130,7 @@ export const ConflictsPanel = memo(function ConflictsPanel({
                 </Table.Tr>
                 {long && (
                   <Table.Tr>
-                    <Table.Td colSpan={6}>
+                    <Table.Td colSpan={4}>
                       <TextDiff current={current} kept={kept} />
                     </Table.Td>
                   </Table.Tr>
@@ -129,9 +140,40 @@ export const ConflictsPanel = memo(function ConflictsPanel({
           })}
         </Table.Tbody>
       </Table>
+      <Text size="xs" c="dimmed" mt="xs">
+        {t.deviceHint}
+      </Text>
     </Alert>
   );
 });
+
+/**
+ * Who wrote one side's value, on which device, when. The lost value's parts keep the test ids the panel had as
+ * columns (conflict-by, conflict-at); the current value's are prefixed.
+ */
+function Origin({
+  write,
+  side,
+  currentUserId,
+  names,
+}: {
+  write: WriteRecord;
+  side: 'current' | 'kept';
+  currentUserId: string;
+  names: ReadonlyMap<string, string> | undefined;
+}) {
+  const id = (part: string) => (side === 'kept' ? `conflict-${part}` : `conflict-current-${part}`);
+  const device = deviceLabel(write);
+  return (
+    <Text size="xs" c="dimmed" data-testid={`conflict-${side}-origin`}>
+      <span data-testid={id('by')}>{t.wroteBy(writerLabel(write.by, currentUserId, names))}</span>
+      {' · '}
+      <span data-testid={id('device')}>{device ? t.device(device) : t.deviceUnknown}</span>
+      {' · '}
+      <span data-testid={id('at')}>{formatDateTime(write.at)}</span>
+    </Text>
+  );
+}
 
 /** Texts this long are squeezed in a table cell: they are compared side by side below their row. */
 function isLong(text: string): boolean {

@@ -271,8 +271,6 @@ export const app = {
       field: 'Angabe',
       current: 'Aktueller Wert',
       kept: 'Anderer Wert',
-      by: 'Von',
-      at: 'Zeitpunkt',
       you: 'Ihnen',
       take: 'Anderen Wert übernehmen',
       takeLabel: (field: string) => `Anderen Wert übernehmen: ${field}`,
@@ -282,6 +280,19 @@ export const app = {
       diffHint: 'Markiert ist, was nur in einem der beiden Werte steht.',
       ownLost: (field: string, who: string) =>
         `Ihr Wert bei „${field}“ wurde durch einen früheren Wert von ${who} ersetzt und ist hier aufbewahrt.`,
+      /** A conflict recorded before the server noted who wrote the value that stayed. */
+      ownLostUnknown: (field: string) =>
+        `Ihr Wert bei „${field}“ wurde durch einen früheren Wert ersetzt und ist hier aufbewahrt.`,
+      /** Who wrote a value, on which device, and when (the server's record of the write). */
+      wroteBy: (who: string) => `von ${who}`,
+      onDevice: (device: string) => `auf Gerät ${device}`,
+      device: (device: string) => `Gerät ${device}`,
+      deviceNamed: (name: string, shortId: string) => `„${name}“ (${shortId})`,
+      deviceIdOnly: (shortId: string) => `${shortId} (Name unbekannt, nur Kennung)`,
+      deviceUnknown: 'Gerät nicht erfasst',
+      originUnknown: 'Wer diesen Wert geschrieben hat, ist zu diesem älteren Konflikt nicht erfasst.',
+      deviceHint:
+        'Geräte stehen mit ihrem Namen und dem Anfang ihrer Kennung, wie die Administration sie unter Verwaltung › Geräte sieht.',
     },
     /** The worker's side of the morning review (issue 7); the supervisor's texts are de.review.ui. */
     review: {
