@@ -6,7 +6,7 @@ import { DateTextInput } from '../../app/inputs/DateTextInput';
 import { SearchSelect } from '../../app/inputs/SearchSelect';
 import { type FieldSpec, inputId } from '../../record/fields';
 import { parseRaw, type Raw, toRaw } from '../../record/values';
-import { type DraftStore, useDraft } from './useRecordEditor';
+import { type DraftStore, useDraft } from './draft-store';
 
 const t = de.app.nightRecord;
 

@@ -18,8 +18,8 @@ import { clearRejections, type RejectionDoc, viewOf } from '../../data/rejection
 import type { SyncStatus } from '../../data/sync-status';
 import { openTestRepositories } from '../../test-fixtures/database';
 import { renderWithTheme } from '../../test-render';
+import { AUTOSAVE_MS } from './draft-store';
 import { NightRecordForm, type NightRecordFormProps } from './NightRecordForm';
-import { AUTOSAVE_MS } from './useRecordEditor';
 
 const NOW = Date.parse('2025-05-18T09:40+02:00');
 const CALL = Date.parse('2025-05-18T00:40+02:00');

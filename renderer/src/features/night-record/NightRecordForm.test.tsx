@@ -16,8 +16,8 @@ import type { IntakeRepository } from '../../data/intakes';
 import { inputId, SECTIONS } from '../../record/fields';
 import { openTestRepositories } from '../../test-fixtures/database';
 import { renderWithTheme } from '../../test-render';
+import { AUTOSAVE_MS } from './draft-store';
 import { NightRecordForm, type NightRecordFormProps } from './NightRecordForm';
-import { AUTOSAVE_MS } from './useRecordEditor';
 
 const NOW = Date.parse('2025-05-18T01:40+02:00');
 const user = {

@@ -6,8 +6,8 @@ import { type Intake, reviewStateOf } from '../../../../shared/schema/intake';
 import { nameOf } from '../../record/name';
 import { reviewStateColor } from '../../record/review-state';
 import type { RecordAccess } from './access';
+import { type DraftStore, useSaveState } from './draft-store';
 import { APP_HEADER_PX } from './record-focus';
-import { type DraftStore, useSaveState } from './useRecordEditor';
 
 const t = de.app.nightRecord;
 

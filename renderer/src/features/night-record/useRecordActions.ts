@@ -11,9 +11,10 @@ import type { EntryInput } from '../../data/entries';
 import type { IntakeRepository } from '../../data/intakes';
 import { specOf } from '../../record/fields';
 import { displayOf } from '../../record/values';
+import { parsedDraft } from './draft-store';
 import type { PlaceRef, PlaceSuggestion } from './PlacementSearch';
 import { focusField } from './record-focus';
-import { parsedDraft, type useRecordEditor } from './useRecordEditor';
+import type { useRecordEditor } from './useRecordEditor';
 
 const t = de.app.nightRecord;
 
