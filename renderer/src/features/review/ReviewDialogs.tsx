@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 
 import { de } from '../../../../shared/i18n';
 import { isOfficeId, OFFICE_IDS, type OfficeId } from '../../../../shared/offices';
 import { intakeFieldLimits } from '../../../../shared/rules/fieldLimits';
+import { FilterSelect } from '../../app/inputs/FilterSelect';
 
 const t = de.review.ui;
 
@@ -151,17 +152,16 @@ export function HandoverDialog(
               {t.handOver.outside}
             </Alert>
           )}
-          <NativeSelect
+          {/* Typed, not a native select: every office starts alike ("Kreis …"), so a first letter finds nothing. */}
+          <FilterSelect
             label={t.handOver.target}
             value={to}
             error={error}
             data-autofocus
             data-testid="review-handover-target"
-            onChange={(e) => setTo(e.currentTarget.value as OfficeId | '')}
-            data={[
-              { value: '', label: t.handOver.targetNone },
-              ...options.map((o) => ({ value: o, label: de.offices[o] })),
-            ]}
+            onChange={(next) => setTo(next as OfficeId | '')}
+            anyLabel={t.handOver.targetNone}
+            data={options.map((o) => ({ value: o, label: de.offices[o] }))}
           />
           {to && isOfficeId(props.suggested) && to !== props.suggested && (
             <Alert color="yellow" p="xs" data-testid="review-handover-differs">
