@@ -1,28 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
+import { runCli } from '../../test/support/run-cli';
 import { verifyPassword } from '../auth/password';
 import { openPglite } from '../db/pglite';
 
 /** Bootstrapping the first admin of an office on a fresh (embedded) store. */
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const run = (dataDir: string, args: string[], password?: string) => {
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    OBHUT_DATA_DIR: dataDir,
-    OBHUT_NEW_PASSWORD: password,
-  };
-  delete env.DATABASE_URL;
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'server/admin/create-user-cli.ts', ...args], {
-    cwd: root,
-    env,
-    encoding: 'utf8',
-  });
-  return { code: res.status, output: res.stdout + res.stderr };
-};
+const run = (dataDir: string, args: string[], password?: string) =>
+  runCli('server/admin/create-user-cli.ts', args, { OBHUT_DATA_DIR: dataDir, OBHUT_NEW_PASSWORD: password });
 
 it('creates the first admin with a policy-checked password and records it in the audit trail', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'obhut-user-'));

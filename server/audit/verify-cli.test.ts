@@ -1,25 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
+import { runCli } from '../../test/support/run-cli';
 import { migrate } from '../db/migrate';
 import { openPglite } from '../db/pglite';
 import { audit } from './log';
 
 /** `npm run audit:verify` on the embedded store (the PostgreSQL case: test/integration/security-audit.test.ts). */
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const verify = (dataDir: string) => {
-  const env: Record<string, string | undefined> = { ...process.env, OBHUT_DATA_DIR: dataDir };
-  delete env.DATABASE_URL;
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'server/audit/verify-cli.ts'], {
-    cwd: root,
-    env,
-    encoding: 'utf8',
-  });
-  return { code: res.status, output: res.stdout + res.stderr };
-};
+const verify = (dataDir: string) => runCli('server/audit/verify-cli.ts', [], { OBHUT_DATA_DIR: dataDir });
 
 it('checks the embedded store and names a changed row', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'obhut-audit-'));
