@@ -18,6 +18,7 @@ import { de } from '../../../../shared/i18n';
 import { fieldLabel } from '../../../../shared/nightRecord/fieldLabel';
 import { isEmptyFact } from '../../../../shared/nightRecord/lateFacts';
 import { DISCLOSURES, entrustedMarkProblem, isMarkableField, releases } from '../../../../shared/privacy/entrusted';
+import { intakeFieldLimits } from '../../../../shared/rules/fieldLimits';
 import { ENTRUSTED_BASES, type EntrustedBasis, type EntrustedMark } from '../../../../shared/schema/entrusted';
 import type { Entry } from '../../../../shared/schema/entry';
 import type { Intake } from '../../../../shared/schema/intake';
@@ -214,21 +215,7 @@ function MarkRow({
       {!mark.basis &&
         (open ? (
           <Stack gap="xs" maw={640}>
-            <NativeSelect
-              label={t.basis}
-              data={basisOptions}
-              value={basis}
-              onChange={(e) => setBasis(e.currentTarget.value)}
-            />
-            <Textarea
-              label={t.basisNote}
-              description={t.basisNoteHint}
-              value={note}
-              onChange={(e) => setNote(e.currentTarget.value)}
-              autosize
-              minRows={2}
-              maxLength={2000}
-            />
+            <BasisFields basis={basis} note={note} onBasis={setBasis} onNote={setNote} withNote />
             <Group>
               <Button
                 disabled={basis === ''}
@@ -254,6 +241,37 @@ function MarkRow({
           </Group>
         ))}
     </Stack>
+  );
+}
+
+/** The legal basis and its note, as the schema limits them: when marking, and when recording the basis later. */
+function BasisFields(props: {
+  basis: string;
+  note: string;
+  onBasis: (basis: string) => void;
+  onNote: (note: string) => void;
+  withNote: boolean;
+}) {
+  return (
+    <>
+      <NativeSelect
+        label={t.basis}
+        data={basisOptions}
+        value={props.basis}
+        onChange={(e) => props.onBasis(e.currentTarget.value)}
+      />
+      {props.withNote && (
+        <Textarea
+          label={t.basisNote}
+          description={t.basisNoteHint}
+          value={props.note}
+          onChange={(e) => props.onNote(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          maxLength={intakeFieldLimits('entrusted.basisNote')?.maxLength}
+        />
+      )}
+    </>
   );
 }
 
@@ -314,25 +332,9 @@ function MarkForm({
           description={t.fromHint}
           value={from}
           onChange={(e) => setFrom(e.currentTarget.value)}
-          maxLength={300}
+          maxLength={intakeFieldLimits('entrusted.from')?.maxLength}
         />
-        <NativeSelect
-          label={t.basis}
-          data={basisOptions}
-          value={basis}
-          onChange={(e) => setBasis(e.currentTarget.value)}
-        />
-        {basis !== '' && (
-          <Textarea
-            label={t.basisNote}
-            description={t.basisNoteHint}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxLength={2000}
-          />
-        )}
+        <BasisFields basis={basis} note={note} onBasis={setBasis} onNote={setNote} withNote={basis !== ''} />
         <Group>
           <Button type="submit">{t.save}</Button>
           <Button variant="default" onClick={onCancel}>
