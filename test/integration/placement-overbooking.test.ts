@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import { addRxPlugin } from 'rxdb';
 import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
 import { firstValueFrom } from 'rxjs';
@@ -7,11 +5,11 @@ import { firstValueFrom } from 'rxjs';
 import type { ObhutClient } from '../../renderer/src/data/client';
 import { demoIntakeId } from '../../server/seed/demo-ids';
 import { freePlaces } from '../../shared/placement/freePlaces';
-import { withFreeReport } from '../../shared/placement/reports';
 import type { Facility, FacilityWire } from '../../shared/schema/facility';
 import type { Hold, HoldWire } from '../../shared/schema/hold';
-import { login, pullAll, push } from '../support/api';
+import { login, pullAll } from '../support/api';
 import { clientsClosedAfterEachTest, waitFor } from '../support/devices';
+import { reportFreeBeyondLiveHolds } from '../support/free-report';
 import { serverOnPostgres } from '../support/server-suite';
 
 disableWarnings();
@@ -35,26 +33,7 @@ const shownFree = async (client: ObhutClient) =>
 describe('over-booking between two offices, with the app on both laptops', () => {
   it('both offline holds of the last place are kept and flagged; everyone sees the facility one place short', async () => {
     // The coordinator reports one free place in the Jugendschutzhaus.
-    const coordinator = await login(server.url, 'koordination');
-    const stored = (await pullAll<FacilityWire>(server.url, coordinator.token, 'facilities')).documents.find(
-      (f) => f.id === JSH,
-    )!;
-    const reportedAt = Date.now();
-    // A report counts empty beds; beds held by the demo's live holds are empty too and count against it (issue 12).
-    const live = (await pullAll<HoldWire>(server.url, coordinator.token, 'holds')).documents.filter(
-      (h) => h.facilityId === JSH && ['held', 'confirmed'].includes(h.status) && h.expiresAt > reportedAt,
-    ).length;
-    const oneFree = withFreeReport(
-      { ...stored, updatedAt: reportedAt, updatedBy: 'koordination' },
-      { id: randomUUID(), free: 1 + live, reportedAt, reportedBy: 'koordination' },
-    );
-    expect(
-      (
-        await push(server.url, coordinator.token, 'facilities', [
-          { assumedMasterState: stored, newDocumentState: oneFree },
-        ])
-      ).rejected,
-    ).toEqual([]);
+    await reportFreeBeyondLiveHolds(server.url, JSH, 1);
 
     const segeberg = await laptop('bereitschaft.segeberg');
     const pinneberg = await laptop('bereitschaft.pinneberg');
@@ -99,6 +78,7 @@ describe('over-booking between two offices, with the app on both laptops', () =>
     }
 
     // The server kept both, as each office wrote it, and flagged both; the coordinator sees -1 too.
+    const coordinator = await login(server.url, 'koordination');
     const holds = (await pullAll<HoldWire>(server.url, coordinator.token, 'holds')).documents.filter(
       (h) => h.facilityId === JSH,
     );

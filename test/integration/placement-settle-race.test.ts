@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import { IDBFactory } from 'fake-indexeddb';
 import { addRxPlugin } from 'rxdb';
 import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
@@ -8,12 +6,11 @@ import { firstValueFrom } from 'rxjs';
 import { type ObhutClient, openClient } from '../../renderer/src/data/client';
 import { memoryStore } from '../../renderer/src/data/vault';
 import { demoIntakeId } from '../../server/seed/demo-ids';
-import { withFreeReport } from '../../shared/placement/reports';
-import type { FacilityWire } from '../../shared/schema/facility';
 import type { Hold, HoldWire } from '../../shared/schema/hold';
 import type { PullResponse } from '../../shared/sync/protocol';
-import { login, pullAll, push } from '../support/api';
+import { login, pullAll } from '../support/api';
 import { clientsClosedAfterEachTest, laptopOptions, type LaptopParts, Network, waitFor } from '../support/devices';
+import { reportFreeBeyondLiveHolds } from '../support/free-report';
 import { serverOnPostgres } from '../support/server-suite';
 
 disableWarnings();
@@ -31,26 +28,6 @@ const JSH = 'jugendschutzhaus-norderstedt';
 const WRITER = 'bereitschaft.segeberg';
 
 const holdsOn = (client: ObhutClient): Promise<Hold[]> => firstValueFrom(client.holds.list$());
-
-/** The coordinator reports the facility full: every place is taken by the demo's live holds. */
-async function reportFull(): Promise<void> {
-  const coordinator = await login(server.url, 'koordination');
-  const stored = (await pullAll<FacilityWire>(server.url, coordinator.token, 'facilities')).documents.find(
-    (f) => f.id === JSH,
-  )!;
-  const reportedAt = Date.now();
-  const live = (await pullAll<HoldWire>(server.url, coordinator.token, 'holds')).documents.filter(
-    (h) => h.facilityId === JSH && ['held', 'confirmed'].includes(h.status) && h.expiresAt > reportedAt,
-  ).length;
-  const full = withFreeReport(
-    { ...stored, updatedAt: reportedAt, updatedBy: 'koordination' },
-    { id: randomUUID(), free: live, reportedAt, reportedBy: 'koordination' },
-  );
-  const res = await push(server.url, coordinator.token, 'facilities', [
-    { assumedMasterState: stored, newDocumentState: full },
-  ]);
-  expect(res.rejected).toEqual([]);
-}
 
 /**
  * The laptop's network, in the order the fuzzer met by chance: the holds push reaches the server (which flags the
@@ -85,7 +62,8 @@ function answerAfterPull(network: Network, holdId: () => string | undefined): ty
 
 describe('a hold the server flags over-booked while accepting it', () => {
   it('is shown over-booked on the writing laptop too, though the flag came before the push answer', async () => {
-    await reportFull();
+    // The coordinator reports the facility full: every place is taken by the demo's live holds.
+    await reportFreeBeyondLiveHolds(server.url, JSH, 0);
     const parts: LaptopParts = {
       deviceId: 'laptop-settle-race',
       factory: new IDBFactory(),
