@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import type { AuditEntry } from '../../../../shared/sync/protocol';
 import { useClient } from '../../app/client-context';
+import { saveFile } from '../../app/save-file';
 import type { AuditFilter } from '../../data/admin';
 import { adminErrorMessage } from './admin-error';
 import { actionLabel, deviceLabel, targetLabel } from './audit-labels';
@@ -37,12 +38,7 @@ export function AuditPanel() {
   const exportCsv = async () => {
     try {
       const { fileName, csv } = await client.admin.exportAudit();
-      const url = URL.createObjectURL(csv);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(csv, fileName);
       setNotice(t.exported);
       setExportError(null);
     } catch (err) {
