@@ -93,7 +93,7 @@ export async function applyContactAction(client: ObhutClient, action: ContactAct
     void updatedAt;
     void updatedBy;
     void conflicts;
-    await client.contacts.update(id, { ...input, [action.field]: value });
+    await client.contacts.update(id, { ...input, [action.field]: value }, target);
     const was = target[action.field];
     const write = { collection: 'contacts', id, field: action.field, value };
     return { ok: true, writes: [write], replaced: was === value ? [] : [{ ...write, value: was }], note: `edit ${id}` };

@@ -50,11 +50,45 @@ describe('the night directory on the laptop', () => {
     });
     const { id, updatedAt, updatedBy, conflicts, areaNote, validFrom, validTo, ...rest } = made;
     void [updatedAt, updatedBy, conflicts, areaNote, validFrom, validTo];
-    await repo.update(id, { ...rest, name: 'Rufbereitschaft Pinneberg' });
+    await repo.update(id, { ...rest, name: 'Rufbereitschaft Pinneberg' }, made);
     const [stored] = await repo.list();
     expect(stored).toMatchObject({ name: 'Rufbereitschaft Pinneberg', updatedBy: 'leitung.pinneberg' });
     expect(stored).not.toHaveProperty('areaNote');
     expect(stored).not.toHaveProperty('validFrom');
+  });
+
+  it("merges a colleague's change that arrived while the editor was open, keeping both edits", async () => {
+    const demo = demoContacts(T - 10_000).find((c) => c.officeId === 'pinneberg')!;
+    await db.contacts.insert(demo);
+    const opened = (await repo.list()).find((c) => c.id === demo.id)!;
+    // The colleague's save reaches this laptop (as a pull writes it) while the editor is open.
+    const doc = await db.contacts.findOne(demo.id).exec();
+    await doc!.incrementalPatch({
+      name: 'Name der Kollegin',
+      notes: 'Notiz der Kollegin',
+      updatedAt: T - 5_000,
+      updatedBy: 'kollegin',
+    });
+    const { id, updatedAt, updatedBy, conflicts, ...input } = opened;
+    void [updatedAt, updatedBy, conflicts];
+    await repo.update(id, { ...input, name: 'Mein Name', areas: ['pinneberg', 'stormarn'] }, opened);
+
+    const stored = (await repo.list()).find((c) => c.id === demo.id)!;
+    // Only this editor changed the areas; only the colleague the notes; both the name: hers stays, mine is kept.
+    expect(stored).toMatchObject({
+      areas: ['pinneberg', 'stormarn'],
+      notes: 'Notiz der Kollegin',
+      name: 'Name der Kollegin',
+    });
+    expect(stored.conflicts).toEqual([
+      expect.objectContaining({
+        field: 'name',
+        value: JSON.stringify('Mein Name'),
+        by: 'leitung.pinneberg',
+        winner: expect.objectContaining({ by: 'kollegin' }),
+      }),
+    ]);
+    expect(pending.ids).toEqual([demo.id]);
   });
 
   it('removes an entry as one tombstone that names its writer, waiting for the server', async () => {

@@ -3,6 +3,7 @@ import { map, type Observable } from 'rxjs';
 
 import { mayWriteContact } from '../../../shared/rules/contacts';
 import { type Contact, CONTACT_CONTENT_FIELDS } from '../../../shared/schema/contact';
+import { mergeDocuments } from '../../../shared/sync/merge';
 import type { SessionUser } from '../../../shared/sync/protocol';
 import { newId } from './intakes';
 import { LocalWrites } from './local-writes';
@@ -58,14 +59,21 @@ export class ContactRepository {
     return this.writes.insert(contact);
   }
 
-  async update(id: string, input: ContactInput): Promise<void> {
+  /**
+   * Saves the editor's `input` over `base`, the entry as the editor opened it. A colleague's change that reached
+   * this laptop meanwhile is merged like a sync conflict (shared/sync/merge.ts): a field only one side changed takes
+   * that side's value; a field both changed keeps the colleague's value and records this edit in `conflicts`.
+   * Writing the whole form over the newer entry would drop the colleague's change without a trace (the sync fuzzer
+   * found it: a directory name pulled a moment before the save was gone).
+   */
+  async update(id: string, input: ContactInput, base: Contact): Promise<void> {
     const doc = await this.writes.find(id, 'contact');
     this.assertMayWrite(doc.officeId);
     this.assertMayWrite(input.officeId);
-    await this.writes.modify(doc, (current) => {
-      const next = { ...current, ...input };
-      for (const field of OPTIONAL) if (input[field] === undefined) delete next[field];
-      return next;
+    await this.writes.modify(doc, (current, at) => {
+      const edited: Contact = { ...base, ...input, updatedAt: at, updatedBy: this.user.id };
+      for (const field of OPTIONAL) if (input[field] === undefined) delete edited[field];
+      return mergeDocuments({ ...base, _deleted: false }, { ...edited, _deleted: false }, current);
     });
   }
 

@@ -155,7 +155,7 @@ export function DirectoryPage() {
             onCancel={() => setEditing(null)}
             onSave={async (values) => {
               const input = contactInputOf(values);
-              if (editing.kind === 'edit') await client.contacts.update(editing.contact.id, input);
+              if (editing.kind === 'edit') await client.contacts.update(editing.contact.id, input, editing.contact);
               else await client.contacts.create(input);
               setEditing(null);
               setMessage(t.editor.saved);
