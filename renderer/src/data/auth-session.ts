@@ -37,23 +37,39 @@ export class AuthSession {
 
   /** Runs `request`; after a 401 it renews the token where it can and runs it once more. */
   readonly withAuth = async <T>(request: () => Promise<T>): Promise<T> => {
+    const sentWith = this.options.api.token;
     try {
       return await request();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401 && (await this.renew())) return request();
+      if (err instanceof ApiError && err.status === 401 && (this.renewedSince(sentWith) || (await this.renew()))) {
+        return request();
+      }
       throw err;
     }
   };
 
-  /** For a request refused with 401 that cannot simply be run again (a stream): resolves when it may try again. */
-  readonly awaitToken = async (): Promise<void> => {
+  /**
+   * For a request refused with 401 that cannot simply be run again (a stream): resolves when it may try again.
+   * `sentWith` is the token the refused request carried.
+   */
+  readonly awaitToken = async (sentWith: string | null): Promise<void> => {
     const seen = this.tokens$.value;
-    if (await this.renew()) return;
+    if (this.renewedSince(sentWith) || (await this.renew())) return;
     await Promise.race([
       firstValueFrom(this.tokens$.pipe(filter((n) => n > seen))),
       firstValueFrom(this.ended$.pipe(filter(Boolean))),
     ]);
   };
+
+  /**
+   * A request sent before the renewal that answered its siblings' 401 was refused for the old token: it needs no
+   * renewal of its own. Without this it asked for one after the held password was used up, waited for a token that
+   * never came (a collection's stream stayed down for good: sync fuzzer seed 20260303) and told the status bar that
+   * the sign-in had failed.
+   */
+  private renewedSince(sentWith: string | null): boolean {
+    return this.options.api.token !== null && this.options.api.token !== sentWith;
+  }
 
   /** One login with the held password for all the requests refused at once; false when there is none (any more). */
   renew(): Promise<boolean> {

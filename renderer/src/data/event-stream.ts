@@ -13,8 +13,8 @@ export type EventStreamOptions = {
   /** No byte (not even the heartbeat) for this long means the connection is dead though no one said so. */
   idleTimeoutMs?: number;
   onConnectedChange?: (connected: boolean) => void;
-  /** Called on 401; resolves once a new token may be there (or never, while none can be had). */
-  onUnauthorized?: (error: ApiError) => Promise<void>;
+  /** Called on 401 with the token the refused request carried; resolves once a new token may be there (or never, while none can be had). */
+  onUnauthorized?: (sentWith: string | null) => Promise<void>;
   onError?: (error: unknown) => void;
 };
 
@@ -88,6 +88,7 @@ export function eventStream<D extends WireDocument>(options: EventStreamOptions)
         const abort = new AbortController();
         controller = abort;
         let connected = false;
+        const sentWith = options.api.token;
         try {
           const res = await options.api.openStream(options.collection, abort.signal);
           connected = true;
@@ -99,7 +100,7 @@ export function eventStream<D extends WireDocument>(options: EventStreamOptions)
           if (err instanceof ApiError && err.status === 401 && options.onUnauthorized) {
             // A renewal that fails (the network went away meanwhile) must not end the stream for good: it is said,
             // and the stream tries again after its backoff (the sync fuzzer found a collection whose stream died).
-            await options.onUnauthorized(err).catch((renewal: unknown) => options.onError?.(renewal));
+            await options.onUnauthorized(sentWith).catch((renewal: unknown) => options.onError?.(renewal));
           } else if (!abort.signal.aborted) {
             options.onError?.(err);
           }
