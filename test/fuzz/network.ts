@@ -62,9 +62,15 @@ export class FaultyNetwork {
       const ids = (JSON.parse(init.body) as { newDocumentState: { id: string } }[]).map((r) => r.newDocumentState.id);
       this.emit({ event: 'push-sent', instance, ids });
     }
+    const streamOf = isStream ? asked.pathname.split('/').at(-2) : undefined;
+    if (streamOf) this.emit({ event: 'log', text: `stream@${instance} ${streamOf}: opening` });
     try {
-      const res = await fetch(target, { ...init, signal });
-      if (isStream && res.ok && res.body) return this.cuttable(res, controller, instance);
+      const res = await fetch(target, { ...init, signal }).catch((err: unknown) => {
+        if (streamOf) this.emit({ event: 'log', text: `stream@${instance} ${streamOf}: failed (${String(err)})` });
+        throw err;
+      });
+      if (streamOf) this.emit({ event: 'log', text: `stream@${instance} ${streamOf}: answered ${res.status}` });
+      if (isStream && res.ok && res.body) return this.cuttable(res, controller, instance, streamOf!);
       // Read the whole answer here, so that going offline can still tear it down and a delay covers all of it.
       const body = await res.arrayBuffer();
       if (asked.pathname.endsWith('/pull') && res.ok) this.tracePull(instance, asked, body);
@@ -112,9 +118,11 @@ export class FaultyNetwork {
   }
 
   /** The stream's body, passed through until a cut is armed: then half of the next event arrives and it breaks. */
-  private cuttable(res: Response, controller: AbortController, instance: number): Response {
+  private cuttable(res: Response, controller: AbortController, instance: number, collection: string): Response {
     const reader = res.body!.getReader();
-    const done = () => this.open.delete(controller);
+    const done = () => {
+      if (this.open.delete(controller)) this.emit({ event: 'log', text: `stream@${instance} ${collection}: ended` });
+    };
     const body = new ReadableStream<Uint8Array>({
       pull: async (out) => {
         try {
