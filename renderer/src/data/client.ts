@@ -275,6 +275,7 @@ async function startSession(start: SessionStart): Promise<ObhutClient> {
     now,
   });
 
+  const intakes = new IntakeRepository(db.intakes, pending, user, now);
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
@@ -288,6 +289,7 @@ async function startSession(start: SessionStart): Promise<ObhutClient> {
       auth.end();
       await engine.close();
       for (const sub of subs) sub.unsubscribe();
+      intakes.close();
       model.close();
       // Writes the closing screens started (a record's flush on unmount) reach RxDB a few ticks later: let them
       // begin, then finish, before the store closes under them.
@@ -302,7 +304,7 @@ async function startSession(start: SessionStart): Promise<ObhutClient> {
     user,
     unlockedOffline: start.unlockedOffline,
     db,
-    intakes: new IntakeRepository(db.intakes, pending, user, now),
+    intakes,
     entries: new EntryRepository(db.entries, db.rejections, pending, user, now),
     facilities: new FacilityRepository(db.facilities, pending, user, now),
     holds: new HoldRepository(db.holds, pending, user, now),

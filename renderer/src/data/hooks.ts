@@ -9,6 +9,7 @@ import type { Hold } from '../../../shared/schema/hold';
 import type { Intake } from '../../../shared/schema/intake';
 import { ClientContext, useClient } from '../app/client-context';
 import { type DirectoryNames, namesOf } from './directory';
+import type { IntakeFilter } from './intakes';
 import type { DeviceOutbox, OutboxEntry } from './outbox';
 import { type Refused, refusedDocuments$, type RejectionView } from './rejections';
 import type { SyncLogEntry } from './sync-log';
@@ -28,6 +29,7 @@ const NO_HOLDS: Hold[] = [];
 const NO_REFUSED: ReadonlyMap<string, Refused<Hold>> = new Map();
 const NO_CONTACTS: Contact[] = [];
 const NO_OUTBOX: OutboxEntry[] = [];
+const NO_INTAKES_BY_ID: ReadonlyMap<string, Intake> = new Map();
 
 /** The latest value of an observable, re-subscribing when the observable changes. */
 function useObservable<T>(source: Observable<T> | null | undefined, initial: T | (() => T)): T {
@@ -85,6 +87,54 @@ export function useIntakes(): Intake[] | null {
   return useObservable<Intake[] | null>(
     useMemo(() => client.intakes.list$(), [client]),
     null,
+  );
+}
+
+/**
+ * The newest `limit` intakes passing `filter`, newest call first, without reading the others (the list page);
+ * null while the first read is under way.
+ */
+export function useNewestIntakes(limit: number, filter: IntakeFilter): Intake[] | null {
+  const client = useClient();
+  const { status, from, to } = filter;
+  return useObservable<Intake[] | null>(
+    useMemo(() => client.intakes.newest$(limit, { status, from, to }), [client, limit, status, from, to]),
+    null,
+  );
+}
+
+/** How many intakes this device holds (an index count, no record opened); null until counted. */
+export function useIntakeCount(): number | null {
+  const client = useClient();
+  return useObservable<number | null>(
+    useMemo(() => client.intakes.count$(), [client]),
+    null,
+  );
+}
+
+/**
+ * Every intake whose child's name matches `text` (the name index), newest call first. While the hits of a new text
+ * are read, those of the text before stay (no empty list between two keystrokes); null before the first hits, while
+ * the index is built, and for a blank text.
+ */
+export function useIntakeSearch(text: string): Intake[] | null {
+  const client = useClient();
+  const blank = text.trim() === '';
+  const hits = useObservable<Intake[] | null>(
+    useMemo(() => (blank ? null : client.intakes.search$(text)), [client, text, blank]),
+    null,
+  );
+  return blank ? null : hits;
+}
+
+/** The intakes with these ids that this device holds, by id (e.g. to name the records a message is about). */
+export function useIntakesById(ids: readonly string[]): ReadonlyMap<string, Intake> {
+  const client = useClient();
+  // The ids by value: a new array of the same ids is no new query.
+  const key = ids.join('\n');
+  return useObservable<ReadonlyMap<string, Intake>>(
+    useMemo(() => (key ? client.intakes.byIds$(key.split('\n')) : of(NO_INTAKES_BY_ID)), [client, key]),
+    NO_INTAKES_BY_ID,
   );
 }
 

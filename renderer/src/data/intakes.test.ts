@@ -1,3 +1,5 @@
+import { BehaviorSubject, filter, firstValueFrom } from 'rxjs';
+
 import type { Intake } from '../../../shared/schema/intake';
 import { openTestDatabase } from '../test-fixtures/database';
 import { submittedRecord } from '../test-fixtures/intake';
@@ -101,5 +103,42 @@ describe('IntakeRepository.modify', () => {
 
   it('refuses a record that does not exist', async () => {
     await expect(repo.modify('nobody', startReview)).rejects.toThrow('intake nobody not found');
+  });
+});
+
+describe('IntakeRepository reads for the list page', () => {
+  beforeEach(async () => {
+    await db.intakes.bulkInsert([
+      submittedRecord('ole', 'Ole', '2025-05-19T23:00+02:00', { status: 'draft' }),
+      submittedRecord('lio', 'Lio', '2025-05-18T23:00+02:00', { officeId: 'pinneberg' }),
+      submittedRecord('ben', 'Ben', '2025-05-17T23:00+02:00'),
+    ]);
+  });
+  const ids = (intakes: Intake[]) => intakes.map((i) => i.id);
+
+  it('reads the newest first up to a limit, narrowed by status and call time, and counts all', async () => {
+    expect(ids(await firstValueFrom(repo.newest$(2)))).toEqual(['mia', 'ole']);
+    expect(ids(await firstValueFrom(repo.newest$(10)))).toEqual(['mia', 'ole', 'lio', 'ben']);
+    expect(ids(await firstValueFrom(repo.newest$(10, { status: 'draft' })))).toEqual(['ole']);
+    const from = Date.parse('2025-05-18T00:00+02:00');
+    const to = Date.parse('2025-05-20T00:00+02:00');
+    expect(ids(await firstValueFrom(repo.newest$(10, { from, to })))).toEqual(['ole', 'lio']);
+    expect(await firstValueFrom(repo.count$())).toBe(4);
+  });
+
+  it('finds by name through the index, newest first, and follows a rename', async () => {
+    await repo.update('ben', { child: { firstName: 'Ben', lastName: 'Müller' } });
+    const hits = new BehaviorSubject<string[] | null>(null);
+    const sub = repo.search$('MULL').subscribe((found) => hits.next(ids(found)));
+    expect(await firstValueFrom(hits.pipe(filter(Boolean)))).toEqual(['ben']);
+    await repo.update('mia', { child: { firstName: 'Mia', lastName: 'Müllermann' } });
+    expect(await firstValueFrom(hits.pipe(filter((h) => h?.length === 2)))).toEqual(['mia', 'ben']);
+    sub.unsubscribe();
+    repo.close();
+  });
+
+  it('reads only the records asked for by id', async () => {
+    const found = await firstValueFrom(repo.byIds$(['lio', 'gibt-es-nicht']));
+    expect([...found.keys()]).toEqual(['lio']);
   });
 });

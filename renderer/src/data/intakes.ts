@@ -1,11 +1,12 @@
-import type { RxCollection } from 'rxdb';
-import { map, type Observable } from 'rxjs';
+import type { MangoQuerySelector, MangoQuerySortPart, RxCollection } from 'rxdb';
+import { distinctUntilChanged, from, map, type Observable, startWith, switchMap } from 'rxjs';
 
 import { type Intake, isAllowedIntakeTransition } from '../../../shared/schema/intake';
 import { setAtPath } from '../../../shared/sync/paths';
 import type { SessionUser } from '../../../shared/sync/protocol';
 import { LocalWrites } from './local-writes';
 import { type LostValue, lostValues } from './lost-values';
+import { NameIndex } from './name-index';
 import type { PendingWrites } from './pending';
 import { openRejections, type RejectionDoc } from './rejections';
 
@@ -19,6 +20,12 @@ const BOOKKEEPING = ['id', 'officeId', 'createdBy', 'createdAt', 'updatedAt', 'u
 /** One field written by path (shared/sync/paths.ts); `undefined` clears it. */
 export type FieldEdit = readonly [path: string, value: unknown];
 
+/** What the list narrows to besides a name: the call's status and a range of call times (ms, `to` exclusive). */
+export type IntakeFilter = { status?: Intake['status']; from?: number; to?: number };
+
+/** The list's order: newest call first, ties by id. */
+const NEWEST_CALL_FIRST: MangoQuerySortPart<Intake>[] = [{ receivedAt: 'desc' }, { id: 'asc' }];
+
 export class TransitionError extends Error {
   readonly code = 'invalid_transition';
   constructor(from: string, to: string) {
@@ -30,6 +37,8 @@ export class TransitionError extends Error {
 /** The app's writes to `intakes`: every one sets the bookkeeping fields and is marked pending (local-writes.ts). */
 export class IntakeRepository {
   private readonly writes: LocalWrites<Intake>;
+  /** Built on first use (see {@link prepareSearch}), then kept current by the collection's changes. */
+  private names: Promise<NameIndex> | null = null;
 
   constructor(
     private readonly collection: RxCollection<Intake>,
@@ -43,8 +52,72 @@ export class IntakeRepository {
   /** The office's intakes, newest call first. */
   list$(): Observable<Intake[]> {
     return this.collection
-      .find({ sort: [{ receivedAt: 'desc' }, { id: 'asc' }] })
+      .find({ sort: NEWEST_CALL_FIRST })
       .$.pipe(map((docs) => docs.map((doc) => doc.toMutableJSON())));
+  }
+
+  /**
+   * The newest `limit` intakes that pass `filter`, newest call first: the index on the call time is walked
+   * backwards (newest-first.ts), so only these are read and opened, however many the device holds.
+   */
+  newest$(limit: number, filter: IntakeFilter = {}): Observable<Intake[]> {
+    const selector: MangoQuerySelector<Intake> = {};
+    if (filter.status) selector.status = filter.status;
+    if (filter.from !== undefined || filter.to !== undefined) {
+      selector.receivedAt = {
+        ...(filter.from !== undefined && { $gte: filter.from }),
+        ...(filter.to !== undefined && { $lt: filter.to }),
+      };
+    }
+    return this.collection
+      .find({ selector, sort: NEWEST_CALL_FIRST, limit })
+      .$.pipe(map((docs) => docs.map((doc) => doc.toMutableJSON())));
+  }
+
+  /** How many intakes this device holds: IndexedDB counts an index, no record is read or opened. */
+  count$(): Observable<number> {
+    return this.collection.count().$;
+  }
+
+  /** The intakes with these ids that this device holds, by id. */
+  byIds$(ids: readonly string[]): Observable<ReadonlyMap<string, Intake>> {
+    return this.collection
+      .findByIds([...ids])
+      .$.pipe(map((found) => new Map([...found].map(([id, doc]) => [id, doc.toMutableJSON()]))));
+  }
+
+  /**
+   * Every intake whose child's name matches `text` (name-index.ts: each word the start of a first or last name,
+   * diacritics and case aside), newest call first; only the hits are opened. Follows changes: a record renamed or
+   * arriving by sync joins or leaves the hits.
+   */
+  search$(text: string): Observable<Intake[]> {
+    return from(this.prepareSearch()).pipe(
+      // The index subscribed to the changes before this does, so it is current when a change arrives here.
+      switchMap((index) =>
+        this.collection.$.pipe(
+          startWith(null),
+          map(() => index.search(text)),
+        ),
+      ),
+      distinctUntilChanged((a, b) => a.length === b.length && a.every((id, i) => id === b[i])),
+      switchMap((ids) => this.byIds$(ids)),
+      map((found) => [...found.values()].sort(newestCallFirst)),
+    );
+  }
+
+  /**
+   * Builds the name index unless it is built or being built: reads and opens every record once, so the list page
+   * asks for it only after its first rows are shown.
+   */
+  prepareSearch(): Promise<NameIndex> {
+    return (this.names ??= NameIndex.open(this.collection));
+  }
+
+  /** Stops keeping the name index current (the session closes). */
+  close(): void {
+    void this.names?.then((index) => index.close());
+    this.names = null;
   }
 
   get$(id: string): Observable<Intake | null> {
@@ -170,6 +243,10 @@ export class IntakeRepository {
       return withoutConflict(withContent(current, content), conflictId);
     });
   }
+}
+
+function newestCallFirst(a: Intake, b: Intake): number {
+  return b.receivedAt - a.receivedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 const withoutConflict = (intake: Intake, conflictId: string): Intake => ({
