@@ -1,5 +1,6 @@
 import type { Intake, IntakeStatus } from '../../../shared/schema/intake';
-import { berlinToday } from '../app/berlin-time';
+import { berlinToday, fromBerlinInput } from '../app/berlin-time';
+import type { IntakeFilter } from '../data/intakes';
 import { foldName as fold } from '../data/name-index';
 
 /** The list's search: part of a name, a range of call dates (Berlin days, yyyy-mm-dd) and the status. */
@@ -21,4 +22,21 @@ export function matches(intake: Intake, search: IntakeSearch): boolean {
     .split(/\s+/)
     .filter(Boolean)
     .every((word) => name.includes(word));
+}
+
+/** The status and call days of the search as the store answers them: Berlin day bounds in ms, `to` exclusive. */
+export function filterOf(search: IntakeSearch): IntakeFilter {
+  const filter: IntakeFilter = {};
+  if (search.status) filter.status = search.status;
+  const from = fromBerlinInput(`${search.from}T00:00`);
+  if (from !== null) filter.from = from;
+  const to = search.to && fromBerlinInput(`${nextDay(search.to)}T00:00`);
+  if (typeof to === 'number') filter.to = to;
+  return filter;
+}
+
+/** The day after a yyyy-mm-dd date. */
+function nextDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }

@@ -145,6 +145,7 @@ export const app = {
     new: 'Neue Inobhutnahme',
     empty: 'Noch keine Inobhutnahmen für dieses Jugendamt.',
     noMatch: 'Keine Inobhutnahme passt zur Suche.',
+    more: 'Weitere Einträge anzeigen',
     listLabel: 'Inobhutnahmen des Jugendamts',
     columns: {
       child: 'Kind',

@@ -17,7 +17,7 @@ import { IntakeRepository } from '../../data/intakes';
 import { PendingWrites } from '../../data/pending';
 import { openTestDatabase } from '../../test-fixtures/database';
 import { renderWithTheme } from '../../test-render';
-import { IntakesPage } from './IntakesPage';
+import { IntakesPage, LIST_PAGE } from './IntakesPage';
 
 const NOW = Date.parse('2025-05-20T07:00+02:00');
 const user = {
@@ -189,5 +189,61 @@ describe('IntakesPage after the morning review', () => {
     expect(within(form).getByTestId('record-review')).toHaveAttribute('data-access', 'received');
     expect(within(form).getByLabelText('Vorname')).toBeDisabled();
     expect(within(form).queryByTestId('submit')).toBeNull();
+  });
+});
+
+describe('IntakesPage on a laptop with more records than one page', () => {
+  /** 2024's calls, one a day from January 2nd: all older than mia and ole; the oldest is Jonas Müller. */
+  const older = (n: number) =>
+    Array.from({ length: n }, (_, i) => {
+      const day = new Date(Date.UTC(2024, 0, 2 + i)).toISOString().slice(0, 10);
+      const intake = record(`old-${String(i).padStart(3, '0')}`, `Kind${i}`, `${day}T12:00+01:00`);
+      return i === 0 ? { ...intake, child: { ...intake.child, firstName: 'Jonas', lastName: 'Müller' } } : intake;
+    });
+  const rowIds = () => screen.getAllByTestId('intake-row').map((r) => r.getAttribute('data-intake-id'));
+
+  beforeEach(async () => {
+    await db.intakes.bulkInsert(older(LIST_PAGE + 10));
+  });
+
+  it('shows the newest page first, newest call first, and more on "Weitere Einträge anzeigen"', async () => {
+    renderWithTheme(<Areas initial={{ kind: 'intakes' }} />);
+    await screen.findByTestId('intake-list', {}, { timeout: 15_000 });
+    const all = LIST_PAGE + 12;
+    await waitFor(() =>
+      expect(screen.getByTestId('intake-count')).toHaveTextContent(`${LIST_PAGE} von ${all} Inobhutnahmen`),
+    );
+    const first = rowIds();
+    expect(first).toHaveLength(LIST_PAGE);
+    expect(first.slice(0, 3)).toEqual(['mia', 'ole', `old-${LIST_PAGE + 9}`]);
+    expect(first).not.toContain('old-000');
+
+    // A button, reached and pressed with the keyboard.
+    const more = screen.getByRole('button', { name: 'Weitere Einträge anzeigen' });
+    more.focus();
+    await userEvent.setup().keyboard('{Enter}');
+    await waitFor(() =>
+      expect(screen.getByTestId('intake-count')).toHaveTextContent(new RegExp(`^${all} Inobhutnahmen$`)),
+    );
+    expect(rowIds()).toHaveLength(all);
+    expect(rowIds().at(-1)).toBe('old-000');
+    expect(screen.queryByRole('button', { name: 'Weitere Einträge anzeigen' })).toBeNull();
+  });
+
+  it('finds a record beyond the page by name, umlauts aside, and lists every hit', async () => {
+    renderWithTheme(<Areas initial={{ kind: 'intakes' }} />);
+    await screen.findByTestId('intake-list', {}, { timeout: 15_000 });
+    const u = userEvent.setup();
+    const search = within(screen.getByRole('search', { name: 'Suche' }));
+    await u.type(search.getByRole('searchbox', { name: 'Name des Kindes' }), 'muller');
+    await waitFor(() => expect(rowIds()).toEqual(['old-000']), { timeout: 10_000 });
+    expect(screen.getByTestId('intake-count')).toHaveTextContent(`1 von ${LIST_PAGE + 12} Inobhutnahmen`);
+    expect(screen.queryByRole('button', { name: 'Weitere Einträge anzeigen' })).toBeNull();
+
+    // Every hit, not only the newest page's: all children are called "Testkind" but Jonas.
+    await u.clear(search.getByRole('searchbox', { name: 'Name des Kindes' }));
+    await u.type(search.getByRole('searchbox', { name: 'Name des Kindes' }), 'testk');
+    await waitFor(() => expect(rowIds()).toHaveLength(LIST_PAGE + 11), { timeout: 10_000 });
+    expect(rowIds()[0]).toBe('mia');
   });
 });

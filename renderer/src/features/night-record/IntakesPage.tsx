@@ -1,5 +1,5 @@
 import { Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { type ReactNode, useCallback, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 
 import { de } from '../../../../shared/i18n';
 import type { Intake } from '../../../../shared/schema/intake';
@@ -13,13 +13,17 @@ import {
   useDirectory,
   useEntries,
   useFacilities,
+  useIntake,
+  useIntakeCount,
   useIntakes,
+  useIntakeSearch,
+  useNewestIntakes,
   usePendingIds,
   useRejectedIds,
   useRejections,
 } from '../../data/hooks';
 import { newId } from '../../data/intakes';
-import { EMPTY_SEARCH, type IntakeSearch, matches } from '../../record/search';
+import { EMPTY_SEARCH, filterOf, type IntakeSearch, matches } from '../../record/search';
 import { IntakeList } from './IntakeList';
 import { IntakeSearchBar } from './IntakeSearchBar';
 import { NightRecordForm } from './NightRecordForm';
@@ -29,6 +33,11 @@ const t = de.app.intakes;
 
 type View = { kind: 'list' } | { kind: 'record'; id: string; isNew: boolean };
 const NONE: Intake[] = [];
+/**
+ * Records the list shows at first and adds per "more": a supervisor's laptop holds years of records, and reading
+ * (and decrypting) all of them to show a page would make every opening of the list wait for all (issue 14).
+ */
+export const LIST_PAGE = 100;
 
 /** The record another area asked this page to open, if any. */
 function requestedView(nav: Navigation['view']): View | null {
@@ -45,10 +54,7 @@ export function IntakesPage({
   /** Below the list: the records removed from this laptop (the session gives the privacy feature's list). */
   removed?: ReactNode;
 }) {
-  const client = useClient();
   const navigation = useNavigation();
-  const loaded = useIntakes();
-  const intakes = loaded ?? NONE;
   const [view, setView] = useState<View>(() => requestedView(navigation.view) ?? { kind: 'list' });
   // Another area may ask for a record (navigation.go({ kind: 'intakes', intakeId })), also while this page is open.
   const [seen, setSeen] = useState(navigation.view);
@@ -58,30 +64,14 @@ export function IntakesPage({
     if (requested) setView(requested);
   }
   const [search, setSearch] = useState<IntakeSearch>(EMPTY_SEARCH);
-  const now = useNow();
-  const pendingIds = usePendingIds();
-  const rejectedIds = useRejectedIds();
-  const shown = useMemo(() => intakes.filter((i) => matches(i, search)), [intakes, search]);
+  const [limit, setLimit] = useState(LIST_PAGE);
 
   if (view.kind === 'record') {
-    if (loaded === null) return <Loader aria-label={de.app.shell.loading} />;
-    const intake = intakes.find((i) => i.id === view.id) ?? null;
-    if (!intake && !view.isNew) {
-      return (
-        <Stack>
-          <Text>{t.notFound}</Text>
-          <Button variant="default" onClick={() => setView({ kind: 'list' })}>
-            {t.back}
-          </Button>
-        </Stack>
-      );
-    }
     return (
-      <RecordView
+      <RecordRoute
         key={view.id}
         id={view.id}
-        intake={intake}
-        records={intakes}
+        isNew={view.isNew}
         papers={papers}
         onClose={() => setView({ kind: 'list' })}
       />
@@ -96,32 +86,117 @@ export function IntakesPage({
           {t.new}
         </Button>
       </Group>
-      {intakes.length === 0 ? (
-        <Text c="dimmed" data-testid="intake-list-empty">
-          {t.empty}
-        </Text>
-      ) : (
-        <>
-          <IntakeSearchBar search={search} onChange={setSearch} />
-          <Text size="sm" c="dimmed" data-testid="intake-count">
-            {t.search.count(shown.length, intakes.length)}
-          </Text>
-          {shown.length === 0 ? (
-            <Text c="dimmed">{t.noMatch}</Text>
-          ) : (
-            <IntakeList
-              intakes={shown}
-              pendingIds={pendingIds}
-              rejectedIds={rejectedIds}
-              now={now}
-              userOfficeId={client.user.officeId}
-              onOpen={(id) => setView({ kind: 'record', id, isNew: false })}
-            />
-          )}
-        </>
-      )}
+      <IntakeListView
+        search={search}
+        onSearch={setSearch}
+        limit={limit}
+        onMore={() => setLimit((n) => n + LIST_PAGE)}
+        onOpen={(id) => setView({ kind: 'record', id, isNew: false })}
+      />
       {removed}
     </Stack>
+  );
+}
+
+/**
+ * The list: without a name, the newest `limit` records that pass the other filters (each "more" adds a page);
+ * with a name, every record the name index finds, however old, narrowed by the other filters.
+ */
+function IntakeListView(props: {
+  search: IntakeSearch;
+  onSearch: (search: IntakeSearch) => void;
+  limit: number;
+  onMore: () => void;
+  onOpen: (id: string) => void;
+}) {
+  const { search, limit } = props;
+  const client = useClient();
+  const now = useNow();
+  const pendingIds = usePendingIds();
+  const rejectedIds = useRejectedIds();
+  const total = useIntakeCount() ?? 0;
+  const newest = useNewestIntakes(
+    limit,
+    useMemo(() => filterOf(search), [search]),
+  );
+  const hits = useIntakeSearch(search.name);
+  const byName = search.name.trim() !== '';
+  const shown = useMemo(
+    () => (byName ? (hits ?? NONE).filter((i) => matches(i, search)) : (newest ?? NONE)),
+    [byName, hits, newest, search],
+  );
+  // The index for the name search is built once the first rows are on screen, not before them.
+  const listed = newest !== null;
+  useEffect(() => {
+    if (listed) void client.intakes.prepareSearch();
+  }, [client, listed]);
+  const more = !byName && shown.length === limit && shown.length < total;
+  // The first search of the session waits for the name index: "nothing found" would be wrong meanwhile.
+  const waiting = byName && hits === null;
+
+  if (total === 0) {
+    return (
+      <Text c="dimmed" data-testid="intake-list-empty">
+        {t.empty}
+      </Text>
+    );
+  }
+  return (
+    <>
+      <IntakeSearchBar search={search} onChange={props.onSearch} />
+      {waiting ? (
+        <Loader size="sm" aria-label={de.app.shell.loading} />
+      ) : (
+        <Text size="sm" c="dimmed" data-testid="intake-count">
+          {t.search.count(shown.length, total)}
+        </Text>
+      )}
+      {waiting ? null : shown.length === 0 ? (
+        <Text c="dimmed">{t.noMatch}</Text>
+      ) : (
+        <IntakeList
+          intakes={shown}
+          pendingIds={pendingIds}
+          rejectedIds={rejectedIds}
+          now={now}
+          userOfficeId={client.user.officeId}
+          onOpen={props.onOpen}
+        />
+      )}
+      {more && (
+        <Group justify="center">
+          <Button variant="default" onClick={props.onMore}>
+            {t.more}
+          </Button>
+        </Group>
+      )}
+    </>
+  );
+}
+
+/** One record by id: read on its own, not out of the list. */
+function RecordRoute(props: {
+  id: string;
+  isNew: boolean;
+  papers?: (intakeId: string) => ReactNode;
+  onClose: () => void;
+}) {
+  const intake = useIntake(props.id);
+  // Whether the child was with us before is asked of every record on the device (findRepeatIntakes).
+  const records = useIntakes();
+  if (intake === undefined) return <Loader aria-label={de.app.shell.loading} />;
+  if (intake === null && !props.isNew) {
+    return (
+      <Stack>
+        <Text>{t.notFound}</Text>
+        <Button variant="default" onClick={props.onClose}>
+          {t.back}
+        </Button>
+      </Stack>
+    );
+  }
+  return (
+    <RecordView id={props.id} intake={intake} records={records ?? NONE} papers={props.papers} onClose={props.onClose} />
   );
 }
 
