@@ -19,7 +19,7 @@ import { formatDateTime } from '../../../shared/format';
 import { de } from '../../../shared/i18n';
 import { type Caller, mayAtAll, type Operation, type Resource } from '../../../shared/rules/authz';
 import type { ObhutClient } from '../data/client';
-import { useIntakes, useOutboxEntries, useSyncStatus } from '../data/hooks';
+import { useIntakesById, useOutboxEntries, useSyncStatus } from '../data/hooks';
 import { AccessRequestPage } from '../features/access-request/AccessRequestPage';
 import { AdminPage } from '../features/admin/AdminPage';
 import { CoordinationPage } from '../features/coordination/CoordinationPage';
@@ -56,8 +56,9 @@ export function Session({
   const client = useClient();
   const status = useSyncStatus();
   useLaptopPurge(client.laptopCopies);
-  const intakes = useIntakes();
-  const names = useMemo(() => new Map((intakes ?? []).map((i) => [i.id, nameOf(i)])), [intakes]);
+  // The status bar names the records of the refused writes: only those are read, not every record.
+  const rejectedIds = useMemo(() => (status?.rejections ?? []).map((r) => r.id), [status?.rejections]);
+  const rejected = useIntakesById(rejectedIds);
   const office = de.offices[client.user.officeId as keyof typeof de.offices] ?? client.user.officeId;
   const areas = areasOf(client.user);
   const [view, setView] = useState<View>({ kind: areas[0] } as View);
@@ -133,7 +134,10 @@ export function Session({
         <AppShell.Footer p="xs" px="md">
           <StatusBar
             status={status}
-            describe={(id) => names.get(id) ?? id}
+            describe={(id) => {
+              const intake = rejected.get(id);
+              return intake ? nameOf(intake) : id;
+            }}
             outbox={othersWaiting}
             log={<SyncLogButton />}
           />
