@@ -80,6 +80,8 @@ describe('sync log', () => {
 
     await context.setOffline(false);
     await expect.poll(() => page.getByTestId('status-rejections').getAttribute('data-count'), POLL).toBe('1');
+    // The status bar names the refused record by its child (read by id), not by its id.
+    await expect.poll(() => page.getByTestId('status-rejections').textContent(), POLL).toContain('Gegenzeichnung: ');
     await waitFor(
       () => pendingCount(page),
       (n) => n === 0,
