@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { conflictRecord } from '../sync/merge';
-import { stampConflicts, type StoredOrigin, type WriteOrigin } from './conflicts';
+import { addsConflictEntries, isStampedForm, stampConflicts, type StoredOrigin, type WriteOrigin } from './conflicts';
 
 const worker: WriteOrigin = { by: 'bereitschaft.segeberg', deviceId: 'laptop-7', deviceName: 'Obhut Desktop (Win32)' };
 const storedBy: StoredOrigin = { by: 'leitung.segeberg', at: 5_000, deviceId: 'laptop-2', deviceName: null };
@@ -50,5 +50,27 @@ describe('stampConflicts', () => {
     expect(next).not.toHaveProperty('deviceName');
     const entry = { id: 'e1', text: 'Log' };
     expect(stampConflicts(entry, undefined, worker, storedBy)).toBe(entry);
+  });
+});
+
+describe('the stamped form of a push (what the writer must take over from the server)', () => {
+  const lost = conflictRecord('situation', 'B', 'bereitschaft.segeberg', 4_000);
+  const pushed = doc([lost]);
+  const stored = stampConflicts(pushed, doc([]), worker, storedBy);
+
+  it('a push adds conflict entries when it names one the assumed server state lacks', () => {
+    expect(addsConflictEntries(pushed, doc([]))).toBe(true);
+    expect(addsConflictEntries(pushed, undefined)).toBe(true);
+    expect(addsConflictEntries(pushed, stored)).toBe(false);
+    expect(addsConflictEntries(doc([]), doc([]))).toBe(false);
+  });
+
+  it('is the push with its entries stamped, and nothing else', () => {
+    expect(isStampedForm(pushed, stored)).toBe(true);
+    expect(isStampedForm(pushed, pushed)).toBe(false);
+    // A colleague's later write is not this push's form, nor is another value or another entry.
+    expect(isStampedForm(pushed, { ...stored, situation: 'C' })).toBe(false);
+    expect(isStampedForm(pushed, { ...stored, conflicts: [{ ...stored.conflicts[0], value: '"D"' }] })).toBe(false);
+    expect(isStampedForm(pushed, { ...stored, conflicts: [] })).toBe(false);
   });
 });

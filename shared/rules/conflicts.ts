@@ -1,3 +1,4 @@
+import { jsonEqual } from '../equal';
 import type { ConflictRecord, ConflictWinner } from '../sync/merge';
 
 /**
@@ -43,6 +44,28 @@ export function stampConflicts<D extends object>(
     return winner ? { ...stamped, winner } : stamped;
   });
   return { ...next, conflicts };
+}
+
+/**
+ * Whether a push of `pushed` over `assumed` adds conflict entries, which the server then stamps (stampConflicts):
+ * the document it stores is not the one sent.
+ */
+export function addsConflictEntries<D extends object>(pushed: D, assumed: D | undefined): boolean {
+  const sent = (pushed as Partial<WithConflicts>).conflicts ?? [];
+  const known = new Set(((assumed as Partial<WithConflicts> | undefined)?.conflicts ?? []).map((c) => c.id));
+  return sent.some((c) => !known.has(c.id));
+}
+
+/** Whether `stored` is `pushed` as the server stamped it: the same but for who wrote the values of its conflicts. */
+export function isStampedForm<D extends object>(pushed: D, stored: D): boolean {
+  const sent = (pushed as Partial<WithConflicts>).conflicts;
+  const kept = (stored as Partial<WithConflicts>).conflicts;
+  if (!Array.isArray(sent) || !Array.isArray(kept) || jsonEqual(sent, kept)) return false;
+  return (
+    sent.length === kept.length &&
+    sent.every((c, i) => c.id === kept[i].id && c.field === kept[i].field && c.value === kept[i].value) &&
+    jsonEqual({ ...stored, conflicts: sent }, pushed)
+  );
 }
 
 function withDevice<T extends object>(

@@ -38,11 +38,12 @@ export type ReplicationOptions<T extends LocalDocument> = {
    */
   notYet?: (rejection: Rejection, doc: T) => boolean;
   /**
-   * Whether the server, on accepting `pushed`, stored `stored` in its place on its own (holds: the over-booking flag
-   * and the lapse, shared/placement/settle.ts). Given, every accepted push is followed by a read of the feed (see
-   * `serverSettled`).
+   * Whether the server, on accepting a push, may store another form of it on its own (`expected`: holds' over-booking
+   * flag and lapse, shared/placement/settle.ts; every collection's stamped conflict entries, shared/rules/conflicts.ts),
+   * and whether `stored` is that form of `pushed` (`is`). An accepted push that expects it is followed by a read of
+   * the feed (see `serverSettled`).
    */
-  settledByServer?: (pushed: WithDeleted<T>, stored: WithDeleted<T>) => boolean;
+  serverForm?: ServerForm<T>;
   pullBatchSize?: number;
   pushBatchSize?: number;
   now?: () => number;
@@ -51,6 +52,11 @@ export type ReplicationOptions<T extends LocalDocument> = {
 };
 
 /** Replication of one collection over the HTTP contract (docs/api.md) with RxDB's replication primitives. */
+export type ServerForm<T> = {
+  expected: (row: RxReplicationWriteToMasterRow<T>) => boolean;
+  is: (pushed: WithDeleted<T>, stored: WithDeleted<T>) => boolean;
+};
+
 export function replicateCollection<T extends LocalDocument>(
   options: ReplicationOptions<T>,
 ): RxReplicationState<T, Checkpoint> {
@@ -112,9 +118,12 @@ export function replicateCollection<T extends LocalDocument>(
         const accepted = rows.filter(
           (row) => !conflictIds.has(row.newDocumentState.id) && !rejectedIds.has(row.newDocumentState.id),
         );
-        const settled = options.settledByServer
-          ? await withAuth(() => serverSettled(api, name, before, accepted, options.settledByServer!))
-          : [];
+        const serverForm = options.serverForm;
+        const reshaped = serverForm ? accepted.filter(serverForm.expected) : [];
+        const settled =
+          serverForm && reshaped.length > 0
+            ? await withAuth(() => serverSettled(api, name, before, reshaped, serverForm.is))
+            : [];
         await recordRejections(rejections, name, res.rejected, rowsById, now());
         options.syncLog?.record(
           { kind: 'sent', collection: name, count: accepted.length },

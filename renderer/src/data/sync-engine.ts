@@ -3,6 +3,7 @@ import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { combineLatest, debounceTime, exhaustMap, filter, from, type Subscription, tap } from 'rxjs';
 
 import { isSettledForm } from '../../../shared/placement/settle';
+import { addsConflictEntries, isStampedForm } from '../../../shared/rules/conflicts';
 import type { Contact } from '../../../shared/schema/contact';
 import type { Entry } from '../../../shared/schema/entry';
 import type { Facility } from '../../../shared/schema/facility';
@@ -16,7 +17,7 @@ import { eventStream } from './event-stream';
 import { waitsForRecord } from './holds';
 import type { SyncApi } from './http';
 import type { PendingWrites } from './pending';
-import { type LocalDocument, replicateCollection, type ReplicationOptions } from './replication';
+import { type LocalDocument, replicateCollection, type ReplicationOptions, type ServerForm } from './replication';
 import type { StatusModel } from './status-model';
 import type { SyncLog } from './sync-log';
 import { machineOnline } from './sync-status';
@@ -54,6 +55,18 @@ export type SyncEngineOptions = {
   syncLog?: SyncLog;
 };
 
+/** A push that adds conflict entries is stored with them stamped by the server (shared/rules/conflicts.ts). */
+function stamped<T extends LocalDocument>(): ServerForm<T> {
+  return { expected: (row) => addsConflictEntries(row.newDocumentState, row.assumedMasterState), is: isStampedForm };
+}
+
+/** A hold the server may settle on its own after any push (over-booking, lapse), its conflict entries stamped too. */
+const settledHold: ServerForm<Hold> = {
+  expected: () => true,
+  is: (pushed, stored) =>
+    isStampedForm(pushed, stored) || isSettledForm({ ...pushed, conflicts: stored.conflicts }, stored),
+};
+
 /**
  * The replications of the session's collections with the server: one live replication and one change stream per
  * collection, started at once. When every replication comes to rest and is in sync, the pending marks the push
@@ -70,11 +83,11 @@ export class SyncEngine {
   constructor(private readonly options: SyncEngineOptions) {
     const { db, pending } = options;
     this.replications = {
-      intakes: this.replicate('intakes', db.intakes),
+      intakes: this.replicate('intakes', db.intakes, { serverForm: stamped() }),
       entries: this.replicate('entries', db.entries),
-      facilities: this.replicate('facilities', db.facilities),
-      holds: this.replicate('holds', db.holds, { notYet: waitsForRecord(pending), settledByServer: isSettledForm }),
-      contacts: this.replicate('contacts', db.contacts),
+      facilities: this.replicate('facilities', db.facilities, { serverForm: stamped() }),
+      holds: this.replicate('holds', db.holds, { notYet: waitsForRecord(pending), serverForm: settledHold }),
+      contacts: this.replicate('contacts', db.contacts, { serverForm: stamped() }),
     };
     this.all = Object.values(this.replications) as RxReplicationState<unknown, Checkpoint>[];
     for (const r of this.all) this.subscriptions.push(r.error$.subscribe((err) => options.status.failed(err)));
@@ -132,7 +145,7 @@ export class SyncEngine {
   private replicate<T extends LocalDocument>(
     name: CollectionName,
     collection: RxCollection<T>,
-    special?: Pick<ReplicationOptions<T>, 'notYet' | 'settledByServer'>,
+    special?: Pick<ReplicationOptions<T>, 'notYet' | 'serverForm'>,
   ): RxReplicationState<T, Checkpoint> {
     const { api, db, pending, auth, status, now } = this.options;
     return replicateCollection<T>({
