@@ -114,7 +114,7 @@ function IntakeListView(props: {
   const now = useNow();
   const pendingIds = usePendingIds();
   const rejectedIds = useRejectedIds();
-  const total = useIntakeCount() ?? 0;
+  const total = useIntakeCount();
   const newest = useNewestIntakes(
     limit,
     useMemo(() => filterOf(search), [search]),
@@ -130,10 +130,12 @@ function IntakeListView(props: {
   useEffect(() => {
     if (listed) void client.intakes.prepareSearch();
   }, [client, listed]);
-  const more = !byName && shown.length === limit && shown.length < total;
-  // The first search of the session waits for the name index: "nothing found" would be wrong meanwhile.
-  const waiting = byName && hits === null;
+  // The first search of the session waits for the name index, a changed filter for its query: "nothing found" or
+  // "no records yet" would be wrong meanwhile.
+  const waiting = byName ? hits === null : newest === null;
 
+  if (total === null) return <Loader size="sm" aria-label={de.app.shell.loading} />;
+  const more = !byName && shown.length === limit && shown.length < total;
   if (total === 0) {
     return (
       <Text c="dimmed" data-testid="intake-list-empty">
