@@ -1,6 +1,7 @@
 import { useContext, useEffect, useMemo, useState } from 'react';
 import { combineLatest, map, type Observable, of } from 'rxjs';
 
+import { nameKey } from '../../../shared/intakes/repeatIntakes';
 import type { RemovedCopy } from '../../../shared/privacy/laptop-purge';
 import type { Contact } from '../../../shared/schema/contact';
 import type { Entry } from '../../../shared/schema/entry';
@@ -30,6 +31,7 @@ const NO_REFUSED: ReadonlyMap<string, Refused<Hold>> = new Map();
 const NO_CONTACTS: Contact[] = [];
 const NO_OUTBOX: OutboxEntry[] = [];
 const NO_INTAKES_BY_ID: ReadonlyMap<string, Intake> = new Map();
+const NO_INTAKES: readonly Intake[] = [];
 
 /** The latest value of an observable, re-subscribing when the observable changes. */
 function useObservable<T>(source: Observable<T> | null | undefined, initial: T | (() => T)): T {
@@ -125,6 +127,26 @@ export function useIntakeSearch(text: string): Intake[] | null {
     null,
   );
   return blank ? null : hits;
+}
+
+/**
+ * The intakes whose child has the same name as `child` by the repeat-intake matcher's key (nameKey: any order and
+ * spelling), from the name index: the candidates for the child's earlier intakes, without opening the other records.
+ * null while the hits for this name are read (the hits of a name before are not passed on as this name's); none
+ * for a name without first or last name, which the matcher matches to nothing.
+ */
+export function useIntakesNamedAlike(child: Pick<Intake['child'], 'firstName' | 'lastName'>): readonly Intake[] | null {
+  const client = useClient();
+  const key = nameKey(child);
+  const hits = useObservable<{ key: string; intakes: readonly Intake[] } | null>(
+    useMemo(
+      () => (key === null ? null : client.intakes.withNameKey$(key).pipe(map((intakes) => ({ key, intakes })))),
+      [client, key],
+    ),
+    null,
+  );
+  if (key === null) return NO_INTAKES;
+  return hits?.key === key ? hits.intakes : null;
 }
 
 /** The intakes with these ids that this device holds, by id (e.g. to name the records a message is about). */

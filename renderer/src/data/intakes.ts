@@ -92,12 +92,26 @@ export class IntakeRepository {
    * arriving by sync joins or leaves the hits.
    */
   search$(text: string): Observable<Intake[]> {
+    return this.fromIndex$((index) => index.search(text));
+  }
+
+  /**
+   * Every intake whose child's name has the name key `key` (shared/intakes/repeatIntakes.ts `nameKey`: the same
+   * words in any order and spelling), newest call first: the candidates for the child's earlier intakes, found in the
+   * name index, so only they are opened. Follows changes like {@link search$}.
+   */
+  withNameKey$(key: string): Observable<Intake[]> {
+    return this.fromIndex$((index) => index.withNameKey(key));
+  }
+
+  /** The records whose ids `lookup` finds in the name index, read by id again whenever the collection changes. */
+  private fromIndex$(lookup: (index: NameIndex) => string[]): Observable<Intake[]> {
     return from(this.prepareSearch()).pipe(
       // The index subscribed to the changes before this does, so it is current when a change arrives here.
       switchMap((index) =>
         this.collection.$.pipe(
           startWith(null),
-          map(() => index.search(text)),
+          map(() => lookup(index)),
         ),
       ),
       distinctUntilChanged((a, b) => a.length === b.length && a.every((id, i) => id === b[i])),

@@ -1,3 +1,4 @@
+import { nameKey } from '../../../shared/intakes/repeatIntakes';
 import { openTestDatabase } from '../test-fixtures/database';
 import { submittedRecord } from '../test-fixtures/intake';
 import { NameIndex } from './name-index';
@@ -27,6 +28,33 @@ describe('the name index', () => {
       expect(index.search('mul').sort()).toEqual(['a', 'b']);
       await (await db.intakes.findOne('a').exec())!.remove();
       expect(index.search('mul')).toEqual(['b']);
+      index.close();
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("finds a child's records by the repeat-intake matcher's name key, where a prefix search would miss them", async () => {
+    const db = await openTestDatabase('name_index_key');
+    try {
+      await db.intakes.bulkInsert([
+        submittedRecord('umlaut', 'Lea', T, { child: { firstName: 'Lea', lastName: 'Mueller' } }),
+        submittedRecord('swapped', 'Müller', T, { child: { firstName: 'Müller', lastName: 'LEA' } }),
+        submittedRecord('apostrophe', 'Sean', T, { child: { firstName: 'Seán', lastName: "O'Brien" } }),
+        submittedRecord('other', 'Lea', T, { child: { firstName: 'Lea', lastName: 'Müllermann' } }),
+      ]);
+      const index = await NameIndex.open(db.intakes);
+      const lea = nameKey({ firstName: 'Lea', lastName: 'Müller' })!;
+      expect(index.withNameKey(lea).sort()).toEqual(['swapped', 'umlaut']);
+      expect(index.search('Lea Müller').sort()).toEqual(['other', 'swapped']);
+      expect(index.withNameKey(nameKey({ firstName: 'Sean', lastName: 'O Brien' })!)).toEqual(['apostrophe']);
+      expect(index.search('Sean O Brien')).toEqual([]);
+
+      await (await db.intakes.findOne('other').exec())!.incrementalPatch({
+        child: { firstName: 'Lea', lastName: 'Müller' },
+      });
+      await (await db.intakes.findOne('umlaut').exec())!.remove();
+      expect(index.withNameKey(lea).sort()).toEqual(['other', 'swapped']);
       index.close();
     } finally {
       await db.close();

@@ -1,6 +1,7 @@
 import type { RxCollection } from 'rxdb';
 import type { Subscription } from 'rxjs';
 
+import { nameKey } from '../../../shared/intakes/repeatIntakes';
 import type { Intake } from '../../../shared/schema/intake';
 
 /** Case, umlauts and accents do not matter: "muller" finds "Müller", "strasse" finds "Straße". */
@@ -23,15 +24,21 @@ function words(text: string): string[] {
  * hold them, and a search must not open every record. Built once after unlock from the records (which the sealed
  * storage then has decrypted in its session cache) and kept current by the collection's change events, local
  * writes and sync alike. A search matches when every word typed is the start of a word of the first or last name.
+ * Beside the words it keeps each child's name key of the repeat-intake matcher (shared/intakes/repeatIntakes.ts), so
+ * the earlier intakes of a child are found by the matcher's own rule: a prefix search folds differently ("Mueller"
+ * is not "muller" here, "O'Brien" one word) and would miss records the matcher accepts.
  */
 export class NameIndex {
   private readonly names = new Map<string, string[]>();
+  private readonly keys = new Map<string, string | null>();
   private readonly subscription: Subscription;
 
   private constructor(collection: RxCollection<Intake>) {
     this.subscription = collection.$.subscribe((event) => {
-      if (event.operation === 'DELETE') this.names.delete(event.documentId);
-      else this.put(event.documentData);
+      if (event.operation === 'DELETE') {
+        this.names.delete(event.documentId);
+        this.keys.delete(event.documentId);
+      } else this.put(event.documentData);
     });
   }
 
@@ -43,6 +50,7 @@ export class NameIndex {
 
   private put(intake: Pick<Intake, 'id' | 'child'>): void {
     this.names.set(intake.id, words(`${intake.child.firstName} ${intake.child.lastName}`));
+    this.keys.set(intake.id, nameKey(intake.child));
   }
 
   /** Ids of the records whose names match every word of `text`; none for an empty text. */
@@ -56,8 +64,16 @@ export class NameIndex {
     return out;
   }
 
+  /** Ids of the records whose child's name key (repeatIntakes.ts `nameKey`) is `key`. */
+  withNameKey(key: string): string[] {
+    const out: string[] = [];
+    for (const [id, k] of this.keys) if (k === key) out.push(id);
+    return out;
+  }
+
   close(): void {
     this.subscription.unsubscribe();
     this.names.clear();
+    this.keys.clear();
   }
 }
