@@ -10,8 +10,9 @@ import type { ObhutDatabase } from '../../data/database';
 import { useIntake, useIntakes } from '../../data/hooks';
 import type { FieldEdit, IntakeRepository } from '../../data/intakes';
 import { openTestRepositories } from '../../test-fixtures/database';
+import { submittedRecord } from '../../test-fixtures/intake';
 import { renderWithTheme } from '../../test-render';
-import { EarlierIntakesPanel } from './EarlierIntakesPanel';
+import { EarlierIntakes, EarlierIntakesPanel } from './EarlierIntakesPanel';
 
 const NOW = Date.parse('2025-05-18T01:40+02:00');
 const user = {
@@ -143,4 +144,65 @@ describe('earlier intakes of the child beside the record', () => {
         .map((li) => li.dataset.recordId),
     ).toEqual(['lea-1']);
   });
+
+  it('finds the earlier records among many through the name index, reading only those of the same name', async () => {
+    const birthDate = '2010-03-14';
+    const others = Array.from({ length: 300 }, (_, i) =>
+      submittedRecord(`other-${i}`, i % 3 === 0 ? 'Leon' : `Kind${i}`, '2024-01-05T22:00+01:00', {
+        child: { firstName: i % 3 === 0 ? 'Leon' : `Kind${i}`, lastName: `Familie${i}`, birthDate },
+      }),
+    );
+    await db.intakes.bulkInsert([
+      ...others,
+      // The matcher's spellings: umlaut written out, names the wrong way round, case - a name prefix finds neither.
+      submittedRecord('jonas-2024', 'Jonas', '2024-06-01T23:00+02:00', {
+        child: { firstName: 'Jonas', lastName: 'Mueller', birthDate },
+      }),
+      submittedRecord('jonas-march', 'MÜLLER', '2025-03-14T22:00+01:00', {
+        child: { firstName: 'MÜLLER', lastName: 'jonas', birthDate },
+        placement: { facilityName: 'Jugendschutzhaus Norderstedt' },
+      }),
+      submittedRecord('other-jonas', 'Jonas', '2025-02-01T22:00+01:00', {
+        child: { firstName: 'Jonas', lastName: 'Müller', birthDate: '2011-03-14' },
+      }),
+    ]);
+    await intakes.create(
+      { ...demoNightRecord(NOW), child: { firstName: 'Jonas', lastName: 'Müller', birthDate }, status: 'draft' },
+      'jonas-now',
+    );
+    // The session's name index is built (once, as after the list page); opening the record reads no more than that.
+    await intakes.prepareSearch();
+    const find = vi.spyOn(db.intakes, 'find');
+    const byIds = vi.spyOn(db.intakes, 'findByIds');
+
+    function Page() {
+      const intake = useIntake('jonas-now');
+      const write = useCallback(
+        async (edits: readonly FieldEdit[]) => void (await intakes.setFields('jonas-now', edits)),
+        [],
+      );
+      if (!intake) return null;
+      return <EarlierIntakes record={intake} officeId={user.officeId} editable write={write} />;
+    }
+    renderWithTheme(
+      <ClientContext.Provider value={client}>
+        <Page />
+      </ClientContext.Provider>,
+    );
+
+    const panel = await screen.findByTestId('earlier-intakes', undefined, { timeout: SLOW });
+    expect(panel).toHaveTextContent(
+      '2 frühere Inobhutnahmen in diesem Amt, zuletzt 14.03.2025, Jugendschutzhaus Norderstedt',
+    );
+    expect(
+      within(panel)
+        .getAllByTestId('earlier-intake')
+        .map((li) => li.dataset.recordId),
+    ).toEqual(['jonas-march', 'jonas-2024']);
+    expect(find).not.toHaveBeenCalled();
+    // Only the records of this name (the record itself among them) are read, not the 300 others.
+    expect(byIds).toHaveBeenCalled();
+    for (const [ids] of byIds.mock.calls)
+      expect([...ids].sort()).toEqual(['jonas-2024', 'jonas-march', 'jonas-now', 'other-jonas']);
+  }, 120_000);
 });

@@ -5,6 +5,7 @@ import { formatDate } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { findRepeatIntakes, repeatFill } from '../../../../shared/intakes/repeatIntakes';
 import type { Intake } from '../../../../shared/schema/intake';
+import { useIntakesNamedAlike } from '../../data/hooks';
 import type { FieldEdit } from '../../data/intakes';
 
 const t = de.relatedRecords.earlier;
@@ -13,13 +14,28 @@ const NONE: readonly string[] = [];
 type Props = {
   /** The record as typed so far. */
   record: Intake;
-  /** Every record on this device: the own office's and those handed to it (nothing else is replicated here). */
+  /**
+   * The records that may be the child's earlier intakes: at least every record on this device whose child's name has
+   * the record's name key (as {@link EarlierIntakes} reads them), or simply every record; the matcher decides.
+   */
   records: readonly Intake[];
   officeId: string;
   /** Only an editable record is filled and takes dismissals. */
   editable: boolean;
   write: (edits: readonly FieldEdit[]) => Promise<void>;
 };
+
+/**
+ * The panel as the record's page shows it: only the records whose child has the same name by the matcher's key are
+ * read (the name index), not every record on the device - on a supervisor's laptop with years of records that was
+ * the cost of opening any record. Nothing is shown or filled until they are read, so an answer filled earlier is
+ * not taken back for a moment without matches.
+ */
+export function EarlierIntakes(props: Omit<Props, 'records'>) {
+  const candidates = useIntakesNamedAlike(props.record.child);
+  if (candidates === null) return null;
+  return <EarlierIntakesPanel {...props} records={candidates} />;
+}
 
 /**
  * The child's earlier intakes in this office, shown beside the child's fields as soon as a name and a birth date

@@ -184,7 +184,8 @@ function RecordRoute(props: {
   onClose: () => void;
 }) {
   const intake = useIntake(props.id);
-  // Whether the child was with us before is asked of every record on the device (findRepeatIntakes).
+  // The group panel offers every record of the office to link (ChildGroupPanel); the earlier intakes of the child
+  // are read through the name index instead (EarlierIntakes).
   const records = useIntakes();
   if (intake === undefined) return <Loader aria-label={de.app.shell.loading} />;
   if (intake === null && !props.isNew) {

@@ -58,7 +58,7 @@ export type NightRecordFormProps = {
   onClose: () => void;
   /** Display names by user id (the office directory); anyone not in it shows by id. */
   names?: ReadonlyMap<string, string>;
-  /** Every record on this device: the child's earlier intakes are found among them. */
+  /** Every record on this device: the children to link into a group are offered from them (ChildGroupPanel). */
   records?: readonly Intake[];
 };
 

@@ -12,7 +12,7 @@ import { newId } from '../../data/intakes';
 import { type FieldSpec, inputId, type ListSpec, type SectionSpec } from '../../record/fields';
 import { ResponsibilityInfo } from '../../record/ResponsibilityInfo';
 import { ChildGroupPanel } from './ChildGroupPanel';
-import { EarlierIntakesPanel } from './EarlierIntakesPanel';
+import { EarlierIntakes } from './EarlierIntakesPanel';
 import { BoundField } from './FieldInput';
 import { PlacementSearch, type PlaceRef, type PlaceSuggestion } from './PlacementSearch';
 import { focusField, focusSection } from './record-focus';
@@ -120,13 +120,7 @@ function PlacementTools({ ctx }: { ctx: SectionContext }) {
 function ChildPanels({ ctx, records }: { ctx: SectionContext; records: readonly Intake[] }) {
   return (
     <>
-      <EarlierIntakesPanel
-        record={ctx.effective}
-        records={records}
-        officeId={ctx.userOfficeId}
-        editable={ctx.editable}
-        write={ctx.write}
-      />
+      <EarlierIntakes record={ctx.effective} officeId={ctx.userOfficeId} editable={ctx.editable} write={ctx.write} />
       <ChildGroupPanel
         record={ctx.effective}
         records={records}
