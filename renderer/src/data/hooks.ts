@@ -130,6 +130,24 @@ export function useIntakeSearch(text: string): Intake[] | null {
 }
 
 /**
+ * The intakes of the group `groupId` of children taken in together, from the name index (which keeps each record's
+ * group), without opening the other records; none without a group, null while the members of this group are read.
+ */
+export function useIntakeGroup(groupId: string | undefined): readonly Intake[] | null {
+  const client = useClient();
+  const members = useObservable<{ groupId: string; intakes: readonly Intake[] } | null>(
+    useMemo(
+      () =>
+        groupId === undefined ? null : client.intakes.inGroup$(groupId).pipe(map((intakes) => ({ groupId, intakes }))),
+      [client, groupId],
+    ),
+    null,
+  );
+  if (groupId === undefined) return NO_INTAKES;
+  return members?.groupId === groupId ? members.intakes : null;
+}
+
+/**
  * The intakes whose child has the same name as `child` by the repeat-intake matcher's key (nameKey: any order and
  * spelling), from the name index: the candidates for the child's earlier intakes, without opening the other records.
  * null while the hits for this name are read (the hits of a name before are not passed on as this name's); none

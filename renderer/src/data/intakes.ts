@@ -104,6 +104,14 @@ export class IntakeRepository {
     return this.fromIndex$((index) => index.withNameKey(key));
   }
 
+  /**
+   * The intakes of the group `groupId` of children taken in together (shared/intakes/childGroups.ts), found in the
+   * name index, which keeps each record's group: only they are opened. Follows changes like {@link search$}.
+   */
+  inGroup$(groupId: string): Observable<Intake[]> {
+    return this.fromIndex$((index) => index.inGroup(groupId));
+  }
+
   /** The records whose ids `lookup` finds in the name index, read by id again whenever the collection changes. */
   private fromIndex$(lookup: (index: NameIndex) => string[]): Observable<Intake[]> {
     return from(this.prepareSearch()).pipe(

@@ -60,4 +60,27 @@ describe('the name index', () => {
       await db.close();
     }
   });
+
+  it('finds the records of a group of children taken in together; follows linking, leaving and deletion', async () => {
+    const db = await openTestDatabase('name_index_group');
+    try {
+      await db.intakes.bulkInsert([
+        submittedRecord('mia', 'Mia', T, { group: { id: 'g1', kind: 'siblings' } }),
+        submittedRecord('emma', 'Emma', T, { group: { id: 'g1', kind: 'siblings' } }),
+        submittedRecord('lea', 'Lea', T, { group: { id: 'g2', kind: 'siblings' } }),
+        submittedRecord('ben', 'Ben', T),
+      ]);
+      const index = await NameIndex.open(db.intakes);
+      expect(index.inGroup('g1').sort()).toEqual(['emma', 'mia']);
+
+      await (await db.intakes.findOne('ben').exec())!.incrementalPatch({ group: { id: 'g1', kind: 'siblings' } });
+      await (await db.intakes.findOne('emma').exec())!.incrementalModify(({ group: _left, ...rest }) => rest);
+      await (await db.intakes.findOne('mia').exec())!.remove();
+      expect(index.inGroup('g1')).toEqual(['ben']);
+      expect(index.inGroup('g2')).toEqual(['lea']);
+      index.close();
+    } finally {
+      await db.close();
+    }
+  });
 });

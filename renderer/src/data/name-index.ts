@@ -26,11 +26,14 @@ function words(text: string): string[] {
  * writes and sync alike. A search matches when every word typed is the start of a word of the first or last name.
  * Beside the words it keeps each child's name key of the repeat-intake matcher (shared/intakes/repeatIntakes.ts), so
  * the earlier intakes of a child are found by the matcher's own rule: a prefix search folds differently ("Mueller"
- * is not "muller" here, "O'Brien" one word) and would miss records the matcher accepts.
+ * is not "muller" here, "O'Brien" one word) and would miss records the matcher accepts. And it keeps each record's
+ * group of children taken in together (shared/intakes/childGroups.ts): the group id is sealed on disk as well, and
+ * the members of a group are otherwise only found by opening every record.
  */
 export class NameIndex {
   private readonly names = new Map<string, string[]>();
   private readonly keys = new Map<string, string | null>();
+  private readonly groups = new Map<string, string>();
   private readonly subscription: Subscription;
 
   private constructor(collection: RxCollection<Intake>) {
@@ -38,6 +41,7 @@ export class NameIndex {
       if (event.operation === 'DELETE') {
         this.names.delete(event.documentId);
         this.keys.delete(event.documentId);
+        this.groups.delete(event.documentId);
       } else this.put(event.documentData);
     });
   }
@@ -48,9 +52,11 @@ export class NameIndex {
     return index;
   }
 
-  private put(intake: Pick<Intake, 'id' | 'child'>): void {
+  private put(intake: Pick<Intake, 'id' | 'child' | 'group'>): void {
     this.names.set(intake.id, words(`${intake.child.firstName} ${intake.child.lastName}`));
     this.keys.set(intake.id, nameKey(intake.child));
+    if (intake.group) this.groups.set(intake.id, intake.group.id);
+    else this.groups.delete(intake.id);
   }
 
   /** Ids of the records whose names match every word of `text`; none for an empty text. */
@@ -71,9 +77,17 @@ export class NameIndex {
     return out;
   }
 
+  /** Ids of the records in the group `groupId` of children taken in together. */
+  inGroup(groupId: string): string[] {
+    const out: string[] = [];
+    for (const [id, g] of this.groups) if (g === groupId) out.push(id);
+    return out;
+  }
+
   close(): void {
     this.subscription.unsubscribe();
     this.names.clear();
     this.keys.clear();
+    this.groups.clear();
   }
 }
