@@ -1,4 +1,4 @@
-import { Button, Group, List, Paper, Select, Text, Title } from '@mantine/core';
+import { Button, Group, List, type OptionsFilter, Paper, Select, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 
 import { CHILD_GROUP_KINDS, CHILD_GROUP_ROLES, type ChildGroupKind } from '../../../../shared/catalogues/nightRecord';
@@ -6,15 +6,24 @@ import { formatDate } from '../../../../shared/format';
 import { de } from '../../../../shared/i18n';
 import { groupMembers, linkedGroups } from '../../../../shared/intakes/childGroups';
 import { type Intake, isLocked } from '../../../../shared/schema/intake';
+import { useIntakeGroup, useIntakeSearch, useNewestIntakes } from '../../data/hooks';
 import type { FieldEdit, IntakeRepository } from '../../data/intakes';
 import { newId } from '../../data/intakes';
 import { nameOf } from '../../record/name';
 
 const t = de.relatedRecords.group;
 
+/** Offered before a name is typed: the children of the last calls, most often the ones to link. */
+const NEWEST_OFFERED = 20;
+const ANY: Record<string, never> = {};
+const NONE: readonly Intake[] = [];
+// The name index has narrowed the options already, folding umlauts and case ("muller" finds "Müller"), which the
+// select's own filter on the label does not.
+const keepAll: OptionsFilter = ({ options }) => options;
+const labelOf = (r: Intake) => `${nameOf(r)} (${formatDate(r.receivedAt)})`;
+
 type Props = {
   record: Intake;
-  records: readonly Intake[];
   officeId: string;
   editable: boolean;
   write: (edits: readonly FieldEdit[]) => Promise<void>;
@@ -24,22 +33,32 @@ type Props = {
 /**
  * The children taken into care with this one (siblings, a mother with her child): named on each of their records,
  * linked and unlinked here. Each child keeps its own record; only the group id is shared (shared/intakes/childGroups.ts).
+ * Neither the members nor the children to link are found by opening every record on the laptop: the members are
+ * read through the name index's groups, and the child to link by typing its name (the name index, as the list's
+ * search), or among the newest records before anything is typed.
  */
-export function ChildGroupPanel({ record, records, officeId, editable, write, intakes }: Props) {
-  const members = useMemo(() => groupMembers(record, records), [record, records]);
+export function ChildGroupPanel({ record, officeId, editable, write, intakes }: Props) {
+  const group = useIntakeGroup(record.group?.id);
+  const members = useMemo(() => groupMembers(record, group ?? NONE), [record, group]);
   const others = members.filter((m) => m.id !== record.id);
-  const candidates = useMemo(
-    () =>
-      records.filter(
-        (r) =>
-          r.id !== record.id &&
-          r.officeId === officeId &&
-          !isLocked(r) &&
-          (r.group?.id === undefined || r.group.id !== record.group?.id),
-      ),
-    [records, record.id, record.group?.id, officeId],
-  );
-  const [otherId, setOtherId] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [other, setOther] = useState<Intake | null>(null);
+  // The select shows the chosen child's label as its text: that is no name to search for.
+  const typed = other && query === labelOf(other) ? '' : query;
+  const hits = useIntakeSearch(typed);
+  const newest = useNewestIntakes(NEWEST_OFFERED, ANY);
+  const candidates = useMemo(() => {
+    const offered = (typed.trim() === '' ? newest : hits) ?? NONE;
+    const linkable = offered.filter(
+      (r) =>
+        r.id !== record.id &&
+        r.officeId === officeId &&
+        !isLocked(r) &&
+        (r.group?.id === undefined || r.group.id !== record.group?.id),
+    );
+    // The chosen child stays an option while another name is typed, so the select keeps showing it.
+    return other && !linkable.some((r) => r.id === other.id) ? [other, ...linkable] : linkable;
+  }, [typed, newest, hits, other, record.id, record.group?.id, officeId]);
   const [chosenKind, setKind] = useState<ChildGroupKind>('siblings');
   // A child already in a group links others into that group, of its kind.
   const kind = record.group?.kind ?? chosenKind;
@@ -49,7 +68,6 @@ export function ChildGroupPanel({ record, records, officeId, editable, write, in
   if (!editable && others.length === 0) return null;
 
   const link = async () => {
-    const other = candidates.find((r) => r.id === otherId);
     if (!other) return;
     setFailed(null);
     const groups = linkedGroups(record, other, kind, role === 'mother' ? 'mother' : 'child', newId());
@@ -61,7 +79,8 @@ export function ChildGroupPanel({ record, records, officeId, editable, write, in
         return;
       }
       await write([['group', groups.own]]);
-      setOtherId(null);
+      setOther(null);
+      setQuery('');
     } catch (err) {
       setFailed(`${t.failed} ${String(err instanceof Error ? err.message : err)}`);
     }
@@ -99,9 +118,13 @@ export function ChildGroupPanel({ record, records, officeId, editable, write, in
             placeholder={t.linkWithPlaceholder}
             w={260}
             searchable
-            data={candidates.map((r) => ({ value: r.id, label: `${nameOf(r)} (${formatDate(r.receivedAt)})` }))}
-            value={otherId}
-            onChange={setOtherId}
+            filter={keepAll}
+            searchValue={query}
+            onSearchChange={setQuery}
+            nothingFoundMessage={typed.trim() === '' ? undefined : t.noMatch}
+            data={candidates.map((r) => ({ value: r.id, label: labelOf(r) }))}
+            value={other?.id ?? null}
+            onChange={(id) => setOther(candidates.find((r) => r.id === id) ?? null)}
           />
           <Select
             label={t.kind}
@@ -122,7 +145,7 @@ export function ChildGroupPanel({ record, records, officeId, editable, write, in
               onChange={(v) => v && setRole(v)}
             />
           )}
-          <Button variant="light" disabled={!otherId} onClick={() => void link()}>
+          <Button variant="light" disabled={!other} onClick={() => void link()}>
             {t.link}
           </Button>
           {others.length > 0 && (

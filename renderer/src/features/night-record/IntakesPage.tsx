@@ -15,7 +15,6 @@ import {
   useFacilities,
   useIntake,
   useIntakeCount,
-  useIntakes,
   useIntakeSearch,
   useNewestIntakes,
   usePendingIds,
@@ -184,9 +183,6 @@ function RecordRoute(props: {
   onClose: () => void;
 }) {
   const intake = useIntake(props.id);
-  // The group panel offers every record of the office to link (ChildGroupPanel); the earlier intakes of the child
-  // are read through the name index instead (EarlierIntakes).
-  const records = useIntakes();
   if (intake === undefined) return <Loader aria-label={de.app.shell.loading} />;
   if (intake === null && !props.isNew) {
     return (
@@ -198,15 +194,12 @@ function RecordRoute(props: {
       </Stack>
     );
   }
-  return (
-    <RecordView id={props.id} intake={intake} records={records ?? NONE} papers={props.papers} onClose={props.onClose} />
-  );
+  return <RecordView id={props.id} intake={intake} papers={props.papers} onClose={props.onClose} />;
 }
 
 function RecordView(props: {
   id: string;
   intake: Intake | null;
-  records: readonly Intake[];
   papers?: (intakeId: string) => ReactNode;
   onClose: () => void;
 }) {
@@ -240,7 +233,7 @@ function RecordView(props: {
       onRestoreEntry={onRestoreEntry}
       currentUserId={client.user.id}
       names={names}
-      records={props.records}
+      relatedPanels
       userOfficeId={client.user.officeId}
       pendingIds={pendingIds}
       rejections={rejections}

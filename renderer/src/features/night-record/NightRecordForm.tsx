@@ -58,8 +58,11 @@ export type NightRecordFormProps = {
   onClose: () => void;
   /** Display names by user id (the office directory); anyone not in it shows by id. */
   names?: ReadonlyMap<string, string>;
-  /** Every record on this device: the children to link into a group are offered from them (ChildGroupPanel). */
-  records?: readonly Intake[];
+  /**
+   * Beside the child, the child's earlier intakes and the children taken in with it (EarlierIntakes, ChildGroupPanel),
+   * which read the session's local database: the record page shows them, a form without a session does not.
+   */
+  relatedPanels?: boolean;
 };
 
 /** Where the cursor goes when a record opens: the supervisor's comment, the conflicts, or (null) the first field. */
@@ -118,7 +121,7 @@ function useSectionContext(
     write: editor.write,
     intakes: props.intakes,
     userOfficeId: props.userOfficeId,
-    records: props.records,
+    relatedPanels: props.relatedPanels,
     placementEntries,
     suggestions: props.suggestions,
     onAnswer,

@@ -34,7 +34,8 @@ export type SectionContext = {
   write: (edits: readonly FieldEdit[]) => Promise<void>;
   intakes: Pick<IntakeRepository, 'modify'>;
   userOfficeId: string;
-  records?: readonly Intake[];
+  /** The related records' panels are shown (NightRecordForm's `relatedPanels`). */
+  relatedPanels?: boolean;
   placementEntries: readonly Entry[];
   suggestions?: readonly PlaceSuggestion[];
   onAnswer: (place: PlaceRef, answer: PlacementAnswer, reason?: RefusalReason) => Promise<void>;
@@ -82,7 +83,7 @@ export function RecordSection({ section, ctx }: { section: SectionSpec; ctx: Sec
           fieldProps={ctx.fieldProps}
           autoFocusFirst={section.id === 'child' && ctx.autoFocusFirst}
         />
-        {section.id === 'child' && ctx.records && <ChildPanels ctx={ctx} records={ctx.records} />}
+        {section.id === 'child' && ctx.relatedPanels && <ChildPanels ctx={ctx} />}
         {section.list && (
           <ListItems
             list={section.list}
@@ -117,13 +118,12 @@ function PlacementTools({ ctx }: { ctx: SectionContext }) {
   );
 }
 
-function ChildPanels({ ctx, records }: { ctx: SectionContext; records: readonly Intake[] }) {
+function ChildPanels({ ctx }: { ctx: SectionContext }) {
   return (
     <>
       <EarlierIntakes record={ctx.effective} officeId={ctx.userOfficeId} editable={ctx.editable} write={ctx.write} />
       <ChildGroupPanel
         record={ctx.effective}
-        records={records}
         officeId={ctx.userOfficeId}
         editable={ctx.editable}
         write={ctx.write}
