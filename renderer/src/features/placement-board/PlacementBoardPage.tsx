@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
 
 import { ageGroupOf } from '../../../../shared/catalogues/ageGroup';
@@ -28,7 +28,6 @@ const t = de.app.board;
  * is in the first few; rendering all 300 cards of the Verbund at once would take seconds on an office laptop.
  */
 const PAGE_SIZE = 30;
-const NO_INTAKES: Intake[] = [];
 
 type Props = {
   /** Opened from an intake: the place is searched and held for it. */
@@ -169,13 +168,20 @@ function BoardResults(props: {
  * "Where is a free place for this child, now?" Every facility of the Verbund with its free places, matched
  * against the search; works on the device's last snapshot while offline and says so.
  */
-export function PlacementBoardPage({ intakeId: initialIntakeId }: Props) {
+export function PlacementBoardPage(props: Props) {
+  const intakes = useIntakes();
+  // Opened from a record, the board searches with that child's facts: shown before the records are read, it would
+  // name no child for a moment and a worker could start a search without them.
+  if (intakes === null) return <Loader size="sm" aria-label={de.app.shell.loading} />;
+  return <Board {...props} intakes={intakes} />;
+}
+
+function Board({ intakeId: initialIntakeId, intakes }: Props & { intakes: Intake[] }) {
   const client = useClient();
   const now = useNow();
   const status = useSyncStatus();
   const facilities = useFacilities();
   const holds = useHolds();
-  const intakes = useIntakes() ?? NO_INTAKES;
   // Who keeps the Verbund's facilities: the authorisation table's (shared/rules/authz.ts).
   const overseesVerbund = mayAtAll(client.user, 'facilities', 'write');
 
