@@ -1,4 +1,16 @@
-import { Badge, Button, Checkbox, Group, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 
 import { formatDate, formatDateTime } from '../../../../shared/format';
@@ -42,7 +54,8 @@ type Props = {
 export function ReviewPage({ intakeId, now = Date.now, papers }: Props) {
   const client = useClient();
   const navigation = useNavigation();
-  const intakes = useIntakes() ?? NONE;
+  const loaded = useIntakes();
+  const intakes = loaded ?? NONE;
   const clock = useNow(now);
   const [open, setOpen] = useState<string | null>(intakeId ?? null);
   const [filter, setFilter] = useState<QueueFilter>(DEFAULT_QUEUE_FILTER);
@@ -56,6 +69,8 @@ export function ReviewPage({ intakeId, now = Date.now, papers }: Props) {
   const scoped = useMemo(() => scopedRows(intakes, filter.scope, ctx), [intakes, filter.scope, ctx]);
   const shown = useMemo(() => filterRows(scoped, filter), [scoped, filter]);
 
+  // Until the records are read, an empty queue or "not found" would be wrong.
+  if (loaded === null) return <Loader size="sm" aria-label={de.app.shell.loading} />;
   if (open) {
     const intake = intakes.find((i) => i.id === open);
     const back = () => {
