@@ -31,18 +31,14 @@ function words(text: string): string[] {
  * the members of a group are otherwise only found by opening every record.
  */
 export class NameIndex {
-  private readonly names = new Map<string, string[]>();
-  private readonly keys = new Map<string, string | null>();
-  private readonly groups = new Map<string, string>();
+  /** Per record: the words of the child's name, its name key and its group (if any). */
+  private readonly entries = new Map<string, { words: string[]; key: string | null; group?: string }>();
   private readonly subscription: Subscription;
 
   private constructor(collection: RxCollection<Intake>) {
     this.subscription = collection.$.subscribe((event) => {
-      if (event.operation === 'DELETE') {
-        this.names.delete(event.documentId);
-        this.keys.delete(event.documentId);
-        this.groups.delete(event.documentId);
-      } else this.put(event.documentData);
+      if (event.operation === 'DELETE') this.entries.delete(event.documentId);
+      else this.put(event.documentData);
     });
   }
 
@@ -53,41 +49,38 @@ export class NameIndex {
   }
 
   private put(intake: Pick<Intake, 'id' | 'child' | 'group'>): void {
-    this.names.set(intake.id, words(`${intake.child.firstName} ${intake.child.lastName}`));
-    this.keys.set(intake.id, nameKey(intake.child));
-    if (intake.group) this.groups.set(intake.id, intake.group.id);
-    else this.groups.delete(intake.id);
+    this.entries.set(intake.id, {
+      words: words(`${intake.child.firstName} ${intake.child.lastName}`),
+      key: nameKey(intake.child),
+      group: intake.group?.id,
+    });
   }
 
   /** Ids of the records whose names match every word of `text`; none for an empty text. */
   search(text: string): string[] {
     const wanted = words(text);
     if (wanted.length === 0) return [];
-    const out: string[] = [];
-    for (const [id, name] of this.names) {
-      if (wanted.every((w) => name.some((n) => n.startsWith(w)))) out.push(id);
-    }
-    return out;
+    return this.idsWhere((e) => wanted.every((w) => e.words.some((n) => n.startsWith(w))));
   }
 
   /** Ids of the records whose child's name key (repeatIntakes.ts `nameKey`) is `key`. */
   withNameKey(key: string): string[] {
-    const out: string[] = [];
-    for (const [id, k] of this.keys) if (k === key) out.push(id);
-    return out;
+    return this.idsWhere((e) => e.key === key);
   }
 
   /** Ids of the records in the group `groupId` of children taken in together. */
   inGroup(groupId: string): string[] {
-    const out: string[] = [];
-    for (const [id, g] of this.groups) if (g === groupId) out.push(id);
-    return out;
+    return this.idsWhere((e) => e.group === groupId);
   }
 
   close(): void {
     this.subscription.unsubscribe();
-    this.names.clear();
-    this.keys.clear();
-    this.groups.clear();
+    this.entries.clear();
+  }
+
+  private idsWhere(test: (entry: { words: string[]; key: string | null; group?: string }) => boolean): string[] {
+    const out: string[] = [];
+    for (const [id, entry] of this.entries) if (test(entry)) out.push(id);
+    return out;
   }
 }
